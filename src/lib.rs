@@ -1,0 +1,10 @@
+//! privdesk — the case register and workbench of a JGZ privacy desk.
+//!
+//! Module map (dependencies point down only):
+//! - `domain` — the legal rules: calendar, deadlines, authority, checklists, the case model.
+//!   Pure: no IO, no clock reads.
+//! - `i18n` — every user-facing string, nl and en.
+#![forbid(unsafe_code)]
+
+pub mod domain;
+pub mod i18n;
