@@ -1,6 +1,7 @@
 //! The legal core: pure Rust, no IO, no clock reads. Everything else trusts it.
 
 pub mod calendar;
+pub mod deadline;
 pub mod kind;
 
 pub use kind::{CaseId, CaseKind};
