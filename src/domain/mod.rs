@@ -1,7 +1,22 @@
 //! The legal core: pure Rust, no IO, no clock reads. Everything else trusts it.
+//!
+//! - `kind` — case kinds and human case ids.
+//! - `calendar`, `deadline`, `instant` — Dutch holidays, month arithmetic, legal dates, warnings.
+//! - `case`, `event` — the case model and `Case::apply`, the one way a case changes.
+//! - `checklist` — the steps per kind as data, and what a decision or a close still needs.
+//! - `rights` — the authority and breach rules read from a case.
+//! - `summary` — what the list shows, with its legal dates computed once.
 
 pub mod calendar;
+pub mod case;
+pub mod checklist;
 pub mod deadline;
+pub mod event;
 pub mod kind;
+pub mod rights;
+pub mod summary;
 
+pub use case::{Case, Status};
+pub use event::{Event, Stamp};
 pub use kind::{CaseId, CaseKind};
+pub use summary::Summary;

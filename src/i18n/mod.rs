@@ -5,6 +5,9 @@
 //! message with its Dutch and English text side by side, so a missing translation does not
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
+pub mod checklist;
+pub mod domain;
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -1,0 +1,210 @@
+//! Events: the only way a case changes, and the unit the journal records.
+//!
+//! One user action is one `Change` (a journal line, in `store::journal`) holding one or more
+//! events. Events carry facts, never derived values (no deadlines, no statuses): those are
+//! computed from the facts by the domain, so a rule fixed later applies to old cases too.
+//! Field names are explicit and stable: they are the journal's wire format.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::case::{BreachFacts, Decision, Ending, ExtensionReason, RequestFacts};
+use super::checklist::{Answer, StepId};
+use super::kind::CaseId;
+
+/// Who made a change and when, and its place in the journal. Every event of a change shares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    /// The change's sequence number in the journal (from 1).
+    pub seq: u64,
+    /// When the change was made (the clock's instant, UTC).
+    pub at: DateTime<Utc>,
+    /// The user who made it.
+    pub user: String,
+}
+
+/// What happened to a case, or to the register.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Event {
+    /// The register was created. The first line of every journal; `demo` marks a throw-away
+    /// register on which an injected clock is allowed.
+    RegisterCreated {
+        /// A demo register (fictitious cases, injectable clock).
+        demo: bool,
+    },
+    /// A verzoek was registered.
+    Registered {
+        /// The new case's id.
+        case: CaseId,
+        /// The facts of the request.
+        request: RequestFacts,
+    },
+    /// A datalek was registered.
+    BreachRegistered {
+        /// The new case's id.
+        case: CaseId,
+        /// The facts of the breach report.
+        breach: BreachFacts,
+    },
+    /// Someone opened the case to read it (AVG accountability); changes nothing.
+    Viewed {
+        /// The case read.
+        case: CaseId,
+    },
+    /// A checklist step was answered (or its answer changed).
+    Answered {
+        /// The case.
+        case: CaseId,
+        /// The step.
+        step: StepId,
+        /// The answer given.
+        answer: Answer,
+    },
+    /// The handler waits for the requester (identity proof, clarification, consent).
+    /// The legal date does not move.
+    WaitingStarted {
+        /// The case.
+        case: CaseId,
+        /// Since when.
+        since: NaiveDate,
+        /// What is awaited, in the handler's words.
+        awaiting: String,
+    },
+    /// Waiting ended: what was awaited arrived, or the handler stopped waiting.
+    WaitingEnded {
+        /// The case.
+        case: CaseId,
+        /// On which date.
+        on: NaiveDate,
+        /// A short note (what arrived, or why waiting stopped).
+        note: String,
+    },
+    /// The answer period was extended by two months (AVG 12(3)).
+    Extended {
+        /// The case.
+        case: CaseId,
+        /// The ground.
+        reason: ExtensionReason,
+        /// The reasons as told to the requester.
+        explanation: String,
+        /// The date the requester was told (must be within the first month).
+        notice_sent: NaiveDate,
+    },
+    /// A decision was recorded.
+    Decided {
+        /// The case.
+        case: CaseId,
+        /// The decision.
+        decision: Decision,
+        /// The reasons; required for anything but toegewezen.
+        reason: String,
+        /// For a Vernietiging: what is kept, and why.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        kept: String,
+    },
+    /// The reply (the decision letter) was sent to the requester.
+    ReplySent {
+        /// The case.
+        case: CaseId,
+        /// The date it was sent.
+        on: NaiveDate,
+    },
+    /// A Vernietiging: the destruction was done in the source system and at processors.
+    DestructionConfirmed {
+        /// The case.
+        case: CaseId,
+        /// The date it was done.
+        on: NaiveDate,
+    },
+    /// An AVG 19 recipient was added: someone the data went to, who must be told.
+    RecipientAdded {
+        /// The case.
+        case: CaseId,
+        /// Who (an organisation or role; no personal details needed).
+        name: String,
+    },
+    /// An AVG 19 recipient was told, or telling them proved impossible (with the reason).
+    RecipientDone {
+        /// The case.
+        case: CaseId,
+        /// The recipient's position in the case's list (from 0).
+        index: usize,
+        /// Told on this date, or impossible.
+        outcome: super::case::RecipientOutcome,
+    },
+    /// The case was closed.
+    Closed {
+        /// The case.
+        case: CaseId,
+        /// The closing date.
+        on: NaiveDate,
+    },
+    /// The case ended without a decision: withdrawn by the requester, or registered by mistake.
+    Ended {
+        /// The case.
+        case: CaseId,
+        /// How it ended.
+        ending: Ending,
+    },
+    /// A closed or ended case was reopened.
+    Reopened {
+        /// The case.
+        case: CaseId,
+        /// Why; required.
+        reason: String,
+    },
+    /// A letter was made from the case (recorded for the audit trail; changes nothing).
+    LetterMade {
+        /// The case.
+        case: CaseId,
+        /// Which letter (`ontvangstbevestiging`, `verlenging`, `besluit`).
+        letter: String,
+    },
+    /// The register was exported (recorded for the audit trail; changes no case).
+    Exported {
+        /// What was exported (`csv`, `json`, `breaches-csv`).
+        what: String,
+    },
+    /// A backup of the register was made (changes no case).
+    BackedUp,
+}
+
+impl Event {
+    /// The case this event is about, if any.
+    pub fn case(&self) -> Option<CaseId> {
+        match self {
+            Event::RegisterCreated { .. } | Event::Exported { .. } | Event::BackedUp => None,
+            Event::Registered { case, .. }
+            | Event::BreachRegistered { case, .. }
+            | Event::Viewed { case }
+            | Event::Answered { case, .. }
+            | Event::WaitingStarted { case, .. }
+            | Event::WaitingEnded { case, .. }
+            | Event::Extended { case, .. }
+            | Event::Decided { case, .. }
+            | Event::ReplySent { case, .. }
+            | Event::DestructionConfirmed { case, .. }
+            | Event::RecipientAdded { case, .. }
+            | Event::RecipientDone { case, .. }
+            | Event::Closed { case, .. }
+            | Event::Ended { case, .. }
+            | Event::Reopened { case, .. }
+            | Event::LetterMade { case, .. } => Some(*case),
+        }
+    }
+
+    /// Whether the event creates a case.
+    pub fn creates_case(&self) -> bool {
+        matches!(
+            self,
+            Event::Registered { .. } | Event::BreachRegistered { .. }
+        )
+    }
+
+    /// Whether applying the event changes the case's record. Reading a case or making a letter
+    /// is recorded in the journal but leaves the case as it was.
+    pub fn changes_case(&self) -> bool {
+        self.case().is_some() && !matches!(self, Event::Viewed { .. } | Event::LetterMade { .. })
+    }
+}

@@ -1,0 +1,274 @@
+//! Names of the domain's values as the user reads them: kinds, statuses, channels, relations,
+//! decisions, breach natures, refusals and blocks.
+
+use super::Lang;
+use crate::domain::case::{
+    BreachNature, Channel, Decision, ExtensionReason, Refusal, Relation, Status,
+};
+use crate::domain::checklist::Block;
+use crate::domain::kind::CaseKind;
+
+fn pick(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// A kind's name.
+pub fn kind(k: CaseKind, lang: Lang) -> &'static str {
+    use CaseKind::*;
+    match k {
+        Inzage => pick(lang, "Inzage", "Access"),
+        Afschrift => pick(lang, "Afschrift", "Copy"),
+        Rectificatie => pick(lang, "Rectificatie", "Rectification"),
+        EigenVerklaring => pick(lang, "Eigen verklaring", "Own statement"),
+        Vernietiging => pick(lang, "Vernietiging", "Destruction"),
+        Beperking => pick(lang, "Beperking", "Restriction"),
+        Overdraagbaarheid => pick(lang, "Overdraagbaarheid", "Portability"),
+        Bezwaar => pick(lang, "Bezwaar", "Objection"),
+        IntrekkenToestemming => pick(lang, "Intrekken toestemming", "Withdrawal of consent"),
+        Datalek => pick(lang, "Datalek", "Data breach"),
+    }
+}
+
+/// A status's name.
+pub fn status(s: Status, lang: Lang) -> &'static str {
+    use Status::*;
+    match s {
+        Open => pick(lang, "open", "open"),
+        Heropend => pick(lang, "heropend", "reopened"),
+        Verlengd => pick(lang, "verlengd", "extended"),
+        Wachtend => pick(lang, "wachtend", "waiting"),
+        Besloten => pick(lang, "besloten", "decided"),
+        Gesloten => pick(lang, "gesloten", "closed"),
+        Ingetrokken => pick(lang, "ingetrokken", "withdrawn"),
+        Vervallen => pick(lang, "vervallen", "void"),
+    }
+}
+
+/// A channel's name.
+pub fn channel(c: Channel, lang: Lang) -> &'static str {
+    use Channel::*;
+    match c {
+        Email => pick(lang, "e-mail", "e-mail"),
+        Brief => pick(lang, "brief", "letter"),
+        Telefoon => pick(lang, "telefoon", "phone"),
+        Webformulier => pick(lang, "webformulier", "web form"),
+        Balie => pick(lang, "balie", "desk"),
+    }
+}
+
+/// A relation's name.
+pub fn relation(r: Relation, lang: Lang) -> &'static str {
+    use Relation::*;
+    match r {
+        Zelf => pick(lang, "kind/jongere zelf", "child/young person"),
+        OuderMetGezag => pick(lang, "ouder met gezag", "parent with authority"),
+        Voogd => pick(lang, "voogd", "guardian"),
+        CuratorMentor => pick(lang, "curator/mentor", "curator/mentor"),
+        OuderZonderGezag => pick(lang, "ouder zonder gezag", "parent without authority"),
+        Pleegouder => pick(lang, "pleegouder", "foster parent"),
+        Gezinsvoogd => pick(
+            lang,
+            "gezinsvoogd (OTS)",
+            "family guardian (supervision order)",
+        ),
+        Derde => pick(
+            lang,
+            "derde (school, advocaat, ...)",
+            "third party (school, lawyer, ...)",
+        ),
+    }
+}
+
+/// A decision's name.
+pub fn decision(d: Decision, lang: Lang) -> &'static str {
+    use Decision::*;
+    match d {
+        Toegewezen => pick(lang, "toegewezen", "granted"),
+        DeelsToegewezen => pick(lang, "deels toegewezen", "partly granted"),
+        Afgewezen => pick(lang, "afgewezen", "refused"),
+        NietOntvankelijk => pick(lang, "niet ontvankelijk", "inadmissible"),
+    }
+}
+
+/// A breach nature's name.
+pub fn nature(n: BreachNature, lang: Lang) -> &'static str {
+    use BreachNature::*;
+    match n {
+        Verloren => pick(lang, "verloren", "lost"),
+        Gestolen => pick(lang, "gestolen", "stolen"),
+        VerkeerdeOntvanger => pick(lang, "naar verkeerde ontvanger", "sent to the wrong person"),
+        OnbevoegdeToegang => pick(lang, "onbevoegde toegang", "unauthorised access"),
+        Malware => pick(lang, "malware/ransomware", "malware/ransomware"),
+        Anders => pick(lang, "anders", "other"),
+    }
+}
+
+/// An extension ground's name.
+pub fn extension_reason(r: ExtensionReason, lang: Lang) -> &'static str {
+    match r {
+        ExtensionReason::Complexiteit => pick(
+            lang,
+            "complexiteit van het verzoek",
+            "complexity of the request",
+        ),
+        ExtensionReason::AantalVerzoeken => pick(lang, "aantal verzoeken", "number of requests"),
+    }
+}
+
+/// Why a rule blocks a decision or a close, in words.
+pub fn block(b: Block, lang: Lang) -> &'static str {
+    use Block::*;
+    match b {
+        NoGroundNietOntvankelijk => pick(
+            lang,
+            "niet ontvankelijk kan alleen als de identiteit niet vaststaat of de verzoeker niet bevoegd is",
+            "inadmissible only when the identity is not established or the requester is not authorised",
+        ),
+        IdentityNotEstablished => pick(
+            lang,
+            "identiteit niet vastgesteld: alleen niet ontvankelijk is mogelijk",
+            "identity not established: only inadmissible is possible",
+        ),
+        NotAuthorised => pick(
+            lang,
+            "verzoeker is niet bevoegd voor dit recht (zie bevoegdheid)",
+            "the requester may not exercise this right (see authority)",
+        ),
+        AbuseSignals => pick(
+            lang,
+            "signalen van kindermishandeling: vernietigen alleen als de jongere 16+ en wilsbekwaam is (KNMG-meldcode)",
+            "signs of child abuse: destroy only when the young person is 16+ and competent (KNMG code)",
+        ),
+        PortabilityNotApplicable => pick(
+            lang,
+            "AVG 20 geldt niet voor de wettelijke taak (20(3)): bied een dossieroverdracht aan",
+            "GDPR 20 does not apply to the statutory task (20(3)): offer a dossier transfer",
+        ),
+        ObjectionNotApplicable => pick(
+            lang,
+            "tegen een wettelijke plicht (6(1)(c)) kan geen bezwaar worden gemaakt",
+            "a legal obligation (6(1)(c)) cannot be objected to",
+        ),
+        ReplyNotSent => pick(
+            lang,
+            "het antwoord is nog niet verstuurd",
+            "the reply has not been sent",
+        ),
+        DestructionNotConfirmed => pick(
+            lang,
+            "de vernietiging is nog niet bevestigd",
+            "the destruction has not been confirmed",
+        ),
+        RecipientsOpen => pick(
+            lang,
+            "niet alle ontvangers (AVG 19) zijn geïnformeerd of als onmogelijk gemarkeerd",
+            "not every recipient (GDPR 19) is told or marked impossible",
+        ),
+        LateWithoutReason => pick(
+            lang,
+            "gemeld na 72 uur: een reden voor de vertraging is verplicht",
+            "notified after 72 hours: a reason for the delay is required",
+        ),
+    }
+}
+
+/// Why the domain refused a change, in words (steps named by their question).
+pub fn refusal(r: &Refusal, lang: Lang) -> String {
+    use Refusal::*;
+    match r {
+        WrongCase => pick(
+            lang,
+            "deze wijziging past niet bij deze zaak",
+            "this change does not fit this case",
+        )
+        .into(),
+        Required(f) => format!(
+            "{}: {}",
+            pick(lang, "verplicht veld leeg", "required field empty"),
+            field(f, lang)
+        ),
+        InFuture(f) => format!(
+            "{}: {}",
+            pick(lang, "datum ligt in de toekomst", "date lies in the future"),
+            field(f, lang)
+        ),
+        TooEarly(f) => format!(
+            "{}: {}",
+            pick(lang, "datum ligt te vroeg", "date too early"),
+            field(f, lang)
+        ),
+        NotForKind => pick(
+            lang,
+            "kan niet bij dit soort zaak",
+            "not possible for this kind of case",
+        )
+        .into(),
+        CaseClosed => pick(lang, "de zaak is gesloten", "the case is closed").into(),
+        CaseNotClosed => pick(lang, "de zaak is niet gesloten", "the case is not closed").into(),
+        AlreadyExtended => pick(
+            lang,
+            "de termijn is al verlengd",
+            "the period is already extended",
+        )
+        .into(),
+        ExtensionTooLate => pick(
+            lang,
+            "verlengen kan alleen binnen de eerste maand (AVG 12(3))",
+            "an extension is only possible within the first month (GDPR 12(3))",
+        )
+        .into(),
+        NotWaiting => pick(lang, "de zaak wacht niet", "the case is not waiting").into(),
+        AlreadyWaiting => pick(lang, "de zaak wacht al", "the case is already waiting").into(),
+        NoDecision => pick(lang, "er is nog geen besluit", "there is no decision yet").into(),
+        StepNotApplicable => pick(
+            lang,
+            "deze stap is niet van toepassing",
+            "this step does not apply",
+        )
+        .into(),
+        WrongAnswerType => pick(
+            lang,
+            "ongeldig antwoord voor deze stap",
+            "invalid answer for this step",
+        )
+        .into(),
+        Missing(steps) => {
+            let names: Vec<&str> = steps
+                .iter()
+                .map(|s| super::checklist::question(*s, lang))
+                .collect();
+            format!(
+                "{}: {}",
+                pick(lang, "eerst beantwoorden", "answer first"),
+                names.join("; ")
+            )
+        }
+        Blocked(b) => block(*b, lang).into(),
+        NoRecipient => pick(lang, "onbekende ontvanger", "no such recipient").into(),
+    }
+}
+
+/// A field name used in refusals.
+pub fn field(f: &str, lang: Lang) -> &'static str {
+    match f {
+        "requester" => pick(lang, "naam verzoeker", "requester's name"),
+        "child" => pick(lang, "naam kind", "child's name"),
+        "received" => pick(lang, "ontvangen op", "received on"),
+        "birth_date" => pick(lang, "geboortedatum", "date of birth"),
+        "reported_by" => pick(lang, "gemeld door", "reported by"),
+        "aware_at" => pick(lang, "bekend sinds", "aware since"),
+        "processor_notice_at" => pick(lang, "melding verwerker", "processor's notice"),
+        "awaiting" => pick(lang, "waarop gewacht wordt", "what is awaited"),
+        "since" => pick(lang, "sinds", "since"),
+        "explanation" => pick(lang, "toelichting", "explanation"),
+        "notice_sent" => pick(lang, "bericht verstuurd op", "notice sent on"),
+        "reason" => pick(lang, "reden", "reason"),
+        "how" => pick(lang, "hoe", "how"),
+        "name" => pick(lang, "naam", "name"),
+        "answer" => pick(lang, "antwoord", "answer"),
+        _ => pick(lang, "datum", "date"),
+    }
+}
