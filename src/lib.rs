@@ -3,8 +3,10 @@
 //! Module map (dependencies point down only):
 //! - `domain` — the legal rules: calendar, deadlines, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
+//! - `app` — the state machine; for now the key notation (`app::key`).
 //! - `i18n` — every user-facing string, nl and en.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod domain;
 pub mod i18n;
