@@ -6,6 +6,7 @@
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
 pub mod keys;
+pub mod script;
 
 use std::fmt;
 use std::str::FromStr;
