@@ -4,11 +4,13 @@
 //! - `domain` — the legal rules: calendar, deadlines, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
 //! - `app` — the state machine; for now the key notation (`app::key`).
+//! - `config` — `privdesk.toml`: compiled-in defaults with a validated sparse overlay.
 //! - `headless` — the key-script driver; for now the script parser (`headless::script`).
 //! - `i18n` — every user-facing string, nl and en.
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod config;
 pub mod domain;
 pub mod headless;
 pub mod i18n;
