@@ -8,6 +8,7 @@
 pub mod config;
 pub mod keys;
 pub mod script;
+pub mod theme;
 
 use std::fmt;
 use std::str::FromStr;
