@@ -3,8 +3,16 @@
 //! Module map (dependencies point down only):
 //! - `domain` — the legal rules: calendar, deadlines, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
+//! - `app` — the state machine; for now the key notation (`app::key`).
+//! - `config` — `privdesk.toml`: compiled-in defaults with a validated sparse overlay.
+//! - `headless` — the key-script driver; for now the script parser (`headless::script`).
+//! - `ui` — rendering; for now the semantic theme (`ui::theme`, files in `themes/`).
 //! - `i18n` — every user-facing string, nl and en.
 #![forbid(unsafe_code)]
 
+pub mod app;
+pub mod config;
 pub mod domain;
+pub mod headless;
 pub mod i18n;
+pub mod ui;
