@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod deadline;
+pub mod instant;
 pub mod kind;
 
 pub use kind::{CaseId, CaseKind};
