@@ -22,8 +22,8 @@ crate::messages! {
             "the offset in '{value}' is out of range (-23:59 to +23:59)";
         NonexistentInAmsterdam => "'{value}' bestaat niet in Amsterdam: de klok springt dan van 02:00 naar 03:00 (zomertijd); geef zo nodig een tijdzone mee, zoals +01:00",
             "'{value}' does not exist in Amsterdam: the clock jumps from 02:00 to 03:00 (summer time); give an offset such as +01:00 if needed";
-        NoExtension => "een {kind} kan niet verlengd worden (--extended)",
-            "a {kind} cannot be extended (--extended)";
+        NoExtension => "soort {kind} kan niet verlengd worden (--extended)",
+            "kind {kind} cannot be extended (--extended)";
         OutOfRange => "'{value}' ligt buiten het bereik van de kalender",
             "'{value}' is outside the calendar's range";
         DestroyBy => "vernietigen uiterlijk {date}", "destroy by {date}";
