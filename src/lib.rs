@@ -1,7 +1,10 @@
 //! privdesk — the case register and workbench of a JGZ privacy desk.
 //!
 //! Module map (dependencies point down only):
-//! - `domain` — the legal rules: calendar, deadlines, authority, checklists, the case model.
+//! - `cli` — the subcommands' logic (`deadline`): argument values in, output lines or a typed
+//!   error out, so `main.rs` stays thin.
+//! - `domain` — the legal rules: calendar (holidays, working days, months), deadlines and
+//!   warnings, the instant grammar, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
 //! - `app` — the state machine; for now the key notation (`app::key`).
 //! - `config` — `privdesk.toml`: compiled-in defaults with a validated sparse overlay.
@@ -11,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod headless;
