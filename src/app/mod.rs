@@ -1,6 +1,572 @@
-//! The state machine: no drawing, no terminal. For now only the key notation; the App, its
-//! Action enum and the keymap table come on top of it.
+//! The state machine: no drawing, no terminal. A key becomes an [`Action`] through the one
+//! [`keymap`] table; [`App::update`] applies it, asking the register to persist what must be
+//! recorded; `ui::draw` reads the state.
+//!
+//! - `action` — everything a user can do.
+//! - `key` — the key notation.
+//! - `keymap` — the one table of (mode, key, action, help text).
+//! - `register` — what the app needs of a register, and an in-memory one.
 
+pub mod action;
 pub mod key;
+pub mod keymap;
+pub mod register;
 
+use chrono::{DateTime, Utc};
+
+pub use action::Action;
 pub use key::{Key, KeyParseError, parse_keys};
+pub use keymap::{Keymap, Mode};
+pub use register::{MemoryRegister, Register, RegisterError};
+
+use crate::clock::Clock;
+use crate::domain::deadline::Level;
+use crate::domain::{CaseId, CaseKind, Event, Status, Summary};
+use crate::i18n::Lang;
+use crate::i18n::ui::UiMsg;
+use crate::ui::theme::Theme;
+
+/// One screen of the stack; the list is always at the bottom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The case list (home).
+    List,
+    /// A case's short detail.
+    Detail(CaseId),
+    /// The keys, generated from the keymap.
+    Help,
+}
+
+/// Which statuses the list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// The cases that still need work (the default).
+    #[default]
+    Actief,
+    /// Every case.
+    Alle,
+    /// One status.
+    Is(Status),
+}
+
+impl StatusFilter {
+    /// The cycle `s` walks: active, all, then each status.
+    fn cycle() -> Vec<StatusFilter> {
+        let mut v = vec![StatusFilter::Actief, StatusFilter::Alle];
+        v.extend(Status::ALL.map(StatusFilter::Is));
+        v
+    }
+
+    /// Whether a case of this status is shown.
+    pub fn shows(self, status: Status) -> bool {
+        match self {
+            StatusFilter::Actief => status.is_active(),
+            StatusFilter::Alle => true,
+            StatusFilter::Is(s) => s == status,
+        }
+    }
+}
+
+/// The header's counts over the whole register.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Active cases.
+    pub open: usize,
+    /// Active cases due soon.
+    pub bijna: usize,
+    /// Active cases past a deadline.
+    pub te_laat: usize,
+    /// Cases waiting for the requester.
+    pub wachtend: usize,
+}
+
+/// A status-line message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The text, in the user's language.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// Rows of the screen that are not list rows (header, filters, table header, status, footer):
+/// the page size for PgUp/PgDn, and the rows the list shows, is the height minus these.
+pub const CHROME_ROWS: u16 = 5;
+
+/// The whole state of the app.
+pub struct App {
+    screens: Vec<Screen>,
+    register: Box<dyn Register>,
+    clock: Clock,
+    now: DateTime<Utc>,
+    lang: Lang,
+    theme: Theme,
+    user: String,
+    keymap: Keymap,
+    summaries: Vec<Summary>,
+    /// Lowercased id, requester and child of each summary, for the search.
+    haystacks: Vec<String>,
+    /// Indices into `summaries` in urgency order.
+    order: Vec<usize>,
+    /// Indices into `summaries` of the rows shown, in urgency order.
+    visible: Vec<usize>,
+    selected: usize,
+    search: String,
+    searching: bool,
+    kind_filter: Option<CaseKind>,
+    status_filter: StatusFilter,
+    counts: Counts,
+    message: Option<Message>,
+    page: usize,
+    offset: usize,
+    help_scroll: u16,
+    quit: bool,
+}
+
+impl App {
+    /// The app on a register, reading its summaries. A register that cannot be read gives an
+    /// empty list and says why on the status line.
+    pub fn new(
+        register: Box<dyn Register>,
+        clock: Clock,
+        lang: Lang,
+        theme: Theme,
+        user: String,
+    ) -> App {
+        let now = clock.now();
+        let mut app = App {
+            screens: vec![Screen::List],
+            register,
+            clock,
+            now,
+            lang,
+            theme,
+            user,
+            keymap: Keymap::default(),
+            summaries: Vec::new(),
+            haystacks: Vec::new(),
+            order: Vec::new(),
+            visible: Vec::new(),
+            selected: 0,
+            search: String::new(),
+            searching: false,
+            kind_filter: None,
+            status_filter: StatusFilter::default(),
+            counts: Counts::default(),
+            message: None,
+            page: 20,
+            offset: 0,
+            help_scroll: 0,
+            quit: false,
+        };
+        app.load();
+        app
+    }
+
+    // ---- reading the state (for the ui and the drivers) ----
+
+    /// The screen on top.
+    pub fn screen(&self) -> Screen {
+        self.screens.last().copied().unwrap_or(Screen::List)
+    }
+
+    /// The screen below the top one (what the help overlays).
+    pub fn screen_below(&self) -> Screen {
+        let n = self.screens.len();
+        if n >= 2 {
+            self.screens[n - 2]
+        } else {
+            Screen::List
+        }
+    }
+
+    /// Where keys go now.
+    pub fn mode(&self) -> Mode {
+        match self.screen() {
+            Screen::List if self.searching => Mode::Search,
+            Screen::List => Mode::List,
+            Screen::Detail(_) => Mode::Detail,
+            Screen::Help => Mode::Help,
+        }
+    }
+
+    /// The clock's instant, read at the last tick.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The user's language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The theme.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The keymap, for the footer and the help.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Whether the register is a demo (the DEMO banner; an injectable clock).
+    pub fn is_demo(&self) -> bool {
+        self.register.is_demo()
+    }
+
+    /// The rows shown, in urgency order.
+    pub fn visible(&self) -> impl ExactSizeIterator<Item = &Summary> {
+        self.visible.iter().map(|&i| &self.summaries[i])
+    }
+
+    /// The number of cases in the register.
+    pub fn total_len(&self) -> usize {
+        self.summaries.len()
+    }
+
+    /// The number of rows shown.
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    /// The position of the selected row among those shown.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first row in view: the list scrolls only when the selection would leave the page.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The selected case, if any row is shown.
+    pub fn selected_summary(&self) -> Option<&Summary> {
+        self.visible.get(self.selected).map(|&i| &self.summaries[i])
+    }
+
+    /// The summary of a case.
+    pub fn summary(&self, id: CaseId) -> Option<&Summary> {
+        self.summaries.iter().find(|s| s.id == id)
+    }
+
+    /// The search text.
+    pub fn search(&self) -> &str {
+        &self.search
+    }
+
+    /// Whether the search box has focus.
+    pub fn searching(&self) -> bool {
+        self.searching
+    }
+
+    /// The kind shown, or all.
+    pub fn kind_filter(&self) -> Option<CaseKind> {
+        self.kind_filter
+    }
+
+    /// The statuses shown.
+    pub fn status_filter(&self) -> StatusFilter {
+        self.status_filter
+    }
+
+    /// The header's counts.
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+
+    /// The status-line message.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// How far the help is scrolled.
+    pub fn help_scroll(&self) -> u16 {
+        self.help_scroll
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    // ---- changing the state ----
+
+    /// Whether an action does something in a mode; `update` ignores the others. The keymap
+    /// test checks that every accepted action has a key there.
+    pub fn accepts(mode: Mode, action: Action) -> bool {
+        use Action as A;
+        match action {
+            A::Tick | A::SetNow(_) | A::Resize(..) => true,
+            A::Quit | A::Up | A::Down => true,
+            A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search),
+            A::Top | A::Bottom | A::Open | A::SearchStart | A::Reload => mode == Mode::List,
+            A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
+            A::Help => matches!(mode, Mode::List | Mode::Detail),
+            A::Back => matches!(mode, Mode::List | Mode::Detail | Mode::Help),
+            A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
+                mode == Mode::Search
+            }
+        }
+    }
+
+    /// The action a key asks for where the user's attention is: in the search box printable
+    /// keys are text, the table decides for the rest.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        let mode = self.mode();
+        if let Some(action) = self.keymap.action(mode, key) {
+            return Some(action);
+        }
+        match (mode, key.text_char()) {
+            (Mode::Search, Some(c)) => Some(Action::SearchChar(c)),
+            _ => None,
+        }
+    }
+
+    /// Handles one key press: resolves it and applies the action. Unbound keys do nothing.
+    pub fn handle_key(&mut self, key: Key) {
+        if let Some(action) = self.action_for(key) {
+            self.update(action);
+        }
+    }
+
+    /// Applies an action. Never panics; a failed save leaves the state as it was and says why
+    /// on the status line.
+    pub fn update(&mut self, action: Action) {
+        let mode = self.mode();
+        if !Self::accepts(mode, action) {
+            return;
+        }
+        if !matches!(action, Action::Tick | Action::Resize(..)) {
+            self.message = None;
+        }
+        use Action as A;
+        match action {
+            A::Up if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(1),
+            A::Down if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_add(1),
+            A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
+            A::Up => self.select(self.selected.saturating_sub(1)),
+            A::Down => self.select(self.selected.saturating_add(1)),
+            A::PageUp => self.select(self.selected.saturating_sub(self.page)),
+            A::PageDown => self.select(self.selected.saturating_add(self.page)),
+            A::Top => self.select(0),
+            A::Bottom => self.select(usize::MAX),
+            A::Open => self.open(),
+            A::Back => self.back(),
+            A::Quit => self.quit = true,
+            A::Help => {
+                self.help_scroll = 0;
+                self.screens.push(Screen::Help);
+            }
+            A::SearchStart => self.searching = true,
+            A::SearchDone => self.searching = false,
+            A::SearchCancel => {
+                self.searching = false;
+                self.search.clear();
+                self.refilter();
+            }
+            A::SearchBackspace => {
+                self.search.pop();
+                self.refilter();
+            }
+            A::SearchChar(c) => {
+                self.search.push(c);
+                self.refilter();
+            }
+            A::NextKind | A::PrevKind => {
+                let mut cycle = vec![None];
+                cycle.extend(CaseKind::ALL.map(Some));
+                self.kind_filter = step(&cycle, self.kind_filter, action == A::NextKind);
+                self.refilter();
+            }
+            A::NextStatus | A::PrevStatus => {
+                let cycle = StatusFilter::cycle();
+                self.status_filter = step(&cycle, self.status_filter, action == A::NextStatus);
+                self.refilter();
+            }
+            A::Reload => {
+                self.load();
+                if self.message.is_none() {
+                    self.say(UiMsg::Reloaded.text(self.lang).to_string(), false);
+                }
+            }
+            A::Tick => {
+                self.now = self.clock.now();
+                self.resort();
+            }
+            A::SetNow(t) => {
+                if self.register.is_demo() {
+                    self.clock = Clock::Fixed(t);
+                    self.now = t;
+                    self.resort();
+                } else {
+                    self.say(UiMsg::ClockNotOnReal.text(self.lang).to_string(), true);
+                }
+            }
+            A::Resize(_, h) => {
+                self.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
+                self.select(self.selected);
+            }
+        }
+    }
+
+    fn say(&mut self, text: String, error: bool) {
+        self.message = Some(Message { text, error });
+    }
+
+    /// Reads every summary again and rebuilds the list.
+    fn load(&mut self) {
+        match self.register.summaries() {
+            Ok(summaries) => {
+                self.haystacks = summaries
+                    .iter()
+                    .map(|s| format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase())
+                    .collect();
+                self.summaries = summaries;
+            }
+            Err(e) => {
+                let text = crate::i18n::ui::register_error(&e, self.lang);
+                self.say(text, true);
+            }
+        }
+        self.resort();
+    }
+
+    /// Sorts by urgency at `now`, recounts the header, and refilters, keeping the selected case.
+    fn resort(&mut self) {
+        let now = self.now;
+        let mut keyed: Vec<_> = self
+            .summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.urgency_key(now), s.level(now), i))
+            .collect();
+        keyed.sort_unstable_by_key(|k| k.0);
+        let mut counts = Counts::default();
+        for (_, level, i) in &keyed {
+            let s = &self.summaries[*i];
+            if s.status.is_active() {
+                counts.open += 1;
+                match level {
+                    Level::TeLaat => counts.te_laat += 1,
+                    Level::Bijna => counts.bijna += 1,
+                    _ => {}
+                }
+            }
+            if s.status == Status::Wachtend {
+                counts.wachtend += 1;
+            }
+        }
+        self.counts = counts;
+        self.order = keyed.into_iter().map(|(_, _, i)| i).collect();
+        self.refilter();
+    }
+
+    /// Recomputes the rows shown from the filters and the search, keeping the selected case
+    /// selected when it is still shown.
+    fn refilter(&mut self) {
+        let keep = self.selected_summary().map(|s| s.id);
+        let needle = self.search.to_lowercase();
+        let needle = needle.trim();
+        let (kind, status) = (self.kind_filter, self.status_filter);
+        self.visible = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = &self.summaries[i];
+                kind.is_none_or(|k| k == s.kind)
+                    && status.shows(s.status)
+                    && (needle.is_empty() || self.haystacks[i].contains(needle))
+            })
+            .collect();
+        let at = keep.and_then(|id| {
+            self.visible
+                .iter()
+                .position(|&i| self.summaries[i].id == id)
+        });
+        self.select(at.unwrap_or(0));
+    }
+
+    fn select(&mut self, at: usize) {
+        self.selected = at.min(self.visible.len().saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.page {
+            self.offset = self.selected + 1 - self.page;
+        }
+        // Never leave empty rows at the bottom while there are rows above.
+        self.offset = self
+            .offset
+            .min(self.visible.len().saturating_sub(self.page));
+    }
+
+    /// Opens the selected case, recording that it was read (AVG accountability). If the
+    /// register cannot record it, the case stays closed and the status line says why.
+    fn open(&mut self) {
+        let Some(id) = self.selected_summary().map(|s| s.id) else {
+            self.say(UiMsg::NothingSelected.text(self.lang).to_string(), true);
+            return;
+        };
+        match self
+            .register
+            .save(&[Event::Viewed { case: id }], self.now, &self.user)
+        {
+            Ok(()) => self.screens.push(Screen::Detail(id)),
+            Err(e) => {
+                let text = crate::i18n::ui::register_error(&e, self.lang);
+                self.say(text, true);
+            }
+        }
+    }
+
+    /// In a detail, Up/Down step to the neighbouring case of the list (recording the read).
+    fn step_detail(&mut self, down: bool) {
+        let before = self.selected;
+        let next = if down {
+            before.saturating_add(1)
+        } else {
+            before.saturating_sub(1)
+        };
+        self.select(next);
+        if self.selected == before {
+            return;
+        }
+        self.screens.pop();
+        let len = self.screens.len();
+        self.open();
+        if self.screens.len() == len {
+            // Not recorded: back where we were, the detail of the case before.
+            self.selected = before;
+            if let Some(id) = self.selected_summary().map(|s| s.id) {
+                self.screens.push(Screen::Detail(id));
+            }
+        }
+    }
+
+    fn back(&mut self) {
+        if self.screens.len() > 1 {
+            self.screens.pop();
+        } else if !self.search.is_empty()
+            || self.kind_filter.is_some()
+            || self.status_filter != StatusFilter::default()
+        {
+            self.search.clear();
+            self.kind_filter = None;
+            self.status_filter = StatusFilter::default();
+            self.refilter();
+        }
+    }
+}
+
+/// The value after (or before) `current` in a cycle.
+fn step<T: PartialEq + Copy>(cycle: &[T], current: T, forward: bool) -> T {
+    let n = cycle.len();
+    let at = cycle.iter().position(|c| *c == current).unwrap_or(0);
+    let next = if forward {
+        (at + 1) % n
+    } else {
+        (at + n - 1) % n
+    };
+    cycle.get(next).copied().unwrap_or(current)
+}

@@ -1,3 +1,280 @@
-//! The key-script driver over ratatui's `TestBackend`; for now the script parser.
+//! The key-script driver: the same [`App`] as the terminal, drawn into ratatui's `TestBackend`,
+//! driven by the commands of a key script (design.md "Headless key scripts").
+//!
+//! From a file, the whole script is read first (a malformed line exits 2 before anything runs),
+//! then run; a failed `expect` prints `fail: <why>` and the screen and exits 1; at the end the
+//! final screen is printed. From standard input every command gets exactly one reply, so a
+//! harness can drive privdesk through a pipe; comments and blank lines get none.
 
 pub mod script;
+
+use std::io::{self, BufRead, Write};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::text::Span;
+
+use crate::app::{Action, App};
+use crate::cli::deadline::instant_error_message;
+use crate::domain::instant::parse_instant;
+use crate::i18n::headless::HeadlessMsg;
+use script::{Command, LineError, ScriptError, parse_line, parse_script};
+
+/// Exit code: every expect held.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: an expect failed.
+pub const EXIT_FAIL: u8 = 1;
+/// Exit code: a malformed line (or a `now` on a real register).
+pub const EXIT_USAGE: u8 = 2;
+
+/// The line that ends a printed screen.
+pub const SCREEN_END: &str = "--- end ---";
+
+/// The default screen size of a headless run.
+pub const DEFAULT_SIZE: (u16, u16) = (120, 35);
+
+/// What one command gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reply {
+    /// Done.
+    Ok,
+    /// The screen, as `screen` prints it.
+    Screen(String),
+    /// An expect failed: why, and the screen.
+    Fail(String, String),
+    /// The command cannot run here (a `now` on a real register, an unreadable instant).
+    Error(String),
+}
+
+/// The app in a test terminal.
+pub struct Driver {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Driver {
+    /// Puts the app in a terminal of `width` x `height` and draws it.
+    pub fn new(app: App, (width, height): (u16, u16)) -> Driver {
+        let terminal = infallible(Terminal::new(TestBackend::new(width, height)));
+        let mut driver = Driver { app, terminal };
+        driver.app.update(Action::Resize(width, height));
+        driver.draw();
+        driver
+    }
+
+    /// The app, to read its state.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        infallible(self.terminal.draw(|f| crate::ui::draw(app, f)));
+    }
+
+    /// The screen's rows, right-trimmed, each ending in a newline, then [`SCREEN_END`].
+    pub fn screen(&self) -> String {
+        let mut out = String::new();
+        for row in self.rows() {
+            out.push_str(&row);
+            out.push('\n');
+        }
+        out.push_str(SCREEN_END);
+        out.push('\n');
+        out
+    }
+
+    /// The rows of the screen as text, right-trimmed; a wide character's padding cell is
+    /// skipped.
+    pub fn rows(&self) -> Vec<String> {
+        let buffer = self.terminal.backend().buffer();
+        let width = usize::from(buffer.area.width);
+        let mut rows = Vec::new();
+        for line in buffer.content.chunks(width.max(1)) {
+            let mut row = String::new();
+            let mut skip = 0;
+            for cell in line {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = cell.symbol();
+                row.push_str(symbol);
+                skip = Span::raw(symbol).width().saturating_sub(1);
+            }
+            rows.push(row.trim_end().to_string());
+        }
+        rows
+    }
+
+    /// Runs one command.
+    pub fn run(&mut self, command: &Command) -> Reply {
+        let lang = self.app.lang();
+        let reply = match command {
+            Command::Now(text) => {
+                if !self.app.is_demo() {
+                    return Reply::Error(HeadlessMsg::NowNotDemo.text(lang).to_string());
+                }
+                match parse_instant(text) {
+                    Ok(t) => {
+                        self.app.update(Action::SetNow(t));
+                        Reply::Ok
+                    }
+                    Err(e) => Reply::Error(instant_error_message(e, text, true, lang)),
+                }
+            }
+            Command::Size(w, h) => {
+                self.terminal.backend_mut().resize(*w, *h);
+                infallible(
+                    self.terminal
+                        .resize(ratatui::layout::Rect::new(0, 0, *w, *h)),
+                );
+                self.app.update(Action::Resize(*w, *h));
+                Reply::Ok
+            }
+            Command::Press(keys) => {
+                for key in keys {
+                    self.app.handle_key(*key);
+                    self.draw();
+                }
+                Reply::Ok
+            }
+            Command::Type(text) => {
+                for c in text.chars() {
+                    if let Some(key) = crate::app::Key::char(c) {
+                        self.app.handle_key(key);
+                        self.draw();
+                    }
+                }
+                Reply::Ok
+            }
+            Command::Expect(text) => {
+                if self.rows().iter().any(|r| r.contains(text.as_str())) {
+                    Reply::Ok
+                } else {
+                    let why = HeadlessMsg::ExpectMissing.fill(lang, &[("text", text)]);
+                    Reply::Fail(why, self.screen())
+                }
+            }
+            Command::ExpectNot(text) => {
+                if self.rows().iter().any(|r| r.contains(text.as_str())) {
+                    let why = HeadlessMsg::ExpectPresent.fill(lang, &[("text", text)]);
+                    Reply::Fail(why, self.screen())
+                } else {
+                    Reply::Ok
+                }
+            }
+            Command::Screen => Reply::Screen(self.screen()),
+        };
+        self.draw();
+        reply
+    }
+}
+
+/// The value of a result that cannot fail (the test backend's).
+fn infallible<T>(r: Result<T, std::convert::Infallible>) -> T {
+    match r {
+        Ok(t) => t,
+        Err(never) => match never {},
+    }
+}
+
+/// The `error:` line of a malformed line, in the protocol's fixed words.
+fn line_error(line: usize, why: &str) -> String {
+    format!("error: line {line}: {why}\n")
+}
+
+/// Runs a whole script read from a file: the exit code, with the output written to `out`
+/// (screens, `fail:`) and `err` (a malformed line).
+pub fn run_script(
+    text: &str,
+    driver: &mut Driver,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let lang = driver.app.lang();
+    let commands = match parse_script(text) {
+        Ok(c) => c,
+        Err(ScriptError { line, reason }) => {
+            err.write_all(line_error(line, &reason.message(lang)).as_bytes())?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    // A `now` that cannot run is a malformed line too: refuse before anything runs.
+    for (line, command) in &commands {
+        if let Command::Now(text) = command {
+            let why = if !driver.app.is_demo() {
+                Some(HeadlessMsg::NowNotDemo.text(lang).to_string())
+            } else {
+                parse_instant(text)
+                    .err()
+                    .map(|e| instant_error_message(e, text, true, lang))
+            };
+            if let Some(why) = why {
+                err.write_all(line_error(*line, &why).as_bytes())?;
+                return Ok(EXIT_USAGE);
+            }
+        }
+    }
+    for (line, command) in &commands {
+        match driver.run(command) {
+            Reply::Ok => {}
+            Reply::Screen(s) => out.write_all(s.as_bytes())?,
+            Reply::Fail(why, screen) => {
+                writeln!(out, "fail: {why}")?;
+                out.write_all(screen.as_bytes())?;
+                out.flush()?;
+                return Ok(EXIT_FAIL);
+            }
+            Reply::Error(why) => {
+                err.write_all(line_error(*line, &why).as_bytes())?;
+                return Ok(EXIT_USAGE);
+            }
+        }
+    }
+    out.write_all(driver.screen().as_bytes())?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// Runs a session from a pipe: exactly one reply per command, flushed at once; the session
+/// ends, with exit 0, when the input ends.
+pub fn run_pipe(
+    input: &mut dyn BufRead,
+    driver: &mut Driver,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
+    let lang = driver.app.lang();
+    let mut buf = Vec::new();
+    let mut number = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        number += 1;
+        let mut line = String::from_utf8_lossy(&buf).into_owned();
+        if line.ends_with('\n') {
+            line.pop();
+        }
+        if number == 1 && line.starts_with('\u{feff}') {
+            line.remove(0);
+        }
+        let reply = match parse_line(&line) {
+            Ok(None) => continue,
+            Ok(Some(command)) => driver.run(&command),
+            Err(reason) => Reply::Error(LineError::message(&reason, lang)),
+        };
+        match reply {
+            Reply::Ok => out.write_all(b"ok\n")?,
+            Reply::Screen(s) => out.write_all(s.as_bytes())?,
+            Reply::Fail(why, screen) => {
+                writeln!(out, "fail: {why}")?;
+                out.write_all(screen.as_bytes())?;
+            }
+            Reply::Error(why) => out.write_all(line_error(number, &why).as_bytes())?,
+        }
+        out.flush()?;
+    }
+    Ok(EXIT_OK)
+}

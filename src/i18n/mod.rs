@@ -9,9 +9,12 @@ pub mod checklist;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod headless;
 pub mod keys;
 pub mod script;
+pub mod start;
 pub mod theme;
+pub mod ui;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,0 +1,81 @@
+//! Everything a user can do, as values: the keymap turns keys into these, and
+//! [`App::update`](super::App::update) is the one place they change the state.
+
+use chrono::{DateTime, Utc};
+
+/// One thing the user (or the driver, for time and screen size) asks of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Select the previous row (help: scroll up).
+    Up,
+    /// Select the next row (help: scroll down).
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// The first row.
+    Top,
+    /// The last row.
+    Bottom,
+    /// Open the selected case.
+    Open,
+    /// Back out of the current screen; on the list, clear the search and the filters.
+    Back,
+    /// Leave privdesk.
+    Quit,
+    /// Show the keys.
+    Help,
+    /// Give the search box focus.
+    SearchStart,
+    /// Leave the search box, keeping what was typed.
+    SearchDone,
+    /// Leave the search box and clear it.
+    SearchCancel,
+    /// Delete the last character of the search.
+    SearchBackspace,
+    /// Type a character into the search (key routing, not the keymap, produces it).
+    SearchChar(char),
+    /// Show the next kind (all kinds, then each kind).
+    NextKind,
+    /// Show the previous kind.
+    PrevKind,
+    /// Show the next status selection (active, all, then each status).
+    NextStatus,
+    /// Show the previous status selection.
+    PrevStatus,
+    /// Read the register again (another desk may have changed it).
+    Reload,
+    /// Time passed: read the clock again (the driver sends this now and then).
+    Tick,
+    /// Set the clock to a fixed instant (a script's `now`); refused unless on a demo register.
+    SetNow(DateTime<Utc>),
+    /// The screen has this size (width, height); sets the page for PgUp/PgDn.
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// The actions a key can be bound to: everything without a value. The keymap test checks
+    /// that each one the app accepts on a screen has a row there.
+    pub const KEYED: [Action; 19] = [
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::Back,
+        Action::Quit,
+        Action::Help,
+        Action::SearchStart,
+        Action::SearchDone,
+        Action::SearchCancel,
+        Action::SearchBackspace,
+        Action::NextKind,
+        Action::PrevKind,
+        Action::NextStatus,
+        Action::PrevStatus,
+        Action::Reload,
+    ];
+}

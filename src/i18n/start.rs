@@ -1,0 +1,28 @@
+//! Messages of starting the app (the TUI or headless): which register, which clock.
+
+crate::messages! {
+    /// Why the app could not start.
+    StartMsg {
+        NowNotDemo => "--now kan alleen op een demoregister (--demo, of headless zonder --db): een echt register houdt de echte tijd",
+            "--now only works on a demo register (--demo, or headless without --db): a real register keeps the real time";
+        NoStore => "het register op schijf is er in deze versie nog niet; gebruik --demo",
+            "the register on disk is not in this version yet; use --demo";
+        Theme => "thema: {message}", "theme: {message}";
+        Terminal => "het scherm kon niet worden gebruikt: {detail}", "the terminal could not be used: {detail}";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, check_area};
+
+    #[test]
+    fn both_languages_define_every_message() {
+        let all: Vec<_> = StartMsg::ALL
+            .iter()
+            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
+            .collect();
+        check_area(&all);
+    }
+}

@@ -1,0 +1,140 @@
+//! The screens' texts: the list, the detail, the help, the footer and the status line.
+
+use super::Lang;
+use crate::app::RegisterError;
+
+crate::messages! {
+    /// Everything the TUI screens say.
+    UiMsg {
+        // the list
+        Title => "privdesk — zaken", "privdesk — cases";
+        Demo => " DEMO ", " DEMO ";
+        CountOpen => "open {n}", "open {n}";
+        CountBijna => "bijna {n}", "due soon {n}";
+        CountTeLaat => "te laat {n}", "late {n}";
+        CountWachtend => "wachtend {n}", "waiting {n}";
+        FilterKind => "soort: {value}", "kind: {value}";
+        FilterStatus => "status: {value}", "status: {value}";
+        FilterSearch => "zoek: {value}", "search: {value}";
+        FilterShown => "{shown} van {total}", "{shown} of {total}";
+        AllKinds => "alle", "all";
+        StatusActief => "actief", "active";
+        StatusAlle => "alle", "all";
+        ColId => "Zaak", "Case";
+        ColKind => "Soort", "Kind";
+        ColParty => "Verzoeker / melder", "Requester / reporter";
+        ColStatus => "Status", "Status";
+        ColDeadline => "Wettelijke termijn", "Legal deadline";
+        ColLeft => "Over", "Left";
+        Days => "{n}d", "{n}d";
+        HoursMinutes => "{h}u{m}", "{h}h{m}";
+        NoDeadline => "—", "—";
+        EmptyRegister => "Nog geen zaken in dit register.", "No cases in this register yet.";
+        NoMatch => "Geen zaken bij deze zoekopdracht en filters (Esc wist ze).",
+            "No cases match this search and these filters (Esc clears them).";
+        MarkLate => "!!", "!!";
+        MarkSoon => "! ", "! ";
+        // the detail
+        DetailTitle => "Zaak {id}", "Case {id}";
+        FieldKind => "Soort", "Kind";
+        FieldStatus => "Status", "Status";
+        FieldRequester => "Verzoeker", "Requester";
+        FieldReporter => "Gemeld door", "Reported by";
+        FieldChild => "Kind", "Child";
+        FieldReceived => "Ontvangen", "Received";
+        FieldAware => "Bekend sinds", "Aware since";
+        FieldAnswerDue => "Antwoord uiterlijk", "Answer due";
+        FieldDestructionDue => "Vernietigen uiterlijk", "Destroy by";
+        FieldBreachDue => "Melden AP uiterlijk", "Notify AP by";
+        Extended => "verlengd", "extended";
+        LevelVoldaan => "voldaan", "met";
+        LevelOpTijd => "op tijd", "on time";
+        LevelBijna => "bijna", "due soon";
+        LevelTeLaat => "te laat", "late";
+        DaysLeft => "nog {n} dagen", "{n} days left";
+        DaysLate => "{n} dagen te laat", "{n} days late";
+        Today => "vandaag", "today";
+        TimeLeft => "nog {h}u{m}", "{h}h{m} left";
+        TimeLate => "{h}u{m} te laat", "{h}h{m} late";
+        DetailLater => "De volledige zaak (checklist, besluit, brieven) volgt.",
+            "The full case (checklist, decision, letters) comes later.";
+        // the help and the footer
+        HelpTitle => "Toetsen", "Keys";
+        ModeList => "Zakenlijst", "Case list";
+        ModeSearch => "Zoeken (letters zijn tekst)", "Search (letters are text)";
+        ModeDetail => "Zaak", "Case";
+        ModeHelp => "Deze hulp", "This help";
+        HelpUp => "vorige zaak", "previous case";
+        HelpDown => "volgende zaak", "next case";
+        HelpPageUp => "een pagina omhoog", "one page up";
+        HelpPageDown => "een pagina omlaag", "one page down";
+        HelpTop => "eerste zaak", "first case";
+        HelpBottom => "laatste zaak", "last case";
+        HelpOpen => "zaak openen", "open the case";
+        HelpSearch => "zoeken op zaak, verzoeker of kind", "search by case, requester or child";
+        HelpNextKind => "volgende soort tonen", "show the next kind";
+        HelpPrevKind => "vorige soort tonen", "show the previous kind";
+        HelpNextStatus => "volgende status tonen (actief, alle, ...)", "show the next status (active, all, ...)";
+        HelpPrevStatus => "vorige status tonen", "show the previous status";
+        HelpClear => "zoekopdracht en filters wissen", "clear the search and the filters";
+        HelpReload => "register opnieuw lezen", "read the register again";
+        HelpHelp => "deze hulp", "this help";
+        HelpQuit => "privdesk afsluiten", "quit privdesk";
+        HelpSearchDone => "zoeken klaar, resultaat houden", "done searching, keep the result";
+        HelpSearchCancel => "zoeken stoppen en wissen", "stop searching and clear";
+        HelpSearchBackspace => "laatste teken wissen", "delete the last character";
+        HelpPrevCase => "vorige zaak openen", "open the previous case";
+        HelpNextCase => "volgende zaak openen", "open the next case";
+        HelpBack => "terug", "back";
+        HelpScrollUp => "omhoog", "scroll up";
+        HelpScrollDown => "omlaag", "scroll down";
+        FootMove => "bewegen", "move";
+        FootOpen => "openen", "open";
+        FootSearch => "zoeken", "search";
+        FootKind => "soort", "kind";
+        FootStatus => "status", "status";
+        FootHelp => "hulp", "help";
+        FootQuit => "stoppen", "quit";
+        FootSearchDone => "klaar", "done";
+        FootSearchCancel => "wissen", "clear";
+        FootNextCase => "volgende", "next";
+        FootBack => "terug", "back";
+        FootScroll => "scrollen", "scroll";
+        // the status line
+        Reloaded => "Register opnieuw gelezen.", "Register read again.";
+        NothingSelected => "Geen zaak geselecteerd.", "No case selected.";
+        ClockNotOnReal => "De klok is alleen in te stellen op een demoregister.",
+            "The clock can only be set on a demo register.";
+        RefusedSave => "Niet opgeslagen: {reason}", "Not saved: {reason}";
+        ReadOnly => "Niet opgeslagen: het register is alleen-lezen.",
+            "Not saved: the register is read-only.";
+        DiskError => "Niet opgeslagen: de schijf weigert ({reason}).",
+            "Not saved: the disk refused ({reason}).";
+    }
+}
+
+/// A register error as the status line says it.
+pub fn register_error(e: &RegisterError, lang: Lang) -> String {
+    match e {
+        RegisterError::Refused(r) => {
+            UiMsg::RefusedSave.fill(lang, &[("reason", &super::domain::refusal(r, lang))])
+        }
+        RegisterError::ReadOnly => UiMsg::ReadOnly.text(lang).to_string(),
+        RegisterError::Disk(reason) => UiMsg::DiskError.fill(lang, &[("reason", reason)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::check_area;
+
+    #[test]
+    fn both_languages_define_every_message() {
+        let all: Vec<_> = UiMsg::ALL
+            .iter()
+            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
+            .collect();
+        check_area(&all);
+    }
+}

@@ -1,0 +1,52 @@
+//! The `?` overlay: the keys of every mode, generated from the keymap table (so it can't drift
+//! from dispatch), the mode the user came from first.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+
+use super::{centred, footer};
+use crate::app::{App, Mode, Screen};
+use crate::i18n::ui::UiMsg;
+
+/// Draws the help over `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
+    let lang = app.lang();
+    let from = match app.screen_below() {
+        Screen::Detail(_) => Mode::Detail,
+        _ => Mode::List,
+    };
+    let mut modes = vec![from];
+    modes.extend(Mode::ALL.iter().copied().filter(|m| *m != from));
+    let mut lines = Vec::new();
+    for mode in modes {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(mode.title().text(lang), theme.header));
+        for (keys, help) in app.keymap().help(mode) {
+            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<18}", keys.join(", ")), theme.key_hint),
+                Span::styled(help.text(lang), theme.text),
+            ]));
+        }
+    }
+    let popup = centred(area, 70, area.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    let title = Span::styled(format!(" {} ", UiMsg::HelpTitle.text(lang)), theme.title);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .padding(Padding::horizontal(1))
+        .title(title)
+        .title_bottom(footer(app, Mode::Help));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((app.help_scroll(), 0)),
+        popup,
+    );
+}

@@ -1,0 +1,194 @@
+//! The case list (home): header with counts, the filters and search, the table of cases in
+//! urgency order, the status line and the footer.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use super::{demo_banner, footer, status_line, text};
+use crate::app::{App, Mode, StatusFilter};
+use crate::domain::deadline::Level;
+use crate::domain::{Status, Summary};
+use crate::i18n::domain as names;
+use crate::i18n::ui::UiMsg;
+use crate::ui::theme::Theme;
+
+/// Draws the list screen into `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let [head, filters, table, status, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(header(app)), head);
+    frame.render_widget(Paragraph::new(filter_line(app)), filters);
+    draw_table(app, frame, table);
+    frame.render_widget(Paragraph::new(status_line(app)), status);
+    let mode = if app.searching() {
+        Mode::Search
+    } else {
+        Mode::List
+    };
+    frame.render_widget(Paragraph::new(footer(app, mode)), foot);
+}
+
+/// Title, DEMO banner and the counts: open, bijna, te laat, wachtend.
+fn header(app: &App) -> Line<'static> {
+    let theme = app.theme();
+    let lang = app.lang();
+    let c = app.counts();
+    let mut spans = Vec::new();
+    if let Some(banner) = demo_banner(app) {
+        spans.push(banner);
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
+    spans.push(Span::raw("   "));
+    let count = |msg: UiMsg, n: usize, style: Style| {
+        Span::styled(msg.fill(lang, &[("n", &n.to_string())]), style)
+    };
+    spans.push(count(UiMsg::CountOpen, c.open, theme.text));
+    spans.push(Span::raw(" · "));
+    let soon = if c.bijna > 0 {
+        theme.due_soon
+    } else {
+        theme.text
+    };
+    spans.push(count(UiMsg::CountBijna, c.bijna, soon));
+    spans.push(Span::raw(" · "));
+    let late = if c.te_laat > 0 {
+        theme.late
+    } else {
+        theme.text
+    };
+    spans.push(count(UiMsg::CountTeLaat, c.te_laat, late));
+    spans.push(Span::raw(" · "));
+    spans.push(count(UiMsg::CountWachtend, c.wachtend, theme.text));
+    Line::from(spans)
+}
+
+/// The kind and status shown, the search, and how many rows match.
+fn filter_line(app: &App) -> Line<'static> {
+    let theme = app.theme();
+    let lang = app.lang();
+    let kind = app
+        .kind_filter()
+        .map_or(UiMsg::AllKinds.text(lang), |k| names::kind(k, lang));
+    let status = match app.status_filter() {
+        StatusFilter::Actief => UiMsg::StatusActief.text(lang),
+        StatusFilter::Alle => UiMsg::StatusAlle.text(lang),
+        StatusFilter::Is(s) => names::status(s, lang),
+    };
+    let mut spans = vec![
+        Span::styled(
+            UiMsg::FilterKind.fill(lang, &[("value", kind)]),
+            theme.muted,
+        ),
+        Span::raw("   "),
+        Span::styled(
+            UiMsg::FilterStatus.fill(lang, &[("value", status)]),
+            theme.muted,
+        ),
+    ];
+    if app.searching() || !app.search().is_empty() {
+        spans.push(Span::raw("   "));
+        let cursor = if app.searching() { "▏" } else { "" };
+        let label = UiMsg::FilterSearch.fill(lang, &[("value", "")]);
+        spans.push(Span::styled(label, theme.muted));
+        let style = if app.searching() {
+            theme.field_focus
+        } else {
+            theme.input
+        };
+        spans.push(Span::styled(format!("{}{cursor}", app.search()), style));
+    }
+    spans.push(Span::raw("   "));
+    spans.push(Span::styled(
+        UiMsg::FilterShown.fill(
+            lang,
+            &[
+                ("shown", &app.visible_len().to_string()),
+                ("total", &app.total_len().to_string()),
+            ],
+        ),
+        theme.muted,
+    ));
+    Line::from(spans)
+}
+
+/// The style of a case's row: its warning first, then waiting or closed.
+pub fn row_style(theme: &Theme, s: &Summary, level: Level) -> Style {
+    match level {
+        Level::TeLaat => theme.late,
+        Level::Bijna => theme.due_soon,
+        _ if s.status == Status::Wachtend => theme.waiting,
+        _ if !s.status.is_active() => theme.closed,
+        _ => theme.text,
+    }
+}
+
+fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
+    let lang = app.lang();
+    let now = app.now();
+    if app.visible_len() == 0 {
+        let msg = if app.total_len() == 0 {
+            UiMsg::EmptyRegister
+        } else {
+            UiMsg::NoMatch
+        };
+        let lines = vec![Line::default(), Line::styled(msg.text(lang), theme.muted)];
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let body = usize::from(area.height.saturating_sub(1));
+    let rows = app.visible().skip(app.offset()).take(body).map(|s| {
+        let level = s.level(now);
+        let nearest = s.nearest();
+        let (due, left) = match nearest {
+            Some(d) => (text::due(d), text::left_short(d, now, lang)),
+            None => (String::new(), UiMsg::NoDeadline.text(lang).to_string()),
+        };
+        Row::new([
+            Cell::from(text::marker(level, lang)),
+            Cell::from(s.id.to_string()),
+            Cell::from(names::kind(s.kind, lang)),
+            Cell::from(s.party.clone()),
+            Cell::from(names::status(s.status, lang)),
+            Cell::from(due),
+            Cell::from(Line::from(left).right_aligned()),
+        ])
+        .style(row_style(theme, s, level))
+    });
+    let header = Row::new([
+        Cell::from(""),
+        Cell::from(UiMsg::ColId.text(lang)),
+        Cell::from(UiMsg::ColKind.text(lang)),
+        Cell::from(UiMsg::ColParty.text(lang)),
+        Cell::from(UiMsg::ColStatus.text(lang)),
+        Cell::from(UiMsg::ColDeadline.text(lang)),
+        Cell::from(Line::from(UiMsg::ColLeft.text(lang)).right_aligned()),
+    ])
+    .style(theme.header);
+    let widths = [
+        Constraint::Length(2),
+        Constraint::Length(11),
+        Constraint::Length(21),
+        Constraint::Fill(1),
+        Constraint::Length(11),
+        Constraint::Length(18),
+        Constraint::Length(7),
+    ];
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected);
+    let mut state =
+        TableState::default().with_selected(Some(app.selected().saturating_sub(app.offset())));
+    frame.render_stateful_widget(table, area, &mut state);
+}

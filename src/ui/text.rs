@@ -1,0 +1,88 @@
+//! How dates, instants and time left are written on screen.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Amsterdam;
+
+use crate::domain::deadline::{self, Level, amsterdam_date, breach_time_left};
+use crate::domain::summary::Due;
+use crate::i18n::Lang;
+use crate::i18n::ui::UiMsg;
+
+/// A deadline as the list shows it: a date, or a breach's instant in Amsterdam time.
+pub fn due(d: Due) -> String {
+    match d {
+        Due::Date(date) => date.format("%Y-%m-%d").to_string(),
+        Due::Instant(t) => instant(t),
+    }
+}
+
+/// An instant in Amsterdam time, to the minute.
+pub fn instant(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Amsterdam)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// Time left, compact for the list: calendar days (`12d`, `-3d`), a breach hours and minutes
+/// (`47u05`, `-3u10`).
+pub fn left_short(d: Due, now: DateTime<Utc>, lang: Lang) -> String {
+    match d {
+        Due::Date(date) => {
+            let n = deadline::days_left(date, amsterdam_date(now));
+            UiMsg::Days.fill(lang, &[("n", &n.to_string())])
+        }
+        Due::Instant(t) => {
+            let left = breach_time_left(t, now);
+            let (h, m) = left.hours_minutes();
+            let sign = if left.is_late() { "-" } else { "" };
+            UiMsg::HoursMinutes.fill(
+                lang,
+                &[("h", &format!("{sign}{h}")), ("m", &format!("{m:02}"))],
+            )
+        }
+    }
+}
+
+/// Time left in words, for the detail: `nog 12 dagen`, `3 dagen te laat`, `nog 47u05`.
+pub fn left_long(d: Due, now: DateTime<Utc>, lang: Lang) -> String {
+    match d {
+        Due::Date(date) => {
+            let n = deadline::days_left(date, amsterdam_date(now));
+            match n {
+                0 => UiMsg::Today.text(lang).to_string(),
+                n if n < 0 => UiMsg::DaysLate.fill(lang, &[("n", &(-n).to_string())]),
+                n => UiMsg::DaysLeft.fill(lang, &[("n", &n.to_string())]),
+            }
+        }
+        Due::Instant(t) => {
+            let left = breach_time_left(t, now);
+            let (h, m) = left.hours_minutes();
+            let values = [("h", h.to_string()), ("m", format!("{m:02}"))];
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            if left.is_late() {
+                UiMsg::TimeLate.fill(lang, &values)
+            } else {
+                UiMsg::TimeLeft.fill(lang, &values)
+            }
+        }
+    }
+}
+
+/// A warning level's name.
+pub fn level(l: Level, lang: Lang) -> &'static str {
+    match l {
+        Level::Voldaan => UiMsg::LevelVoldaan.text(lang),
+        Level::OpTijd => UiMsg::LevelOpTijd.text(lang),
+        Level::Bijna => UiMsg::LevelBijna.text(lang),
+        Level::TeLaat => UiMsg::LevelTeLaat.text(lang),
+    }
+}
+
+/// The text marker of a level, so the warning reads without colour (`NO_COLOR`).
+pub fn marker(l: Level, lang: Lang) -> &'static str {
+    match l {
+        Level::TeLaat => UiMsg::MarkLate.text(lang),
+        Level::Bijna => UiMsg::MarkSoon.text(lang),
+        Level::OpTijd | Level::Voldaan => "  ",
+    }
+}
