@@ -6,5 +6,6 @@
 //! - `i18n` — every user-facing string, nl and en.
 #![forbid(unsafe_code)]
 
+pub mod demo;
 pub mod domain;
 pub mod i18n;
