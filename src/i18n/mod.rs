@@ -6,7 +6,11 @@
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
 pub mod checklist;
+pub mod config;
 pub mod domain;
+pub mod keys;
+pub mod script;
+pub mod theme;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,0 +1,3 @@
+//! The key-script driver over ratatui's `TestBackend`; for now the script parser.
+
+pub mod script;
