@@ -5,13 +5,17 @@
 //! - `ui` — rendering; for now the semantic theme (`ui::theme`, files in `themes/`).
 //! - `app` — the state machine; for now the key notation (`app::key`).
 //! - `config` — `privdesk.toml`: compiled-in defaults with a validated sparse overlay.
-//! - `domain` — the legal rules: calendar, deadlines, authority, checklists, the case model.
+//! - `cli` — the subcommands' logic (`deadline`): argument values in, output lines or a typed
+//!   error out, so `main.rs` stays thin.
+//! - `domain` — the legal rules: calendar (holidays, working days, months), deadlines and
+//!   warnings, the instant grammar, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
 //! - `demo` — the fictitious seed of a `--demo` register, built through the domain.
 //! - `i18n` — every user-facing string, nl and en.
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;

@@ -12,6 +12,7 @@ pub mod case;
 pub mod checklist;
 pub mod deadline;
 pub mod event;
+pub mod instant;
 pub mod kind;
 pub mod rights;
 pub mod summary;

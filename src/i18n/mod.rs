@@ -6,6 +6,7 @@
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
 pub mod checklist;
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod keys;
