@@ -5,6 +5,8 @@
 //! message with its Dutch and English text side by side, so a missing translation does not
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
+pub mod authority;
+
 use std::fmt;
 use std::str::FromStr;
 
