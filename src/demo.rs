@@ -184,6 +184,7 @@ impl Planner {
                 birth_date: birth,
             },
             notes: "Fictieve demozaak.".into(),
+            regime: crate::domain::authority::DossierRegime::Wgbo,
         };
         let mut case = None;
         self.record(&mut case, vec![Event::Registered { case: id, request }])?;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use privdesk::demo::amsterdam_instant;
+use privdesk::domain::authority::DossierRegime;
 use privdesk::domain::case::*;
 use privdesk::domain::checklist::{Answer, Block, Phase, StepId, find};
 use privdesk::domain::event::{Event, Stamp};
@@ -26,6 +27,16 @@ struct T {
 
 impl T {
     fn new(kind: CaseKind, received: &str, birth: &str, relation: Relation) -> T {
+        T::under(DossierRegime::Wgbo, kind, received, birth, relation)
+    }
+
+    fn under(
+        regime: DossierRegime,
+        kind: CaseKind,
+        received: &str,
+        birth: &str,
+        relation: Relation,
+    ) -> T {
         let id = CaseId::new('V', 2026, 1);
         let e = Event::Registered {
             case: id,
@@ -43,6 +54,7 @@ impl T {
                     birth_date: d(birth),
                 },
                 notes: String::new(),
+                regime,
             },
         };
         let now = at(received);
@@ -156,6 +168,7 @@ fn registration_refuses_a_future_receipt_and_a_receipt_before_birth() {
                 birth_date: d(birth),
             },
             notes: String::new(),
+            regime: DossierRegime::Wgbo,
         },
     };
     let stamp = Stamp {
@@ -532,4 +545,66 @@ fn events_serialise_with_explicit_stable_names() {
     );
     let back: Event = serde_json::from_str(&json).unwrap();
     assert_eq!(back, e);
+}
+
+#[test]
+fn a_parent_asking_inzage_for_a_13_year_old_needs_consent_under_wgbo_not_under_jeugdwet() {
+    // Under the WGBO: no consent, no professional judgement → not to be granted.
+    let mut t = T::under(
+        DossierRegime::Wgbo,
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2013-05-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.choose(StepId::ToestemmingKind, "geen");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::NotAuthorised))
+    );
+    // Stopped at the authority step: niet ontvankelijk is open, with its reason.
+    t.decide(
+        Decision::NietOntvankelijk,
+        "geen toestemming van het kind (WGBO 7:457)",
+    )
+    .unwrap();
+
+    // Under the Jeugdwet: the parent may, unless the hulpverlener judges it harms the help.
+    let mut t = T::under(
+        DossierRegime::Jeugdwet,
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2013-05-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.choose(StepId::ToestemmingKind, "geen");
+    t.yes(StepId::OordeelSchaadtHulp, false);
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+}
+
+#[test]
+fn a_parent_without_gezag_cannot_be_granted_the_dossier() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2018-05-01",
+        Relation::OuderZonderGezag,
+    )
+    .on("2026-11-10");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::NotAuthorised))
+    );
+    t.decide(
+        Decision::DeelsToegewezen,
+        "informatie over belangrijke feiten (BW 1:377c)",
+    )
+    .unwrap();
 }
