@@ -136,26 +136,8 @@ impl OrganisatieType {
     }
 }
 
-/// The law the organisation keeps its dossiers under (domain.md §4): it decides who may
-/// exercise a right for a child.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Dossierregime {
-    /// `wgbo`: the medical child dossier of the JGZ (the default).
-    #[default]
-    Wgbo,
-    /// `jeugdwet`: the jeugdhulp dossier.
-    Jeugdwet,
-}
-
-impl Dossierregime {
-    /// The spelling in `privdesk.toml`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Dossierregime::Wgbo => "wgbo",
-            Dossierregime::Jeugdwet => "jeugdwet",
-        }
-    }
-}
+/// The dossier regime is the domain's; the config only chooses it.
+pub use crate::domain::authority::DossierRegime as Dossierregime;
 
 /// Where the settings file is and whether it must exist.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -118,6 +118,11 @@ pub struct RequestFacts {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// The dossier regime the organisation worked under when the request came in: it decides
+    /// the 12–15 rules, and is kept with the case so a later setting change does not rewrite
+    /// an old assessment.
+    #[serde(default)]
+    pub regime: super::authority::DossierRegime,
 }
 
 /// What happened in a breach (the AP's categories, simplified for intake).

@@ -8,6 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::authority::DossierRegime;
 use super::case::{Case, Decision, Refusal, Relation};
 use super::deadline::amsterdam_date;
 use super::kind::CaseKind;
@@ -159,6 +160,11 @@ pub enum Show {
     GezagRelation,
     /// When the requester is a third party.
     ThirdParty,
+    /// When someone other than the child asks for a child of 12–15 under this regime (the
+    /// WGBO 7:457 judgement, or the Jeugdwet judgement on harm to the help).
+    OtherFor12To15Under(DossierRegime),
+    /// Only for this kind (the abuse-signals question belongs to a Vernietiging).
+    ForKind(CaseKind),
 }
 
 /// Whether a step must be answered before a decision (or, for a datalek, before closing).
@@ -342,7 +348,13 @@ const INTAKE: &[Step] = &[
         ThirdParty,
         Required,
     ),
-    step(S::SignalenMishandeling, Intake, YesNo, Always, Required),
+    step(
+        S::SignalenMishandeling,
+        Intake,
+        YesNo,
+        ForKind(CaseKind::Vernietiging),
+        Required,
+    ),
     step(S::VerzoekDuidelijk, Intake, YesNo, Always, Required),
     step(
         S::VerduidelijkingGevraagd,
@@ -731,6 +743,12 @@ impl Case {
             }
             GezagRelation => matches!(relation, Some(Relation::OuderMetGezag | Relation::Voogd)),
             ThirdParty => relation == Some(Relation::Derde),
+            OtherFor12To15Under(regime) => {
+                self.request.as_ref().is_some_and(|r| r.regime == regime)
+                    && age.is_some_and(|a| (12..16).contains(&a))
+                    && relation.is_some_and(|r| r != Relation::Zelf)
+            }
+            ForKind(kind) => self.kind == kind,
         }
     }
 
@@ -806,54 +824,84 @@ pub fn check_answer(
     }
 }
 
-/// What a decision still needs. Niet ontvankelijk needs the intake outcome that makes it so;
-/// every other decision needs every required step of the intake and the kind, and must not
-/// be barred by a rule of the kind.
+/// What a decision still needs. Niet ontvankelijk needs the intake outcome that makes it so
+/// (identity not established, or the authority table sending it there); every other decision
+/// needs every required step of the intake and the kind, and must not be barred by the
+/// authority table (domain.md §4) or a rule of the kind.
 pub fn may_decide(case: &Case, decision: Decision, today: NaiveDate) -> Result<(), Refusal> {
+    use super::authority::NextStep;
     let identity_failed = matches!(
         case.answer(StepId::IdentiteitGecontroleerd),
         Some(Answer::YesNo(false))
     );
-    if decision == Decision::NietOntvankelijk {
-        if identity_failed {
-            return Ok(());
-        }
-        let missing = case.missing_steps(today, Some(Intake));
-        if !missing.is_empty() {
-            return Err(Refusal::Missing(missing));
-        }
-        return if authority_refuses(case, today) {
+    if identity_failed {
+        return if decision == Decision::NietOntvankelijk {
             Ok(())
         } else {
-            blocked(Block::NoGroundNietOntvankelijk)
+            blocked(Block::IdentityNotEstablished)
         };
     }
-    if identity_failed {
-        return blocked(Block::IdentityNotEstablished);
-    }
-    let missing = case.missing_steps(today, None);
-    if !missing.is_empty() {
-        return Err(Refusal::Missing(missing));
-    }
-    if authority_refuses(case, today) {
-        return blocked(Block::NotAuthorised);
-    }
-    let grants = matches!(decision, Decision::Toegewezen | Decision::DeelsToegewezen);
-    match case.kind {
-        CaseKind::Vernietiging if grants && abuse_bars_destruction(case, today) => {
-            blocked(Block::AbuseSignals)
+    let intake_missing = case.missing_steps(today, Some(Intake));
+    let next = super::rights::authority(case, today).map(|a| a.outcome.next_step());
+    match decision {
+        Decision::NietOntvankelijk => {
+            if !intake_missing.is_empty() {
+                return Err(Refusal::Missing(intake_missing));
+            }
+            match next {
+                Some(NextStep::NietOntvankelijk | NextStep::Await) => Ok(()),
+                _ => blocked(Block::NoGroundNietOntvankelijk),
+            }
         }
-        CaseKind::Overdraagbaarheid
-            if grants && case.choice(StepId::GrondslagOverdracht) == Some("wettelijke_taak") =>
-        {
-            blocked(Block::PortabilityNotApplicable)
+        Decision::Afgewezen => {
+            if !intake_missing.is_empty() {
+                return Err(Refusal::Missing(intake_missing));
+            }
+            // A refusal on authority grounds needs no further steps; otherwise every step.
+            if matches!(next, Some(NextStep::Refuse | NextStep::InformOnly)) {
+                return Ok(());
+            }
+            let missing = case.missing_steps(today, None);
+            if !missing.is_empty() {
+                return Err(Refusal::Missing(missing));
+            }
+            Ok(())
         }
-        CaseKind::Bezwaar
-            if grants && case.choice(StepId::GrondslagVerwerking) == Some("wettelijke_plicht") =>
-        {
-            blocked(Block::ObjectionNotApplicable)
+        Decision::Toegewezen | Decision::DeelsToegewezen => {
+            let missing = case.missing_steps(today, None);
+            if !missing.is_empty() {
+                return Err(Refusal::Missing(missing));
+            }
+            let informs =
+                next == Some(NextStep::InformOnly) && decision == Decision::DeelsToegewezen;
+            if !matches!(next, Some(NextStep::Proceed)) && !informs {
+                return blocked(
+                    if case.kind == CaseKind::Vernietiging
+                        && case.said_yes(StepId::SignalenMishandeling)
+                    {
+                        Block::AbuseSignals
+                    } else {
+                        Block::NotAuthorised
+                    },
+                );
+            }
+            match case.kind {
+                CaseKind::Vernietiging if abuse_bars_destruction(case, today) => {
+                    blocked(Block::AbuseSignals)
+                }
+                CaseKind::Overdraagbaarheid
+                    if case.choice(StepId::GrondslagOverdracht) == Some("wettelijke_taak") =>
+                {
+                    blocked(Block::PortabilityNotApplicable)
+                }
+                CaseKind::Bezwaar
+                    if case.choice(StepId::GrondslagVerwerking) == Some("wettelijke_plicht") =>
+                {
+                    blocked(Block::ObjectionNotApplicable)
+                }
+                _ => Ok(()),
+            }
         }
-        _ => Ok(()),
     }
 }
 
@@ -868,11 +916,6 @@ fn abuse_bars_destruction(case: &Case, today: NaiveDate) -> bool {
         .as_ref()
         .map_or(0, |r| age_on(r.child.birth_date, today));
     !(age >= 16 && case.choice(StepId::Wilsbekwaam) == Some("ja"))
-}
-
-/// Whether the authority rules (domain.md §4) refuse this requester for this right.
-fn authority_refuses(case: &Case, today: NaiveDate) -> bool {
-    super::rights::refuses(case, today)
 }
 
 /// What closing still needs: a verzoek a decision and a sent reply (Vernietiging: the

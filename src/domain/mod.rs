@@ -7,6 +7,7 @@
 //! - `rights` — the authority and breach rules read from a case.
 //! - `summary` — what the list shows, with its legal dates computed once.
 
+pub mod authority;
 pub mod calendar;
 pub mod case;
 pub mod checklist;

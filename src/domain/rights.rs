@@ -1,15 +1,61 @@
 //! Where the case model meets the rule tables: the authority outcome of a verzoek (domain.md
 //! §4) and the breach notification rules (§3.3), read from a case's facts and answers.
 
-use super::case::Case;
+use chrono::NaiveDate;
+
+use super::authority::{
+    Assessment, AuthorityDates, AuthorityInput, RequesterRole, Right, Toestemming, assess,
+};
+use super::case::{Case, Relation};
 use super::checklist::{Answer, StepId};
 use super::deadline;
 
-/// Whether the authority rules refuse this requester for this right on `today` (the decision
-/// date: the child's age then governs).
-pub fn refuses(_case: &Case, _today: chrono::NaiveDate) -> bool {
-    // Replaced by the authority table when `domain::authority` lands (same session).
-    false
+/// The authority table's verdict (domain.md §4) for a verzoek, read from its facts and its
+/// intake answers, with `on` as the decision date (the child's age then governs). `None` for a
+/// datalek, or when the dates are out of order.
+pub fn authority(case: &Case, on: NaiveDate) -> Option<Assessment> {
+    let r = case.request.as_ref()?;
+    let right = Right::new(r.kind).ok()?;
+    let dates = AuthorityDates::new(r.child.birth_date, r.received, on.max(r.received)).ok()?;
+    let mut input = AuthorityInput::new(right, dates, role(r.requester.relation));
+    input.regime = r.regime;
+    input.wilsbekwaam = match case.choice(StepId::Wilsbekwaam) {
+        Some("ja") => Some(true),
+        Some("nee") => Some(false),
+        _ => None,
+    };
+    input.child_consent = match case.choice(StepId::ToestemmingKind) {
+        Some("gegeven") => Toestemming::Gegeven,
+        Some("schriftelijk") => Toestemming::Schriftelijk,
+        _ => Toestemming::Geen,
+    };
+    input.wgbo_oordeel_geen_bezwaar = case.said_yes(StepId::OordeelGeenBezwaar);
+    input.jeugdwet_schaadt_hulpverlening = yes_no(case, StepId::OordeelSchaadtHulp);
+    input.signalen_mishandeling = yes_no(case, StepId::SignalenMishandeling);
+    input.vertegenwoordiger_schriftelijke_toestemming =
+        case.said_yes(StepId::ToestemmingRechthebbende);
+    Some(assess(&input))
+}
+
+fn yes_no(case: &Case, step: StepId) -> Option<bool> {
+    match case.answers.get(&step).map(|a| &a.answer) {
+        Some(Answer::YesNo(b)) => Some(*b),
+        _ => None,
+    }
+}
+
+/// The authority table's name for the requester's relation.
+pub fn role(relation: Relation) -> RequesterRole {
+    match relation {
+        Relation::Zelf => RequesterRole::Jeugdige,
+        Relation::OuderMetGezag => RequesterRole::OuderMetGezag,
+        Relation::Voogd => RequesterRole::Voogd,
+        Relation::CuratorMentor => RequesterRole::CuratorOfMentor,
+        Relation::OuderZonderGezag => RequesterRole::OuderZonderGezag,
+        Relation::Pleegouder => RequesterRole::Pleegouder,
+        Relation::Gezinsvoogd => RequesterRole::Gezinsvoogd,
+        Relation::Derde => RequesterRole::Derde,
+    }
 }
 
 /// The 72-hour deadline of a datalek (from the earlier of own awareness and the processor's

@@ -5,6 +5,7 @@
 //! message with its Dutch and English text side by side, so a missing translation does not
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
+pub mod authority;
 pub mod checklist;
 pub mod cli;
 pub mod config;

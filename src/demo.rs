@@ -1,0 +1,499 @@
+//! The demo register: about forty obviously fictitious cases over every kind and state, dated
+//! relative to the clock's today so that some are always late, some due soon, some closed.
+//!
+//! The plan is built through the domain itself: each event is applied to an in-memory case
+//! before it is emitted, so the seed can only contain what the app itself could record.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Amsterdam;
+
+use crate::domain::case::{
+    BreachFacts, BreachNature, Case, Channel, Child, Decision, Ending, ExtensionReason, Refusal,
+    Relation, RequestFacts, Requester,
+};
+use crate::domain::checklist::{Answer, AnswerType, StepId};
+use crate::domain::deadline::amsterdam_date;
+use crate::domain::event::{Event, Stamp};
+use crate::domain::kind::{CaseId, CaseKind};
+
+/// The user every demo change is recorded by.
+pub const DEMO_USER: &str = "Demo Gebruiker";
+
+/// One change of the seed: the events of one journal line.
+pub type DemoChange = Vec<Event>;
+
+/// How far a demo verzoek gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Fresh,
+    IntakeHalf,
+    Waiting,
+    Extended,
+    Decided(Decision),
+    Closed(Decision),
+    Withdrawn,
+    Void,
+}
+
+struct Planner {
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    seq: u64,
+    next_v: u32,
+    next_d: u32,
+    changes: Vec<DemoChange>,
+}
+
+const SURNAMES: [&str; 10] = [
+    "Fictief",
+    "Proef",
+    "Demo",
+    "Test",
+    "Voorbeeld",
+    "Model",
+    "Schets",
+    "Bedacht",
+    "Oefen",
+    "Nep",
+];
+const PARENTS: [&str; 10] = [
+    "Fenna", "Pieter", "Daan", "Tessa", "Vera", "Mees", "Sanne", "Bas", "Otto", "Nina",
+];
+const CHILDREN: [&str; 10] = [
+    "Lieke", "Sem", "Noor", "Finn", "Julia", "Luuk", "Evi", "Milan", "Zoë", "Jesse",
+];
+
+impl Planner {
+    fn stamp(&mut self) -> Stamp {
+        self.seq += 1;
+        Stamp {
+            seq: self.seq,
+            at: self.now,
+            user: DEMO_USER.to_string(),
+        }
+    }
+
+    /// Applies the events to `case` (or registers it) and records them as one change.
+    fn record(&mut self, case: &mut Option<Case>, events: Vec<Event>) -> Result<(), Refusal> {
+        let stamp = self.stamp();
+        let mut next = case.clone();
+        for e in &events {
+            match &mut next {
+                None => next = Some(Case::register(e, &stamp)?),
+                Some(c) => c.apply(e, &stamp)?,
+            }
+        }
+        *case = next;
+        self.changes.push(events);
+        Ok(())
+    }
+
+    fn day(&self, offset: i64) -> NaiveDate {
+        self.today + Duration::days(offset)
+    }
+
+    /// A plausible answer to a step, for the demo.
+    fn answer_for(&self, case: &Case, step: StepId, ty: AnswerType) -> Answer {
+        let received = case.received().unwrap_or(self.today);
+        match (step, ty) {
+            (StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder, _) => {
+                Answer::YesNo(false)
+            }
+            (StepId::OordeelSchaadtHulp, _) => Answer::YesNo(false),
+            (StepId::ToestemmingKind, _) => Answer::Choice("gegeven".into()),
+            (StepId::IdKopie, _) => Answer::Choice("geen_kopie".into()),
+            (StepId::Risico, _) => Answer::Choice("risico".into()),
+            (StepId::WilsbekwaamBeoordeeldDoor, _) => Answer::Text("jeugdarts (demo)".into()),
+            (_, AnswerType::YesNo) => Answer::YesNo(true),
+            (_, AnswerType::Choice(opts)) => {
+                Answer::Choice(opts.first().copied().unwrap_or_default().into())
+            }
+            (_, AnswerType::Date) => Answer::Date((received + Duration::days(2)).min(self.today)),
+            (_, AnswerType::Instant) => {
+                let aware = case.breach.as_ref().map_or(self.now, |b| b.aware_at);
+                Answer::Instant((aware + Duration::hours(20)).min(self.now))
+            }
+            (_, AnswerType::Text) => Answer::Text("Vastgelegd in het bronsysteem (demo).".into()),
+            (_, AnswerType::Number) => Answer::Number(12),
+        }
+    }
+
+    /// Answers every required step that shows, the intake only or all, one change per step.
+    fn answer_steps(
+        &mut self,
+        case: &mut Option<Case>,
+        intake_only: bool,
+        limit: usize,
+    ) -> Result<(), Refusal> {
+        for _ in 0..limit {
+            let Some(c) = case.as_ref() else {
+                return Ok(());
+            };
+            let phase = intake_only.then_some(crate::domain::checklist::Phase::Intake);
+            let Some(step_id) = c.missing_steps(self.today, phase).first().copied() else {
+                return Ok(());
+            };
+            let Some(step) = crate::domain::checklist::find(c.kind, step_id) else {
+                return Ok(());
+            };
+            let answer = self.answer_for(c, step_id, step.ty);
+            let id = c.id;
+            self.record(
+                case,
+                vec![Event::Answered {
+                    case: id,
+                    step: step_id,
+                    answer,
+                }],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn verzoek(
+        &mut self,
+        n: usize,
+        kind: CaseKind,
+        received_offset: i64,
+        child_age: i64,
+        relation: Relation,
+        stage: Stage,
+    ) -> Result<(), Refusal> {
+        self.next_v += 1;
+        let id = CaseId::new('V', chrono::Datelike::year(&self.today), self.next_v);
+        let received = self.day(received_offset);
+        let surname = SURNAMES[n % SURNAMES.len()];
+        let child_name = format!("{} {}", CHILDREN[(n * 3) % CHILDREN.len()], surname);
+        let requester_name = if relation == Relation::Zelf {
+            child_name.clone()
+        } else {
+            format!("{} {}", PARENTS[n % PARENTS.len()], surname)
+        };
+        let birth = received - Duration::days(child_age * 365 + 100);
+        let request = RequestFacts {
+            kind,
+            received,
+            channel: Channel::ALL[n % Channel::ALL.len()],
+            requester: Requester {
+                name: requester_name,
+                relation,
+                contact: format!("{}@voorbeeld.invalid", surname.to_lowercase()),
+            },
+            child: Child {
+                name: child_name,
+                birth_date: birth,
+            },
+            notes: "Fictieve demozaak.".into(),
+            regime: crate::domain::authority::DossierRegime::Wgbo,
+        };
+        let mut case = None;
+        self.record(&mut case, vec![Event::Registered { case: id, request }])?;
+        match stage {
+            Stage::Fresh => {}
+            Stage::IntakeHalf => self.answer_steps(&mut case, true, 3)?,
+            Stage::Waiting => {
+                self.answer_steps(&mut case, true, 2)?;
+                let since = self.day(received_offset + 3).min(self.today);
+                self.record(
+                    &mut case,
+                    vec![Event::WaitingStarted {
+                        case: id,
+                        since,
+                        awaiting: "kopie gezagsregister".into(),
+                    }],
+                )?;
+            }
+            Stage::Extended => {
+                self.answer_steps(&mut case, true, 20)?;
+                let notice_sent = self.day(received_offset + 20).min(self.today);
+                self.record(
+                    &mut case,
+                    vec![Event::Extended {
+                        case: id,
+                        reason: ExtensionReason::Complexiteit,
+                        explanation: "Dossier bij drie locaties opgevraagd (demo).".into(),
+                        notice_sent,
+                    }],
+                )?;
+            }
+            Stage::Decided(d) | Stage::Closed(d) => {
+                self.answer_steps(&mut case, false, 40)?;
+                let reason = if d.needs_reason() {
+                    "Gegevens over derden afgeschermd (demo)."
+                } else {
+                    ""
+                };
+                self.record(
+                    &mut case,
+                    vec![Event::Decided {
+                        case: id,
+                        decision: d,
+                        reason: reason.into(),
+                        kept: String::new(),
+                    }],
+                )?;
+                if let Stage::Closed(_) = stage {
+                    let on = self.day(received_offset + 21).min(self.today);
+                    let mut events = vec![Event::ReplySent { case: id, on }];
+                    if kind == CaseKind::Vernietiging && !d.is_refusal() {
+                        events.push(Event::DestructionConfirmed { case: id, on });
+                    }
+                    events.push(Event::Closed { case: id, on });
+                    self.record(&mut case, events)?;
+                }
+            }
+            Stage::Withdrawn => {
+                let on = self.day(received_offset + 5).min(self.today);
+                self.record(
+                    &mut case,
+                    vec![Event::Ended {
+                        case: id,
+                        ending: Ending::Ingetrokken {
+                            on,
+                            how: "telefonisch".into(),
+                        },
+                    }],
+                )?;
+            }
+            Stage::Void => {
+                self.record(
+                    &mut case,
+                    vec![Event::Ended {
+                        case: id,
+                        ending: Ending::Vervallen {
+                            reason: "dubbel geregistreerd".into(),
+                        },
+                    }],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn datalek(
+        &mut self,
+        n: usize,
+        hours_ago: i64,
+        nature: BreachNature,
+        close: bool,
+    ) -> Result<(), Refusal> {
+        self.next_d += 1;
+        let id = CaseId::new('D', chrono::Datelike::year(&self.today), self.next_d);
+        let breach = BreachFacts {
+            aware_at: self.now - Duration::hours(hours_ago),
+            processor_notice_at: None,
+            processor: String::new(),
+            reported_by: format!(
+                "{} {} (medewerker)",
+                PARENTS[(n + 4) % PARENTS.len()],
+                SURNAMES[n % SURNAMES.len()]
+            ),
+            nature,
+            description: "Fictief incident voor de demo.".into(),
+        };
+        let mut case = None;
+        self.record(
+            &mut case,
+            vec![Event::BreachRegistered { case: id, breach }],
+        )?;
+        if close {
+            self.answer_steps(&mut case, false, 40)?;
+            self.record(
+                &mut case,
+                vec![Event::Closed {
+                    case: id,
+                    on: self.today,
+                }],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The seed's changes, in order, for an empty register at `now`. Every change is stamped `now`
+/// by [`DEMO_USER`]; the cases' own dates lie in the past.
+pub fn plan(now: DateTime<Utc>) -> Result<Vec<DemoChange>, Refusal> {
+    use CaseKind::*;
+    use Relation::*;
+    use Stage::*;
+    let mut p = Planner {
+        now,
+        today: amsterdam_date(now),
+        seq: 1,
+        next_v: 0,
+        next_d: 0,
+        changes: Vec::new(),
+    };
+    let verzoeken: [(CaseKind, i64, i64, Relation, Stage); 36] = [
+        (Inzage, -45, 6, OuderMetGezag, IntakeHalf),
+        (Afschrift, -38, 9, OuderMetGezag, Waiting),
+        (Rectificatie, -33, 4, OuderMetGezag, Fresh),
+        (Inzage, -29, 3, OuderMetGezag, IntakeHalf),
+        (Afschrift, -27, 14, OuderMetGezag, Fresh),
+        (Vernietiging, -26, 17, Zelf, IntakeHalf),
+        (Bezwaar, -25, 8, OuderMetGezag, Waiting),
+        (Inzage, -20, 2, Voogd, Fresh),
+        (EigenVerklaring, -18, 11, OuderMetGezag, IntakeHalf),
+        (Beperking, -15, 7, OuderMetGezag, Fresh),
+        (IntrekkenToestemming, -12, 1, OuderMetGezag, Fresh),
+        (Overdraagbaarheid, -9, 5, OuderMetGezag, IntakeHalf),
+        (Inzage, -6, 16, Zelf, Fresh),
+        (Afschrift, -3, 4, OuderMetGezag, Fresh),
+        (Vernietiging, -2, 8, OuderMetGezag, Fresh),
+        (Rectificatie, -1, 10, OuderMetGezag, Fresh),
+        (Inzage, 0, 5, OuderMetGezag, Fresh),
+        (Afschrift, -50, 6, OuderMetGezag, Extended),
+        (Inzage, -24, 9, OuderMetGezag, Extended),
+        (Vernietiging, -70, 17, Zelf, Extended),
+        (Inzage, -28, 3, OuderMetGezag, Decided(Decision::Toegewezen)),
+        (
+            Afschrift,
+            -20,
+            7,
+            OuderMetGezag,
+            Decided(Decision::DeelsToegewezen),
+        ),
+        (
+            Rectificatie,
+            -40,
+            5,
+            OuderMetGezag,
+            Decided(Decision::Afgewezen),
+        ),
+        (Inzage, -60, 4, OuderMetGezag, Closed(Decision::Toegewezen)),
+        (
+            Afschrift,
+            -90,
+            8,
+            OuderMetGezag,
+            Closed(Decision::Toegewezen),
+        ),
+        (Vernietiging, -120, 18, Zelf, Closed(Decision::Toegewezen)),
+        (Bezwaar, -75, 6, OuderMetGezag, Closed(Decision::Afgewezen)),
+        (
+            EigenVerklaring,
+            -65,
+            12,
+            OuderMetGezag,
+            Closed(Decision::Toegewezen),
+        ),
+        (
+            Beperking,
+            -55,
+            9,
+            OuderMetGezag,
+            Closed(Decision::Toegewezen),
+        ),
+        (
+            IntrekkenToestemming,
+            -35,
+            2,
+            OuderMetGezag,
+            Closed(Decision::Toegewezen),
+        ),
+        (
+            Overdraagbaarheid,
+            -100,
+            7,
+            OuderMetGezag,
+            Closed(Decision::DeelsToegewezen),
+        ),
+        (Inzage, -14, 6, OuderMetGezag, Withdrawn),
+        (Afschrift, -44, 3, OuderMetGezag, Withdrawn),
+        (Inzage, -8, 7, OuderMetGezag, Void),
+        (
+            Rectificatie,
+            -30,
+            13,
+            OuderMetGezag,
+            Closed(Decision::Toegewezen),
+        ),
+        (Inzage, -4, 15, Zelf, IntakeHalf),
+    ];
+    for (n, (kind, offset, age, relation, stage)) in verzoeken.into_iter().enumerate() {
+        p.verzoek(n, kind, offset, age, relation, stage)?;
+    }
+    let datalekken = [
+        (5, BreachNature::VerkeerdeOntvanger, false),
+        (55, BreachNature::Verloren, false),
+        (80, BreachNature::OnbevoegdeToegang, false),
+        (200, BreachNature::Gestolen, true),
+        (30, BreachNature::Malware, false),
+    ];
+    for (n, (hours, nature, close)) in datalekken.into_iter().enumerate() {
+        p.datalek(n, hours, nature, close)?;
+    }
+    Ok(p.changes)
+}
+
+/// The first event of a demo register's journal.
+pub fn created_event() -> Event {
+    Event::RegisterCreated { demo: true }
+}
+
+/// A fixed instant at a time of day in Amsterdam, for demo and test clocks.
+pub fn amsterdam_instant(date: NaiveDate, hour: u32, minute: u32) -> Option<DateTime<Utc>> {
+    let t = NaiveTime::from_hms_opt(hour, minute, 0)?;
+    Amsterdam
+        .from_local_datetime(&date.and_time(t))
+        .earliest()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::domain::case::Status;
+    use crate::domain::summary::Summary;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    fn replay(now: DateTime<Utc>) -> BTreeMap<CaseId, Case> {
+        let mut cases: BTreeMap<CaseId, Case> = BTreeMap::new();
+        for (i, change) in plan(now).unwrap().into_iter().enumerate() {
+            let stamp = Stamp {
+                seq: i as u64 + 2,
+                at: now,
+                user: DEMO_USER.into(),
+            };
+            for e in change {
+                let id = e.case().unwrap();
+                if e.creates_case() {
+                    cases.insert(id, Case::register(&e, &stamp).unwrap());
+                } else {
+                    cases.get_mut(&id).unwrap().apply(&e, &stamp).unwrap();
+                }
+            }
+        }
+        cases
+    }
+
+    #[test]
+    fn the_demo_covers_every_kind_and_state_and_has_late_and_due_soon_cases() {
+        for date in ["2026-11-23", "2027-01-01", "2027-04-27", "2028-02-29"] {
+            let today: NaiveDate = date.parse().unwrap();
+            let now = amsterdam_instant(today, 9, 0).unwrap();
+            let cases = replay(now);
+            assert!((38..=45).contains(&cases.len()), "{}", cases.len());
+            let kinds: BTreeSet<_> = cases.values().map(|c| c.kind).collect();
+            assert_eq!(kinds.len(), CaseKind::ALL.len(), "{date}");
+            let statuses: BTreeSet<_> = cases.values().map(|c| c.status()).collect();
+            for s in [
+                Status::Open,
+                Status::Wachtend,
+                Status::Verlengd,
+                Status::Besloten,
+                Status::Gesloten,
+                Status::Ingetrokken,
+                Status::Vervallen,
+            ] {
+                assert!(statuses.contains(&s), "{date}: no {s:?}");
+            }
+            let levels: BTreeSet<_> = cases.values().map(|c| Summary::of(c).level(now)).collect();
+            use crate::domain::deadline::Level;
+            for l in [Level::TeLaat, Level::Bijna, Level::OpTijd, Level::Voldaan] {
+                assert!(levels.contains(&l), "{date}: no {l:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,610 @@
+//! The case model's rules: what `Case::apply` accepts and refuses, and what a decision or a
+//! close needs (domain.md §3–§5).
+#![allow(clippy::unwrap_used)]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use privdesk::demo::amsterdam_instant;
+use privdesk::domain::authority::DossierRegime;
+use privdesk::domain::case::*;
+use privdesk::domain::checklist::{Answer, Block, Phase, StepId, find};
+use privdesk::domain::event::{Event, Stamp};
+use privdesk::domain::kind::{CaseId, CaseKind};
+use privdesk::domain::summary::Summary;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    amsterdam_instant(d(s), 10, 0).unwrap()
+}
+
+struct T {
+    case: Case,
+    seq: u64,
+    now: DateTime<Utc>,
+}
+
+impl T {
+    fn new(kind: CaseKind, received: &str, birth: &str, relation: Relation) -> T {
+        T::under(DossierRegime::Wgbo, kind, received, birth, relation)
+    }
+
+    fn under(
+        regime: DossierRegime,
+        kind: CaseKind,
+        received: &str,
+        birth: &str,
+        relation: Relation,
+    ) -> T {
+        let id = CaseId::new('V', 2026, 1);
+        let e = Event::Registered {
+            case: id,
+            request: RequestFacts {
+                kind,
+                received: d(received),
+                channel: Channel::Email,
+                requester: Requester {
+                    name: "Fenna Fictief".into(),
+                    relation,
+                    contact: "x@voorbeeld.invalid".into(),
+                },
+                child: Child {
+                    name: "Lieke Fictief".into(),
+                    birth_date: d(birth),
+                },
+                notes: String::new(),
+                regime,
+            },
+        };
+        let now = at(received);
+        let case = Case::register(
+            &e,
+            &Stamp {
+                seq: 1,
+                at: now,
+                user: "t".into(),
+            },
+        )
+        .unwrap();
+        T { case, seq: 1, now }
+    }
+
+    fn on(mut self, date: &str) -> T {
+        self.now = at(date);
+        self
+    }
+
+    fn apply(&mut self, e: Event) -> Result<(), Refusal> {
+        self.seq += 1;
+        let before = self.case.clone();
+        let r = self.case.apply(
+            &e,
+            &Stamp {
+                seq: self.seq,
+                at: self.now,
+                user: "t".into(),
+            },
+        );
+        if r.is_err() {
+            assert_eq!(before, self.case, "a refused event changed the case");
+        }
+        r
+    }
+
+    fn answer(&mut self, step: StepId, a: Answer) {
+        let id = self.case.id;
+        self.apply(Event::Answered {
+            case: id,
+            step,
+            answer: a,
+        })
+        .unwrap();
+    }
+
+    fn yes(&mut self, step: StepId, v: bool) {
+        self.answer(step, Answer::YesNo(v));
+    }
+
+    fn choose(&mut self, step: StepId, c: &str) {
+        self.answer(step, Answer::Choice(c.into()));
+    }
+
+    /// Answers what is missing with harmless defaults (yes / first option / a date / text).
+    fn answer_rest(&mut self) {
+        let today = privdesk::domain::deadline::amsterdam_date(self.now);
+        while let Some(step) = self.case.missing_steps(today, None).first().copied() {
+            let s = find(self.case.kind, step).unwrap();
+            use privdesk::domain::checklist::AnswerType::*;
+            let a = match s.ty {
+                YesNo => Answer::YesNo(!matches!(
+                    step,
+                    StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
+                )),
+                Choice(o) => Answer::Choice(
+                    if step == StepId::ToestemmingKind {
+                        "gegeven"
+                    } else {
+                        o[0]
+                    }
+                    .into(),
+                ),
+                Date => Answer::Date(today),
+                Instant => Answer::Instant(self.now),
+                Text => Answer::Text("ok".into()),
+                Number => Answer::Number(1),
+            };
+            self.answer(step, a);
+        }
+    }
+
+    fn decide(&mut self, decision: Decision, reason: &str) -> Result<(), Refusal> {
+        let id = self.case.id;
+        self.apply(Event::Decided {
+            case: id,
+            decision,
+            reason: reason.into(),
+            kept: String::new(),
+        })
+    }
+}
+
+#[test]
+fn registration_refuses_a_future_receipt_and_a_receipt_before_birth() {
+    let id = CaseId::new('V', 2026, 1);
+    let mk = |received: &str, birth: &str| Event::Registered {
+        case: id,
+        request: RequestFacts {
+            kind: CaseKind::Inzage,
+            received: d(received),
+            channel: Channel::Brief,
+            requester: Requester {
+                name: "A".into(),
+                relation: Relation::OuderMetGezag,
+                contact: String::new(),
+            },
+            child: Child {
+                name: "B".into(),
+                birth_date: d(birth),
+            },
+            notes: String::new(),
+            regime: DossierRegime::Wgbo,
+        },
+    };
+    let stamp = Stamp {
+        seq: 1,
+        at: at("2026-11-23"),
+        user: "t".into(),
+    };
+    assert_eq!(
+        Case::register(&mk("2026-11-24", "2020-01-01"), &stamp),
+        Err(Refusal::InFuture("received"))
+    );
+    assert_eq!(
+        Case::register(&mk("2019-12-31", "2020-01-01"), &stamp),
+        Err(Refusal::TooEarly("received"))
+    );
+    assert!(Case::register(&mk("2026-11-23", "2020-01-01"), &stamp).is_ok());
+}
+
+#[test]
+fn an_extension_needs_a_reason_and_a_notice_within_the_first_month() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2027-01-31",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2027-03-05");
+    let id = t.case.id;
+    let ext = |sent: &str, why: &str| Event::Extended {
+        case: id,
+        reason: ExtensionReason::Complexiteit,
+        explanation: why.into(),
+        notice_sent: d(sent),
+    };
+    assert_eq!(
+        t.apply(ext("2027-02-20", " ")),
+        Err(Refusal::Required("explanation"))
+    );
+    // The first month ends Sun 28 Feb, shifted to Mon 1 Mar: a notice on 2 Mar is too late.
+    assert_eq!(
+        t.apply(ext("2027-03-02", "complex")),
+        Err(Refusal::ExtensionTooLate)
+    );
+    // A notice sent on 1 Mar counts, even when it is recorded later.
+    t.apply(ext("2027-03-01", "complex")).unwrap();
+    assert_eq!(t.case.status(), Status::Verlengd);
+    assert_eq!(Summary::of(&t.case).answer_due, Some(d("2027-04-28")));
+    assert_eq!(
+        t.apply(ext("2027-03-01", "again")),
+        Err(Refusal::AlreadyExtended)
+    );
+}
+
+#[test]
+fn a_withdrawal_of_consent_is_never_extended() {
+    let mut t = T::new(
+        CaseKind::IntrekkenToestemming,
+        "2026-11-02",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    let id = t.case.id;
+    let r = t.apply(Event::Extended {
+        case: id,
+        reason: ExtensionReason::AantalVerzoeken,
+        explanation: "veel".into(),
+        notice_sent: d("2026-11-05"),
+    });
+    assert_eq!(r, Err(Refusal::NotForKind));
+}
+
+#[test]
+fn a_decision_waits_for_the_required_steps_and_names_them() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    match t.decide(Decision::Toegewezen, "") {
+        Err(Refusal::Missing(steps)) => {
+            assert_eq!(steps.first(), Some(&StepId::IdentiteitGecontroleerd));
+            assert!(steps.contains(&StepId::DossiersDoorzocht));
+            assert!(
+                steps.contains(&StepId::GezagGecontroleerd),
+                "a parent's gezag is checked"
+            );
+            assert!(
+                !steps.contains(&StepId::Wilsbekwaam),
+                "a 6-year-old is not assessed"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+    assert_eq!(t.case.status(), Status::Besloten);
+}
+
+#[test]
+fn every_decision_but_toegewezen_needs_a_reason() {
+    for decision in [
+        Decision::DeelsToegewezen,
+        Decision::Afgewezen,
+        Decision::NietOntvankelijk,
+    ] {
+        let mut t = T::new(
+            CaseKind::Afschrift,
+            "2026-11-02",
+            "2020-01-01",
+            Relation::OuderMetGezag,
+        )
+        .on("2026-11-10");
+        t.answer_rest();
+        assert_eq!(
+            t.decide(decision, "  "),
+            Err(Refusal::Required("reason")),
+            "{decision:?}"
+        );
+    }
+}
+
+#[test]
+fn niet_ontvankelijk_needs_its_ground_and_identity_failure_allows_only_that() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.yes(StepId::IdentiteitGecontroleerd, false);
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::IdentityNotEstablished))
+    );
+    t.decide(Decision::NietOntvankelijk, "identiteit niet vastgesteld")
+        .unwrap();
+
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::NietOntvankelijk, "zomaar"),
+        Err(Refusal::Blocked(Block::NoGroundNietOntvankelijk))
+    );
+}
+
+#[test]
+fn steps_show_by_earlier_answers_and_hidden_steps_take_no_answer() {
+    let mut t = T::new(
+        CaseKind::Rectificatie,
+        "2026-11-02",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    let id = t.case.id;
+    let r = t.apply(Event::Answered {
+        case: id,
+        step: StepId::GecorrigeerdInBron,
+        answer: Answer::YesNo(true),
+    });
+    assert_eq!(r, Err(Refusal::StepNotApplicable));
+    t.choose(StepId::SoortCorrectie, "oordeel");
+    let today = d("2026-11-10");
+    let missing = t.case.missing_steps(today, Some(Phase::Beoordeling));
+    assert_eq!(missing, vec![StepId::EigenVerklaringAangeboden]);
+    let r = t.apply(Event::Answered {
+        case: id,
+        step: StepId::SoortCorrectie,
+        answer: Answer::Choice("anders".into()),
+    });
+    assert_eq!(r, Err(Refusal::WrongAnswerType));
+    let r = t.apply(Event::Answered {
+        case: id,
+        step: StepId::Ontvangstbevestiging,
+        answer: Answer::Date(d("2026-11-11")),
+    });
+    assert_eq!(r, Err(Refusal::InFuture("answer")));
+}
+
+#[test]
+fn a_vernietiging_with_abuse_signals_is_destroyed_only_for_a_wilsbekwaam_16_plus() {
+    // 14 years old, wilsbekwaam, asks herself; signals of abuse.
+    let mut t = T::new(
+        CaseKind::Vernietiging,
+        "2026-11-02",
+        "2012-05-01",
+        Relation::Zelf,
+    )
+    .on("2026-11-10");
+    t.yes(StepId::SignalenMishandeling, true);
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::AbuseSignals))
+    );
+    assert_eq!(
+        t.decide(Decision::DeelsToegewezen, "deel"),
+        Err(Refusal::Blocked(Block::AbuseSignals))
+    );
+    t.decide(Decision::Afgewezen, "KNMG-meldcode: signalen")
+        .unwrap();
+
+    // 16 and wilsbekwaam: allowed.
+    let mut t = T::new(
+        CaseKind::Vernietiging,
+        "2026-11-02",
+        "2010-05-01",
+        Relation::Zelf,
+    )
+    .on("2026-11-10");
+    t.yes(StepId::SignalenMishandeling, true);
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+}
+
+#[test]
+fn closing_needs_the_reply_the_destruction_and_every_recipient() {
+    let mut t = T::new(
+        CaseKind::Vernietiging,
+        "2026-11-02",
+        "2010-05-01",
+        Relation::Zelf,
+    )
+    .on("2026-11-20");
+    let id = t.case.id;
+    t.answer_rest();
+    t.apply(Event::RecipientAdded {
+        case: id,
+        name: "huisarts".into(),
+    })
+    .unwrap();
+    assert_eq!(
+        t.apply(Event::Closed {
+            case: id,
+            on: d("2026-11-20")
+        }),
+        Err(Refusal::NoDecision)
+    );
+    t.decide(Decision::Toegewezen, "").unwrap();
+    assert_eq!(
+        t.apply(Event::Closed {
+            case: id,
+            on: d("2026-11-20")
+        }),
+        Err(Refusal::Blocked(Block::ReplyNotSent))
+    );
+    t.apply(Event::ReplySent {
+        case: id,
+        on: d("2026-11-19"),
+    })
+    .unwrap();
+    assert_eq!(
+        t.apply(Event::Closed {
+            case: id,
+            on: d("2026-11-20")
+        }),
+        Err(Refusal::Blocked(Block::DestructionNotConfirmed))
+    );
+    t.apply(Event::DestructionConfirmed {
+        case: id,
+        on: d("2026-11-19"),
+    })
+    .unwrap();
+    assert_eq!(
+        t.apply(Event::Closed {
+            case: id,
+            on: d("2026-11-20")
+        }),
+        Err(Refusal::Blocked(Block::RecipientsOpen))
+    );
+    t.apply(Event::RecipientDone {
+        case: id,
+        index: 0,
+        outcome: RecipientOutcome::Told(d("2026-11-19")),
+    })
+    .unwrap();
+    t.apply(Event::Closed {
+        case: id,
+        on: d("2026-11-20"),
+    })
+    .unwrap();
+    assert_eq!(t.case.status(), Status::Gesloten);
+    let s = Summary::of(&t.case);
+    assert!(s.answer_done && s.destruction_done);
+    // Closed: nothing more, until reopened with a reason.
+    assert_eq!(
+        t.apply(Event::ReplySent {
+            case: id,
+            on: d("2026-11-20")
+        }),
+        Err(Refusal::CaseClosed)
+    );
+    assert_eq!(
+        t.apply(Event::Reopened {
+            case: id,
+            reason: "".into()
+        }),
+        Err(Refusal::Required("reason"))
+    );
+    t.apply(Event::Reopened {
+        case: id,
+        reason: "klacht".into(),
+    })
+    .unwrap();
+    assert_eq!(t.case.status(), Status::Besloten);
+}
+
+#[test]
+fn vervallen_needs_a_reason_and_keeps_the_case() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    let id = t.case.id;
+    let r = t.apply(Event::Ended {
+        case: id,
+        ending: Ending::Vervallen { reason: "".into() },
+    });
+    assert_eq!(r, Err(Refusal::Required("reason")));
+    t.apply(Event::Ended {
+        case: id,
+        ending: Ending::Vervallen {
+            reason: "dubbel".into(),
+        },
+    })
+    .unwrap();
+    assert_eq!(t.case.status(), Status::Vervallen);
+    assert!(
+        Summary::of(&t.case).open_dues().next().is_none(),
+        "no duty left on a void case"
+    );
+}
+
+#[test]
+fn reading_a_case_changes_nothing() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2020-01-01",
+        Relation::OuderMetGezag,
+    );
+    let before = t.case.clone();
+    let id = t.case.id;
+    t.apply(Event::Viewed { case: id }).unwrap();
+    assert_eq!(before, t.case);
+}
+
+#[test]
+fn events_serialise_with_explicit_stable_names() {
+    let e = Event::Answered {
+        case: CaseId::new('V', 2026, 42),
+        step: StepId::IdentiteitGecontroleerd,
+        answer: Answer::YesNo(true),
+    };
+    let json = serde_json::to_string(&e).unwrap();
+    assert_eq!(
+        json,
+        r#"{"type":"answered","case":"V-2026-0042","step":"identiteit_gecontroleerd","answer":{"yes_no":true}}"#
+    );
+    let back: Event = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, e);
+}
+
+#[test]
+fn a_parent_asking_inzage_for_a_13_year_old_needs_consent_under_wgbo_not_under_jeugdwet() {
+    // Under the WGBO: no consent, no professional judgement → not to be granted.
+    let mut t = T::under(
+        DossierRegime::Wgbo,
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2013-05-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.choose(StepId::ToestemmingKind, "geen");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::NotAuthorised))
+    );
+    // Stopped at the authority step: niet ontvankelijk is open, with its reason.
+    t.decide(
+        Decision::NietOntvankelijk,
+        "geen toestemming van het kind (WGBO 7:457)",
+    )
+    .unwrap();
+
+    // Under the Jeugdwet: the parent may, unless the hulpverlener judges it harms the help.
+    let mut t = T::under(
+        DossierRegime::Jeugdwet,
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2013-05-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.choose(StepId::ToestemmingKind, "geen");
+    t.yes(StepId::OordeelSchaadtHulp, false);
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+}
+
+#[test]
+fn a_parent_without_gezag_cannot_be_granted_the_dossier() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2018-05-01",
+        Relation::OuderZonderGezag,
+    )
+    .on("2026-11-10");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::NotAuthorised))
+    );
+    t.decide(
+        Decision::DeelsToegewezen,
+        "informatie over belangrijke feiten (BW 1:377c)",
+    )
+    .unwrap();
+}
