@@ -4,7 +4,9 @@
 //! - `domain` — the legal rules: calendar, deadlines, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
 //! - `i18n` — every user-facing string, nl and en.
+//! - `store` — the register on disk: the journal (the truth) and the sled working store.
 #![forbid(unsafe_code)]
 
 pub mod domain;
 pub mod i18n;
+pub mod store;

@@ -7,6 +7,7 @@
 
 pub mod checklist;
 pub mod domain;
+pub mod store;
 
 use std::fmt;
 use std::str::FromStr;
