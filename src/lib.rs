@@ -12,6 +12,7 @@
 //!   Pure: no IO, no clock reads.
 //! - `demo` — the fictitious seed of a `--demo` register, built through the domain.
 //! - `i18n` — every user-facing string, nl and en.
+//! - `store` — the register on disk: the journal (the truth) and the sled working store.
 #![forbid(unsafe_code)]
 
 pub mod app;
@@ -22,4 +23,5 @@ pub mod demo;
 pub mod domain;
 pub mod headless;
 pub mod i18n;
+pub mod store;
 pub mod ui;

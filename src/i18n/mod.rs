@@ -14,6 +14,7 @@ pub mod headless;
 pub mod keys;
 pub mod script;
 pub mod start;
+pub mod store;
 pub mod theme;
 pub mod ui;
 

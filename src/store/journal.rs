@@ -1,0 +1,613 @@
+//! The journal: append-only, fsynced, hash-chained change lines — the truth of the register and
+//! its audit trail (design.md "The register on disk").
+//!
+//! One change is one line of compact JSON:
+//! `{"v":1,"seq":N,"at":"<UTC>","user":"...","events":[...],"cases":K,"prev":"<hex>","hash":"<hex>"}`.
+//! `hash` is always the last member: the lowercase hex SHA-256 of the line's bytes without its
+//! final `,"hash":"<64 hex>"` (the closing `}` stays). We hash exactly the bytes on disk and never
+//! re-serialise a struct to verify, so anyone can check the chain with `sha256sum` and a script.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::domain::Event;
+
+/// The journal's file name inside the register folder.
+pub const JOURNAL_FILE: &str = "journal.jsonl";
+/// The journal format written by this version (`v`).
+pub const FORMAT: u32 = 1;
+/// The `prev` of the first line: 64 zeros.
+pub const ZERO_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The suffix every line ends with: `,"hash":"` + 64 hex + `"}`.
+const HASH_PREFIX: &[u8] = b",\"hash\":\"";
+const HASH_SUFFIX_LEN: usize = HASH_PREFIX.len() + 64 + 2;
+
+/// One change as read back from a journal line.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The line format (`FORMAT`).
+    pub v: u32,
+    /// The change's sequence number, from 1, contiguous.
+    pub seq: u64,
+    /// When the change was made (UTC).
+    pub at: DateTime<Utc>,
+    /// Who made it.
+    pub user: String,
+    /// What happened.
+    pub events: Vec<Event>,
+    /// The number of cases after the change.
+    pub cases: u64,
+    /// The previous line's hash (`ZERO_HASH` for the first).
+    pub prev: String,
+    /// This line's hash.
+    pub hash: String,
+}
+
+/// The members of a line before its hash, in wire order (serialised, then hashed).
+#[derive(Serialize)]
+struct Body<'a> {
+    v: u32,
+    seq: u64,
+    at: &'a DateTime<Utc>,
+    user: &'a str,
+    events: &'a [Event],
+    cases: u64,
+    prev: &'a str,
+}
+
+/// Why a journal line fails verification. Carries no content of the line (personal data).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LineFault {
+    /// Not UTF-8, not JSON, or not a change line.
+    #[error("unparsable line")]
+    Unparsable,
+    /// The line does not end with its `hash` member.
+    #[error("no hash member at the end")]
+    NoHash,
+    /// The stored hash is not the SHA-256 of the line.
+    #[error("hash does not match the line")]
+    HashMismatch,
+    /// `prev` is not the previous line's hash.
+    #[error("prev does not match the previous line's hash")]
+    PrevMismatch,
+    /// `seq` is not the previous seq plus one.
+    #[error("seq {found}, expected {expected}")]
+    SeqGap {
+        /// The seq expected.
+        expected: u64,
+        /// The seq found.
+        found: u64,
+    },
+    /// A line format this version does not know.
+    #[error("unknown line format v{0}")]
+    Version(u32),
+    /// The first line does not record the register's creation.
+    #[error("first line does not create the register")]
+    NoCreation,
+}
+
+/// A failing line: its number (from 1) and why.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {fault}")]
+pub struct BadLine {
+    /// The line number, from 1 (equal to the seq the line should have).
+    pub line: u64,
+    /// Why it fails.
+    pub fault: LineFault,
+}
+
+/// What `verify` found wrong: the disk, or a line.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyError {
+    /// The journal could not be read.
+    #[error("journal unreadable: {0}")]
+    Io(#[from] io::Error),
+    /// A line fails.
+    #[error(transparent)]
+    Line(#[from] BadLine),
+}
+
+/// Errors of the journal writer.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// A read, write or fsync failed; the journal is unchanged (the partial line was cut off).
+    #[error("journal io error: {0}")]
+    Io(#[from] io::Error),
+    /// The append failed and cutting the partial line back failed too: the journal may end
+    /// in a partial line, so nothing more may be appended in this process.
+    #[error("journal could not be cut back after a failed append: {0}")]
+    Poisoned(io::Error),
+    /// A line of the journal fails to parse or chain.
+    #[error(transparent)]
+    Line(#[from] BadLine),
+}
+
+/// The SHA-256 of `bytes` in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Builds the line for a change (with its trailing newline) and returns it with its hash.
+pub fn encode_line(
+    seq: u64,
+    at: &DateTime<Utc>,
+    user: &str,
+    events: &[Event],
+    cases: u64,
+    prev: &str,
+) -> Result<(Vec<u8>, String), serde_json::Error> {
+    let body = Body {
+        v: FORMAT,
+        seq,
+        at,
+        user,
+        events,
+        cases,
+        prev,
+    };
+    let mut bytes = serde_json::to_vec(&body)?;
+    let hash = sha256_hex(&bytes);
+    // Body ends in `}`: insert the hash member before it.
+    bytes.pop();
+    bytes.extend_from_slice(HASH_PREFIX);
+    bytes.extend_from_slice(hash.as_bytes());
+    bytes.extend_from_slice(b"\"}\n");
+    Ok((bytes, hash))
+}
+
+/// Checks one line's own hash (without its newline) and returns the stored hash.
+/// The hash is computed over the exact bytes: the line minus its final `,"hash":"…"`, `}` kept.
+pub fn check_line_hash(line: &[u8]) -> Result<String, LineFault> {
+    if line.len() < HASH_SUFFIX_LEN + 2 || !line.ends_with(b"\"}") {
+        return Err(LineFault::NoHash);
+    }
+    let cut = line.len() - HASH_SUFFIX_LEN;
+    if &line[cut..cut + HASH_PREFIX.len()] != HASH_PREFIX {
+        return Err(LineFault::NoHash);
+    }
+    let stored = &line[cut + HASH_PREFIX.len()..line.len() - 2];
+    if !stored
+        .iter()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+    {
+        return Err(LineFault::NoHash);
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(&line[..cut]);
+    hasher.update(b"}");
+    let computed = hex::encode(hasher.finalize());
+    if computed.as_bytes() != stored {
+        return Err(LineFault::HashMismatch);
+    }
+    Ok(computed)
+}
+
+/// Parses one line (without its newline): its hash first, then its JSON.
+pub fn parse_line(line: &[u8]) -> Result<Change, LineFault> {
+    let hash = check_line_hash(line)?;
+    let change: Change = serde_json::from_slice(line).map_err(|_| LineFault::Unparsable)?;
+    if change.v != FORMAT {
+        return Err(LineFault::Version(change.v));
+    }
+    if change.hash != hash {
+        // A duplicated `hash` member earlier in the line would make the parsed one differ.
+        return Err(LineFault::Unparsable);
+    }
+    Ok(change)
+}
+
+/// The complete lines of a journal's bytes (each without its newline); a torn tail (bytes after
+/// the last newline) is not included.
+pub fn complete_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let body = &bytes[..complete_len(bytes)];
+    // `body` is empty or ends in a newline: drop the empty piece after the last one.
+    body.split(|b| *b == b'\n').take(count_newlines(body))
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
+}
+
+/// The length of the complete lines: up to and including the last newline.
+pub fn complete_len(bytes: &[u8]) -> usize {
+    bytes.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1)
+}
+
+/// Checks a line against its predecessor: seq contiguous, prev chained, first line creates.
+pub fn check_chain(change: &Change, expected_seq: u64, prev_hash: &str) -> Result<(), LineFault> {
+    if change.seq != expected_seq {
+        return Err(LineFault::SeqGap {
+            expected: expected_seq,
+            found: change.seq,
+        });
+    }
+    if change.prev != prev_hash {
+        return Err(LineFault::PrevMismatch);
+    }
+    if expected_seq == 1
+        && !matches!(
+            change.events.as_slice(),
+            [Event::RegisterCreated { .. }, ..]
+        )
+    {
+        return Err(LineFault::NoCreation);
+    }
+    Ok(())
+}
+
+/// Verifies a journal file without taking the register's lock: every complete line's hash,
+/// `prev` and `seq`. Returns the number of changes and the head hash (`ZERO_HASH` when empty).
+pub fn verify(path: &Path) -> Result<(u64, String), VerifyError> {
+    let bytes = fs::read(path)?;
+    let mut prev = ZERO_HASH.to_string();
+    let mut count = 0u64;
+    for line in complete_lines(&bytes) {
+        let n = count + 1;
+        let bad = |fault| BadLine { line: n, fault };
+        let change = parse_line(line).map_err(bad)?;
+        check_chain(&change, n, &prev).map_err(bad)?;
+        prev = change.hash;
+        count = n;
+    }
+    Ok((count, prev))
+}
+
+/// Reads every complete line of a journal file and checks the chain; for replay, history,
+/// backup and repair.
+pub fn read_all(path: &Path) -> Result<Vec<Change>, VerifyError> {
+    let bytes = fs::read(path)?;
+    let mut prev = ZERO_HASH.to_string();
+    let mut out = Vec::new();
+    for (i, line) in complete_lines(&bytes).enumerate() {
+        let n = i as u64 + 1;
+        let bad = |fault| BadLine { line: n, fault };
+        let change = parse_line(line).map_err(bad)?;
+        check_chain(&change, n, &prev).map_err(bad)?;
+        prev.clone_from(&change.hash);
+        out.push(change);
+    }
+    Ok(out)
+}
+
+/// A torn tail set aside at open: where its bytes went, and how many.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TornTail {
+    /// The file holding the torn bytes.
+    pub moved_to: PathBuf,
+    /// How many bytes were cut from the journal.
+    pub bytes: u64,
+}
+
+/// The open journal, for appending. The register's lock must be held.
+#[derive(Debug)]
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+    /// Length of the complete lines (where the next line starts).
+    end: u64,
+    /// The last line, if any.
+    last: Option<Change>,
+    /// The first line, if any (it says whether the register is a demo).
+    first: Option<Change>,
+    /// Set when a failed append could not be cut back.
+    poisoned: bool,
+}
+
+impl Journal {
+    /// Opens (creating if missing, 0600) the journal in `dir`. A torn tail is moved to
+    /// `journal.torn-<stamp>` and cut away; the first and last lines are parsed and checked.
+    pub fn open(dir: &Path, stamp: &str) -> Result<(Journal, Option<TornTail>), JournalError> {
+        let path = dir.join(JOURNAL_FILE);
+        let existed = path.exists();
+        let mut file = create_options().read(true).append(true).open(&path)?;
+        if !existed {
+            sync_dir(dir)?;
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)?;
+        let end = complete_len(&bytes);
+        let mut torn = None;
+        if end < bytes.len() {
+            let moved_to = dir.join(format!("journal.torn-{stamp}"));
+            let mut t = create_options()
+                .write(true)
+                .truncate(true)
+                .open(&moved_to)?;
+            t.write_all(&bytes[end..])?;
+            t.sync_all()?;
+            file.set_len(end as u64)?;
+            file.sync_all()?;
+            sync_dir(dir)?;
+            torn = Some(TornTail {
+                moved_to,
+                bytes: (bytes.len() - end) as u64,
+            });
+        }
+        let lines: Vec<&[u8]> = complete_lines(&bytes[..end]).collect();
+        let n = lines.len() as u64;
+        let first = match lines.first() {
+            Some(l) => {
+                let c = parse_line(l).map_err(|fault| BadLine { line: 1, fault })?;
+                check_chain(&c, 1, ZERO_HASH).map_err(|fault| BadLine { line: 1, fault })?;
+                Some(c)
+            }
+            None => None,
+        };
+        let last = match lines.last() {
+            Some(l) if n > 1 => {
+                let c = parse_line(l).map_err(|fault| BadLine { line: n, fault })?;
+                if c.seq != n {
+                    return Err(BadLine {
+                        line: n,
+                        fault: LineFault::SeqGap {
+                            expected: n,
+                            found: c.seq,
+                        },
+                    }
+                    .into());
+                }
+                Some(c)
+            }
+            _ => first.clone(),
+        };
+        Ok((
+            Journal {
+                file,
+                path,
+                end: end as u64,
+                last,
+                first,
+                poisoned: false,
+            },
+            torn,
+        ))
+    }
+
+    /// The journal file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The last change, if any.
+    pub fn last(&self) -> Option<&Change> {
+        self.last.as_ref()
+    }
+
+    /// The first change, if any.
+    pub fn first(&self) -> Option<&Change> {
+        self.first.as_ref()
+    }
+
+    /// The seq of the last change (0 when empty).
+    pub fn last_seq(&self) -> u64 {
+        self.last.as_ref().map_or(0, |c| c.seq)
+    }
+
+    /// Whether a failed append could not be cut back (nothing more may be appended).
+    pub fn is_poisoned(&self) -> bool {
+        self.poisoned
+    }
+
+    /// Appends one change and `sync_data`s it: when this returns `Ok` the change is saved.
+    /// On failure the journal is cut back to the previous line; if even that fails the
+    /// journal is poisoned. Returns the new line's change.
+    pub fn append(
+        &mut self,
+        at: DateTime<Utc>,
+        user: &str,
+        events: Vec<Event>,
+        cases: u64,
+    ) -> Result<&Change, JournalError> {
+        if self.poisoned {
+            return Err(JournalError::Poisoned(io::Error::other("journal poisoned")));
+        }
+        let seq = self.last_seq() + 1;
+        let prev = self
+            .last
+            .as_ref()
+            .map_or_else(|| ZERO_HASH.to_string(), |c| c.hash.clone());
+        let (line, hash) =
+            encode_line(seq, &at, user, &events, cases, &prev).map_err(io::Error::other)?;
+        let written = self
+            .file
+            .write_all(&line)
+            .and_then(|()| self.file.sync_data());
+        if let Err(e) = written {
+            let cut = self
+                .file
+                .set_len(self.end)
+                .and_then(|()| self.file.sync_data());
+            return Err(match cut {
+                Ok(()) => JournalError::Io(e),
+                Err(e2) => {
+                    self.poisoned = true;
+                    JournalError::Poisoned(e2)
+                }
+            });
+        }
+        self.end += line.len() as u64;
+        let change = Change {
+            v: FORMAT,
+            seq,
+            at,
+            user: user.to_string(),
+            events,
+            cases,
+            prev,
+            hash,
+        };
+        if seq == 1 {
+            self.first = Some(change.clone());
+        }
+        Ok(self.last.insert(change))
+    }
+}
+
+/// Options that create a file 0600 (on Unix) if missing.
+pub(crate) fn create_options() -> OpenOptions {
+    let mut o = OpenOptions::new();
+    o.create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o
+}
+
+/// Fsyncs a folder so a file created in it survives a crash (no-op where unsupported).
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    /// A line written by hand, its hash computed with
+    /// `printf '%s' '{"v":1,"seq":1,"at":"2026-11-23T09:00:00Z","user":"Demo Gebruiker","events":[{"type":"register_created","demo":true}],"cases":0,"prev":"0000000000000000000000000000000000000000000000000000000000000000"}' | sha256sum`.
+    const HAND_BODY: &str = r#"{"v":1,"seq":1,"at":"2026-11-23T09:00:00Z","user":"Demo Gebruiker","events":[{"type":"register_created","demo":true}],"cases":0,"prev":"0000000000000000000000000000000000000000000000000000000000000000"}"#;
+    const HAND_HASH: &str = "5b316ea254d2bbe38ae461612b5e459be79b5371354b8d2ef28052c93d96d50f";
+
+    #[test]
+    fn the_hash_rule_matches_a_line_computed_by_hand() {
+        let (line, hash) = encode_line(
+            1,
+            &at("2026-11-23T09:00:00Z"),
+            "Demo Gebruiker",
+            &[Event::RegisterCreated { demo: true }],
+            0,
+            ZERO_HASH,
+        )
+        .unwrap();
+        assert_eq!(hash, HAND_HASH);
+        let expected = format!(
+            "{},\"hash\":\"{HAND_HASH}\"}}\n",
+            &HAND_BODY[..HAND_BODY.len() - 1]
+        );
+        assert_eq!(String::from_utf8(line.clone()).unwrap(), expected);
+        let parsed = parse_line(&line[..line.len() - 1]).unwrap();
+        assert_eq!(parsed.hash, HAND_HASH);
+        assert_eq!(parsed.events, vec![Event::RegisterCreated { demo: true }]);
+    }
+
+    #[test]
+    fn a_changed_byte_breaks_the_line_hash() {
+        let (line, _) = encode_line(
+            1,
+            &at("2026-11-23T09:00:00Z"),
+            "Demo Gebruiker",
+            &[Event::RegisterCreated { demo: true }],
+            0,
+            ZERO_HASH,
+        )
+        .unwrap();
+        let mut bad = line[..line.len() - 1].to_vec();
+        let i = bad.iter().position(|b| *b == b'D').unwrap();
+        bad[i] = b'E';
+        assert_eq!(parse_line(&bad), Err(LineFault::HashMismatch));
+        assert_eq!(parse_line(b"{}"), Err(LineFault::NoHash));
+        assert_eq!(parse_line(b"not json at all"), Err(LineFault::NoHash));
+    }
+
+    #[test]
+    fn append_chains_and_verify_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, torn) = Journal::open(dir.path(), "t").unwrap();
+        assert!(torn.is_none());
+        let t = at("2026-11-23T09:00:00Z");
+        let h1 = j
+            .append(t, "u", vec![Event::RegisterCreated { demo: false }], 0)
+            .unwrap()
+            .hash
+            .clone();
+        let c2 = j
+            .append(t, "u", vec![Event::Exported { what: "csv".into() }], 0)
+            .unwrap();
+        assert_eq!(c2.prev, h1);
+        let head = c2.hash.clone();
+        assert_eq!(verify(&dir.path().join(JOURNAL_FILE)).unwrap(), (2, head));
+        let (j2, _) = Journal::open(dir.path(), "t").unwrap();
+        assert_eq!(j2.last_seq(), 2);
+        assert_eq!(
+            j2.first().unwrap().events,
+            vec![Event::RegisterCreated { demo: false }]
+        );
+    }
+
+    #[test]
+    fn a_torn_tail_is_set_aside_and_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path(), "t").unwrap();
+        j.append(
+            at("2026-11-23T09:00:00Z"),
+            "u",
+            vec![Event::RegisterCreated { demo: false }],
+            0,
+        )
+        .unwrap();
+        drop(j);
+        let path = dir.path().join(JOURNAL_FILE);
+        let good = fs::read(&path).unwrap();
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"v\":1,\"seq\":2,\"at").unwrap();
+        drop(f);
+        let (j, torn) = Journal::open(dir.path(), "20261123T090000Z").unwrap();
+        let torn = torn.unwrap();
+        assert_eq!(torn.bytes, 18);
+        assert_eq!(
+            fs::read(&torn.moved_to).unwrap(),
+            b"{\"v\":1,\"seq\":2,\"at"
+        );
+        assert_eq!(fs::read(&path).unwrap(), good);
+        assert_eq!(j.last_seq(), 1);
+    }
+
+    #[test]
+    fn verify_names_the_first_bad_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path(), "t").unwrap();
+        let t = at("2026-11-23T09:00:00Z");
+        j.append(t, "u", vec![Event::RegisterCreated { demo: false }], 0)
+            .unwrap();
+        j.append(t, "u", vec![Event::BackedUp], 0).unwrap();
+        j.append(t, "u", vec![Event::BackedUp], 0).unwrap();
+        drop(j);
+        let path = dir.path().join(JOURNAL_FILE);
+        let text = fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        lines[1] = lines[1].replace("backed_up", "backed_uq");
+        fs::write(&path, lines.join("\n") + "\n").unwrap();
+        match verify(&path) {
+            Err(VerifyError::Line(b)) => {
+                assert_eq!(b.line, 2);
+                assert_eq!(b.fault, LineFault::HashMismatch);
+            }
+            other => panic!("{other:?}"),
+        }
+        lines[1] = "garbage".into();
+        fs::write(&path, lines.join("\n") + "\n").unwrap();
+        assert!(matches!(
+            verify(&path),
+            Err(VerifyError::Line(BadLine { line: 2, .. }))
+        ));
+    }
+}

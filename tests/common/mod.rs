@@ -1,0 +1,68 @@
+//! Helpers shared by the store's integration tests: events with fictitious data, instants.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
+use privdesk::domain::{CaseId, CaseKind, Event};
+use privdesk::store::{OpenOptions, Store};
+
+/// An instant from RFC 3339 text.
+pub fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+/// The instant the tests work at.
+pub fn now() -> DateTime<Utc> {
+    at("2026-11-23T09:00:00Z")
+}
+
+/// A date.
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A fictitious inzage verzoek for `id`, with the given requester name.
+pub fn verzoek(id: CaseId, requester: &str) -> Event {
+    Event::Registered {
+        case: id,
+        request: RequestFacts {
+            kind: CaseKind::Inzage,
+            received: date("2026-11-20"),
+            channel: Channel::Email,
+            requester: Requester {
+                name: requester.into(),
+                relation: Relation::OuderMetGezag,
+                contact: "ouder@example.org".into(),
+            },
+            child: Child {
+                name: "Kind Testpersoon".into(),
+                birth_date: date("2020-05-01"),
+            },
+            notes: String::new(),
+        },
+    }
+}
+
+/// Options creating a (non-demo) register if missing, user "Test Gebruiker".
+pub fn create_opts() -> OpenOptions {
+    OpenOptions {
+        create: Some(false),
+        now: now(),
+        cli_user: Some("Test Gebruiker".into()),
+        config_user: None,
+    }
+}
+
+/// Opens or creates a register in `dir`.
+pub fn open(dir: &Path) -> Store {
+    Store::open(dir, &create_opts()).unwrap()
+}
+
+/// Registers a new inzage and returns its id.
+pub fn register(store: &mut Store, requester: &str) -> CaseId {
+    let id = store.next_case_id(CaseKind::Inzage, now());
+    store.save(vec![verzoek(id, requester)], now()).unwrap();
+    id
+}
