@@ -1,24 +1,21 @@
 //! The `privdesk` binary: parses the command line, runs a subcommand from the library, prints,
 //! and turns the outcome into an exit code (design.md "Command line"). No rules live here.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
-use privdesk::app::{Action, App, Key, MemoryRegister, Register};
+use privdesk::app::{Action, App, Key};
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
-use privdesk::clock::Clock;
-use privdesk::config::{Config, config_dir};
+use privdesk::cli::session::{self, SessionArgs};
 use privdesk::domain::instant::parse_instant;
 use privdesk::headless::script::{Command as ScriptCommand, parse_line};
 use privdesk::headless::{self, DEFAULT_SIZE, Driver};
 use privdesk::i18n::Lang;
 use privdesk::i18n::cli::CliMsg;
 use privdesk::i18n::start::StartMsg;
-use privdesk::ui::theme::Theme;
 use ratatui::crossterm::event::{self, Event as TermEvent};
 
 /// Exit code 2: bad input or usage.
@@ -106,9 +103,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     match &cli.command {
         None => {
-            let app = match open_app(cli, false) {
-                Ok(app) => app,
-                Err(msg) => return usage_error(lang, &msg),
+            // Refuse before anything is opened: without a terminal there is no screen to run.
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return usage_error(lang, StartMsg::NoTerminal.text(lang));
+            }
+            let (app, _temp) = match session::open(&session_args(cli, false)) {
+                Ok(opened) => opened,
+                Err(e) => return start_error(lang, &e),
             };
             run_tui(app, lang)
         }
@@ -121,9 +122,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     Err(e) => return usage_error(lang, &format!("--size: {}", e.message(lang))),
                 },
             };
-            let app = match open_app(cli, true) {
-                Ok(app) => app,
-                Err(msg) => return usage_error(lang, &msg),
+            let (app, _temp) = match session::open(&session_args(cli, true)) {
+                Ok(opened) => opened,
+                Err(e) => return start_error(lang, &e),
             };
             let mut driver = Driver::new(app, size);
             let mut out = std::io::stdout().lock();
@@ -162,49 +163,37 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The session's arguments from the command line.
+fn session_args(cli: &Cli, headless: bool) -> SessionArgs {
+    SessionArgs {
+        db: cli.db.clone(),
+        demo: cli.demo,
+        config: cli.config.clone(),
+        lang: cli.lang,
+        theme: cli.theme.clone(),
+        user: cli.user.clone(),
+        // Checked in `run` before any command.
+        now: cli.now.as_deref().and_then(|t| parse_instant(t).ok()),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        headless,
+    }
+}
+
+/// A session that could not start: `fout: ...` on standard error, and its exit code.
+fn start_error(lang: Lang, e: &session::StartError) -> anyhow::Result<ExitCode> {
+    writeln!(
+        std::io::stderr(),
+        "{}",
+        CliMsg::Error.fill(lang, &[("message", &e.message)])
+    )?;
+    Ok(ExitCode::from(e.code))
+}
+
 /// One line `fout: ...` on standard error and exit code 2.
 fn usage_error(lang: Lang, message: &str) -> anyhow::Result<ExitCode> {
     let line = CliMsg::Error.fill(lang, &[("message", message)]);
     writeln!(std::io::stderr(), "{line}")?;
     Ok(ExitCode::from(EXIT_USAGE))
-}
-
-/// Opens the register, the clock, the theme and the user, and makes the app: the same for the
-/// terminal and headless. `Err` is the message of a usage error (exit 2).
-fn open_app(cli: &Cli, headless: bool) -> Result<App, String> {
-    let lang = cli.lang;
-    let config = Config::load(cli.config.as_deref()).map_err(|e| e.message(lang))?;
-    let theme_name = cli.theme.as_deref().unwrap_or(&config.weergave.thema);
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::load(theme_name, config_dir().as_deref(), no_color)
-        .map_err(|e| StartMsg::Theme.fill(lang, &[("message", &e.message(lang))]))?;
-    let now: Option<DateTime<Utc>> = match &cli.now {
-        Some(text) => {
-            Some(parse_instant(text).map_err(|e| instant_error_message(e, text, true, lang))?)
-        }
-        None => None,
-    };
-    let register: Box<dyn Register> = if cli.demo || (headless && cli.db.is_none()) {
-        // Until the on-disk store arrives, a demo register lives in memory; it is thrown away
-        // at exit either way.
-        Box::new(MemoryRegister::new(true))
-    } else {
-        return Err(StartMsg::NoStore.text(lang).to_string());
-    };
-    if now.is_some() && !register.is_demo() {
-        return Err(StartMsg::NowNotDemo.text(lang).to_string());
-    }
-    let user = if register.is_demo() {
-        "Demo Gebruiker".to_string()
-    } else {
-        cli.user
-            .clone()
-            .or_else(|| config.gebruiker.naam.clone())
-            .or_else(|| std::env::var("USER").ok())
-            .unwrap_or_default()
-    };
-    let clock = now.map_or(Clock::System, Clock::Fixed);
-    Ok(App::new(register, clock, lang, theme, user))
 }
 
 /// How long the terminal waits for a key before it reads the clock again.
@@ -240,6 +229,8 @@ fn run_tui(mut app: App, lang: Lang) -> anyhow::Result<ExitCode> {
         }
     })();
     ratatui::restore();
+    // The journal already holds every change; flushing sled spares a replay at the next open.
+    let _ = app.store().flush();
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {

@@ -269,7 +269,7 @@ fn without_a_command_an_honest_hint() {
     let o = privdesk(&[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
-    assert!(stderr(&o).contains("--demo"));
+    assert!(stderr(&o).contains("privdesk headless"));
     let o = privdesk(&["--lang", "en"]);
-    assert!(stderr(&o).contains("not in this version yet"));
+    assert!(stderr(&o).contains("needs a terminal"));
 }

@@ -44,8 +44,6 @@ pub enum Action {
     NextStatus,
     /// Show the previous status selection.
     PrevStatus,
-    /// Read the register again (another desk may have changed it).
-    Reload,
     /// Time passed: read the clock again (the driver sends this now and then).
     Tick,
     /// Set the clock to a fixed instant (a script's `now`); refused unless on a demo register.
@@ -57,7 +55,7 @@ pub enum Action {
 impl Action {
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 19] = [
+    pub const KEYED: [Action; 18] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -76,6 +74,5 @@ impl Action {
         Action::PrevKind,
         Action::NextStatus,
         Action::PrevStatus,
-        Action::Reload,
     ];
 }

@@ -76,7 +76,6 @@ const DEFAULT: &[Row] = &[
     ),
     (List, "S", A::PrevStatus, M::HelpPrevStatus, None),
     (List, "<Esc>", A::Back, M::HelpClear, None),
-    (List, "<C-r>", A::Reload, M::HelpReload, None),
     (List, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (List, "q", A::Quit, M::HelpQuit, Some(M::FootQuit)),
     (List, "<C-c>", A::Quit, M::HelpQuit, None),

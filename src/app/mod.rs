@@ -5,25 +5,23 @@
 //! - `action` — everything a user can do.
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
-//! - `register` — what the app needs of a register, and an in-memory one.
 
 pub mod action;
 pub mod key;
 pub mod keymap;
-pub mod register;
 
 use chrono::{DateTime, Utc};
 
 pub use action::Action;
 pub use key::{Key, KeyParseError, parse_keys};
 pub use keymap::{Keymap, Mode};
-pub use register::{MemoryRegister, Register, RegisterError};
 
 use crate::clock::Clock;
 use crate::domain::deadline::Level;
 use crate::domain::{CaseId, CaseKind, Event, Status, Summary};
 use crate::i18n::Lang;
 use crate::i18n::ui::UiMsg;
+use crate::store::{Health, Store};
 use crate::ui::theme::Theme;
 
 /// One screen of the stack; the list is always at the bottom.
@@ -96,12 +94,11 @@ pub const CHROME_ROWS: u16 = 5;
 /// The whole state of the app.
 pub struct App {
     screens: Vec<Screen>,
-    register: Box<dyn Register>,
+    store: Store,
     clock: Clock,
     now: DateTime<Utc>,
     lang: Lang,
     theme: Theme,
-    user: String,
     keymap: Keymap,
     summaries: Vec<Summary>,
     /// Lowercased id, requester and child of each summary, for the search.
@@ -124,24 +121,17 @@ pub struct App {
 }
 
 impl App {
-    /// The app on a register, reading its summaries. A register that cannot be read gives an
-    /// empty list and says why on the status line.
-    pub fn new(
-        register: Box<dyn Register>,
-        clock: Clock,
-        lang: Lang,
-        theme: Theme,
-        user: String,
-    ) -> App {
+    /// The app on an open register, reading its summaries. The clock is the caller's: a fixed
+    /// one only on a demo register (the drivers check; `SetNow` checks again).
+    pub fn new(store: Store, clock: Clock, lang: Lang, theme: Theme) -> App {
         let now = clock.now();
         let mut app = App {
             screens: vec![Screen::List],
-            register,
+            store,
             clock,
             now,
             lang,
             theme,
-            user,
             keymap: Keymap::default(),
             summaries: Vec::new(),
             haystacks: Vec::new(),
@@ -212,7 +202,22 @@ impl App {
 
     /// Whether the register is a demo (the DEMO banner; an injectable clock).
     pub fn is_demo(&self) -> bool {
-        self.register.is_demo()
+        self.store.is_demo()
+    }
+
+    /// The store's health, for the read-only banner.
+    pub fn health(&self) -> &Health {
+        self.store.health()
+    }
+
+    /// The user changes are recorded by.
+    pub fn user(&self) -> &str {
+        self.store.user()
+    }
+
+    /// The store, for the driver's flush on quit.
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     /// The rows shown, in urgency order.
@@ -300,7 +305,7 @@ impl App {
             A::Tick | A::SetNow(_) | A::Resize(..) => true,
             A::Quit | A::Up | A::Down => true,
             A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search),
-            A::Top | A::Bottom | A::Open | A::SearchStart | A::Reload => mode == Mode::List,
+            A::Top | A::Bottom | A::Open | A::SearchStart => mode == Mode::List,
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
             A::Help => matches!(mode, Mode::List | Mode::Detail),
             A::Back => matches!(mode, Mode::List | Mode::Detail | Mode::Help),
@@ -384,18 +389,12 @@ impl App {
                 self.status_filter = step(&cycle, self.status_filter, action == A::NextStatus);
                 self.refilter();
             }
-            A::Reload => {
-                self.load();
-                if self.message.is_none() {
-                    self.say(UiMsg::Reloaded.text(self.lang).to_string(), false);
-                }
-            }
             A::Tick => {
                 self.now = self.clock.now();
                 self.resort();
             }
             A::SetNow(t) => {
-                if self.register.is_demo() {
+                if self.store.is_demo() {
                     self.clock = Clock::Fixed(t);
                     self.now = t;
                     self.resort();
@@ -414,21 +413,14 @@ impl App {
         self.message = Some(Message { text, error });
     }
 
-    /// Reads every summary again and rebuilds the list.
+    /// Reads every summary and rebuilds the list.
     fn load(&mut self) {
-        match self.register.summaries() {
-            Ok(summaries) => {
-                self.haystacks = summaries
-                    .iter()
-                    .map(|s| format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase())
-                    .collect();
-                self.summaries = summaries;
-            }
-            Err(e) => {
-                let text = crate::i18n::ui::register_error(&e, self.lang);
-                self.say(text, true);
-            }
-        }
+        let summaries = self.store.summaries();
+        self.haystacks = summaries
+            .iter()
+            .map(|s| format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase())
+            .collect();
+        self.summaries = summaries;
         self.resort();
     }
 
@@ -508,13 +500,10 @@ impl App {
             self.say(UiMsg::NothingSelected.text(self.lang).to_string(), true);
             return;
         };
-        match self
-            .register
-            .save(&[Event::Viewed { case: id }], self.now, &self.user)
-        {
-            Ok(()) => self.screens.push(Screen::Detail(id)),
+        match self.store.save(vec![Event::Viewed { case: id }], self.now) {
+            Ok(_) => self.screens.push(Screen::Detail(id)),
             Err(e) => {
-                let text = crate::i18n::ui::register_error(&e, self.lang);
+                let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);
                 self.say(text, true);
             }
         }

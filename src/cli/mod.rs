@@ -3,3 +3,4 @@
 //! here is testable without a process.
 
 pub mod deadline;
+pub mod session;

@@ -5,8 +5,8 @@ crate::messages! {
     StartMsg {
         NowNotDemo => "--now kan alleen op een demoregister (--demo, of headless zonder --db): een echt register houdt de echte tijd",
             "--now only works on a demo register (--demo, or headless without --db): a real register keeps the real time";
-        NoStore => "het register op schijf is er in deze versie nog niet; gebruik --demo",
-            "the register on disk is not in this version yet; use --demo";
+        NoTerminal => "privdesk heeft een terminal nodig; om het scherm met een script te besturen: privdesk headless SCRIPT|-",
+            "privdesk needs a terminal; to drive the screen by a script: privdesk headless SCRIPT|-";
         Theme => "thema: {message}", "theme: {message}";
         Terminal => "het scherm kon niet worden gebruikt: {detail}", "the terminal could not be used: {detail}";
     }

@@ -1,8 +1,5 @@
 //! The screens' texts: the list, the detail, the help, the footer and the status line.
 
-use super::Lang;
-use crate::app::RegisterError;
-
 crate::messages! {
     /// Everything the TUI screens say.
     UiMsg {
@@ -52,10 +49,12 @@ crate::messages! {
         LevelBijna => "bijna", "due soon";
         LevelTeLaat => "te laat", "late";
         DaysLeft => "nog {n} dagen", "{n} days left";
-        DaysLate => "{n} dagen te laat", "{n} days late";
+        DayLeft => "nog 1 dag", "1 day left";
+        DaysLate => "{n} dagen over tijd", "{n} days overdue";
+        DayLate => "1 dag over tijd", "1 day overdue";
         Today => "vandaag", "today";
         TimeLeft => "nog {h}u{m}", "{h}h{m} left";
-        TimeLate => "{h}u{m} te laat", "{h}h{m} late";
+        TimeLate => "{h}u{m} over tijd", "{h}h{m} overdue";
         DetailLater => "De volledige zaak (checklist, besluit, brieven) volgt.",
             "The full case (checklist, decision, letters) comes later.";
         // the help and the footer
@@ -77,7 +76,6 @@ crate::messages! {
         HelpNextStatus => "volgende status tonen (actief, alle, ...)", "show the next status (active, all, ...)";
         HelpPrevStatus => "vorige status tonen", "show the previous status";
         HelpClear => "zoekopdracht en filters wissen", "clear the search and the filters";
-        HelpReload => "register opnieuw lezen", "read the register again";
         HelpHelp => "deze hulp", "this help";
         HelpQuit => "privdesk afsluiten", "quit privdesk";
         HelpSearchDone => "zoeken klaar, resultaat houden", "done searching, keep the result";
@@ -101,33 +99,21 @@ crate::messages! {
         FootBack => "terug", "back";
         FootScroll => "scrollen", "scroll";
         // the status line
-        Reloaded => "Register opnieuw gelezen.", "Register read again.";
         NothingSelected => "Geen zaak geselecteerd.", "No case selected.";
         ClockNotOnReal => "De klok is alleen in te stellen op een demoregister.",
             "The clock can only be set on a demo register.";
-        RefusedSave => "Niet opgeslagen: {reason}", "Not saved: {reason}";
-        ReadOnly => "Niet opgeslagen: het register is alleen-lezen.",
-            "Not saved: the register is read-only.";
-        DiskError => "Niet opgeslagen: de schijf weigert ({reason}).",
-            "Not saved: the disk refused ({reason}).";
-    }
-}
-
-/// A register error as the status line says it.
-pub fn register_error(e: &RegisterError, lang: Lang) -> String {
-    match e {
-        RegisterError::Refused(r) => {
-            UiMsg::RefusedSave.fill(lang, &[("reason", &super::domain::refusal(r, lang))])
-        }
-        RegisterError::ReadOnly => UiMsg::ReadOnly.text(lang).to_string(),
-        RegisterError::Disk(reason) => UiMsg::DiskError.fill(lang, &[("reason", reason)]),
+        NotRecorded => "Zaak niet geopend: het inzien kon niet worden vastgelegd ({why}).",
+            "Case not opened: the reading could not be recorded ({why}).";
+        Damaged => "werkopslag beschadigd: voer `privdesk repair` uit (alleen-lezen)",
+            "working store damaged: run `privdesk repair` (read-only)";
+        ReadOnlyBanner => "alleen-lezen tot een herstart", "read-only until a restart";
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::check_area;
+    use crate::i18n::{Lang, check_area};
 
     #[test]
     fn both_languages_define_every_message() {

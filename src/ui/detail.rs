@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{demo_banner, footer, status_line, text};
+use super::{banners, footer, status_line, text};
 use crate::app::{App, Mode};
 use crate::domain::summary::Due;
 use crate::domain::{CaseId, CaseKind};
@@ -26,11 +26,7 @@ pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let lang = app.lang();
     let title = UiMsg::DetailTitle.fill(lang, &[("id", &id.to_string())]);
-    let mut head_spans = Vec::new();
-    if let Some(banner) = demo_banner(app) {
-        head_spans.push(banner);
-        head_spans.push(Span::raw(" "));
-    }
+    let mut head_spans = banners(app);
     head_spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
     frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
     let block = Block::default()
@@ -113,13 +109,13 @@ fn lines(app: &App, id: CaseId) -> Vec<Line<'static>> {
             Span::styled(value, theme.text),
             Span::raw("  "),
             Span::styled(
-                format!("{}{}", text::marker(level, lang), text::level(level, lang)),
+                format!("{} {}", text::marker(level, lang), text::level(level, lang)),
                 super::list::row_style(theme, s, level),
             ),
         ];
         if !done {
             spans.push(Span::styled(
-                format!(", {}", text::left_long(due, now, lang)),
+                format!(" ({})", text::left_long(due, now, lang)),
                 theme.text,
             ));
         }

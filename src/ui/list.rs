@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use super::{demo_banner, footer, status_line, text};
+use super::{banners, footer, status_line, text};
 use crate::app::{App, Mode, StatusFilter};
 use crate::domain::deadline::Level;
 use crate::domain::{Status, Summary};
@@ -42,11 +42,7 @@ fn header(app: &App) -> Line<'static> {
     let theme = app.theme();
     let lang = app.lang();
     let c = app.counts();
-    let mut spans = Vec::new();
-    if let Some(banner) = demo_banner(app) {
-        spans.push(banner);
-        spans.push(Span::raw(" "));
-    }
+    let mut spans = banners(app);
     spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
     spans.push(Span::raw("   "));
     let count = |msg: UiMsg, n: usize, style: Style| {

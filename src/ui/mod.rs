@@ -18,6 +18,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Mode, Screen};
 use crate::i18n::ui::UiMsg;
+use crate::store::Health;
 
 /// Draws the whole screen for the app's state.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -60,10 +61,26 @@ pub(crate) fn status_line(app: &App) -> Line<'static> {
     }
 }
 
-/// The DEMO banner, if the register is a demo.
-pub(crate) fn demo_banner(app: &App) -> Option<Span<'static>> {
-    app.is_demo()
-        .then(|| Span::styled(UiMsg::Demo.text(app.lang()), app.theme().banner))
+/// The banners that must not be missed: DEMO on a demo register, and a damaged or read-only
+/// register; each followed by a space.
+pub(crate) fn banners(app: &App) -> Vec<Span<'static>> {
+    let theme = app.theme();
+    let lang = app.lang();
+    let mut out = Vec::new();
+    if app.is_demo() {
+        out.push(Span::styled(UiMsg::Demo.text(lang), theme.banner));
+        out.push(Span::raw(" "));
+    }
+    let health = match app.health() {
+        Health::Ok => None,
+        Health::Damaged(_) => Some(UiMsg::Damaged),
+        Health::ReadOnly(_) => Some(UiMsg::ReadOnlyBanner),
+    };
+    if let Some(msg) = health {
+        out.push(Span::styled(format!(" {} ", msg.text(lang)), theme.banner));
+        out.push(Span::raw(" "));
+    }
+    out
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.

@@ -50,6 +50,8 @@ pub fn left_long(d: Due, now: DateTime<Utc>, lang: Lang) -> String {
             let n = deadline::days_left(date, amsterdam_date(now));
             match n {
                 0 => UiMsg::Today.text(lang).to_string(),
+                -1 => UiMsg::DayLate.text(lang).to_string(),
+                1 => UiMsg::DayLeft.text(lang).to_string(),
                 n if n < 0 => UiMsg::DaysLate.fill(lang, &[("n", &(-n).to_string())]),
                 n => UiMsg::DaysLeft.fill(lang, &[("n", &n.to_string())]),
             }

@@ -41,6 +41,7 @@ pub fn verzoek(id: CaseId, requester: &str) -> Event {
                 birth_date: date("2020-05-01"),
             },
             notes: String::new(),
+            regime: Default::default(),
         },
     }
 }

@@ -1,0 +1,165 @@
+//! Opening what both screen drivers (the terminal and headless) run on: the register, the
+//! clock, the theme, the language, as one [`App`]. The register is opened here, before the
+//! terminal is taken over, so a refusal prints on a normal terminal.
+//!
+//! - `--demo`: a throw-away register in a fresh temporary folder, seeded with the fictitious
+//!   cases of [`crate::demo`] at the clock's today, removed again at exit.
+//! - headless without `--db`/`--demo`: an empty throw-away demo register, never the real one.
+//! - otherwise the register at `--db`, `PRIVDESK_DB` or the data folder.
+//!
+//! An injected clock (`--now`) is allowed only on a demo register.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::app::App;
+use crate::clock::Clock;
+use crate::config::{Config, config_dir};
+use crate::demo;
+use crate::i18n::Lang;
+use crate::i18n::start::StartMsg;
+use crate::store::{OpenOptions, Store, StoreError, register_dir};
+use crate::ui::theme::Theme;
+
+/// A temporary register folder, removed when dropped (after the store that uses it).
+#[derive(Debug)]
+pub struct TempFolder(PathBuf);
+
+impl TempFolder {
+    /// A new private folder under the system's temporary folder.
+    fn new() -> std::io::Result<TempFolder> {
+        let base = std::env::temp_dir();
+        let pid = std::process::id();
+        let mut n = 0u32;
+        loop {
+            let path = base.join(format!("privdesk-{pid}-{n}"));
+            let mut b = fs::DirBuilder::new();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                b.mode(0o700);
+            }
+            match b.create(&path) {
+                Ok(()) => return Ok(TempFolder(path)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The register folder inside it.
+    fn register(&self) -> PathBuf {
+        self.0.join("register")
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        // Best effort: a leftover throw-away register holds only fictitious data.
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What the command line asked for.
+#[derive(Clone, Debug, Default)]
+pub struct SessionArgs {
+    /// `--db`.
+    pub db: Option<PathBuf>,
+    /// `--demo`.
+    pub demo: bool,
+    /// `--config`.
+    pub config: Option<PathBuf>,
+    /// `--lang`.
+    pub lang: Lang,
+    /// `--theme`.
+    pub theme: Option<String>,
+    /// `--user`.
+    pub user: Option<String>,
+    /// `--now`, read.
+    pub now: Option<DateTime<Utc>>,
+    /// Whether `NO_COLOR` is set (and not empty).
+    pub no_color: bool,
+    /// Headless: without `--db`/`--demo` an empty throw-away register.
+    pub headless: bool,
+}
+
+/// Why a session could not start: the message and the exit code.
+#[derive(Debug)]
+pub struct StartError {
+    /// The message, in the user's language.
+    pub message: String,
+    /// The exit code (design.md "Exit codes").
+    pub code: u8,
+}
+
+impl StartError {
+    fn usage(message: String) -> StartError {
+        StartError { message, code: 2 }
+    }
+
+    fn store(e: &StoreError, lang: Lang) -> StartError {
+        StartError {
+            message: e.message(lang),
+            code: e.exit_code(),
+        }
+    }
+}
+
+/// Opens the app. Keep the returned folder alive as long as the app (drop the app first).
+pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError> {
+    let lang = args.lang;
+    let config =
+        Config::load(args.config.as_deref()).map_err(|e| StartError::usage(e.message(lang)))?;
+    let theme_name = args.theme.as_deref().unwrap_or(&config.weergave.thema);
+    let theme = Theme::load(theme_name, config_dir().as_deref(), args.no_color).map_err(|e| {
+        StartError::usage(StartMsg::Theme.fill(lang, &[("message", &e.message(lang))]))
+    })?;
+    let clock = args.now.map_or(Clock::System, Clock::Fixed);
+    let now = clock.now();
+    let throw_away = args.demo || (args.headless && args.db.is_none());
+    let mut opts = OpenOptions::existing(now);
+    opts.cli_user = args.user.clone();
+    opts.config_user = config.gebruiker.naam.clone();
+    let (store, temp) = if throw_away {
+        let temp = TempFolder::new().map_err(|e| StartError::store(&StoreError::Disk(e), lang))?;
+        opts.create = Some(true);
+        let mut store =
+            Store::open(&temp.register(), &opts).map_err(|e| StartError::store(&e, lang))?;
+        if args.demo {
+            seed(&mut store, now, lang)?;
+        }
+        (store, Some(temp))
+    } else {
+        let dir = register_dir(args.db.as_deref()).map_err(|e| StartError::store(&e, lang))?;
+        // The TUI makes a new, empty register on first use; headless only opens one.
+        if !args.headless {
+            opts.create = Some(false);
+        }
+        let store = Store::open(&dir, &opts).map_err(|e| StartError::store(&e, lang))?;
+        (store, None)
+    };
+    if args.now.is_some() && !store.is_demo() {
+        return Err(StartError::usage(
+            StartMsg::NowNotDemo.text(lang).to_string(),
+        ));
+    }
+    Ok((App::new(store, clock, lang, theme), temp))
+}
+
+/// Fills a new demo register with the fictitious cases, dated around the clock's today.
+fn seed(store: &mut Store, now: DateTime<Utc>, lang: Lang) -> Result<(), StartError> {
+    let plan = demo::plan(now).map_err(|e| StartError::store(&StoreError::Refused(e), lang))?;
+    for change in plan {
+        store
+            .save(change, now)
+            .map_err(|e| StartError::store(&e, lang))?;
+    }
+    Ok(())
+}
