@@ -1,0 +1,187 @@
+//! Flows: key scripts in tests/scripts run by the real binary's headless driver on a register
+//! with known cases, the output snapshotted; and a pipe session driven through
+//! `privdesk headless -`.
+#![allow(clippy::unwrap_used)]
+
+mod app_fixture;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use app_fixture::{empty_config, fill, privdesk};
+
+/// Runs a script from tests/scripts on a fresh fixture register: (exit code, stdout, stderr).
+fn run(script: &str, extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    fill(&db);
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let mut args = vec!["--db", db.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["headless", &path]);
+    let o = privdesk(&args, b"");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    )
+}
+
+fn passes(script: &str, extra: &[&str]) -> String {
+    let (code, out, err) = run(script, extra);
+    assert_eq!(code, 0, "{script}: {out}{err}");
+    out
+}
+
+#[test]
+fn the_list_sorts_counts_and_marks() {
+    insta::assert_snapshot!(passes("list.keys", &[]));
+}
+
+#[test]
+fn the_list_in_english() {
+    insta::assert_snapshot!(passes("list_en.keys", &["--lang", "en"]));
+}
+
+#[test]
+fn search_narrows_the_list() {
+    insta::assert_snapshot!(passes("search.keys", &[]));
+}
+
+#[test]
+fn filters_by_kind_and_status() {
+    insta::assert_snapshot!(passes("filter.keys", &[]));
+}
+
+#[test]
+fn help_lists_the_keys() {
+    insta::assert_snapshot!(passes("help.keys", &[]));
+}
+
+#[test]
+fn enter_opens_a_short_detail() {
+    insta::assert_snapshot!(passes("detail.keys", &[]));
+}
+
+#[test]
+fn a_malformed_line_exits_2_naming_it_before_anything_runs() {
+    let (code, out, err) = run("malformed.keys", &[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn a_failed_expect_prints_why_and_the_screen_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("fail.keys");
+    std::fs::write(&script, "now 2026-11-23T09:00\nexpect Nergens te vinden\n").unwrap();
+    let o = privdesk(&["headless", script.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.starts_with("fail: \"Nergens te vinden\" staat niet op het scherm\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("--- end ---\n"), "{out}");
+}
+
+#[test]
+fn headless_without_db_runs_on_an_empty_throw_away_register() {
+    let o = privdesk(&["headless", "-"], b"expect Nog geen zaken\n");
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn now_is_refused_on_a_real_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    let opts = privdesk::store::OpenOptions {
+        create: Some(false),
+        now: app_fixture::now(),
+        cli_user: None,
+        config_user: None,
+    };
+    drop(privdesk::store::Store::open(&db, &opts).unwrap());
+    let script = dir.path().join("now.keys");
+    std::fs::write(&script, "screen\nnow 2026-11-23T09:00\n").unwrap();
+    let db = db.to_str().unwrap();
+    let o = privdesk(&["--db", db, "headless", script.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .starts_with("error: line 2: ")
+    );
+    let o = privdesk(
+        &["--db", db, "--now", "2026-11-23T09:00", "headless", "-"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// A harness drives privdesk through a pipe: one reply per command, read as it comes.
+#[test]
+fn a_pipe_session_replies_once_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    fill(&db);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "headless",
+            "-",
+            "--size",
+            "100x20",
+        ])
+        .env("PRIVDESK_CONFIG", empty_config())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut ask = |line: &str| -> String {
+        stdin.write_all(line.as_bytes()).unwrap();
+        stdin.write_all(b"\n").unwrap();
+        stdin.flush().unwrap();
+        let mut reply = String::new();
+        stdout.read_line(&mut reply).unwrap();
+        if reply.starts_with("fail: ")
+            || !matches!(reply.as_str(), "ok\n") && !reply.starts_with("error: ")
+        {
+            // A screen follows (or is) the reply: read up to its end line.
+            while !reply.ends_with("--- end ---\n") {
+                if stdout.read_line(&mut reply).unwrap() == 0 {
+                    break;
+                }
+            }
+        }
+        reply
+    };
+    assert_eq!(ask("now 2026-11-23T09:00"), "ok\n");
+    assert_eq!(
+        ask("# a comment gets no reply\n\nexpect V-2026-0001"),
+        "ok\n"
+    );
+    assert_eq!(
+        ask("bogus"),
+        "error: line 5: onbekend commando 'bogus' (now, size, press, type, expect, expect-not, screen)\n"
+    );
+    assert_eq!(ask("press /"), "ok\n");
+    assert_eq!(ask("type yara"), "ok\n");
+    let fail = ask("expect Jan de Vries");
+    assert!(
+        fail.starts_with("fail: \"Jan de Vries\" staat niet op het scherm\n"),
+        "{fail}"
+    );
+    let screen = ask("screen");
+    assert_eq!(screen.lines().count(), 21, "{screen}");
+    insta::assert_snapshot!(screen);
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
