@@ -348,7 +348,15 @@ impl App {
         use Action as A;
         match action {
             A::Up if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(1),
-            A::Down if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_add(1),
+            A::Down if mode == Mode::Help => {
+                // The help's lines: a heading and the keys per mode, a blank line between.
+                let lines: usize = Mode::ALL
+                    .iter()
+                    .map(|m| self.keymap.help(*m).len() + 2)
+                    .sum();
+                let last = u16::try_from(lines.saturating_sub(self.page)).unwrap_or(u16::MAX);
+                self.help_scroll = self.help_scroll.saturating_add(1).min(last);
+            }
             A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),

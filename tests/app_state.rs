@@ -1,0 +1,95 @@
+//! The app's state machine without a screen: opening records a read, key routing in search.
+#![allow(clippy::unwrap_used)]
+
+mod app_fixture;
+
+use privdesk::app::{Action, App, Key, Mode, Screen};
+use privdesk::clock::Clock;
+use privdesk::domain::{CaseId, Event};
+use privdesk::i18n::Lang;
+use privdesk::store::{OpenOptions, Store};
+use privdesk::ui::theme::Theme;
+
+fn app() -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    app_fixture::fill(&db);
+    let store = Store::open(&db, &OpenOptions::existing(app_fixture::now())).unwrap();
+    let theme = Theme::load("default", None, true).unwrap();
+    (
+        App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl, theme),
+        dir,
+    )
+}
+
+fn key(c: char) -> Key {
+    Key::char(c).unwrap()
+}
+
+fn named(k: &str) -> Key {
+    privdesk::app::parse_keys(k).unwrap()[0]
+}
+
+#[test]
+fn opening_a_case_records_that_it_was_read() {
+    let (mut app, _dir) = app();
+    app.update(Action::Open);
+    let id = CaseId::new('V', 2026, 1);
+    assert_eq!(app.screen(), Screen::Detail(id));
+    let history = app.store().history(id).unwrap();
+    assert!(
+        matches!(history.last(), Some((_, _, user, Event::Viewed { case })) if *case == id && user == "Demo Gebruiker")
+    );
+}
+
+#[test]
+fn in_the_search_box_letters_are_text_and_arrows_still_move() {
+    let (mut app, _dir) = app();
+    app.handle_key(key('/'));
+    assert_eq!(app.mode(), Mode::Search);
+    for c in "q?jk".chars() {
+        app.handle_key(key(c));
+    }
+    assert_eq!(app.search(), "q?jk");
+    assert!(!app.should_quit());
+    app.handle_key(named("<Esc>"));
+    assert_eq!(app.search(), "");
+    app.handle_key(key('/'));
+    app.handle_key(key('e'));
+    let before = app.selected();
+    app.handle_key(named("<Down>"));
+    assert_eq!(app.selected(), before + 1);
+    assert_eq!(app.search(), "e");
+}
+
+#[test]
+fn q_quits_from_the_list_but_only_backs_out_of_a_detail() {
+    let (mut app, _dir) = app();
+    app.update(Action::Open);
+    app.handle_key(key('q'));
+    assert_eq!(app.screen(), Screen::List);
+    assert!(!app.should_quit());
+    app.handle_key(key('q'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn moving_never_leaves_the_list_and_an_empty_list_opens_nothing() {
+    let (mut app, _dir) = app();
+    for _ in 0..50 {
+        app.update(Action::PageDown);
+    }
+    assert_eq!(app.selected(), app.visible_len() - 1);
+    app.update(Action::Top);
+    app.update(Action::Up);
+    assert_eq!(app.selected(), 0);
+    app.update(Action::SearchStart);
+    for c in "zzz".chars() {
+        app.update(Action::SearchChar(c));
+    }
+    assert_eq!(app.visible_len(), 0);
+    app.update(Action::SearchDone);
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::List);
+    assert!(app.message().unwrap().error);
+}
