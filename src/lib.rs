@@ -1,12 +1,15 @@
 //! privdesk — the case register and workbench of a JGZ privacy desk.
 //!
 //! Module map (dependencies point down only):
-//! - `headless` — the key-script driver; for now the script parser (`headless::script`).
-//! - `ui` — rendering; for now the semantic theme (`ui::theme`, files in `themes/`).
-//! - `app` — the state machine; for now the key notation (`app::key`).
+//! - `headless` — the key-script driver over ratatui's `TestBackend` (and its script parser).
+//! - `cli` — the subcommands' logic (`deadline`) and `cli::session`, which opens the register,
+//!   clock and theme both screen drivers run on; `main.rs` stays thin.
+//! - `ui` — rendering: `ui::draw(&App, frame)` reads the state, changes nothing; the semantic
+//!   theme (`ui::theme`, files in `themes/`).
+//! - `app` — the state machine: `Action`, the screen stack, `App::update`, the one keymap table
+//!   and the key notation.
+//! - `clock` — the one clock: system time, or fixed on a demo register.
 //! - `config` — `privdesk.toml`: compiled-in defaults with a validated sparse overlay.
-//! - `cli` — the subcommands' logic (`deadline`): argument values in, output lines or a typed
-//!   error out, so `main.rs` stays thin.
 //! - `domain` — the legal rules: calendar (holidays, working days, months), deadlines and
 //!   warnings, the instant grammar, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
