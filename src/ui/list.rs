@@ -171,13 +171,17 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
         Cell::from(Line::from(UiMsg::ColLeft.text(lang)).right_aligned()),
     ])
     .style(theme.header);
+    // The requester keeps at least 16 columns on a narrow screen; the kind gives way first.
+    let due = if area.width >= 100 { 18 } else { 16 };
+    let room = area.width.saturating_sub(2 + 11 + 11 + due + 7 + 6);
+    let kind = 21.min(room.saturating_sub(16)).max(8);
     let widths = [
         Constraint::Length(2),
         Constraint::Length(11),
-        Constraint::Length(21),
+        Constraint::Length(kind),
         Constraint::Fill(1),
         Constraint::Length(11),
-        Constraint::Length(18),
+        Constraint::Length(due),
         Constraint::Length(7),
     ];
     let table = Table::new(rows, widths)
