@@ -2,7 +2,7 @@
 //!
 //! Module map (dependencies point down only):
 //! - `headless` — the key-script driver over ratatui's `TestBackend` (and its script parser).
-//! - `cli` — the subcommands' logic (`deadline`) and `cli::session`, which opens the register,
+//! - `cli` — the subcommands' logic (`deadline`, `audit`, `export`) and `cli::session`, which opens the register,
 //!   clock and theme both screen drivers run on; `main.rs` stays thin.
 //! - `ui` — rendering: `ui::draw(&App, frame)` reads the state, changes nothing; the semantic
 //!   theme (`ui::theme`, files in `themes/`).

@@ -6,16 +6,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use privdesk::app::{Action, App, Key};
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
 use privdesk::cli::session::{self, SessionArgs};
+use privdesk::cli::{Outcome, audit, export};
+use privdesk::clock::Clock;
 use privdesk::domain::instant::parse_instant;
 use privdesk::headless::script::{Command as ScriptCommand, parse_line};
 use privdesk::headless::{self, DEFAULT_SIZE, Driver};
 use privdesk::i18n::Lang;
 use privdesk::i18n::cli::CliMsg;
 use privdesk::i18n::start::StartMsg;
+use privdesk::i18n::store::StoreMsg;
+use privdesk::store::{self, OpenOptions, Store, StoreError};
 use ratatui::crossterm::event::{self, Event as TermEvent};
 
 /// Exit code 2: bad input or usage.
@@ -31,7 +36,7 @@ const EXIT_IO: u8 = 5;
     about = "Case register and workbench of a JGZ privacy desk"
 )]
 struct Cli {
-    /// The register folder.
+    /// The register folder (else PRIVDESK_DB, else the local data folder).
     #[arg(long, global = true, value_name = "PATH", conflicts_with = "demo")]
     db: Option<PathBuf>,
     /// A temporary demo register with fictitious cases.
@@ -49,16 +54,27 @@ struct Cli {
     /// The user's name for the audit trail.
     #[arg(long, global = true, value_name = "NAME")]
     user: Option<String>,
-    /// Set the clock: YYYY-MM-DDTHH:MM in Amsterdam time, or with an offset.
+    /// Set the clock (demo registers only): YYYY-MM-DDTHH:MM in Amsterdam time, or with an
+    /// offset.
     #[arg(long, global = true, value_name = "INSTANT")]
     now: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
-/// The subcommands built so far.
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Checks the journal's hash chain (no lock needed).
+    Audit {
+        #[command(subcommand)]
+        what: AuditCommand,
+    },
+    /// Exports every case.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Drive the screen by a key script (a file, or - for a pipe session).
     Headless {
         /// The script file, or - to read commands from standard input and reply to each.
@@ -80,7 +96,31 @@ enum Command {
     },
 }
 
+/// `audit` subcommands.
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Verify every line's hash and prev.
+    Verify,
+}
+
+/// `export` subcommands.
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// Every case as CSV (`;` and a UTF-8 BOM by default).
+    Csv {
+        /// Write to FILE (0600, atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The field separator.
+        #[arg(long, default_value = ";")]
+        delimiter: String,
+    },
+}
+
 fn main() -> ExitCode {
+    // Before anything is opened: every file and folder privdesk makes is the user's alone.
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,
@@ -145,6 +185,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             Ok(ExitCode::from(code))
         }
+        Some(Command::Audit { .. } | Command::Export { .. }) => {
+            print_outcome(cli, register_command(cli))
+        }
         Some(Command::Deadline {
             kind,
             from,
@@ -161,6 +204,91 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Err(e) => usage_error(lang, &e.message(lang)),
         },
     }
+}
+
+/// Prints a register command's outcome and turns it into the exit code.
+fn print_outcome(cli: &Cli, outcome: Outcome) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(&outcome.stdout)?;
+    out.flush()?;
+    if !outcome.stderr.is_empty() {
+        let line = StoreMsg::Error.fill(cli.lang, &[("message", &outcome.stderr)]);
+        writeln!(std::io::stderr(), "{line}")?;
+    }
+    Ok(ExitCode::from(outcome.code))
+}
+
+/// Runs `audit` and `export`: what to print and the exit code.
+fn register_command(cli: &Cli) -> Outcome {
+    let lang = cli.lang;
+    let dir = match store::register_dir(cli.db.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return store_fail(&e, lang),
+    };
+    match &cli.command {
+        Some(Command::Audit {
+            what: AuditCommand::Verify,
+        }) => audit::verify(&dir, lang),
+        Some(Command::Export {
+            what: ExportCommand::Csv { out, delimiter },
+        }) => {
+            let Some(delimiter) = export::parse_delimiter(delimiter) else {
+                let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
+                return Outcome::fail(msg, EXIT_USAGE);
+            };
+            let mut store = match open_existing(cli, &dir) {
+                Ok(s) => s,
+                Err(o) => return o,
+            };
+            let now = match clock(cli, &store) {
+                Ok(n) => n,
+                Err(o) => return o,
+            };
+            match export::export_csv(&mut store, out.as_deref(), delimiter, now) {
+                Ok(bytes) => Outcome {
+                    stdout: bytes,
+                    stderr: String::new(),
+                    code: 0,
+                },
+                Err(e) => store_fail(&e, lang),
+            }
+        }
+        _ => Outcome::fail(String::new(), EXIT_USAGE),
+    }
+}
+
+/// Opens an existing register for a command.
+fn open_existing(cli: &Cli, dir: &std::path::Path) -> Result<Store, Outcome> {
+    let opts = OpenOptions {
+        create: None,
+        now: Clock::System.now(),
+        cli_user: cli.user.clone(),
+        config_user: None,
+    };
+    Store::open(dir, &opts).map_err(|e| store_fail(&e, cli.lang))
+}
+
+/// The clock's instant: the real time, or `--now` on a demo register.
+fn clock(cli: &Cli, store: &Store) -> Result<DateTime<Utc>, Outcome> {
+    let Some(now) = &cli.now else {
+        return Ok(Clock::System.now());
+    };
+    if !store.is_demo() {
+        return Err(Outcome::fail(
+            StoreMsg::NowRefused.text(cli.lang).into(),
+            EXIT_USAGE,
+        ));
+    }
+    parse_instant(now).map_err(|_| {
+        Outcome::fail(
+            StoreMsg::BadNow.fill(cli.lang, &[("given", now)]),
+            EXIT_USAGE,
+        )
+    })
+}
+
+fn store_fail(e: &StoreError, lang: Lang) -> Outcome {
+    Outcome::fail(e.message(lang), e.exit_code())
 }
 
 /// The session's arguments from the command line.

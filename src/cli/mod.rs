@@ -1,6 +1,40 @@
-//! The command line's subcommands as library code: argument values in, output lines or a typed
-//! error out. `main.rs` only parses arguments, prints and picks the exit code, so every rule
-//! here is testable without a process.
+//! The command line's subcommands as library code: argument values in, output and an exit code
+//! out. `main.rs` only parses arguments, prints and exits, so every rule here is testable
+//! without a process.
 
+pub mod audit;
 pub mod deadline;
+pub mod export;
 pub mod session;
+
+/// What a subcommand produced: bytes for standard output, a line for standard error, and the
+/// exit code (design.md "Exit codes").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Written to standard output as is.
+    pub stdout: Vec<u8>,
+    /// Written to standard error (a line, or empty).
+    pub stderr: String,
+    /// The process exit code.
+    pub code: u8,
+}
+
+impl Outcome {
+    /// Success with a line on standard output.
+    pub fn ok_line(line: String) -> Outcome {
+        Outcome {
+            stdout: (line + "\n").into_bytes(),
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+
+    /// A failure: a message on standard error and its exit code.
+    pub fn fail(message: String, code: u8) -> Outcome {
+        Outcome {
+            stdout: Vec::new(),
+            stderr: message,
+            code,
+        }
+    }
+}

@@ -6,6 +6,11 @@ use crate::messages;
 messages! {
     /// Messages of the store and its commands.
     StoreMsg {
+        Error => "fout: {message}", "error: {message}";
+        BadDelimiter => "scheidingsteken moet één teken zijn: {given}",
+            "delimiter must be one character: {given}";
+        NowRefused => "--now mag alleen op een demoregister", "--now is allowed on a demo register only";
+        BadNow => "ongeldig tijdstip voor --now: {given}", "invalid instant for --now: {given}";
         Busy => "register in gebruik door een ander privdesk-proces",
             "register in use by another privdesk process";
         NoRegister => "geen register in {path}", "no register in {path}";

@@ -451,7 +451,7 @@ impl Journal {
 }
 
 /// Options that create a file 0600 (on Unix) if missing.
-pub(crate) fn create_options() -> OpenOptions {
+pub fn create_options() -> OpenOptions {
     let mut o = OpenOptions::new();
     o.create(true);
     #[cfg(unix)]
@@ -463,7 +463,7 @@ pub(crate) fn create_options() -> OpenOptions {
 }
 
 /// Fsyncs a folder so a file created in it survives a crash (no-op where unsupported).
-pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         File::open(dir)?.sync_all()?;

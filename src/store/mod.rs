@@ -338,6 +338,8 @@ pub struct Store {
     /// On damage: the cases rebuilt in memory from the journal.
     fallback: BTreeMap<CaseId, Case>,
     torn: Option<TornTail>,
+    /// How many journal lines were replayed into sled at open.
+    replayed: u64,
     /// Declared last so it is released after sled and the journal are closed.
     _lock: File,
 }
@@ -455,12 +457,14 @@ impl Store {
             summaries: BTreeMap::new(),
             fallback: BTreeMap::new(),
             torn,
+            replayed: 0,
             _lock: lock,
         };
         match Working::open(&sled_dir) {
             Ok(w) => match store.check_and_replay(&w) {
-                Ok(summaries) => {
+                Ok((summaries, replayed)) => {
                     store.summaries = summaries;
+                    store.replayed = replayed;
                     store.working = Some(w);
                 }
                 Err(Checked::Damage(d)) => {
@@ -491,7 +495,7 @@ impl Store {
         Ok(())
     }
 
-    fn check_and_replay(&self, w: &Working) -> Result<BTreeMap<CaseId, Summary>, Checked> {
+    fn check_and_replay(&self, w: &Working) -> Result<(BTreeMap<CaseId, Summary>, u64), Checked> {
         let damage = |e: WorkingError| Checked::Damage(Damage::from_working(&e));
         let Some(last) = self.journal.last() else {
             return Err(Checked::Fatal(StoreError::NoRegister(self.dir.clone())));
@@ -512,6 +516,7 @@ impl Store {
             }
         }
         let applied = w.applied_seq().map_err(damage)?;
+        let mut replayed = 0;
         if applied > last.seq {
             return Err(Checked::Damage(Damage::Ahead));
         }
@@ -528,7 +533,7 @@ impl Store {
                     return Err(Checked::Damage(Damage::Count { found, expected }));
                 }
             }
-            w.replay(&changes).map_err(|e| match e {
+            replayed = w.replay(&changes).map_err(|e| match e {
                 FoldError::Working(e) => damage(e),
                 _ => Checked::Damage(Damage::Replay),
             })?;
@@ -549,7 +554,7 @@ impl Store {
                 return Err(Checked::Damage(Damage::Missing));
             }
         }
-        Ok(summaries.into_iter().map(|s| (s.id, s)).collect())
+        Ok((summaries.into_iter().map(|s| (s.id, s)).collect(), replayed))
     }
 
     /// The register folder.
@@ -575,6 +580,11 @@ impl Store {
     /// The torn tail set aside at open, if any.
     pub fn torn_tail(&self) -> Option<&TornTail> {
         self.torn.as_ref()
+    }
+
+    /// How many journal lines were replayed into the working store at open.
+    pub fn replayed(&self) -> u64 {
+        self.replayed
     }
 
     /// The seq of the last saved change.

@@ -1,0 +1,80 @@
+//! One durable save (validate, journal append + `sync_data`, sled transaction) beside its
+//! floor: a bare append + `sync_data` of a line of the same size, in the same run and folder.
+//! Target: a save costs at most 1.5× the bare append.
+#![allow(clippy::unwrap_used)]
+
+use std::fs::OpenOptions;
+use std::io::Write;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
+use privdesk::domain::{CaseId, CaseKind, Event};
+use privdesk::store::{OpenOptions as StoreOptions, Store, journal::JOURNAL_FILE};
+
+fn verzoek(id: CaseId) -> Event {
+    let date = |s: &str| s.parse::<NaiveDate>().unwrap();
+    Event::Registered {
+        case: id,
+        request: RequestFacts {
+            kind: CaseKind::Inzage,
+            received: date("2026-11-20"),
+            channel: Channel::Email,
+            requester: Requester {
+                name: "Anna Jansen".into(),
+                relation: Relation::OuderMetGezag,
+                contact: "anna@example.org".into(),
+            },
+            child: Child {
+                name: "Kind Jansen".into(),
+                birth_date: date("2020-05-01"),
+            },
+            notes: String::new(),
+            regime: Default::default(),
+        },
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let now: DateTime<Utc> = "2026-11-23T09:00:00Z".parse().unwrap();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let reg = dir.path().join("reg");
+    let opts = StoreOptions {
+        create: Some(false),
+        now,
+        cli_user: Some("Bench Gebruiker".into()),
+        config_user: None,
+    };
+    let mut store = Store::open(&reg, &opts).unwrap();
+    let id = store.next_case_id(CaseKind::Inzage, now);
+    store.save(vec![verzoek(id)], now).unwrap();
+    let text = std::fs::read_to_string(reg.join(JOURNAL_FILE)).unwrap();
+    let line_len = text.lines().last().unwrap().len() + 1;
+
+    let mut g = c.benchmark_group("durable");
+    g.sample_size(30);
+    g.bench_function("store_save", |b| {
+        b.iter(|| {
+            let id = store.next_case_id(CaseKind::Inzage, now);
+            store.save(vec![verzoek(id)], now).unwrap()
+        })
+    });
+    let bare = dir.path().join("bare.jsonl");
+    let mut f = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&bare)
+        .unwrap();
+    let mut line = vec![b'x'; line_len - 1];
+    line.push(b'\n');
+    g.bench_function(format!("bare_append_sync_data_{line_len}B"), |b| {
+        b.iter(|| {
+            f.write_all(&line).unwrap();
+            f.sync_data().unwrap();
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,208 @@
+//! `privdesk export csv`: every case as a spreadsheet-safe CSV (design.md "Command line").
+//!
+//! First column the id; Dutch headers (the desk's and the FG's language, whatever `--lang`);
+//! `;` and a UTF-8 BOM by default so Excel opens it right; a cell starting with `= + - @` that
+//! is not a number gets a leading `'` (formula injection); quoting by the `csv` crate. The export
+//! is recorded in the journal before any byte leaves the process.
+
+use std::borrow::Cow;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Amsterdam;
+
+use crate::domain::Summary;
+use crate::domain::deadline::{amsterdam_date, days_left};
+use crate::domain::summary::Due;
+use crate::i18n::Lang;
+use crate::i18n::domain as names;
+use crate::store::{Store, StoreError, journal};
+
+/// The header row: Dutch by design.
+pub const HEADERS: [&str; 10] = [
+    "zaak",
+    "soort",
+    "status",
+    "ontvangen",
+    "antwoordtermijn",
+    "vernietigen uiterlijk",
+    "datalek 72 uur",
+    "dagen over",
+    "verzoeker/melder",
+    "kind",
+];
+
+/// The UTF-8 byte order mark Excel needs to read UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether a cell is a plain number (`-5`, `+3`, `12,5`, `0.25`): left as is.
+pub fn is_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let mut seen_digit = false;
+    let mut seen_sep = false;
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => seen_digit = true,
+            '.' | ',' if !seen_sep => seen_sep = true,
+            _ => return false,
+        }
+    }
+    seen_digit
+}
+
+/// A cell made safe for spreadsheets: a leading `= + - @` that is not a number gets a `'`.
+pub fn neutralise(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@']) && !is_number(s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The row of one case (before neutralising).
+fn row(s: &Summary, today: chrono::NaiveDate) -> [String; 10] {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let left = s.nearest().map(|due| match due {
+        Due::Date(d) => days_left(d, today),
+        Due::Instant(i) => days_left(amsterdam_date(i), today),
+    });
+    [
+        s.id.to_string(),
+        names::kind(s.kind, Lang::Nl).to_string(),
+        names::status(s.status, Lang::Nl).to_string(),
+        s.received.to_string(),
+        date(s.answer_due),
+        date(s.destruction_due),
+        s.breach_due
+            .map(|i| {
+                i.with_timezone(&Amsterdam)
+                    .format("%Y-%m-%dT%H:%M%:z")
+                    .to_string()
+            })
+            .unwrap_or_default(),
+        left.map(|n| n.to_string()).unwrap_or_default(),
+        s.party.clone(),
+        s.child.clone(),
+    ]
+}
+
+/// The CSV bytes of the given summaries, as of `now` (for "dagen over").
+pub fn csv_bytes(
+    summaries: &[Summary],
+    delimiter: u8,
+    bom: bool,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, csv::Error> {
+    let today = amsterdam_date(now);
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(BOM);
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(HEADERS)?;
+    for s in summaries {
+        let cells = row(s, today);
+        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// Parses `--delimiter`: one ASCII character, not a quote or a line break.
+pub fn parse_delimiter(s: &str) -> Option<u8> {
+    match s.as_bytes() {
+        [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Some(*b),
+        _ if s == "tab" => Some(b'\t'),
+        _ => None,
+    }
+}
+
+/// Exports every case: records the export in the journal, then returns the bytes for standard
+/// output (`out: None`), or writes `out` (a temp file in the same folder, fsynced, renamed,
+/// 0600) and returns nothing. A damaged store is refused (exit 4).
+pub fn export_csv(
+    store: &mut Store,
+    out: Option<&Path>,
+    delimiter: u8,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, StoreError> {
+    store.writable()?;
+    let summaries = store.summaries();
+    let bytes = csv_bytes(&summaries, delimiter, true, now)
+        .map_err(|e| StoreError::Disk(io::Error::other(e.to_string())))?;
+    let what = crate::domain::Event::Exported { what: "csv".into() };
+    match out {
+        None => {
+            store.save(vec![what], now)?;
+            Ok(bytes)
+        }
+        Some(path) => {
+            let tmp = write_temp(path, &bytes)?;
+            if let Err(e) = store.save(vec![what], now) {
+                let _ = fs::remove_file(&tmp);
+                return Err(e);
+            }
+            fs::rename(&tmp, path).inspect_err(|_| {
+                let _ = fs::remove_file(&tmp);
+            })?;
+            journal::sync_dir(parent(path))?;
+            Ok(Vec::new())
+        }
+    }
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to a new 0600 temp file beside `path` and fsyncs it.
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = parent(path).join(format!(".{name}.tmp-{}", std::process::id()));
+    let mut f = journal::create_options()
+        .write(true)
+        .truncate(true)
+        .open(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    Ok(tmp)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_stay_and_formulas_are_neutralised() {
+        for n in ["-5", "+3", "12,5", "0.25", "7"] {
+            assert!(is_number(n), "{n}");
+            assert_eq!(neutralise(n), n);
+        }
+        assert_eq!(neutralise("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(neutralise("+31 6 12345678"), "'+31 6 12345678");
+        assert_eq!(neutralise("-"), "'-");
+        assert_eq!(neutralise("@foo"), "'@foo");
+        assert_eq!(neutralise("Jan"), "Jan");
+    }
+
+    #[test]
+    fn delimiters_parse() {
+        assert_eq!(parse_delimiter(","), Some(b','));
+        assert_eq!(parse_delimiter(";"), Some(b';'));
+        assert_eq!(parse_delimiter("tab"), Some(b'\t'));
+        assert_eq!(parse_delimiter("ab"), None);
+        assert_eq!(parse_delimiter("\""), None);
+    }
+}
