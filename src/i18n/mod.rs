@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod keys;
+pub mod letters;
 pub mod script;
 pub mod theme;
 
