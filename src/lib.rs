@@ -11,6 +11,8 @@
 //!   warnings, the instant grammar, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
 //! - `demo` — the fictitious seed of a `--demo` register, built through the domain.
+//! - `letters` — the letters to a requester (ontvangstbevestiging, verlenging, besluit): the
+//!   refusal check, Markdown templates (compiled in, overridable), writing without overwriting.
 //! - `i18n` — every user-facing string, nl and en.
 #![forbid(unsafe_code)]
 
@@ -21,4 +23,5 @@ pub mod demo;
 pub mod domain;
 pub mod headless;
 pub mod i18n;
+pub mod letters;
 pub mod ui;

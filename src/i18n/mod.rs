@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod keys;
+pub mod letters;
 pub mod script;
 pub mod theme;
 
