@@ -64,6 +64,7 @@ impl T {
                     birth_date: d("2020-05-17"),
                 },
                 notes: "tweede ouder: Kees Fictief".into(),
+                regime: Default::default(),
             },
         };
         let now = at(received);
