@@ -14,6 +14,8 @@
 //!   warnings, the instant grammar, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
 //! - `demo` — the fictitious seed of a `--demo` register, built through the domain.
+//! - `letters` — the letters to a requester (ontvangstbevestiging, verlenging, besluit): the
+//!   refusal check, Markdown templates (compiled in, overridable), writing without overwriting.
 //! - `i18n` — every user-facing string, nl and en.
 //! - `store` — the register on disk: the journal (the truth) and the sled working store.
 #![forbid(unsafe_code)]
@@ -26,5 +28,6 @@ pub mod demo;
 pub mod domain;
 pub mod headless;
 pub mod i18n;
+pub mod letters;
 pub mod store;
 pub mod ui;

@@ -91,6 +91,20 @@ pub enum StepId {
     BetrokkenenGeinformeerdOp,
     Maatregelen,
     FgGeraadpleegd,
+    IncidentBegin,
+    NogGaande,
+    IncidentEinde,
+    AardInbreuk,
+    Bsn,
+    AantalRecords,
+    AantalBetrokkenenMax,
+    Versleuteld,
+    Gevolgen,
+    Schade,
+    ContactNaam,
+    ContactFunctie,
+    ContactTelefoon,
+    BetrokkenenWijze,
 }
 
 /// What kind of answer a step takes.
@@ -270,11 +284,21 @@ pub const AP_MELDING: &[&str] = &["gemeld", "niet_gemeld"];
 /// Options: informing the data subjects (AVG 34 and its exceptions 34(3)).
 pub const BETROKKENEN: &[&str] = &[
     "geinformeerd",
-    "niet_nodig",
     "onbegrijpelijk",
     "risico_weggenomen",
     "publieke_mededeling",
 ];
+/// Options: the nature of the breach (the AP form).
+pub const AARD: &[&str] = &[
+    "lezen",
+    "kopieren",
+    "wijzigen",
+    "verwijderen",
+    "diefstal",
+    "verlies",
+];
+/// Options: what the breach affects (the AP form's consequences).
+pub const GEVOLGEN: &[&str] = &["vertrouwelijkheid", "integriteit", "beschikbaarheid"];
 
 const INTAKE: &[Step] = &[
     step(S::IdentiteitGecontroleerd, Intake, YesNo, Always, Required),
@@ -572,6 +596,23 @@ const INTREKKEN: &[Step] = &[
 ];
 
 const DATALEK: &[Step] = &[
+    // What happened and to whom (the AP form's nature, data and people).
+    step(S::IncidentBegin, Phase::Datalek, Date, Always, Required),
+    step(S::NogGaande, Phase::Datalek, YesNo, Always, Required),
+    step(
+        S::IncidentEinde,
+        Phase::Datalek,
+        Date,
+        IfYesNo(S::NogGaande, false),
+        Required,
+    ),
+    step(
+        S::AardInbreuk,
+        Phase::Datalek,
+        Choice(AARD),
+        Always,
+        Required,
+    ),
     step(S::WelkeGegevens, Phase::Datalek, Text, Always, Required),
     step(
         S::BijzondereGegevens,
@@ -580,6 +621,8 @@ const DATALEK: &[Step] = &[
         Always,
         Required,
     ),
+    step(S::Bsn, Phase::Datalek, YesNo, Always, Required),
+    step(S::AantalRecords, Phase::Datalek, Number, Always, Optional),
     step(
         S::AantalBetrokkenen,
         Phase::Datalek,
@@ -587,8 +630,25 @@ const DATALEK: &[Step] = &[
         Always,
         Required,
     ),
+    step(
+        S::AantalBetrokkenenMax,
+        Phase::Datalek,
+        Number,
+        Always,
+        Optional,
+    ),
     step(S::Kinderen, Phase::Datalek, YesNo, Always, Required),
+    step(S::Versleuteld, Phase::Datalek, YesNo, Always, Required),
     step(S::Ingeperkt, Phase::Datalek, Text, Always, Required),
+    // The assessment.
+    step(
+        S::Gevolgen,
+        Phase::Datalek,
+        Choice(GEVOLGEN),
+        Always,
+        Required,
+    ),
+    step(S::Schade, Phase::Datalek, Text, Always, Required),
     step(S::Risico, Phase::Datalek, Choice(RISICO), Always, Required),
     step(
         S::RisicoToelichting,
@@ -597,12 +657,27 @@ const DATALEK: &[Step] = &[
         IfAnswered(S::Risico),
         Required,
     ),
+    // The AP notification (AVG 33).
     step(
         S::ApMelding,
         Phase::Datalek,
         Choice(AP_MELDING),
-        Always,
+        IfAnswered(S::Risico),
         Required,
+    ),
+    step(
+        S::RedenNietMelden,
+        Phase::Datalek,
+        Text,
+        IfChoice(S::ApMelding, "niet_gemeld"),
+        Required,
+    ),
+    step(
+        S::RedenVertraging,
+        Phase::Datalek,
+        Text,
+        IfChoice(S::ApMelding, "gemeld"),
+        Optional,
     ),
     step(
         S::ApGemeldOp,
@@ -619,17 +694,24 @@ const DATALEK: &[Step] = &[
         Required,
     ),
     step(
-        S::RedenVertraging,
+        S::ContactNaam,
         Phase::Datalek,
         Text,
         IfChoice(S::ApMelding, "gemeld"),
-        Optional,
+        Required,
     ),
     step(
-        S::RedenNietMelden,
+        S::ContactFunctie,
         Phase::Datalek,
         Text,
-        IfChoice(S::ApMelding, "niet_gemeld"),
+        IfChoice(S::ApMelding, "gemeld"),
+        Required,
+    ),
+    step(
+        S::ContactTelefoon,
+        Phase::Datalek,
+        Text,
+        IfChoice(S::ApMelding, "gemeld"),
         Required,
     ),
     step(
@@ -639,6 +721,7 @@ const DATALEK: &[Step] = &[
         IfChoice(S::ApMelding, "gemeld"),
         Optional,
     ),
+    // The people affected (AVG 34).
     step(
         S::BetrokkenenInformeren,
         Phase::Datalek,
@@ -660,6 +743,14 @@ const DATALEK: &[Step] = &[
         IfChoice(S::BetrokkenenInformeren, "geinformeerd"),
         Required,
     ),
+    step(
+        S::BetrokkenenWijze,
+        Phase::Datalek,
+        Text,
+        IfChoice(S::BetrokkenenInformeren, "geinformeerd"),
+        Required,
+    ),
+    // Follow-up.
     step(S::Maatregelen, Phase::Datalek, Text, Always, Required),
     step(S::FgGeraadpleegd, Phase::Datalek, YesNo, Always, Required),
 ];
@@ -792,6 +883,8 @@ pub enum Block {
     RecipientsOpen,
     /// The AP was notified after 72 hours without a reason for the delay.
     LateWithoutReason,
+    /// Not notifying the AP needs a risk assessed as none ("unlikely to result in a risk").
+    NotificationRequired,
 }
 
 fn blocked(b: Block) -> Result<(), Refusal> {
@@ -809,6 +902,7 @@ pub fn check_answer(
     if !case.shows(step, today) {
         return Err(Refusal::StepNotApplicable);
     }
+    super::rights::check_breach_answer(case, id, answer)?;
     match (step.ty, answer) {
         (YesNo, Answer::YesNo(_)) | (Number, Answer::Number(_)) => Ok(()),
         (Choice(options), Answer::Choice(c)) if options.contains(&c.as_str()) => Ok(()),
@@ -929,6 +1023,11 @@ pub fn may_close(case: &Case, today: NaiveDate) -> Result<(), Refusal> {
         }
         if super::rights::breach_notified_late_without_reason(case) {
             return blocked(Block::LateWithoutReason);
+        }
+        if case.choice(StepId::ApMelding) == Some("niet_gemeld")
+            && case.choice(StepId::Risico) != Some("geen")
+        {
+            return blocked(Block::NotificationRequired);
         }
         return Ok(());
     }

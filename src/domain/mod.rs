@@ -4,10 +4,12 @@
 //! - `calendar`, `deadline`, `instant` — Dutch holidays, month arithmetic, legal dates, warnings.
 //! - `case`, `event` — the case model and `Case::apply`, the one way a case changes.
 //! - `checklist` — the steps per kind as data, and what a decision or a close still needs.
+//! - `breach` — the AP meldformulier and the breach register, as data.
 //! - `rights` — the authority and breach rules read from a case.
 //! - `summary` — what the list shows, with its legal dates computed once.
 
 pub mod authority;
+pub mod breach;
 pub mod calendar;
 pub mod case;
 pub mod checklist;

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use super::authority::{
     Assessment, AuthorityDates, AuthorityInput, RequesterRole, Right, Toestemming, assess,
 };
-use super::case::{Case, Relation};
+use super::case::{Case, Refusal, Relation};
+use super::checklist::Block;
 use super::checklist::{Answer, StepId};
 use super::deadline;
 
@@ -83,5 +84,30 @@ pub fn breach_duty_done(case: &Case) -> bool {
         Some("gemeld") => case.answers.contains_key(&StepId::ApGemeldOp),
         Some("niet_gemeld") => case.answers.contains_key(&StepId::RedenNietMelden),
         _ => false,
+    }
+}
+
+/// The notification rules checked when a datalek step is answered (AVG 33): the AP may be left
+/// unnotified only when the risk is assessed as none, and a notification after 72 hours is
+/// refused until the reason for the delay is recorded.
+pub fn check_breach_answer(case: &Case, step: StepId, answer: &Answer) -> Result<(), Refusal> {
+    match (step, answer) {
+        (StepId::ApMelding, Answer::Choice(c))
+            if c == "niet_gemeld" && case.choice(StepId::Risico) != Some("geen") =>
+        {
+            Err(Refusal::Blocked(Block::NotificationRequired))
+        }
+        (StepId::Risico, Answer::Choice(c))
+            if c != "geen" && case.choice(StepId::ApMelding) == Some("niet_gemeld") =>
+        {
+            Err(Refusal::Blocked(Block::NotificationRequired))
+        }
+        (StepId::ApGemeldOp, Answer::Instant(at)) => match breach_deadline(case) {
+            Some(due) if *at > due && !case.answers.contains_key(&StepId::RedenVertraging) => {
+                Err(Refusal::Blocked(Block::LateWithoutReason))
+            }
+            _ => Ok(()),
+        },
+        _ => Ok(()),
     }
 }

@@ -197,6 +197,47 @@ pub fn question(step: StepId, lang: Lang) -> &'static str {
         BetrokkenenGeinformeerdOp => ("Betrokkenen geïnformeerd op", "People affected informed on"),
         Maatregelen => ("Lessen en maatregelen", "Lessons and measures"),
         FgGeraadpleegd => ("FG geraadpleegd?", "DPO consulted?"),
+        IncidentBegin => (
+            "Begin van het incident (datum)",
+            "Start of the incident (date)",
+        ),
+        NogGaande => (
+            "Duurt het incident nog voort?",
+            "Is the incident still going on?",
+        ),
+        IncidentEinde => (
+            "Einde van het incident (datum)",
+            "End of the incident (date)",
+        ),
+        AardInbreuk => ("Aard van de inbreuk", "Nature of the breach"),
+        Bsn => (
+            "Gaat het ook om BSN's?",
+            "Are citizen service numbers (BSN) involved?",
+        ),
+        AantalRecords => ("Aantal records (ongeveer)", "Number of records (about)"),
+        AantalBetrokkenenMax => (
+            "Aantal betrokkenen hoogstens",
+            "Number of people affected at most",
+        ),
+        Versleuteld => (
+            "Waren de gegevens versleuteld (maatregel vooraf)?",
+            "Were the data encrypted (measure beforehand)?",
+        ),
+        Gevolgen => ("Gevolg voor de gegevens", "Consequence for the data"),
+        Schade => (
+            "Soort en ernst van de mogelijke schade",
+            "Kind and severity of possible harm",
+        ),
+        ContactNaam => (
+            "Contactpersoon voor de AP: naam",
+            "Contact for the DPA: name",
+        ),
+        ContactFunctie => ("Contactpersoon: functie", "Contact: role"),
+        ContactTelefoon => ("Contactpersoon: telefoon", "Contact: phone"),
+        BetrokkenenWijze => (
+            "Hoe zijn de betrokkenen geïnformeerd?",
+            "How were the people affected informed?",
+        ),
     };
     pick(lang, nl, en)
 }
@@ -257,6 +298,15 @@ pub fn option(slug: &str, lang: Lang) -> &'static str {
             "data unintelligible (34(3)(a))",
         ),
         "risico_weggenomen" => ("risico weggenomen (34(3)(b))", "risk removed (34(3)(b))"),
+        "lezen" => ("gelezen", "read"),
+        "kopieren" => ("gekopieerd", "copied"),
+        "wijzigen" => ("gewijzigd", "changed"),
+        "verwijderen" => ("verwijderd", "deleted"),
+        "diefstal" => ("gestolen", "stolen"),
+        "verlies" => ("verloren", "lost"),
+        "vertrouwelijkheid" => ("vertrouwelijkheid", "confidentiality"),
+        "integriteit" => ("integriteit", "integrity"),
+        "beschikbaarheid" => ("beschikbaarheid", "availability"),
         "publieke_mededeling" => (
             "publieke mededeling (34(3)(c))",
             "public communication (34(3)(c))",

@@ -167,6 +167,11 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
             "niet alle ontvangers (AVG 19) zijn geïnformeerd of als onmogelijk gemarkeerd",
             "not every recipient (GDPR 19) is told or marked impossible",
         ),
+        NotificationRequired => pick(
+            lang,
+            "niet melden kan alleen als het risico als 'geen' is beoordeeld; meld bij twijfel (AP)",
+            "not notifying is only possible when the risk is assessed as none; in doubt, notify (DPA)",
+        ),
         LateWithoutReason => pick(
             lang,
             "gemeld na 72 uur: een reden voor de vertraging is verplicht",

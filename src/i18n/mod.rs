@@ -12,6 +12,7 @@ pub mod config;
 pub mod domain;
 pub mod headless;
 pub mod keys;
+pub mod letters;
 pub mod script;
 pub mod start;
 pub mod store;

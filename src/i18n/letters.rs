@@ -1,0 +1,180 @@
+//! Letters: why a letter was refused, and the phrases and dates the templates are filled with.
+//!
+//! The letters' own sentences live in the templates (`src/letters/*.md`), which a desk may
+//! override; what the templates receive ready-made (a kind as a phrase, a date in words) is here.
+
+use super::Lang;
+use crate::domain::case::Relation;
+use crate::domain::kind::CaseKind;
+use chrono::{Datelike, NaiveDate};
+
+crate::messages! {
+    /// A message about making a letter.
+    LettersMsg {
+        NotAVerzoek => "een brief hoort bij een verzoek, niet bij een datalek",
+            "letters are for requests, not for a data breach";
+        Ended => "deze zaak is ingetrokken of vervallen: er hoort geen brief meer bij (heropen de zaak als dat nodig is)",
+            "this case was withdrawn or is void: no letter belongs to it (reopen the case if needed)";
+        MissingSettings => "een brief kan niet zonder deze instellingen in privdesk.toml: {keys}",
+            "a letter cannot be made without these settings in privdesk.toml: {keys}";
+        NoDecision => "een besluitbrief kan pas als het besluit is vastgelegd",
+            "a decision letter needs the decision to be recorded first";
+        DecisionWithoutReason => "het besluit ({decision}) heeft geen motivering; zonder reden gaat er geen brief uit",
+            "the decision ({decision}) has no reasons; no letter goes out without them";
+        NotExtended => "een verlengingsbrief kan alleen als de verlenging is vastgelegd (met grond en toelichting)",
+            "an extension letter needs the extension to be recorded first (with its ground and explanation)";
+        NotExtendable => "een verzoek om {kind} kan niet verlengd worden (AVG 12(3) geldt er niet voor), dus er hoort geen verlengingsbrief bij",
+            "a request for {kind} cannot be extended (GDPR 12(3) does not apply to it), so no extension letter belongs to it";
+        ExtensionWithoutReason => "de verlenging heeft geen toelichting; de wet vraagt de redenen (AVG 12(3))",
+            "the extension has no explanation; the law asks for the reasons (GDPR 12(3))";
+        Template => "sjabloon {file}: {detail}", "template {file}: {detail}";
+        TemplateAt => "sjabloon {file}, regel {line}: {detail}",
+            "template {file}, line {line}: {detail}";
+        TemplateRead => "sjabloon {file} kan niet gelezen worden: {detail}",
+            "template {file} cannot be read: {detail}";
+        DateOutOfRange => "de wettelijke termijn van deze zaak valt buiten de kalender",
+            "this case's legal deadline lies outside the calendar";
+        Write => "de brief kan niet geschreven worden in {file}: {detail}",
+            "the letter cannot be written to {file}: {detail}";
+        UnknownLetter => "onbekende brief '{value}'; kies uit: {letters}",
+            "unknown letter '{value}'; choose from: {letters}";
+    }
+}
+
+fn pick(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// The dossier as the requester reads it: theirs, their child's, or the one they wrote about.
+pub fn dossier(relation: Relation, lang: Lang) -> &'static str {
+    use Relation::*;
+    match relation {
+        Zelf => pick(lang, "uw dossier", "your file"),
+        OuderMetGezag | OuderZonderGezag | Pleegouder | Voogd => {
+            pick(lang, "het dossier van uw kind", "your child's file")
+        }
+        CuratorMentor | Gezinsvoogd | Derde => pick(
+            lang,
+            "het dossier waarover u schreef",
+            "the file you wrote about",
+        ),
+    }
+}
+
+/// What was asked, as the object of "uw verzoek om ..." / "your request for ...", with `{dossier}`.
+pub fn subject(kind: CaseKind, lang: Lang) -> &'static str {
+    use CaseKind::*;
+    match kind {
+        Inzage => pick(lang, "inzage in {dossier}", "access to {dossier}"),
+        Afschrift => pick(
+            lang,
+            "een kopie (afschrift) van {dossier}",
+            "a copy of {dossier}",
+        ),
+        Rectificatie => pick(
+            lang,
+            "correctie (rectificatie) van gegevens in {dossier}",
+            "correction (rectification) of data in {dossier}",
+        ),
+        EigenVerklaring => pick(
+            lang,
+            "het toevoegen van een eigen verklaring aan {dossier}",
+            "adding your own statement to {dossier}",
+        ),
+        Vernietiging => pick(
+            lang,
+            "vernietiging van (een deel van) {dossier}",
+            "destruction of (part of) {dossier}",
+        ),
+        Beperking => pick(
+            lang,
+            "beperking van het gebruik van gegevens uit {dossier}",
+            "restriction of the use of data in {dossier}",
+        ),
+        Overdraagbaarheid => pick(
+            lang,
+            "het ontvangen of doorsturen van gegevens uit {dossier} (overdraagbaarheid)",
+            "receiving or passing on data from {dossier} (portability)",
+        ),
+        Bezwaar => pick(
+            lang,
+            "het stoppen met het gebruik van gegevens uit {dossier} (bezwaar)",
+            "an end to the use of data in {dossier} (objection)",
+        ),
+        IntrekkenToestemming => pick(
+            lang,
+            "het intrekken van uw toestemming",
+            "the withdrawal of your consent",
+        ),
+        Datalek => pick(lang, "een datalek", "a data breach"),
+    }
+}
+
+/// A date as a letter writes it: `23 november 2026`, `23 November 2026`.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let months = match lang {
+        Lang::Nl => NL,
+        Lang::En => EN,
+    };
+    let month = months.get(d.month0() as usize).copied().unwrap_or_default();
+    format!("{} {} {}", d.day(), month, d.year())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages_and_the_same_placeholders() {
+        let mut all: Vec<_> = LettersMsg::ALL
+            .iter()
+            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
+            .collect();
+        for k in CaseKind::ALL {
+            all.push((subject(k, Lang::Nl), subject(k, Lang::En)));
+        }
+        for r in Relation::ALL {
+            all.push((dossier(r, Lang::Nl), dossier(r, Lang::En)));
+        }
+        crate::i18n::check_area(&all);
+    }
+
+    #[test]
+    fn dates_are_written_out() {
+        let d: NaiveDate = "2026-03-09".parse().unwrap();
+        assert_eq!(date(d, Lang::Nl), "9 maart 2026");
+        assert_eq!(date(d, Lang::En), "9 March 2026");
+    }
+}

@@ -1,0 +1,631 @@
+//! The letters: every letter for a fixed case as the family reads it (snapshots), the refusals
+//! of a letter that would be wrong, override templates, and writing without overwriting.
+#![allow(clippy::unwrap_used)]
+
+use std::os::unix::fs::PermissionsExt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use privdesk::config::{Organisatie, OrganisatieType};
+use privdesk::demo::amsterdam_instant;
+use privdesk::domain::case::*;
+use privdesk::domain::checklist::{Answer, AnswerType, StepId, find};
+use privdesk::domain::deadline::amsterdam_date;
+use privdesk::domain::event::{Event, Stamp};
+use privdesk::domain::kind::{CaseId, CaseKind};
+use privdesk::i18n::Lang;
+use privdesk::letters::{LetterError, LetterKind, Template, render, write_letter};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    amsterdam_instant(d(s), 10, 0).unwrap()
+}
+
+/// The fictitious organisation of the letters.
+fn org(org_type: OrganisatieType) -> Organisatie {
+    Organisatie {
+        naam: Some("GGD Voorbeeldregio, afdeling Jeugdgezondheidszorg".into()),
+        adres: Some("Postbus 1234\n1000 AB Voorbeeldstad".into()),
+        org_type: Some(org_type),
+        fg_naam: Some("mr. J. Jansen".into()),
+        fg_contact: Some("fg@ggd-voorbeeldregio.example".into()),
+        ..Organisatie::default()
+    }
+}
+
+fn ggd() -> Organisatie {
+    org(OrganisatieType::Bestuursorgaan)
+}
+
+/// A case built through the domain's events, as the app would record it.
+struct T {
+    case: Case,
+    seq: u64,
+    now: DateTime<Utc>,
+}
+
+impl T {
+    fn new(kind: CaseKind, received: &str) -> T {
+        let e = Event::Registered {
+            case: CaseId::new('V', 2026, 42),
+            request: RequestFacts {
+                kind,
+                received: d(received),
+                channel: Channel::Brief,
+                requester: Requester {
+                    name: "Fenna Fictief".into(),
+                    relation: Relation::OuderMetGezag,
+                    contact: "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into(),
+                },
+                child: Child {
+                    name: "Lieke Fictief".into(),
+                    birth_date: d("2020-05-17"),
+                },
+                notes: "tweede ouder: Kees Fictief".into(),
+                regime: Default::default(),
+            },
+        };
+        let now = at(received);
+        let stamp = Stamp {
+            seq: 1,
+            at: now,
+            user: "t".into(),
+        };
+        T {
+            case: Case::register(&e, &stamp).unwrap(),
+            seq: 1,
+            now,
+        }
+    }
+
+    fn on(mut self, date: &str) -> T {
+        self.now = at(date);
+        self
+    }
+
+    fn apply(&mut self, e: Event) {
+        self.seq += 1;
+        let stamp = Stamp {
+            seq: self.seq,
+            at: self.now,
+            user: "t".into(),
+        };
+        self.case.apply(&e, &stamp).unwrap();
+    }
+
+    /// Answers every missing step with harmless defaults.
+    fn answer_rest(&mut self) {
+        let today = amsterdam_date(self.now);
+        while let Some(step) = self.case.missing_steps(today, None).first().copied() {
+            let a = match find(self.case.kind, step).unwrap().ty {
+                AnswerType::YesNo => Answer::YesNo(!matches!(
+                    step,
+                    StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
+                )),
+                AnswerType::Choice(o) => Answer::Choice(
+                    if step == StepId::ToestemmingKind {
+                        "gegeven"
+                    } else {
+                        o[0]
+                    }
+                    .into(),
+                ),
+                AnswerType::Date => Answer::Date(today),
+                AnswerType::Instant => Answer::Instant(self.now),
+                AnswerType::Text => Answer::Text("ok".into()),
+                AnswerType::Number => Answer::Number(1),
+            };
+            let case = self.case.id;
+            self.apply(Event::Answered {
+                case,
+                step,
+                answer: a,
+            });
+        }
+    }
+
+    fn extend(mut self, reason: ExtensionReason, explanation: &str) -> T {
+        let case = self.case.id;
+        self.apply(Event::Extended {
+            case,
+            reason,
+            explanation: explanation.into(),
+            notice_sent: amsterdam_date(self.now),
+        });
+        self
+    }
+
+    fn decide(mut self, decision: Decision, reason: &str, kept: &str) -> T {
+        let case = self.case.id;
+        if decision == Decision::NietOntvankelijk {
+            self.apply(Event::Answered {
+                case,
+                step: StepId::IdentiteitGecontroleerd,
+                answer: Answer::YesNo(false),
+            });
+        } else {
+            self.answer_rest();
+        }
+        self.apply(Event::Decided {
+            case,
+            decision,
+            reason: reason.into(),
+            kept: kept.into(),
+        });
+        self
+    }
+}
+
+/// The afschrift every letter is shown for: received Fri 26 March 2027, answer by Mon 26 April.
+fn afschrift() -> T {
+    T::new(CaseKind::Afschrift, "2027-03-26").on("2027-04-06")
+}
+
+fn vernietiging() -> T {
+    T::new(CaseKind::Vernietiging, "2026-11-23").on("2026-12-01")
+}
+
+const COMPLEX: &str = "Het dossier loopt over twee organisaties en vier jaar, en een deel staat nog op papier in het archief.";
+const COMPLEX_EN: &str = "The file spans two organisations and four years, and part of it is still on paper in the archive.";
+const REPEAT: &str = "U heeft op 2 maart 2027 al een kopie van hetzelfde dossier gekregen, en sindsdien is er niets aan toegevoegd.";
+const REPEAT_EN: &str =
+    "You received a copy of the same file on 2 March 2027, and nothing has been added to it since.";
+
+/// The desk writes free text in the letter's language.
+fn said(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// The letter, dated the day the test's case was last changed.
+fn letter(kind: LetterKind, t: &T, org: &Organisatie, lang: Lang) -> String {
+    let (case, today) = (&t.case, amsterdam_date(t.now));
+    render(kind, case, org, lang, today, &Template::builtin(kind, lang)).unwrap()
+}
+
+/// Checks what every letter must say, then returns it for the snapshot.
+fn checked(text: String, t: &T, lang: Lang) -> String {
+    for must in [
+        "GGD Voorbeeldregio, afdeling Jeugdgezondheidszorg",
+        "Postbus 1234",
+        "V-2026-0042",
+        "Fenna Fictief",
+        "mr. J. Jansen",
+        "fg@ggd-voorbeeldregio.example",
+        "Autoriteit Persoonsgegevens",
+    ] {
+        assert!(text.contains(must), "missing {must:?} in\n{text}");
+    }
+    // The letter goes to the requester: nothing about the child or the other parent.
+    for never in ["Lieke", "2020", "17 mei", "Kees"] {
+        assert!(!text.contains(never), "{never:?} in\n{text}");
+    }
+    let date = privdesk::i18n::letters::date(amsterdam_date(t.now), lang);
+    assert!(text.contains(&date), "no letter date in\n{text}");
+    assert!(!text.contains("{{") && !text.contains("{%"));
+    text
+}
+
+#[test]
+fn ontvangstbevestiging() {
+    let t = afschrift();
+    for lang in [Lang::Nl, Lang::En] {
+        let text = checked(
+            letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), lang),
+            &t,
+            lang,
+        );
+        insta::assert_snapshot!(format!("ontvangstbevestiging_afschrift_{lang}"), text);
+    }
+    let t = vernietiging();
+    for lang in [Lang::Nl, Lang::En] {
+        let text = checked(
+            letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), lang),
+            &t,
+            lang,
+        );
+        insta::assert_snapshot!(format!("ontvangstbevestiging_vernietiging_{lang}"), text);
+    }
+    let t = T::new(CaseKind::IntrekkenToestemming, "2027-03-26").on("2027-03-29");
+    let text = checked(
+        letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), Lang::Nl),
+        &t,
+        Lang::Nl,
+    );
+    assert!(
+        !text.contains("verlengen"),
+        "no extension for a withdrawal:\n{text}"
+    );
+    insta::assert_snapshot!("ontvangstbevestiging_intrekken_toestemming_nl", text);
+}
+
+#[test]
+fn verlenging() {
+    for lang in [Lang::Nl, Lang::En] {
+        let t = afschrift().extend(
+            ExtensionReason::Complexiteit,
+            said(lang, COMPLEX, COMPLEX_EN),
+        );
+        let text = checked(letter(LetterKind::Verlenging, &t, &ggd(), lang), &t, lang);
+        insta::assert_snapshot!(format!("verlenging_afschrift_{lang}"), text);
+    }
+    let t = vernietiging().extend(
+        ExtensionReason::AantalVerzoeken,
+        "U heeft tegelijk om vernietiging gevraagd voor drie kinderen en om een kopie van elk dossier.",
+    );
+    let text = checked(
+        letter(LetterKind::Verlenging, &t, &ggd(), Lang::Nl),
+        &t,
+        Lang::Nl,
+    );
+    insta::assert_snapshot!("verlenging_vernietiging_nl", text);
+}
+
+#[test]
+fn besluit_for_each_decision() {
+    let reasons = [
+        (Decision::Toegewezen, ""),
+        (
+            Decision::DeelsToegewezen,
+            "In het dossier staan ook gegevens over een ander gezinslid. Die hebben wij onleesbaar gemaakt, omdat zij over iemand anders gaan (artikel 15, vierde lid, AVG).",
+        ),
+        (Decision::Afgewezen, REPEAT),
+        (
+            Decision::NietOntvankelijk,
+            "Wij konden niet vaststellen wie u bent: u bent niet aan de balie geweest en u heeft niet met DigiD ingelogd.",
+        ),
+    ];
+    for (decision, reason) in reasons {
+        let t = afschrift().decide(decision, reason, "");
+        let text = checked(
+            letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl),
+            &t,
+            Lang::Nl,
+        );
+        assert!(text.contains("bezwaar") && text.contains("zes weken"));
+        insta::assert_snapshot!(format!("besluit_afschrift_{decision:?}_nl"), text);
+    }
+    let t = afschrift().decide(Decision::Toegewezen, "", "");
+    let text = checked(
+        letter(LetterKind::Besluit, &t, &ggd(), Lang::En),
+        &t,
+        Lang::En,
+    );
+    insta::assert_snapshot!("besluit_afschrift_Toegewezen_en", text);
+}
+
+#[test]
+fn besluit_names_the_remedy_of_the_organisation_type() {
+    let stichting = org(OrganisatieType::Privaat);
+    for lang in [Lang::Nl, Lang::En] {
+        let t = afschrift().decide(Decision::Afgewezen, said(lang, REPEAT, REPEAT_EN), "");
+        let text = checked(letter(LetterKind::Besluit, &t, &stichting, lang), &t, lang);
+        assert!(text.contains("35"), "UAVG 35 in\n{text}");
+        assert!(!text.contains("Awb") && !text.contains("bezwaarschrift"));
+        insta::assert_snapshot!(format!("besluit_afschrift_Afgewezen_privaat_{lang}"), text);
+    }
+    let t = afschrift().decide(Decision::Afgewezen, REPEAT_EN, "");
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::En);
+    assert!(text.contains("34") && text.contains("objection") && text.contains("six weeks"));
+}
+
+#[test]
+fn besluit_vernietiging_says_what_is_kept_and_about_the_rivm() {
+    for lang in [Lang::Nl, Lang::En] {
+        let kept = said(
+            lang,
+            "Uw verzoek, deze brief en de datum van vernietiging bewaren wij, zodat wij kunnen laten zien dat wij het dossier hebben vernietigd.",
+            "We keep your request, this letter and the date of destruction, so that we can show that we destroyed the file.",
+        );
+        let t = vernietiging().decide(Decision::Toegewezen, "", kept);
+        let text = checked(letter(LetterKind::Besluit, &t, &ggd(), lang), &t, lang);
+        assert!(text.contains("RIVM") && text.contains("23"));
+        insta::assert_snapshot!(format!("besluit_vernietiging_Toegewezen_{lang}"), text);
+    }
+}
+
+/// Every refusal, as the desk reads it: the case, the letter, the message in both languages.
+#[test]
+fn refusals_name_what_is_missing() {
+    let open = afschrift();
+    let decided = afschrift().decide(Decision::Toegewezen, "", "");
+    let consent = T::new(CaseKind::IntrekkenToestemming, "2027-03-26").on("2027-04-06");
+    let mut ended = afschrift();
+    let id = ended.case.id;
+    ended.apply(Event::Ended {
+        case: id,
+        ending: Ending::Vervallen {
+            reason: "dubbel ingevoerd".into(),
+        },
+    });
+    let breach = {
+        let e = Event::BreachRegistered {
+            case: CaseId::new('D', 2027, 7),
+            breach: BreachFacts {
+                aware_at: at("2027-04-01"),
+                processor_notice_at: None,
+                processor: String::new(),
+                reported_by: "jeugdarts".into(),
+                nature: BreachNature::VerkeerdeOntvanger,
+                description: String::new(),
+            },
+        };
+        let stamp = Stamp {
+            seq: 1,
+            at: at("2027-04-02"),
+            user: "t".into(),
+        };
+        Case::register(&e, &stamp).unwrap()
+    };
+    let full = ggd();
+    let no_org = Organisatie::default();
+    let no_fg = Organisatie {
+        fg_contact: None,
+        ..ggd()
+    };
+    let no_type = Organisatie {
+        org_type: None,
+        ..ggd()
+    };
+    let mut no_explanation = afschrift().extend(ExtensionReason::Complexiteit, COMPLEX);
+    if let Some(x) = &mut no_explanation.case.extension {
+        x.explanation = " ".into();
+    }
+    let mut no_reason = afschrift().decide(Decision::Afgewezen, "x", "");
+    if let Some(r) = &mut no_reason.case.decision {
+        r.reason = String::new();
+    }
+    let cases: Vec<(&str, LetterKind, &Case, &Organisatie, LetterError)> = vec![
+        (
+            "datalek",
+            LetterKind::Ontvangstbevestiging,
+            &breach,
+            &full,
+            LetterError::NotAVerzoek,
+        ),
+        (
+            "vervallen",
+            LetterKind::Ontvangstbevestiging,
+            &ended.case,
+            &full,
+            LetterError::Ended,
+        ),
+        (
+            "no organisation",
+            LetterKind::Ontvangstbevestiging,
+            &open.case,
+            &no_org,
+            LetterError::MissingSettings(vec![
+                "organisatie.naam",
+                "organisatie.type",
+                "organisatie.fg_contact",
+            ]),
+        ),
+        (
+            "no type",
+            LetterKind::Besluit,
+            &decided.case,
+            &no_type,
+            LetterError::MissingSettings(vec!["organisatie.type"]),
+        ),
+        (
+            "no FG contact",
+            LetterKind::Verlenging,
+            &open.case,
+            &no_fg,
+            LetterError::MissingSettings(vec!["organisatie.fg_contact"]),
+        ),
+        (
+            "besluit, not decided",
+            LetterKind::Besluit,
+            &open.case,
+            &full,
+            LetterError::NoDecision,
+        ),
+        (
+            "besluit, refusal without reasons",
+            LetterKind::Besluit,
+            &no_reason.case,
+            &full,
+            LetterError::DecisionWithoutReason(Decision::Afgewezen),
+        ),
+        (
+            "verlenging, not extended",
+            LetterKind::Verlenging,
+            &open.case,
+            &full,
+            LetterError::NotExtended,
+        ),
+        (
+            "verlenging, intrekken toestemming",
+            LetterKind::Verlenging,
+            &consent.case,
+            &full,
+            LetterError::NotExtendable(CaseKind::IntrekkenToestemming),
+        ),
+        (
+            "verlenging, no explanation",
+            LetterKind::Verlenging,
+            &no_explanation.case,
+            &full,
+            LetterError::ExtensionWithoutReason,
+        ),
+    ];
+    let mut out = String::new();
+    for (what, kind, case, org, expected) in cases {
+        let template = Template::builtin(kind, Lang::Nl);
+        let err = render(kind, case, org, Lang::Nl, d("2027-04-06"), &template).unwrap_err();
+        assert_eq!(err, expected, "{what}");
+        let nl = err.message(Lang::Nl);
+        assert!(!nl.contains("Fenna") && !nl.contains("Lieke"));
+        out += &format!(
+            "{what} / {kind}\n  nl: {nl}\n  en: {}\n",
+            err.message(Lang::En)
+        );
+    }
+    insta::assert_snapshot!("refusals", out);
+}
+
+#[test]
+fn an_override_template_is_used_per_letter_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ontvangstbevestiging.nl.md"),
+        "Eigen sjabloon {{ kenmerk }}, uiterlijk {{ verzoek.termijn }}.\n",
+    )
+    .unwrap();
+    let t = afschrift();
+    let nl =
+        Template::resolve(LetterKind::Ontvangstbevestiging, Lang::Nl, Some(dir.path())).unwrap();
+    assert_eq!(
+        nl.name,
+        dir.path()
+            .join("ontvangstbevestiging.nl.md")
+            .display()
+            .to_string()
+    );
+    let text = render(
+        LetterKind::Ontvangstbevestiging,
+        &t.case,
+        &ggd(),
+        Lang::Nl,
+        d("2027-04-06"),
+        &nl,
+    )
+    .unwrap();
+    assert_eq!(
+        text,
+        "Eigen sjabloon V-2026-0042, uiterlijk 26 april 2027.\n"
+    );
+    // Other letters and languages keep the built-in template.
+    for (kind, lang) in [
+        (LetterKind::Ontvangstbevestiging, Lang::En),
+        (LetterKind::Besluit, Lang::Nl),
+    ] {
+        let t = Template::resolve(kind, lang, Some(dir.path())).unwrap();
+        assert_eq!(t, Template::builtin(kind, lang));
+    }
+    // An override still has to pass the refusal check.
+    let err = render(
+        LetterKind::Ontvangstbevestiging,
+        &t.case,
+        &Organisatie::default(),
+        Lang::Nl,
+        d("2027-04-06"),
+        &nl,
+    )
+    .unwrap_err();
+    assert!(matches!(err, LetterError::MissingSettings(_)));
+}
+
+#[test]
+fn a_broken_override_names_the_file_and_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = afschrift().decide(Decision::Toegewezen, "", "");
+    let cases = [
+        // A syntax error on line 3.
+        (
+            LetterKind::Besluit,
+            "Beste {{ verzoeker.naam }},\n\n{% if besluit.uitkomst == %}\nx\n{% endif %}\n",
+            3,
+        ),
+        // An unknown variable on line 2: strict, never rendered as empty.
+        (
+            LetterKind::Ontvangstbevestiging,
+            "Beste {{ verzoeker.naam }},\nUw kind {{ kind.naam }} is geboren op ...\n",
+            2,
+        ),
+        // A verlenging on an unextended case is refused before; a besluit that reads the
+        // verlenging of a case without one fails on line 4.
+        (
+            LetterKind::Besluit,
+            "a\nb\nc\n{{ verlenging.termijn }}\n",
+            4,
+        ),
+    ];
+    for (kind, source, line) in cases {
+        let file = dir.path().join(kind.file_name(Lang::Nl));
+        std::fs::write(&file, source).unwrap();
+        let template = Template::resolve(kind, Lang::Nl, Some(dir.path())).unwrap();
+        let err = render(kind, &t.case, &ggd(), Lang::Nl, d("2027-04-06"), &template).unwrap_err();
+        let LetterError::Template {
+            file: f, line: l, ..
+        } = &err
+        else {
+            panic!("not a template error: {err:?}");
+        };
+        assert_eq!(f, &file.display().to_string());
+        assert_eq!(*l, Some(line), "{}", err.message(Lang::Nl));
+        let msg = err.message(Lang::Nl);
+        assert!(
+            msg.contains(&file.display().to_string()) && msg.contains(&format!("regel {line}"))
+        );
+        assert!(!msg.contains("Fenna"));
+    }
+}
+
+#[test]
+fn an_unreadable_override_is_an_error_not_the_builtin() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the file should be cannot be read as a template.
+    std::fs::create_dir(dir.path().join("besluit.en.md")).unwrap();
+    let err = Template::resolve(LetterKind::Besluit, Lang::En, Some(dir.path())).unwrap_err();
+    assert!(matches!(err, LetterError::TemplateRead { .. }), "{err:?}");
+}
+
+#[test]
+fn letters_are_written_0600_and_never_overwritten() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("brieven").join("2027");
+    let id = CaseId::new('V', 2026, 42);
+    let first = write_letter(&dir, id, LetterKind::Besluit, "eerste\n").unwrap();
+    let second = write_letter(&dir, id, LetterKind::Besluit, "tweede\n").unwrap();
+    let third = write_letter(&dir, id, LetterKind::Besluit, "derde\n").unwrap();
+    let other = write_letter(&dir, id, LetterKind::Verlenging, "verlenging\n").unwrap();
+    assert_eq!(first, dir.join("V-2026-0042-besluit.md"));
+    assert_eq!(second, dir.join("V-2026-0042-besluit-2.md"));
+    assert_eq!(third, dir.join("V-2026-0042-besluit-3.md"));
+    assert_eq!(other, dir.join("V-2026-0042-verlenging.md"));
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "eerste\n");
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), "tweede\n");
+    for f in [&first, &second, &third, &other] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", f.display());
+    }
+    let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+    // No temporary file is left behind.
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "V-2026-0042-besluit-2.md",
+            "V-2026-0042-besluit-3.md",
+            "V-2026-0042-besluit.md",
+            "V-2026-0042-verlenging.md"
+        ]
+    );
+}
+
+#[test]
+fn an_existing_folder_keeps_its_mode() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    write_letter(
+        root.path(),
+        CaseId::new('V', 2026, 1),
+        LetterKind::Ontvangstbevestiging,
+        "x\n",
+    )
+    .unwrap();
+    let mode = std::fs::metadata(root.path()).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o755);
+}
