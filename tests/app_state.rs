@@ -66,6 +66,12 @@ fn in_the_search_box_letters_are_text_and_arrows_still_move() {
 fn q_quits_from_the_list_but_only_backs_out_of_a_detail() {
     let (mut app, _dir) = app();
     app.update(Action::Open);
+    // If opening failed, the status line says why.
+    assert!(
+        matches!(app.screen(), Screen::Detail(_)),
+        "{:?}",
+        app.message()
+    );
     app.handle_key(key('q'));
     assert_eq!(app.screen(), Screen::List);
     assert!(!app.should_quit());
