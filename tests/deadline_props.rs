@@ -2,6 +2,7 @@
 //! (proptest) and, for the core ones, exhaustive over every day.
 #![allow(clippy::unwrap_used)]
 
+use chrono::Datelike;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use privdesk::domain::calendar::{
     add_months_clipped, is_working_day, next_working_day_from, working_days_before,
@@ -26,6 +27,11 @@ fn last_day() -> NaiveDate {
 fn receipt() -> impl Strategy<Value = NaiveDate> {
     let span = (last_day() - first_day()).num_days();
     (0..=span).prop_map(|o| first_day() + Duration::days(o))
+}
+
+/// A receipt date from 1977 (today's summer-time rules) to 2200.
+fn modern_receipt() -> impl Strategy<Value = NaiveDate> {
+    receipt().prop_filter("from 1977", |d| d.year() >= 1977)
 }
 
 /// Any instant (whole seconds) in the same years.
@@ -138,8 +144,11 @@ proptest! {
         }
     }
 
+    /// From 1977 on, Amsterdam changes its clocks at night, never around midnight; the 1920s
+    /// tz data had changes at midnight, where a day's end is ambiguous and the earlier reading
+    /// (the first 23:59:59) is taken.
     #[test]
-    fn a_legal_day_ends_at_amsterdam_midnight(r in receipt()) {
+    fn a_legal_day_ends_at_amsterdam_midnight(r in modern_receipt()) {
         let end = end_of_legal_day(r);
         prop_assert_eq!(amsterdam_date(end), r);
         prop_assert_eq!(amsterdam_date(end + Duration::seconds(1)), r.succ_opt().unwrap());
