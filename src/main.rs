@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
-use privdesk::cli::{Outcome, audit, export};
+use privdesk::cli::{Outcome, audit, export, maintenance};
 use privdesk::i18n::Lang;
 use privdesk::i18n::store::StoreMsg;
 use privdesk::store::{self, OpenOptions, Store, StoreError};
@@ -57,6 +57,13 @@ enum Command {
     Audit {
         #[command(subcommand)]
         what: AuditCommand,
+    },
+    /// Rebuilds the working store from the journal.
+    Repair,
+    /// A register folder that --db DIR opens (DIR must be empty or missing; no lock needed).
+    Backup {
+        /// The backup folder.
+        dir: PathBuf,
     },
     /// Exports every case.
     Export {
@@ -119,6 +126,16 @@ fn run(cli: &Cli) -> Outcome {
         Command::Audit {
             what: AuditCommand::Verify,
         } => audit::verify(&dir, lang),
+        Command::Repair => maintenance::repair(&dir, Utc::now(), lang),
+        Command::Backup { dir: dest } => {
+            let opts = OpenOptions {
+                create: None,
+                now: Utc::now(),
+                cli_user: cli.user.clone(),
+                config_user: None,
+            };
+            maintenance::backup(&dir, dest, &opts, lang)
+        }
         Command::Export {
             what: ExportCommand::Csv { out, delimiter },
         } => {

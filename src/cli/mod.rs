@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod export;
+pub mod maintenance;
 
 /// What a subcommand produced: bytes for standard output, a line for standard error, and the
 /// exit code (design.md "Exit codes").

@@ -262,10 +262,14 @@ pub fn verify(path: &Path) -> Result<(u64, String), VerifyError> {
 /// Reads every complete line of a journal file and checks the chain; for replay, history,
 /// backup and repair.
 pub fn read_all(path: &Path) -> Result<Vec<Change>, VerifyError> {
-    let bytes = fs::read(path)?;
+    Ok(parse_all(&fs::read(path)?)?)
+}
+
+/// Parses and chains every complete line of a journal's bytes (a torn tail is ignored).
+pub fn parse_all(bytes: &[u8]) -> Result<Vec<Change>, BadLine> {
     let mut prev = ZERO_HASH.to_string();
     let mut out = Vec::new();
-    for (i, line) in complete_lines(&bytes).enumerate() {
+    for (i, line) in complete_lines(bytes).enumerate() {
         let n = i as u64 + 1;
         let bad = |fault| BadLine { line: n, fault };
         let change = parse_line(line).map_err(bad)?;
