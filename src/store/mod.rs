@@ -327,7 +327,6 @@ pub fn resolve_user(cli: Option<&str>, config: Option<&str>, demo: bool) -> Stri
 pub type HistoryEntry = (u64, DateTime<Utc>, String, Event);
 
 /// An open register: holds its lock until dropped.
-#[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
     journal: Journal,
@@ -343,6 +342,19 @@ pub struct Store {
     replayed: u64,
     /// Declared last so it is released after sled and the journal are closed.
     _lock: File,
+}
+
+/// Shows the state, never the cases (personal data stays out of logs and panic messages).
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .field("health", &self.health)
+            .field("demo", &self.demo)
+            .field("cases", &self.summaries.len())
+            .field("last_seq", &self.journal.last_seq())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A file-name stamp for set-aside files: `20261123T090000Z`.
