@@ -319,10 +319,16 @@ impl Journal {
         let end = complete_len(&bytes);
         let mut torn = None;
         if end < bytes.len() {
-            let moved_to = dir.join(format!("journal.torn-{stamp}"));
+            // Never overwrite an earlier torn tail: it is evidence too.
+            let mut moved_to = dir.join(format!("journal.torn-{stamp}"));
+            let mut n = 1;
+            while moved_to.exists() {
+                n += 1;
+                moved_to = dir.join(format!("journal.torn-{stamp}-{n}"));
+            }
             let mut t = create_options()
                 .write(true)
-                .truncate(true)
+                .create_new(true)
                 .open(&moved_to)?;
             t.write_all(&bytes[end..])?;
             t.sync_all()?;
@@ -583,6 +589,18 @@ mod tests {
         );
         assert_eq!(fs::read(&path).unwrap(), good);
         assert_eq!(j.last_seq(), 1);
+        drop(j);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"v\"").unwrap();
+        drop(f);
+        let (_, again) = Journal::open(dir.path(), "20261123T090000Z").unwrap();
+        let again = again.unwrap();
+        assert_ne!(again.moved_to, torn.moved_to);
+        assert_eq!(fs::read(&again.moved_to).unwrap(), b"{\"v\"");
+        assert_eq!(
+            fs::read(&torn.moved_to).unwrap(),
+            b"{\"v\":1,\"seq\":2,\"at"
+        );
     }
 
     #[test]
