@@ -143,7 +143,7 @@ fn a_newer_working_store_is_refused_naming_both_versions() {
     let dir = tempfile::tempdir().unwrap();
     seed_small(dir.path());
     {
-        let db = sled::open(dir.path().join(SLED_DIR)).unwrap();
+        let db = raw_sled(&dir.path().join(SLED_DIR));
         db.open_tree("meta")
             .unwrap()
             .insert("schema_version", "99")

@@ -233,7 +233,7 @@ fn a_lost_case_record_is_damage_and_the_list_comes_from_the_journal() {
     register(&mut store, "Bert");
     drop(store);
     {
-        let db = sled::open(dir.path().join(SLED_DIR)).unwrap();
+        let db = raw_sled(&dir.path().join(SLED_DIR));
         db.open_tree("cases")
             .unwrap()
             .remove(a.to_string().as_bytes())
