@@ -2,12 +2,15 @@
 //!
 //! - `journal` — the append-only, fsynced, hash-chained change lines: the truth.
 //! - `working` — the sled working store (cases, summaries, meta), rebuilt from the journal.
+//! - `bulk` — large fictitious registers for benchmarks: the journal written in one go, then
+//!   rebuilt.
 //! - `Store` — opening (lock, torn tail, schema, replay, the count check), saving a change in
 //!   three steps (validate, append + fsync = saved, apply to sled), reading, case ids.
 //!
 //! A damaged working store never stops the desk from reading: the cases are then rebuilt in
 //! memory from the journal, the store is read-only and says why.
 
+pub mod bulk;
 pub mod journal;
 pub mod maintenance;
 pub mod working;
