@@ -438,6 +438,9 @@ fn plan_verzoek(
         )?;
     }
     let decide_day = if extended { 45 } else { 18 };
+    // A child who turned 12 since brings new steps (wilsbekwaamheid, its consent): the
+    // handler answers them before deciding, and again before closing.
+    p.answer_steps(false, decide_day, 5)?;
     p.view(decide_day, 0)?;
     let planned = match course {
         Course::Closed(d) => d,
@@ -483,6 +486,7 @@ fn plan_verzoek(
     if course == Course::Decided {
         return Ok(p.out);
     }
+    p.answer_steps(false, decide_day + 1, 5)?;
     let at = p.when(decide_day + 1, 0);
     let on = amsterdam_date(at);
     let mut events = vec![Event::ReplySent { case: id, on }];
