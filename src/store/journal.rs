@@ -247,25 +247,74 @@ pub fn check_chain(change: &Change, expected_seq: u64, prev_hash: &str) -> Resul
 /// The file is streamed line by line, so verifying a journal of hundreds of MB takes a line's
 /// memory, not the file's.
 pub fn verify(path: &Path) -> Result<(u64, String), VerifyError> {
-    let mut reader = io::BufReader::with_capacity(1 << 16, File::open(path)?);
-    let mut prev = ZERO_HASH.to_string();
-    let mut count = 0u64;
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 || line.last() != Some(&b'\n') {
-            // The end, or a torn tail: only complete lines count.
-            break;
-        }
-        line.pop();
-        let n = count + 1;
-        let bad = |fault| BadLine { line: n, fault };
-        let change = parse_line(&line).map_err(bad)?;
-        check_chain(&change, n, &prev).map_err(bad)?;
-        prev = change.hash;
-        count = n;
+    let mut lines = stream(path)?;
+    for change in &mut lines {
+        change?;
     }
-    Ok((count, prev))
+    Ok((lines.count, lines.prev))
+}
+
+/// Streams the complete lines of a journal file as changes, each checked (hash, `prev`,
+/// `seq`) as it is read; a torn tail ends the stream. For repair, backup and verify of large
+/// journals: one line in memory at a time.
+pub fn stream(path: &Path) -> io::Result<Stream> {
+    Ok(Stream {
+        reader: io::BufReader::with_capacity(1 << 16, File::open(path)?),
+        line: Vec::new(),
+        prev: ZERO_HASH.to_string(),
+        count: 0,
+        failed: false,
+    })
+}
+
+/// The iterator of [`stream`]. After the end, `count` and `prev` are the number of changes and
+/// the head hash.
+#[derive(Debug)]
+pub struct Stream {
+    reader: io::BufReader<File>,
+    line: Vec<u8>,
+    /// The hash of the last line read.
+    pub prev: String,
+    /// The number of lines read.
+    pub count: u64,
+    failed: bool,
+}
+
+impl Iterator for Stream {
+    type Item = Result<Change, VerifyError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        self.line.clear();
+        match self.reader.read_until(b'\n', &mut self.line) {
+            Err(e) => {
+                self.failed = true;
+                return Some(Err(e.into()));
+            }
+            // The end, or a torn tail: only complete lines count.
+            Ok(_) if self.line.last() != Some(&b'\n') => return None,
+            Ok(_) => {}
+        }
+        self.line.pop();
+        let n = self.count + 1;
+        let bad = |fault| VerifyError::Line(BadLine { line: n, fault });
+        let checked = parse_line(&self.line)
+            .and_then(|c| check_chain(&c, n, &self.prev).map(|()| c))
+            .map_err(bad);
+        match checked {
+            Ok(change) => {
+                self.prev.clone_from(&change.hash);
+                self.count = n;
+                Some(Ok(change))
+            }
+            Err(e) => {
+                self.failed = true;
+                Some(Err(e))
+            }
+        }
+    }
 }
 
 /// Reads every complete line of a journal file and checks the chain; for replay, history,

@@ -6,6 +6,7 @@
 //! (`applied_seq`, `schema_version`, as decimal text). One change is one sled transaction over
 //! the three trees; no flush per change (the journal already holds it), a flush on drop.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -298,25 +299,29 @@ impl Working {
     /// (so a crash mid-replay leaves a consistent store that the next open continues). One
     /// transaction per change would write a case about seventeen times over its life: at
     /// 100,000 cases that is minutes of sled work and gigabytes of space sled never returns.
-    pub fn replay<'a>(
+    pub fn replay<C: Borrow<Change>>(
         &self,
-        changes: impl IntoIterator<Item = &'a Change>,
+        changes: impl IntoIterator<Item = C>,
     ) -> Result<u64, FoldError> {
         self.replay_in_batches(changes, REPLAY_BATCH)
     }
 
     /// [`Working::replay`] with batches of up to `batch` changed cases (tests use small ones:
     /// the batch size must never change the result).
-    pub fn replay_in_batches<'a>(
+    pub fn replay_in_batches<C: Borrow<Change>>(
         &self,
-        changes: impl IntoIterator<Item = &'a Change>,
+        changes: impl IntoIterator<Item = C>,
         batch: usize,
     ) -> Result<u64, FoldError> {
         let applied = self.applied_seq()?;
         let mut dirty: BTreeMap<CaseId, Case> = BTreeMap::new();
         let mut last = applied;
         let mut n = 0;
-        for change in changes.into_iter().filter(|c| c.seq > applied) {
+        for change in changes.into_iter() {
+            let change = change.borrow();
+            if change.seq <= applied {
+                continue;
+            }
             let folded = fold_change(
                 change.seq,
                 change.at,
