@@ -396,3 +396,40 @@ fn a_closed_breach_takes_no_more_answers() {
         Err(Refusal::CaseClosed)
     );
 }
+
+/// The AP form asks the reason for a delay only once there is one: notified after the 72
+/// hours, or not notified when they passed; and fields hidden by the decision not to notify
+/// (the AP's number) are left out.
+#[test]
+fn the_ap_form_asks_for_a_delay_reason_only_when_late_and_leaves_out_what_does_not_apply() {
+    use privdesk::domain::breach::{applies, is_optional};
+    let reason = Field::Step(StepId::RedenVertraging);
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    assert!(!applies(&b.case, reason, inst("2027-03-29T16:59")));
+    assert!(applies(&b.case, reason, inst("2027-03-29T17:01")));
+    b.assess("risico");
+    b.notify("2027-03-27T08:00").unwrap();
+    assert!(
+        !applies(&b.case, reason, inst("2027-04-02T09:00")),
+        "on time"
+    );
+    assert!(applies(
+        &b.case,
+        Field::Step(StepId::ApMeldnummer),
+        inst("2027-03-27T09:00")
+    ));
+
+    let mut n = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    n.assess("geen");
+    n.answer(StepId::ApMelding, Answer::Choice("niet_gemeld".into()));
+    let later = inst("2027-04-02T09:00");
+    assert!(!applies(&n.case, Field::Step(StepId::ApMeldnummer), later));
+    assert!(!applies(&n.case, reason, later));
+    assert!(applies(
+        &n.case,
+        Field::Step(StepId::RedenNietMelden),
+        later
+    ));
+    assert!(is_optional(&n.case, Field::Step(StepId::AantalRecords)));
+    assert!(!is_optional(&n.case, Field::Step(StepId::Risico)));
+}

@@ -44,6 +44,10 @@ pub enum Action {
     NextStatus,
     /// Show the previous status selection.
     PrevStatus,
+    /// Show the AP form view of a datalek (from its detail or the breach register).
+    ApForm,
+    /// Show the breach register: every datalek, notified or not (AVG 33(5)).
+    Breaches,
     /// Time passed: read the clock again (the driver sends this now and then).
     Tick,
     /// Set the clock to a fixed instant (a script's `now`); refused unless on a demo register.
@@ -55,7 +59,7 @@ pub enum Action {
 impl Action {
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 18] = [
+    pub const KEYED: [Action; 20] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -74,5 +78,7 @@ impl Action {
         Action::PrevKind,
         Action::NextStatus,
         Action::PrevStatus,
+        Action::ApForm,
+        Action::Breaches,
     ];
 }

@@ -20,11 +20,22 @@ pub enum Mode {
     Detail,
     /// The help overlay.
     Help,
+    /// A datalek's AP form view.
+    ApForm,
+    /// The breach register.
+    Breaches,
 }
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 4] = [Mode::List, Mode::Search, Mode::Detail, Mode::Help];
+    pub const ALL: [Mode; 6] = [
+        Mode::List,
+        Mode::Search,
+        Mode::Detail,
+        Mode::ApForm,
+        Mode::Breaches,
+        Mode::Help,
+    ];
 
     /// The heading of this mode's keys in the help.
     pub fn title(self) -> UiMsg {
@@ -33,6 +44,8 @@ impl Mode {
             Mode::Search => UiMsg::ModeSearch,
             Mode::Detail => UiMsg::ModeDetail,
             Mode::Help => UiMsg::ModeHelp,
+            Mode::ApForm => UiMsg::ModeApForm,
+            Mode::Breaches => UiMsg::ModeBreaches,
         }
     }
 }
@@ -41,7 +54,7 @@ impl Mode {
 type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
-use Mode::{Detail, Help, List, Search};
+use Mode::{ApForm, Breaches, Detail, Help, List, Search};
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -76,6 +89,13 @@ const DEFAULT: &[Row] = &[
     ),
     (List, "S", A::PrevStatus, M::HelpPrevStatus, None),
     (List, "<Esc>", A::Back, M::HelpClear, None),
+    (
+        List,
+        "R",
+        A::Breaches,
+        M::HelpBreaches,
+        Some(M::FootBreaches),
+    ),
     (List, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (List, "q", A::Quit, M::HelpQuit, Some(M::FootQuit)),
     (List, "<C-c>", A::Quit, M::HelpQuit, None),
@@ -109,10 +129,31 @@ const DEFAULT: &[Row] = &[
     (Detail, "<Up>", A::Up, M::HelpPrevCase, None),
     (Detail, "j", A::Down, M::HelpNextCase, Some(M::FootNextCase)),
     (Detail, "<Down>", A::Down, M::HelpNextCase, None),
+    (Detail, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
     (Detail, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Detail, "q", A::Back, M::HelpBack, None),
     (Detail, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (Detail, "<C-c>", A::Quit, M::HelpQuit, None),
+    (ApForm, "k", A::Up, M::HelpScrollUp, None),
+    (ApForm, "<Up>", A::Up, M::HelpScrollUp, None),
+    (ApForm, "j", A::Down, M::HelpScrollDown, Some(M::FootScroll)),
+    (ApForm, "<Down>", A::Down, M::HelpScrollDown, None),
+    (ApForm, "<PgUp>", A::PageUp, M::HelpPageUp, None),
+    (ApForm, "<PgDn>", A::PageDown, M::HelpPageDown, None),
+    (ApForm, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (ApForm, "q", A::Back, M::HelpBack, None),
+    (ApForm, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (ApForm, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Breaches, "k", A::Up, M::HelpPrevBreach, None),
+    (Breaches, "<Up>", A::Up, M::HelpPrevBreach, None),
+    (Breaches, "j", A::Down, M::HelpNextBreach, Some(M::FootMove)),
+    (Breaches, "<Down>", A::Down, M::HelpNextBreach, None),
+    (Breaches, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
+    (Breaches, "<Enter>", A::ApForm, M::HelpApForm, None),
+    (Breaches, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Breaches, "q", A::Back, M::HelpBack, None),
+    (Breaches, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Breaches, "<C-c>", A::Quit, M::HelpQuit, None),
     (Help, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Help, "?", A::Back, M::HelpBack, None),
     (Help, "q", A::Back, M::HelpBack, None),

@@ -5,8 +5,10 @@
 //! - `action` — everything a user can do.
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
+//! - `breach` — the datalek screens' state: the breach register and the AP form view.
 
 pub mod action;
+pub mod breach;
 pub mod key;
 pub mod keymap;
 
@@ -33,6 +35,10 @@ pub enum Screen {
     Detail(CaseId),
     /// The keys, generated from the keymap.
     Help,
+    /// The AP form view of a datalek: its fields in the order of the AP's meldformulier.
+    ApForm(CaseId),
+    /// The breach register (AVG 33(5)): every datalek, notified or not.
+    Breaches,
 }
 
 /// Which statuses the list shows.
@@ -76,6 +82,10 @@ pub struct Counts {
     pub te_laat: usize,
     /// Cases waiting for the requester.
     pub wachtend: usize,
+    /// Active datalekken whose AP duty (notify, or reason not to) is still open.
+    pub breaches: usize,
+    /// The nearest 72-hour mark among them: the header shows its hours and minutes left.
+    pub breach_next: Option<DateTime<Utc>>,
 }
 
 /// A status-line message.
@@ -117,6 +127,7 @@ pub struct App {
     page: usize,
     offset: usize,
     help_scroll: u16,
+    breach: breach::BreachViews,
     quit: bool,
 }
 
@@ -147,6 +158,7 @@ impl App {
             page: 20,
             offset: 0,
             help_scroll: 0,
+            breach: breach::BreachViews::default(),
             quit: false,
         };
         app.load();
@@ -177,6 +189,8 @@ impl App {
             Screen::List => Mode::List,
             Screen::Detail(_) => Mode::Detail,
             Screen::Help => Mode::Help,
+            Screen::ApForm(_) => Mode::ApForm,
+            Screen::Breaches => Mode::Breaches,
         }
     }
 
@@ -304,11 +318,19 @@ impl App {
         match action {
             A::Tick | A::SetNow(_) | A::Resize(..) => true,
             A::Quit | A::Up | A::Down => true,
-            A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search),
+            A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search | Mode::ApForm),
             A::Top | A::Bottom | A::Open | A::SearchStart => mode == Mode::List,
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
-            A::Help => matches!(mode, Mode::List | Mode::Detail),
-            A::Back => matches!(mode, Mode::List | Mode::Detail | Mode::Help),
+            A::Help => matches!(
+                mode,
+                Mode::List | Mode::Detail | Mode::ApForm | Mode::Breaches
+            ),
+            A::Back => matches!(
+                mode,
+                Mode::List | Mode::Detail | Mode::Help | Mode::ApForm | Mode::Breaches
+            ),
+            A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches),
+            A::Breaches => mode == Mode::List,
             A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
                 mode == Mode::Search
             }
@@ -358,6 +380,14 @@ impl App {
                 self.help_scroll = self.help_scroll.saturating_add(1).min(last);
             }
             A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
+            A::Up | A::Down if mode == Mode::Breaches => self.select_breach(action == A::Down),
+            A::Up | A::Down if mode == Mode::ApForm => {
+                self.scroll_ap_form(if action == A::Down { 1 } else { -1 });
+            }
+            A::PageUp | A::PageDown if mode == Mode::ApForm => {
+                let page = isize::try_from(self.page).unwrap_or(1);
+                self.scroll_ap_form(if action == A::PageDown { page } else { -page });
+            }
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),
             A::PageUp => self.select(self.selected.saturating_sub(self.page)),
@@ -367,6 +397,8 @@ impl App {
             A::Open => self.open(),
             A::Back => self.back(),
             A::Quit => self.quit = true,
+            A::ApForm => self.open_ap_form(self.ap_form_target()),
+            A::Breaches => self.open_breaches(),
             A::Help => {
                 self.help_scroll = 0;
                 self.screens.push(Screen::Help);
@@ -455,6 +487,13 @@ impl App {
             }
             if s.status == Status::Wachtend {
                 counts.wachtend += 1;
+            }
+            if s.status.is_active()
+                && !s.breach_done
+                && let Some(due) = s.breach_due
+            {
+                counts.breaches += 1;
+                counts.breach_next = Some(counts.breach_next.map_or(due, |n| n.min(due)));
             }
         }
         self.counts = counts;

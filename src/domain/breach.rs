@@ -2,8 +2,12 @@
 //! form in one pass from one screen) and the breach register of AVG 33(5), as data over the
 //! case's facts and checklist answers. Labels and value texts live in i18n.
 
+use chrono::{DateTime, Utc};
+
 use super::case::Case;
-use super::checklist::{Show, StepId, find};
+use super::checklist::{Answer, Need, Show, StepId, find};
+use super::deadline::amsterdam_date;
+use super::rights;
 
 /// A fact of the breach registration (not a checklist step).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -174,10 +178,31 @@ pub fn is_filled(case: &Case, field: Field) -> bool {
     }
 }
 
-/// Whether a field applies to this case at all (a step hidden by earlier answers does not,
-/// e.g. the AP number when it was decided not to notify).
-pub fn applies(case: &Case, field: Field, today: chrono::NaiveDate) -> bool {
+/// Whether an empty field may stay empty: an optional step (the number of records, a
+/// follow-up notification). The form does not count it as still to fill in.
+pub fn is_optional(case: &Case, field: Field) -> bool {
     match field {
+        Field::Step(s) => find(case.kind, s).is_some_and(|st| st.need == Need::Optional),
+        Field::Fact(f) => matches!(f, Fact::ProcessorNoticeAt | Fact::Processor),
+    }
+}
+
+/// Whether a field applies to this case at `now` (a step hidden by earlier answers does not,
+/// e.g. the AP number when it was decided not to notify). The reason for a delay applies only
+/// once there is a delay: notified after the 72 hours, or not yet notified when they passed.
+pub fn applies(case: &Case, field: Field, now: DateTime<Utc>) -> bool {
+    let today = amsterdam_date(now);
+    match field {
+        Field::Step(StepId::RedenVertraging) => {
+            let Some(due) = rights::breach_deadline(case) else {
+                return false;
+            };
+            let late = match case.answers.get(&StepId::ApGemeldOp).map(|r| &r.answer) {
+                Some(Answer::Instant(at)) => *at > due,
+                _ => now > due && case.choice(StepId::ApMelding) != Some("niet_gemeld"),
+            };
+            late || case.answers.contains_key(&StepId::RedenVertraging)
+        }
         Field::Step(s) => {
             let Some(step) = find(case.kind, s) else {
                 return false;

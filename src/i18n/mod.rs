@@ -6,6 +6,7 @@
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
 pub mod authority;
+pub mod breach;
 pub mod checklist;
 pub mod cli;
 pub mod config;

@@ -63,6 +63,14 @@ crate::messages! {
         ModeSearch => "Zoeken (letters zijn tekst)", "Search (letters are text)";
         ModeDetail => "Zaak", "Case";
         ModeHelp => "Deze hulp", "This help";
+        ModeApForm => "AP-meldformulier", "DPA notification form";
+        ModeBreaches => "Datalekkenregister", "Breach register";
+        HelpBreaches => "datalekkenregister (AVG 33(5))", "breach register (GDPR 33(5))";
+        HelpApForm => "AP-meldformulier van het datalek", "the breach's DPA notification form";
+        HelpPrevBreach => "vorig datalek", "previous breach";
+        HelpNextBreach => "volgend datalek", "next breach";
+        FootBreaches => "datalekken", "breaches";
+        FootApForm => "AP-formulier", "DPA form";
         HelpUp => "vorige zaak", "previous case";
         HelpDown => "volgende zaak", "next case";
         HelpPageUp => "een pagina omhoog", "one page up";

@@ -65,6 +65,27 @@ fn header(app: &App) -> Line<'static> {
     spans.push(count(UiMsg::CountTeLaat, c.te_laat, late));
     spans.push(Span::raw(" · "));
     spans.push(count(UiMsg::CountWachtend, c.wachtend, theme.text));
+    if let Some(next) = c.breach_next {
+        // The datalek clock: how many breaches still run, and the nearest one's time left.
+        let due = crate::domain::summary::Due::Instant(next);
+        let now = app.now();
+        let style = match due.level(now, false) {
+            Level::TeLaat => theme.late,
+            Level::Bijna => theme.due_soon,
+            _ => theme.text,
+        };
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            crate::i18n::breach::BreachMsg::CountBreach.fill(
+                lang,
+                &[
+                    ("n", &c.breaches.to_string()),
+                    ("left", &text::left_long(due, now, lang)),
+                ],
+            ),
+            style,
+        ));
+    }
     Line::from(spans)
 }
 

@@ -2,10 +2,12 @@
 //!
 //! - `list` — the case list (home), with its header, filters, status line and footer.
 //! - `detail` — a case's short detail.
+//! - `breach` — the datalek screens: the AP form view and the breach register.
 //! - `help` — the keys, generated from the keymap table.
 //! - `theme` — the semantic styles.
 //! - `text` — shared formatting of dates and time left.
 
+pub mod breach;
 pub mod detail;
 pub mod help;
 pub mod list;
@@ -25,14 +27,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     match app.screen() {
         Screen::List => list::draw(app, frame, area),
-        Screen::Detail(id) => detail::draw(app, id, frame, area),
         Screen::Help => {
-            match app.screen_below() {
-                Screen::Detail(id) => detail::draw(app, id, frame, area),
-                _ => list::draw(app, frame, area),
-            }
+            draw_screen(app, app.screen_below(), frame, area);
             help::draw(app, frame, area);
         }
+        other => draw_screen(app, other, frame, area),
+    }
+}
+
+/// Draws one screen of the stack (the help draws over the one below it).
+fn draw_screen(app: &App, screen: Screen, frame: &mut Frame, area: Rect) {
+    match screen {
+        Screen::Detail(id) => detail::draw(app, id, frame, area),
+        Screen::ApForm(id) => breach::draw_ap_form(app, id, frame, area),
+        Screen::Breaches => breach::draw_register(app, frame, area),
+        Screen::List | Screen::Help => list::draw(app, frame, area),
     }
 }
 
