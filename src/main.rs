@@ -126,6 +126,25 @@ enum ExportCommand {
         #[arg(long, default_value = ";")]
         delimiter: String,
     },
+    /// The breach register (AVG 33(5)): every datalek, notified or not.
+    Breaches {
+        #[command(subcommand)]
+        format: BreachesFormat,
+    },
+}
+
+/// `export breaches` formats.
+#[derive(Debug, Subcommand)]
+enum BreachesFormat {
+    /// As CSV (`;` and a UTF-8 BOM by default).
+    Csv {
+        /// Write to FILE (0600, atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The field separator.
+        #[arg(long, default_value = ";")]
+        delimiter: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -240,9 +259,13 @@ fn register_command(cli: &Cli) -> Outcome {
         Some(Command::Audit {
             what: AuditCommand::Verify,
         }) => audit::verify(&dir, lang),
-        Some(Command::Export {
-            what: ExportCommand::Csv { out, delimiter },
-        }) => {
+        Some(Command::Export { what }) => {
+            let (out, delimiter, breaches) = match what {
+                ExportCommand::Csv { out, delimiter } => (out, delimiter, false),
+                ExportCommand::Breaches {
+                    format: BreachesFormat::Csv { out, delimiter },
+                } => (out, delimiter, true),
+            };
             let Some(delimiter) = export::parse_delimiter(delimiter) else {
                 let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
                 return Outcome::fail(msg, EXIT_USAGE);
@@ -255,7 +278,12 @@ fn register_command(cli: &Cli) -> Outcome {
                 Ok(n) => n,
                 Err(o) => return o,
             };
-            match export::export_csv(&mut store, out.as_deref(), delimiter, now) {
+            let exported = if breaches {
+                export::export_breaches_csv(&mut store, out.as_deref(), delimiter, now)
+            } else {
+                export::export_csv(&mut store, out.as_deref(), delimiter, now)
+            };
+            match exported {
                 Ok(bytes) => Outcome {
                     stdout: bytes,
                     stderr: String::new(),
