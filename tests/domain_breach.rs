@@ -433,3 +433,23 @@ fn the_ap_form_asks_for_a_delay_reason_only_when_late_and_leaves_out_what_does_n
     assert!(is_optional(&n.case, Field::Step(StepId::AantalRecords)));
     assert!(!is_optional(&n.case, Field::Step(StepId::Risico)));
 }
+
+/// Before the risk is assessed, the notification decision and the risk's reasoning are still to
+/// do on the AP form, not hidden; the data subjects' decision appears only on high risk.
+#[test]
+fn the_ap_form_shows_the_notification_decision_as_still_to_do_before_the_risk() {
+    use privdesk::domain::breach::applies;
+    let b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    let now = inst("2027-03-27T09:00");
+    assert!(applies(&b.case, Field::Step(StepId::ApMelding), now));
+    assert!(applies(
+        &b.case,
+        Field::Step(StepId::RisicoToelichting),
+        now
+    ));
+    assert!(!applies(
+        &b.case,
+        Field::Step(StepId::BetrokkenenInformeren),
+        now
+    ));
+}

@@ -207,9 +207,16 @@ pub fn applies(case: &Case, field: Field, now: DateTime<Utc>) -> bool {
             let Some(step) = find(case.kind, s) else {
                 return false;
             };
-            // Before the notification is decided, its fields are still to do, not hidden.
-            let undecided = matches!(step.show, Show::IfChoice(StepId::ApMelding, "gemeld"))
-                && case.choice(StepId::ApMelding).is_none();
+            // Before the notification is decided, its fields are still to do, not hidden; so
+            // is a step that waits only for an earlier answer (the risk's reasoning, the
+            // notification decision itself before the risk is assessed).
+            let undecided = match step.show {
+                Show::IfChoice(StepId::ApMelding, "gemeld") => {
+                    case.choice(StepId::ApMelding).is_none()
+                }
+                Show::IfAnswered(earlier) => !case.answers.contains_key(&earlier),
+                _ => false,
+            };
             case.shows(step, today) || case.answers.contains_key(&s) || undecided
         }
         Field::Fact(Fact::ProcessorNoticeAt | Fact::Processor) => case
