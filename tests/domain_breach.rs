@@ -432,6 +432,10 @@ fn the_ap_form_asks_for_a_delay_reason_only_when_late_and_leaves_out_what_does_n
     ));
     assert!(is_optional(&n.case, Field::Step(StepId::AantalRecords)));
     assert!(!is_optional(&n.case, Field::Step(StepId::Risico)));
+    assert!(
+        !is_optional(&n.case, reason),
+        "asked only when late, then needed"
+    );
 }
 
 /// Before the risk is assessed, the notification decision and the risk's reasoning are still to

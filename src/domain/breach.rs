@@ -179,9 +179,13 @@ pub fn is_filled(case: &Case, field: Field) -> bool {
 }
 
 /// Whether an empty field may stay empty: an optional step (the number of records, a
-/// follow-up notification). The form does not count it as still to fill in.
+/// follow-up notification). The form does not count it as still to fill in. The reason for a
+/// delay is never optional where it applies.
 pub fn is_optional(case: &Case, field: Field) -> bool {
     match field {
+        // Optional in the checklist, but once it applies (the 72 hours passed) a late
+        // notification is refused without it.
+        Field::Step(StepId::RedenVertraging) => false,
         Field::Step(s) => find(case.kind, s).is_some_and(|st| st.need == Need::Optional),
         Field::Fact(f) => matches!(f, Fact::ProcessorNoticeAt | Fact::Processor),
     }

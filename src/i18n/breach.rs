@@ -40,6 +40,7 @@ crate::messages! {
         // the AP form view
         ApFormTitle => "AP-meldformulier {id}", "DPA notification form {id}";
         ApFormOpen => "nog {n} velden in te vullen", "{n} fields still to fill in";
+        ApFormOpenOne => "nog 1 veld in te vullen", "1 field still to fill in";
         ApFormComplete => "alle velden ingevuld", "every field filled in";
         ApFormOnlyBreach => "Het AP-meldformulier hoort bij een datalek.",
             "The DPA notification form belongs to a data breach.";

@@ -207,6 +207,8 @@ pub fn draw_ap_form(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
             .count();
         let state = if open == 0 {
             BreachMsg::ApFormComplete.text(lang).to_string()
+        } else if open == 1 {
+            BreachMsg::ApFormOpenOne.text(lang).to_string()
         } else {
             BreachMsg::ApFormOpen.fill(lang, &[("n", &open.to_string())])
         };
