@@ -2,10 +2,12 @@
 //!
 //! - `list` — the case list (home), with its header, filters, status line and footer.
 //! - `detail` — a case's short detail.
+//! - `checklist` — a case's checklist workbench and its prompts.
 //! - `help` — the keys, generated from the keymap table.
 //! - `theme` — the semantic styles.
 //! - `text` — shared formatting of dates and time left.
 
+pub mod checklist;
 pub mod detail;
 pub mod help;
 pub mod list;
@@ -26,9 +28,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen() {
         Screen::List => list::draw(app, frame, area),
         Screen::Detail(id) => detail::draw(app, id, frame, area),
+        Screen::Checklist(_) => checklist::draw(app, frame, area),
         Screen::Help => {
             match app.screen_below() {
                 Screen::Detail(id) => detail::draw(app, id, frame, area),
+                Screen::Checklist(_) => checklist::draw(app, frame, area),
                 _ => list::draw(app, frame, area),
             }
             help::draw(app, frame, area);
