@@ -807,16 +807,19 @@ impl App {
                     case: case.id,
                     letter: kind.slug().to_string(),
                 };
-                let path = path.display().to_string();
                 match self.store.save(vec![event], self.now) {
                     Ok(_) => {
                         self.prompt_cancel();
+                        let path = path.display().to_string();
                         let text = WorkMsg::LetterMade.fill(lang, &[("path", &path)]);
                         self.say(text, false);
                     }
                     Err(e) => {
-                        let text = WorkMsg::LetterNotRecorded
-                            .fill(lang, &[("path", &path), ("why", &e.message(lang))]);
+                        // Not in the audit trail: the letter must not exist either (as
+                        // `privdesk letter` does).
+                        let _ = std::fs::remove_file(&path);
+                        let text =
+                            WorkMsg::LetterNotRecorded.fill(lang, &[("why", &e.message(lang))]);
                         self.say(text, true);
                     }
                 }

@@ -43,7 +43,7 @@ crate::messages! {
         ReopenedBecause => "Heropend ({n}×): {reason}", "Reopened ({n}×): {reason}";
         MayClose => "Sluiten kan (s).", "The case can be closed (s).";
         MayNotClose => "Sluiten kan nog niet: {why}", "Cannot close yet: {why}";
-        MayDecide => "Besluiten kan (b).", "A decision can be recorded (b).";
+        MayDecide => "Besluiten kan (b): {decisions}", "A decision can be recorded (b): {decisions}";
         LateRefusalStanding => "Let op: een weigering moet uiterlijk {date} bij de verzoeker zijn (AVG 12(4)); verlenging verschuift dat niet",
             "Note: a refusal must reach the requester by {date} (GDPR 12(4)); an extension does not move that";
         // the prompts
@@ -114,8 +114,8 @@ crate::messages! {
             "Note: this refusal should have reached the requester by {date} (GDPR 12(4)).";
         LetterMade => "Brief gemaakt: {path}", "Letter made: {path}";
         LetterRefused => "Geen brief gemaakt: {why}", "No letter made: {why}";
-        LetterNotRecorded => "Brief {path} gemaakt, maar niet in het journaal vastgelegd: {why}",
-            "Letter {path} made, but not recorded in the journal: {why}";
+        LetterNotRecorded => "Geen brief gemaakt: het journaal kon hem niet vastleggen ({why}).",
+            "No letter made: the journal could not record it ({why}).";
     }
 }
 

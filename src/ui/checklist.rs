@@ -268,6 +268,18 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// At most the last `n` characters, with an ellipsis in front when cut.
+fn tail(s: &str, n: usize) -> String {
+    let len = s.chars().count();
+    if len <= n {
+        s.to_string()
+    } else {
+        let mut out = String::from("…");
+        out.extend(s.chars().skip(len + 1 - n));
+        out
+    }
+}
+
 /// An answer as the screen writes it.
 fn answer_text(a: &Answer, lang: Lang) -> String {
     match a {
@@ -440,14 +452,19 @@ fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
                         theme.muted,
                     )),
                 }
-            } else if crate::domain::case::Decision::ALL
-                .iter()
-                .any(|d| may_decide(case, *d, today).is_ok())
-            {
-                out.push(Line::styled(
-                    WorkMsg::MayDecide.text(lang).to_string(),
-                    theme.status_ok,
-                ));
+            } else {
+                // Which decisions the domain would take now.
+                let open: Vec<&str> = crate::domain::case::Decision::ALL
+                    .iter()
+                    .filter(|d| may_decide(case, **d, today).is_ok())
+                    .map(|d| names::decision(*d, lang))
+                    .collect();
+                if !open.is_empty() {
+                    out.push(Line::styled(
+                        WorkMsg::MayDecide.fill(lang, &[("decisions", &open.join(", "))]),
+                        theme.status_ok,
+                    ));
+                }
             }
         }
     }
@@ -471,12 +488,15 @@ fn draw_prompt(app: &App, p: &Prompt, frame: &mut Frame, area: Rect) {
         .border_style(theme.field_focus)
         .title(Span::styled(format!(" {} ", p.title), theme.title));
     let mut lines = Vec::new();
+    let inner = usize::from(area.width.saturating_sub(2));
     for (i, f) in p.fields.iter().enumerate() {
         let focus = i == p.at;
+        // A long text shows its end while typed (where the cursor is), its start otherwise.
+        let room = inner.saturating_sub(f.label.chars().count() + 5).max(8);
         let value = match &f.kind {
             FieldKind::Choice(opts) => opts.get(f.choice).cloned().unwrap_or_default(),
-            _ if focus => format!("{}▏", f.text),
-            _ => f.text.clone(),
+            _ if focus => format!("{}▏", tail(&f.text, room.saturating_sub(1))),
+            _ => clip(&f.text, room),
         };
         let label_style = if focus {
             theme.field_focus
