@@ -15,11 +15,11 @@ use chrono::NaiveDate;
 
 use super::{App, Screen};
 use crate::domain::authority::NextStep;
-use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome};
+use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome, Refusal};
 use crate::domain::checklist::{Answer, AnswerType, StepId};
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::instant::{parse_date, parse_instant};
-use crate::domain::{Case, CaseId, CaseKind, Event, rights};
+use crate::domain::{Case, CaseId, CaseKind, Event, Stamp, rights};
 use crate::i18n::checklist::{option, question};
 use crate::i18n::domain as names;
 use crate::i18n::workbench::WorkMsg;
@@ -342,6 +342,10 @@ impl App {
             return;
         };
         let lang = self.lang;
+        if let Some(r) = self.refused_before_prompt(&case, task) {
+            self.say(names::refusal(&r, lang), true);
+            return;
+        }
         use WorkMsg as W;
         let (title, fields) = match task {
             Task::Answer(_) => return self.answer_prompt(),
@@ -479,6 +483,130 @@ impl App {
             ),
         };
         self.open_prompt(task, title, fields);
+    }
+
+    /// Asks the domain, before a prompt opens, whether the change could be made at all: a
+    /// refusal that nothing typed can cure (the case is closed, there is no decision yet, a
+    /// recipient is open) is said at once rather than after the prompt is filled. The trial
+    /// runs on a copy with today's date and filler text; a refusal that depends on what is
+    /// typed (an empty reason, a late notice date, missing steps for one decision) is left to
+    /// the real change.
+    fn refused_before_prompt(&self, case: &Case, task: Task) -> Option<Refusal> {
+        let today = self.today();
+        let id = case.id;
+        let filler = || "-".to_string();
+        let (event, fits_any_input): (Event, fn(&Refusal) -> bool) = match task {
+            Task::WaitStart | Task::WaitEnd if case.waiting.is_none() => (
+                Event::WaitingStarted {
+                    case: id,
+                    since: today,
+                    awaiting: filler(),
+                },
+                |_| true,
+            ),
+            Task::WaitStart | Task::WaitEnd => (
+                Event::WaitingEnded {
+                    case: id,
+                    on: today,
+                    note: filler(),
+                },
+                |_| true,
+            ),
+            Task::ReplySent => (
+                Event::ReplySent {
+                    case: id,
+                    on: today,
+                },
+                |_| true,
+            ),
+            Task::Destroyed => (
+                Event::DestructionConfirmed {
+                    case: id,
+                    on: today,
+                },
+                |_| true,
+            ),
+            Task::AddRecipient => (
+                Event::RecipientAdded {
+                    case: id,
+                    name: filler(),
+                },
+                |_| true,
+            ),
+            Task::RecipientTold | Task::RecipientImpossible => (
+                Event::RecipientDone {
+                    case: id,
+                    index: 0,
+                    outcome: RecipientOutcome::Told(today),
+                },
+                |r| matches!(r, Refusal::CaseClosed),
+            ),
+            Task::Close => (
+                Event::Closed {
+                    case: id,
+                    on: today,
+                },
+                |_| true,
+            ),
+            Task::Withdraw => (
+                Event::Ended {
+                    case: id,
+                    ending: Ending::Ingetrokken {
+                        on: today,
+                        how: filler(),
+                    },
+                },
+                |r| !matches!(r, Refusal::InFuture(_) | Refusal::TooEarly(_)),
+            ),
+            Task::Void => (
+                Event::Ended {
+                    case: id,
+                    ending: Ending::Vervallen { reason: filler() },
+                },
+                |_| true,
+            ),
+            Task::Reopen => (
+                Event::Reopened {
+                    case: id,
+                    reason: filler(),
+                },
+                |_| true,
+            ),
+            Task::Extend => (
+                Event::Extended {
+                    case: id,
+                    reason: ExtensionReason::Complexiteit,
+                    explanation: filler(),
+                    notice_sent: today,
+                },
+                |r| {
+                    matches!(
+                        r,
+                        Refusal::CaseClosed | Refusal::AlreadyExtended | Refusal::NotForKind
+                    )
+                },
+            ),
+            Task::Decide => (
+                Event::Decided {
+                    case: id,
+                    decision: Decision::Toegewezen,
+                    reason: filler(),
+                    kept: String::new(),
+                },
+                |r| matches!(r, Refusal::CaseClosed | Refusal::NotForKind),
+            ),
+            Task::Answer(_) | Task::Letter => return None,
+        };
+        let stamp = Stamp {
+            seq: case.last_seq + 1,
+            at: self.now,
+            user: self.store.user().to_string(),
+        };
+        let mut trial = case.clone();
+        trial
+            .apply(&event, &stamp)
+            .err()
+            .filter(|r| !matches!(r, Refusal::Required(_)) && fits_any_input(r))
     }
 
     // ---- the prompt ----

@@ -83,6 +83,14 @@ crate::messages! {
             "↑↓ or 1-9 choose · Enter next · Shift-Tab back · Esc cancel";
         PromptKeysText => "typ · Backspace wist · Enter verder · Shift-Tab terug · Esc annuleren",
             "type · Backspace deletes · Enter next · Shift-Tab back · Esc cancel";
+        PromptKeysChoiceLast => "↑↓ of 1-9 kiezen · Enter vastleggen · Shift-Tab terug · Esc annuleren",
+            "↑↓ or 1-9 choose · Enter record · Shift-Tab back · Esc cancel";
+        PromptKeysTextLast => "typ · Backspace wist · Enter vastleggen · Shift-Tab terug · Esc annuleren",
+            "type · Backspace deletes · Enter record · Shift-Tab back · Esc cancel";
+        RecipientKeys => "t: geïnformeerd · o: onmogelijk", "t: told · o: impossible";
+        DestroyPending => "Vernietiging nog niet bevestigd — x: bevestigen (binnen drie maanden, WGBO 7:455)",
+            "Destruction not yet confirmed — x: confirm (within three months, WGBO 7:455)";
+        ReopenKey => "H: heropenen", "H: reopen";
         // the status line
         NothingSelected => "Geen zaak geselecteerd.", "No case selected.";
         NoCase => "Zaak {id} niet gevonden.", "Case {id} not found.";

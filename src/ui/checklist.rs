@@ -389,6 +389,19 @@ fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
             WorkMsg::DestroyedOn.fill(lang, &[("date", &on.to_string())]),
             theme.text,
         ));
+    } else if case.kind == crate::domain::CaseKind::Vernietiging
+        && case.decision.as_ref().is_some_and(|d| {
+            matches!(
+                d.decision,
+                crate::domain::case::Decision::Toegewezen
+                    | crate::domain::case::Decision::DeelsToegewezen
+            )
+        })
+    {
+        out.push(Line::styled(
+            WorkMsg::DestroyPending.text(lang).to_string(),
+            theme.due_soon,
+        ));
     }
     if crate::domain::checklist::has_recipients(case.kind) {
         if case.recipients.is_empty() {
@@ -414,10 +427,11 @@ fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
                     format!("{}. {} ({state})", i + 1, r.name)
                 })
                 .collect();
-            out.push(Line::styled(
-                format!("{} {}", WorkMsg::Recipients.text(lang), list.join("; ")),
-                theme.text,
-            ));
+            let mut line = format!("{} {}", WorkMsg::Recipients.text(lang), list.join("; "));
+            if case.recipients.iter().any(|r| r.outcome.is_none()) {
+                line.push_str(&format!(" — {}", WorkMsg::RecipientKeys.text(lang)));
+            }
+            out.push(Line::styled(line, theme.text));
         }
     }
     match (&case.ending, case.closed) {
@@ -430,7 +444,11 @@ fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
             theme.closed,
         )),
         (None, Some(on)) => out.push(Line::styled(
-            WorkMsg::ClosedOn.fill(lang, &[("date", &on.to_string())]),
+            format!(
+                "{} — {}",
+                WorkMsg::ClosedOn.fill(lang, &[("date", &on.to_string())]),
+                WorkMsg::ReopenKey.text(lang)
+            ),
             theme.closed,
         )),
         (None, None) => {
@@ -522,9 +540,12 @@ fn draw_prompt(app: &App, p: &Prompt, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    let hint = match p.fields.get(p.at).map(|f| &f.kind) {
-        Some(FieldKind::Choice(_)) => WorkMsg::PromptKeysChoice,
-        _ => WorkMsg::PromptKeysText,
+    let last = p.at + 1 == p.fields.len();
+    let hint = match (p.fields.get(p.at).map(|f| &f.kind), last) {
+        (Some(FieldKind::Choice(_)), false) => WorkMsg::PromptKeysChoice,
+        (Some(FieldKind::Choice(_)), true) => WorkMsg::PromptKeysChoiceLast,
+        (_, false) => WorkMsg::PromptKeysText,
+        (_, true) => WorkMsg::PromptKeysTextLast,
     };
     lines.push(Line::styled(hint.text(lang).to_string(), theme.muted));
     frame.render_widget(Clear, area);
