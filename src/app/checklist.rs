@@ -236,7 +236,7 @@ impl App {
                 self.record_answer(step.id, Answer::YesNo(yes));
             }
             // A ja/nee choice (wilsbekwaam) takes the same keys.
-            AnswerType::Choice(opts) if opts.contains(&"ja") && opts.contains(&"nee") => {
+            ty @ AnswerType::Choice(_) if takes_yes_no(ty) => {
                 let slug = if yes { "ja" } else { "nee" };
                 self.record_answer(step.id, Answer::Choice(slug.to_string()));
             }
@@ -342,6 +342,12 @@ impl App {
             return;
         };
         let lang = self.lang;
+        // One key starts or ends the wait, by the case's state.
+        let task = match task {
+            Task::WaitStart | Task::WaitEnd if case.waiting.is_some() => Task::WaitEnd,
+            Task::WaitStart | Task::WaitEnd => Task::WaitStart,
+            other => other,
+        };
         if let Some(r) = self.refused_before_prompt(&case, task) {
             self.say(names::refusal(&r, lang), true);
             return;
@@ -349,25 +355,20 @@ impl App {
         use WorkMsg as W;
         let (title, fields) = match task {
             Task::Answer(_) => return self.answer_prompt(),
-            Task::WaitStart | Task::WaitEnd => {
-                if case.waiting.is_some() {
-                    (
-                        W::PromptWaitEnd,
-                        vec![
-                            self.text_field(W::FieldWaitNote, String::new()),
-                            self.date_field(W::FieldOn),
-                        ],
-                    )
-                } else {
-                    (
-                        W::PromptWaitStart,
-                        vec![
-                            self.text_field(W::FieldAwaiting, String::new()),
-                            self.date_field(W::FieldSince),
-                        ],
-                    )
-                }
-            }
+            Task::WaitEnd => (
+                W::PromptWaitEnd,
+                vec![
+                    self.text_field(W::FieldWaitNote, String::new()),
+                    self.date_field(W::FieldOn),
+                ],
+            ),
+            Task::WaitStart => (
+                W::PromptWaitStart,
+                vec![
+                    self.text_field(W::FieldAwaiting, String::new()),
+                    self.date_field(W::FieldSince),
+                ],
+            ),
             Task::Extend => {
                 if !case.kind.may_extend() {
                     self.say(W::NoExtensionForKind.text(lang).to_string(), true);
@@ -638,15 +639,21 @@ impl App {
     /// A typed character: text in a text field; in a choice field a digit picks an option and
     /// j/k move.
     pub(super) fn prompt_char(&mut self, ch: char) {
+        let lang = self.lang;
         let Some(f) = self.prompt_mut().and_then(|p| p.fields.get_mut(p.at)) else {
             return;
         };
         match &f.kind {
             FieldKind::Choice(opts) => {
+                let yes_no = opts.len() == 2
+                    && opts[0] == option("ja", lang)
+                    && opts[1] == option("nee", lang);
                 if let Some(d) = ch.to_digit(10).and_then(|d| usize::try_from(d).ok())
                     && (1..=opts.len()).contains(&d)
                 {
                     f.choice = d - 1;
+                } else if yes_no && (ch == 'y' || ch == 'n') {
+                    f.choice = usize::from(ch == 'n');
                 } else if ch == 'j' {
                     f.choice = (f.choice + 1).min(opts.len().saturating_sub(1));
                 } else if ch == 'k' {
@@ -718,9 +725,7 @@ impl App {
                 let Some(answer) = self.answer_of(step, f) else {
                     return;
                 };
-                if self.record_answer(step, answer) {
-                    self.prompt_cancel();
-                }
+                self.record_answer(step, answer);
                 return;
             }
             Task::WaitStart => Event::WaitingStarted {
@@ -828,6 +833,7 @@ impl App {
         let event = Event::Answered { case, step, answer };
         let saved = self.save_change(event, WorkMsg::DoneAnswer);
         if saved {
+            self.prompt_cancel();
             // On to the step after the one answered (the list may have changed around it).
             let today = self.today();
             if let Some(c) = self.checklist.as_mut() {
@@ -835,6 +841,20 @@ impl App {
                 if let Some(at) = steps.iter().position(|s| s.id == step) {
                     c.cursor = (at + 1).min(steps.len().saturating_sub(1));
                 }
+            }
+            // The next step, if it is still open and no y/n answers it, opens its prompt: the
+            // keys stay with the answers (letters typed on a text step would be commands).
+            let next = self.current_step().filter(|s| {
+                s.id != step
+                    && self
+                        .checklist
+                        .as_ref()
+                        .is_some_and(|c| !c.case.answers.contains_key(&s.id))
+            });
+            if let Some(next) = next
+                && !takes_yes_no(next.ty)
+            {
+                self.answer_prompt();
             }
         }
         saved
@@ -965,6 +985,15 @@ pub fn late_refusal(case: &Case, sent: NaiveDate) -> Option<NaiveDate> {
     }
     let last = deadline::refusal_deadline(case.kind, case.received()?).ok()?;
     (sent > last).then_some(last)
+}
+
+/// Whether y/n answer a step: a yes/no question, or a choice of exactly ja and nee.
+fn takes_yes_no(ty: AnswerType) -> bool {
+    match ty {
+        AnswerType::YesNo => true,
+        AnswerType::Choice(opts) => opts == ["ja", "nee"],
+        _ => false,
+    }
 }
 
 /// The name of a letter.

@@ -30,11 +30,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let lang = app.lang();
     let prompt_rows = c.prompt.as_ref().map_or(0, prompt_height);
+    // A refusal can name several steps: the status line takes up to three rows.
+    let status_text = status_line(app);
+    let status_rows = status_text
+        .width()
+        .div_ceil(usize::from(area.width.max(1)))
+        .clamp(1, 3);
     let [head, body, prompt, status, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(prompt_rows),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(status_rows).unwrap_or(1)),
         Constraint::Length(2),
     ])
     .areas(area);
@@ -78,7 +84,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(p) = &c.prompt {
         draw_prompt(app, p, frame, prompt);
     }
-    frame.render_widget(Paragraph::new(status_line(app)), status);
+    frame.render_widget(
+        Paragraph::new(status_text).wrap(Wrap { trim: false }),
+        status,
+    );
     let mode = if c.prompt.is_some() {
         Mode::Prompt
     } else {
