@@ -161,3 +161,14 @@ fn a_vervallen_case_stays_in_the_all_filter_and_the_journal() {
         }
     )));
 }
+
+#[test]
+fn a_refusal_sent_after_the_first_month_warns_naming_avg_12_4() {
+    let r = passes("checklist_refusal_late.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(7)).unwrap().unwrap();
+    assert!(
+        case.reply_sent.is_some(),
+        "the reply is recorded, with the warning"
+    );
+}

@@ -412,13 +412,14 @@ fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
             theme.due_soon,
         ));
     }
+    let finished = case.closed.is_some() || case.ending.is_some();
     if crate::domain::checklist::has_recipients(case.kind) {
-        if case.recipients.is_empty() {
+        if case.recipients.is_empty() && !finished {
             out.push(Line::styled(
                 WorkMsg::NoRecipientsYet.text(lang).to_string(),
                 theme.muted,
             ));
-        } else {
+        } else if !case.recipients.is_empty() {
             let list: Vec<String> = case
                 .recipients
                 .iter()

@@ -114,6 +114,7 @@ fn identity(n: u32) -> Vec<Event> {
 ///   child's competence and consent.
 /// - V-2026-0005 the same under the jeugdwet regime.
 /// - V-2026-0006 Inzage registered by mistake.
+/// - V-2026-0007 Afschrift received 2026-10-01, every step answered (a refusal sent late).
 pub fn fill(dir: &Path) {
     let opts = OpenOptions {
         create: Some(true),
@@ -186,6 +187,16 @@ pub fn fill(dir: &Path) {
             birth: "2020-01-01",
             regime: wgbo,
         },
+        Verzoek {
+            n: 7,
+            kind: Afschrift,
+            received: "2026-10-01",
+            requester: "Lisa de Boer",
+            relation: OuderMetGezag,
+            child: "Finn de Boer",
+            birth: "2017-09-09",
+            regime: wgbo,
+        },
     ];
     for c in &cases {
         store.save(vec![c.event()], now()).unwrap();
@@ -230,6 +241,17 @@ pub fn fill(dir: &Path) {
             pick(n, StepId::Verstrekking, "zorgmail"),
         ]);
     }
+    answers.extend(identity(7));
+    answers.extend([
+        yes(7, StepId::GezagGecontroleerd),
+        yes(7, StepId::VerzoekDuidelijk),
+        on(7, StepId::Ontvangstbevestiging, "2026-10-02"),
+        yes(7, StepId::DossiersDoorzocht),
+        yes(7, StepId::DerdenAfgeschermd),
+        yes(7, StepId::WerkaantekeningenApart),
+        pick(7, StepId::Verstrekking, "post"),
+        yes(7, StepId::EersteAfschriftKosteloos),
+    ]);
     for a in answers {
         store.save(vec![a], now()).unwrap();
     }
