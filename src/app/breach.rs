@@ -142,10 +142,11 @@ impl App {
         }
     }
 
-    /// The case the AP form key means here: the detail's case, or the register's selected row.
+    /// The case the AP form key means here: the detail's or checklist's case, or the register's
+    /// selected row.
     pub(super) fn ap_form_target(&self) -> Option<CaseId> {
         match self.screen() {
-            Screen::Detail(id) => Some(id),
+            Screen::Detail(id) | Screen::Checklist(id) => Some(id),
             Screen::Breaches => self.breach.register.get(self.breach.selected).map(|c| c.id),
             _ => None,
         }

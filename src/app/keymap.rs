@@ -24,14 +24,20 @@ pub enum Mode {
     ApForm,
     /// The breach register.
     Breaches,
+    /// A case's checklist.
+    Checklist,
+    /// A prompt on the checklist: printable keys are text (or pick an option).
+    Prompt,
 }
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 8] = [
         Mode::List,
         Mode::Search,
         Mode::Detail,
+        Mode::Checklist,
+        Mode::Prompt,
         Mode::ApForm,
         Mode::Breaches,
         Mode::Help,
@@ -46,6 +52,8 @@ impl Mode {
             Mode::Help => UiMsg::ModeHelp,
             Mode::ApForm => UiMsg::ModeApForm,
             Mode::Breaches => UiMsg::ModeBreaches,
+            Mode::Checklist => UiMsg::ModeChecklist,
+            Mode::Prompt => UiMsg::ModePrompt,
         }
     }
 }
@@ -54,7 +62,7 @@ impl Mode {
 type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
-use Mode::{ApForm, Breaches, Detail, Help, List, Search};
+use Mode::{ApForm, Breaches, Checklist, Detail, Help, List, Prompt, Search};
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -88,6 +96,13 @@ const DEFAULT: &[Row] = &[
         Some(M::FootStatus),
     ),
     (List, "S", A::PrevStatus, M::HelpPrevStatus, None),
+    (
+        List,
+        "c",
+        A::Checklist,
+        M::HelpChecklist,
+        Some(M::FootChecklist),
+    ),
     (List, "<Esc>", A::Back, M::HelpClear, None),
     (
         List,
@@ -130,6 +145,13 @@ const DEFAULT: &[Row] = &[
     (Detail, "j", A::Down, M::HelpNextCase, Some(M::FootNextCase)),
     (Detail, "<Down>", A::Down, M::HelpNextCase, None),
     (Detail, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
+    (
+        Detail,
+        "c",
+        A::Checklist,
+        M::HelpChecklist,
+        Some(M::FootChecklist),
+    ),
     (Detail, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Detail, "q", A::Back, M::HelpBack, None),
     (Detail, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
@@ -154,6 +176,117 @@ const DEFAULT: &[Row] = &[
     (Breaches, "q", A::Back, M::HelpBack, None),
     (Breaches, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (Breaches, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Checklist, "k", A::Up, M::HelpPrevStep, None),
+    (Checklist, "<Up>", A::Up, M::HelpPrevStep, None),
+    (Checklist, "j", A::Down, M::HelpNextStep, Some(M::FootMove)),
+    (Checklist, "<Down>", A::Down, M::HelpNextStep, None),
+    (
+        Checklist,
+        "y",
+        A::AnswerYes,
+        M::HelpAnswerYes,
+        Some(M::FootYes),
+    ),
+    (
+        Checklist,
+        "n",
+        A::AnswerNo,
+        M::HelpAnswerNo,
+        Some(M::FootNo),
+    ),
+    (
+        Checklist,
+        "<Enter>",
+        A::Answer,
+        M::HelpAnswer,
+        Some(M::FootAnswer),
+    ),
+    (Checklist, "w", A::Wait, M::HelpWait, Some(M::FootWait)),
+    (
+        Checklist,
+        "v",
+        A::Extend,
+        M::HelpExtend,
+        Some(M::FootExtend),
+    ),
+    (
+        Checklist,
+        "b",
+        A::Decide,
+        M::HelpDecide,
+        Some(M::FootDecide),
+    ),
+    (
+        Checklist,
+        "r",
+        A::ReplySent,
+        M::HelpReplySent,
+        Some(M::FootReplySent),
+    ),
+    (Checklist, "x", A::Destroyed, M::HelpDestroyed, None),
+    (Checklist, "a", A::AddRecipient, M::HelpAddRecipient, None),
+    (Checklist, "t", A::RecipientTold, M::HelpRecipientTold, None),
+    (
+        Checklist,
+        "o",
+        A::RecipientImpossible,
+        M::HelpRecipientImpossible,
+        None,
+    ),
+    (Checklist, "s", A::Close, M::HelpClose, Some(M::FootClose)),
+    (Checklist, "I", A::Withdraw, M::HelpWithdraw, None),
+    (Checklist, "V", A::Void, M::HelpVoid, None),
+    (Checklist, "H", A::Reopen, M::HelpReopen, None),
+    (
+        Checklist,
+        "l",
+        A::Letter,
+        M::HelpLetter,
+        Some(M::FootLetter),
+    ),
+    (Checklist, "m", A::ApForm, M::HelpApForm, None),
+    (Checklist, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Checklist, "q", A::Back, M::HelpBack, None),
+    (Checklist, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Checklist, "<C-c>", A::Quit, M::HelpQuit, None),
+    (
+        Prompt,
+        "<Enter>",
+        A::PromptNext,
+        M::HelpPromptNext,
+        Some(M::FootPromptNext),
+    ),
+    (Prompt, "<Tab>", A::PromptNext, M::HelpPromptNext, None),
+    (
+        Prompt,
+        "<S-Tab>",
+        A::PromptPrev,
+        M::HelpPromptPrev,
+        Some(M::FootPromptPrev),
+    ),
+    (
+        Prompt,
+        "<Esc>",
+        A::PromptCancel,
+        M::HelpPromptCancel,
+        Some(M::FootPromptCancel),
+    ),
+    (
+        Prompt,
+        "<BS>",
+        A::PromptBackspace,
+        M::HelpSearchBackspace,
+        None,
+    ),
+    (Prompt, "<Up>", A::Up, M::HelpChoiceUp, None),
+    (
+        Prompt,
+        "<Down>",
+        A::Down,
+        M::HelpChoiceDown,
+        Some(M::FootChoose),
+    ),
+    (Prompt, "<C-c>", A::Quit, M::HelpQuit, None),
     (Help, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Help, "?", A::Back, M::HelpBack, None),
     (Help, "q", A::Back, M::HelpBack, None),
@@ -284,7 +417,7 @@ mod tests {
     #[test]
     fn the_search_box_keeps_printable_keys_for_text() {
         let km = Keymap::default();
-        for b in km.rows(Mode::Search) {
+        for b in km.rows(Mode::Search).chain(km.rows(Mode::Prompt)) {
             assert!(b.key.text_char().is_none(), "{} would steal text", b.key);
         }
     }

@@ -6,9 +6,11 @@
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
 //! - `breach` — the datalek screens' state: the breach register and the AP form view.
+//! - `checklist` — a case's checklist workbench and its prompts (issue 8).
 
 pub mod action;
 pub mod breach;
+pub mod checklist;
 pub mod key;
 pub mod keymap;
 
@@ -19,6 +21,7 @@ pub use key::{Key, KeyParseError, parse_keys};
 pub use keymap::{Keymap, Mode};
 
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::domain::deadline::Level;
 use crate::domain::{CaseId, CaseKind, Event, Status, Summary};
 use crate::i18n::Lang;
@@ -39,6 +42,8 @@ pub enum Screen {
     ApForm(CaseId),
     /// The breach register (AVG 33(5)): every datalek, notified or not.
     Breaches,
+    /// A case's checklist.
+    Checklist(CaseId),
 }
 
 /// Which statuses the list shows.
@@ -129,6 +134,10 @@ pub struct App {
     help_scroll: u16,
     breach: breach::BreachViews,
     quit: bool,
+    /// The settings: the organisation (letters), its dossier regime, the letters folder.
+    config: Config,
+    /// The open checklist, if one is on the stack.
+    checklist: Option<checklist::Checklist>,
 }
 
 impl App {
@@ -160,9 +169,29 @@ impl App {
             help_scroll: 0,
             breach: breach::BreachViews::default(),
             quit: false,
+            config: Config::default(),
+            checklist: None,
         };
         app.load();
         app
+    }
+
+    /// The app with the settings of `privdesk.toml`: the organisation a letter needs, the
+    /// dossier regime a new case is registered under, the folder letters go to.
+    pub fn with_config(mut self, config: Config) -> App {
+        self.config = config;
+        self
+    }
+
+    /// The settings in force.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The dossier regime a new case is registered under (`organisatie.dossierregime`); the
+    /// case keeps it, so a later change of the setting does not rewrite old assessments.
+    pub fn regime(&self) -> crate::domain::authority::DossierRegime {
+        self.config.organisatie.dossierregime
     }
 
     // ---- reading the state (for the ui and the drivers) ----
@@ -191,6 +220,10 @@ impl App {
             Screen::Help => Mode::Help,
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
+            Screen::Checklist(_) if self.checklist.as_ref().is_some_and(|c| c.prompt.is_some()) => {
+                Mode::Prompt
+            }
+            Screen::Checklist(_) => Mode::Checklist,
         }
     }
 
@@ -323,17 +356,44 @@ impl App {
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
             A::Help => matches!(
                 mode,
-                Mode::List | Mode::Detail | Mode::ApForm | Mode::Breaches
+                Mode::List | Mode::Detail | Mode::Checklist | Mode::ApForm | Mode::Breaches
             ),
             A::Back => matches!(
                 mode,
-                Mode::List | Mode::Detail | Mode::Help | Mode::ApForm | Mode::Breaches
+                Mode::List
+                    | Mode::Detail
+                    | Mode::Help
+                    | Mode::Checklist
+                    | Mode::ApForm
+                    | Mode::Breaches
             ),
-            A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches),
+            A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches | Mode::Checklist),
             A::Breaches => mode == Mode::List,
             A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
                 mode == Mode::Search
             }
+            A::Checklist => matches!(mode, Mode::List | Mode::Detail),
+            A::AnswerYes
+            | A::AnswerNo
+            | A::Answer
+            | A::Wait
+            | A::Extend
+            | A::Decide
+            | A::ReplySent
+            | A::Destroyed
+            | A::AddRecipient
+            | A::RecipientTold
+            | A::RecipientImpossible
+            | A::Close
+            | A::Withdraw
+            | A::Void
+            | A::Reopen
+            | A::Letter => mode == Mode::Checklist,
+            A::PromptNext
+            | A::PromptPrev
+            | A::PromptCancel
+            | A::PromptBackspace
+            | A::PromptChar(_) => mode == Mode::Prompt,
         }
     }
 
@@ -346,6 +406,7 @@ impl App {
         }
         match (mode, key.text_char()) {
             (Mode::Search, Some(c)) => Some(Action::SearchChar(c)),
+            (Mode::Prompt, Some(c)) => Some(Action::PromptChar(c)),
             _ => None,
         }
     }
@@ -388,6 +449,9 @@ impl App {
                 let page = isize::try_from(self.page).unwrap_or(1);
                 self.scroll_ap_form(if action == A::PageDown { page } else { -page });
             }
+            A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
+            A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
+            A::Back if mode == Mode::Checklist => self.close_checklist(),
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),
             A::PageUp => self.select(self.selected.saturating_sub(self.page)),
@@ -446,6 +510,28 @@ impl App {
                 self.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
                 self.select(self.selected);
             }
+            A::Checklist => self.open_checklist(),
+            A::AnswerYes => self.answer_yes_no(true),
+            A::AnswerNo => self.answer_yes_no(false),
+            A::Answer => self.answer_prompt(),
+            A::Wait => self.start_task(checklist::Task::WaitStart),
+            A::Extend => self.start_task(checklist::Task::Extend),
+            A::Decide => self.start_task(checklist::Task::Decide),
+            A::ReplySent => self.start_task(checklist::Task::ReplySent),
+            A::Destroyed => self.start_task(checklist::Task::Destroyed),
+            A::AddRecipient => self.start_task(checklist::Task::AddRecipient),
+            A::RecipientTold => self.start_task(checklist::Task::RecipientTold),
+            A::RecipientImpossible => self.start_task(checklist::Task::RecipientImpossible),
+            A::Close => self.start_task(checklist::Task::Close),
+            A::Withdraw => self.start_task(checklist::Task::Withdraw),
+            A::Void => self.start_task(checklist::Task::Void),
+            A::Reopen => self.start_task(checklist::Task::Reopen),
+            A::Letter => self.start_task(checklist::Task::Letter),
+            A::PromptNext => self.prompt_next(),
+            A::PromptPrev => self.prompt_prev(),
+            A::PromptCancel => self.prompt_cancel(),
+            A::PromptBackspace => self.prompt_backspace(),
+            A::PromptChar(c) => self.prompt_char(c),
         }
     }
 

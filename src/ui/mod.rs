@@ -3,11 +3,13 @@
 //! - `list` — the case list (home), with its header, filters, status line and footer.
 //! - `detail` — a case's short detail.
 //! - `breach` — the datalek screens: the AP form view and the breach register.
+//! - `checklist` — a case's checklist workbench and its prompts.
 //! - `help` — the keys, generated from the keymap table.
 //! - `theme` — the semantic styles.
 //! - `text` — shared formatting of dates and time left.
 
 pub mod breach;
+pub mod checklist;
 pub mod detail;
 pub mod help;
 pub mod list;
@@ -41,6 +43,7 @@ fn draw_screen(app: &App, screen: Screen, frame: &mut Frame, area: Rect) {
         Screen::Detail(id) => detail::draw(app, id, frame, area),
         Screen::ApForm(id) => breach::draw_ap_form(app, id, frame, area),
         Screen::Breaches => breach::draw_register(app, frame, area),
+        Screen::Checklist(_) => checklist::draw(app, frame, area),
         Screen::List | Screen::Help => list::draw(app, frame, area),
     }
 }
