@@ -171,21 +171,10 @@ fn assess(store: &mut Store, id: CaseId, at: &str, risk: &str) {
     }
 }
 
-fn journal_lines(db: &Path) -> usize {
-    std::fs::read_to_string(db.join("journal.jsonl"))
-        .unwrap()
-        .lines()
-        .count()
-}
-
-/// Driven through the register (the checklist screen is another engineer's): a notification
-/// after 72 hours is refused until the reason for the delay is recorded, nothing reaches the
-/// journal, and the screens show the breach te laat with the reason asked.
-#[test]
-fn a_notification_after_72_hours_without_a_reason_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("register");
-    let mut store = demo(&db, "2027-03-26T16:30");
+/// Leaves a register with one breach, aware Friday 26 March 2027 16:00, assessed at `at` with
+/// this risk, in `db` (for trying scripts by hand too: `PRIVDESK_KEEP=dir`).
+fn assessed(db: &Path, at: &str, risk: &str) -> CaseId {
+    let mut store = demo(db, "2027-03-26T16:30");
     let id = breach(
         &mut store,
         1,
@@ -193,8 +182,54 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
         BreachNature::VerkeerdeOntvanger,
         "Brief met groeigegevens naar een verkeerd adres gestuurd.",
     );
-    let at = "2027-03-30T08:45";
-    assess(&mut store, id, at, "risico");
+    assess(&mut store, id, at, risk);
+    id
+}
+
+fn journal_lines(db: &Path) -> usize {
+    std::fs::read_to_string(db.join("journal.jsonl"))
+        .unwrap()
+        .lines()
+        .count()
+}
+
+/// Through the checklist screen: a notification after 72 hours is refused until the reason for
+/// the delay is recorded (the refused answer never reaches the journal); with the reason it goes
+/// through, and the breach closes.
+#[test]
+fn a_notification_after_72_hours_without_a_reason_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    assessed(&db, "2027-03-27T09:30", "risico");
+    let out = passes(&db, "breach_late.keys");
+    let journal = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
+    assert_eq!(
+        journal.matches("\"step\":\"ap_gemeld_op\"").count(),
+        1,
+        "only the notification with its reason is recorded"
+    );
+    insta::assert_snapshot!(out);
+}
+
+/// Through the checklist screen: a high-risk breach, notified on time, cannot close until the
+/// data subjects decision is recorded, and an exception of AVG 34(3) needs its reasoning.
+#[test]
+fn a_high_risk_breach_cannot_close_until_the_data_subjects_decision_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    assessed(&db, "2027-03-27T09:30", "hoog_risico");
+    insta::assert_snapshot!(passes(&db, "breach_high_risk.keys"));
+}
+
+/// The register itself refuses what the screen refuses: a late notification without a reason,
+/// and closing a high-risk breach without the data subjects decision, with the reasons in words.
+#[test]
+fn the_register_refuses_a_late_notice_without_reason_and_an_early_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    let id = assessed(&db, "2027-03-30T08:45", "hoog_risico");
+    let mut store = Store::open(&db, &OpenOptions::existing(inst("2027-03-30T09:00"))).unwrap();
+    let at = "2027-03-30T08:50";
     answer(
         &mut store,
         id,
@@ -208,7 +243,7 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
         step: StepId::ApGemeldOp,
         answer: Answer::Instant(inst("2027-03-30T08:30")),
     };
-    let refused = store.save(vec![late.clone()], inst(at)).unwrap_err();
+    let refused = store.save(vec![late], inst(at)).unwrap_err();
     assert!(
         matches!(
             refused,
@@ -225,92 +260,21 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
         before,
         "a refused change never reaches the disk"
     );
-    drop(store);
-    insta::assert_snapshot!(passes(&db, "breach_late.keys"));
-
-    let mut store = Store::open(&db, &OpenOptions::existing(inst(at))).unwrap();
-    answer(
-        &mut store,
-        id,
-        at,
-        StepId::RedenVertraging,
-        Answer::Text("pas na het weekend als datalek herkend".into()),
-    );
-    store.save(vec![late], inst(at)).unwrap();
-    let s = store.summaries().into_iter().find(|s| s.id == id).unwrap();
-    assert!(s.breach_done, "notified with the reason: the duty is done");
-}
-
-/// Driven through the register: a high-risk breach, assessed and notified, cannot close until
-/// the data subjects decision is recorded; the register and the AP form show it still to do.
-#[test]
-fn a_high_risk_breach_cannot_close_until_the_data_subjects_decision_is_recorded() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("register");
-    let mut store = demo(&db, "2027-03-26T16:30");
-    let id = breach(
-        &mut store,
-        1,
-        "2027-03-26T16:00",
-        BreachNature::VerkeerdeOntvanger,
-        "Brief met groeigegevens naar een verkeerd adres gestuurd.",
-    );
-    let at = "2027-03-27T09:30";
-    assess(&mut store, id, at, "hoog_risico");
-    for (step, a) in [
-        (StepId::ApMelding, Answer::Choice("gemeld".into())),
-        (
-            StepId::ApGemeldOp,
-            Answer::Instant(inst("2027-03-27T09:00")),
-        ),
-        (StepId::ApMeldnummer, Answer::Text("M-2027-0042".into())),
-        (StepId::ContactNaam, Answer::Text("F. G. Voorbeeld".into())),
-        (StepId::ContactFunctie, Answer::Text("FG".into())),
-        (StepId::ContactTelefoon, Answer::Text("010-1234567".into())),
-    ] {
-        answer(&mut store, id, at, step, a);
-    }
     let close = Event::Closed {
         case: id,
-        on: "2027-03-27".parse().unwrap(),
+        on: "2027-03-30".parse().unwrap(),
     };
-    let refused = store.save(vec![close.clone()], inst(at)).unwrap_err();
+    let refused = store.save(vec![close], inst(at)).unwrap_err();
     assert!(
-        matches!(&refused, StoreError::Refused(Refusal::Missing(m)) if m == &vec![StepId::BetrokkenenInformeren]),
+        matches!(refused, StoreError::Refused(Refusal::Missing(_))),
         "{refused:?}"
     );
-    assert_eq!(
-        refused.message(privdesk::i18n::Lang::Nl),
-        "eerst beantwoorden: Betrokkenen informeren (AVG 34)"
-    );
-    drop(store);
-    insta::assert_snapshot!(passes(&db, "breach_high_risk.keys"));
+}
 
-    let mut store = Store::open(&db, &OpenOptions::existing(inst(at))).unwrap();
-    answer(
-        &mut store,
-        id,
-        at,
-        StepId::BetrokkenenInformeren,
-        Answer::Choice("geinformeerd".into()),
-    );
-    assert!(
-        store.save(vec![close.clone()], inst(at)).is_err(),
-        "how and when first"
-    );
-    answer(
-        &mut store,
-        id,
-        at,
-        StepId::BetrokkenenGeinformeerdOp,
-        Answer::Date("2027-03-27".parse().unwrap()),
-    );
-    answer(
-        &mut store,
-        id,
-        at,
-        StepId::BetrokkenenWijze,
-        Answer::Text("brief aan de ouders".into()),
-    );
-    store.save(vec![close], inst(at)).unwrap();
+#[test]
+#[ignore = "a helper: leaves an assessed breach in $PRIVDESK_KEEP to try scripts by hand"]
+fn keep_an_assessed_breach() {
+    let dir = std::env::var("PRIVDESK_KEEP").unwrap();
+    let risk = std::env::var("PRIVDESK_RISK").unwrap_or_else(|_| "risico".into());
+    assessed(Path::new(&dir), "2027-03-27T09:30", &risk);
 }

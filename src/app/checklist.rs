@@ -18,7 +18,7 @@ use crate::domain::authority::NextStep;
 use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome, Refusal};
 use crate::domain::checklist::{Answer, AnswerType, StepId};
 use crate::domain::deadline::{self, amsterdam_date};
-use crate::domain::instant::{parse_date, parse_instant};
+use crate::domain::instant::{InstantError, parse_date, parse_instant};
 use crate::domain::{Case, CaseId, CaseKind, Event, Stamp, rights};
 use crate::i18n::checklist::{option, question};
 use crate::i18n::domain as names;
@@ -284,10 +284,13 @@ impl App {
                 Field::text(label, FieldKind::Date, text)
             }
             AnswerType::Instant => {
-                let text = match &current {
-                    Some(Answer::Instant(t)) => crate::domain::instant::format_instant(*t),
-                    _ => String::new(),
+                // Written the way the prompt asks for it; a new answer starts at now (the AP
+                // notification is usually recorded as it is made).
+                let t = match &current {
+                    Some(Answer::Instant(t)) => *t,
+                    _ => self.now,
                 };
+                let text = wall_time(t);
                 Field::text(label, FieldKind::Instant, text)
             }
             AnswerType::Text => {
@@ -819,7 +822,7 @@ impl App {
             AnswerType::YesNo => Answer::YesNo(f.choice == 0),
             AnswerType::Choice(opts) => Answer::Choice(opts.get(f.choice)?.to_string()),
             AnswerType::Date => Answer::Date(parse_date(text).ok()?),
-            AnswerType::Instant => Answer::Instant(parse_instant(text).ok()?),
+            AnswerType::Instant => Answer::Instant(typed_instant(text).ok()?),
             AnswerType::Number => Answer::Number(text.parse().ok()?),
             AnswerType::Text => Answer::Text(text.to_string()),
         };
@@ -1005,13 +1008,26 @@ pub fn letter_name(kind: LetterKind) -> WorkMsg {
     }
 }
 
+/// An instant as typed in a prompt: `YYYY-MM-DD HH:MM` (as the prompt asks) or anything
+/// `parse_instant` reads (`T` between date and time, an explicit offset), Amsterdam time.
+fn typed_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>, InstantError> {
+    parse_instant(&text.trim().replacen(' ', "T", 1))
+}
+
+/// An instant as a prompt shows it for editing: Amsterdam wall time to the minute.
+fn wall_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono_tz::Europe::Amsterdam)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
 /// Whether a field's text reads as its kind (an empty text is the domain's to refuse, with the
 /// field's name).
 fn field_form(f: &Field) -> Result<(), WorkMsg> {
     let t = f.text.trim();
     match f.kind {
         FieldKind::Date if parse_date(t).is_err() => Err(WorkMsg::BadDate),
-        FieldKind::Instant if parse_instant(t).is_err() => Err(WorkMsg::BadInstant),
+        FieldKind::Instant if typed_instant(t).is_err() => Err(WorkMsg::BadInstant),
         FieldKind::Number if t.parse::<u64>().is_err() => Err(WorkMsg::BadNumber),
         _ => Ok(()),
     }
