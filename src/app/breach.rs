@@ -35,17 +35,20 @@ pub enum FormRow {
 
 /// The AP form's rows for a breach at `now`: every section, in order, with the fields that
 /// apply (a field hidden by earlier answers, such as the AP's number when it was decided not
-/// to notify, is left out).
+/// to notify, is left out, and so is a section left without fields).
 pub fn form_rows(case: &Case, now: DateTime<Utc>) -> Vec<FormRow> {
     let mut rows = Vec::new();
     for (section, fields) in AP_FORM {
-        rows.push(FormRow::Section(*section));
-        rows.extend(
-            fields
-                .iter()
-                .filter(|f| applies(case, **f, now))
-                .map(|f| FormRow::Field(*f)),
-        );
+        let shown: Vec<FormRow> = fields
+            .iter()
+            .filter(|f| applies(case, **f, now))
+            .map(|f| FormRow::Field(*f))
+            .collect();
+        // A section none of whose fields apply (the contact when not notified) is left out.
+        if !shown.is_empty() {
+            rows.push(FormRow::Section(*section));
+            rows.extend(shown);
+        }
     }
     rows
 }
@@ -171,5 +174,62 @@ impl App {
             .map_or(0, |c| form_rows(c, self.now).len())
             .saturating_sub(1);
         self.breach.scroll = self.breach.scroll.saturating_add_signed(rows).min(last);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{BreachFacts, BreachNature};
+    use crate::domain::checklist::{Answer, StepId};
+    use crate::domain::instant::parse_instant;
+    use crate::domain::{Stamp, breach::Section};
+
+    #[test]
+    fn a_breach_not_notified_leaves_out_the_contact_section_and_the_ap_number() {
+        let at = parse_instant("2027-03-27T09:00").unwrap();
+        let stamp = |seq| Stamp {
+            seq,
+            at,
+            user: "t".into(),
+        };
+        let id = CaseId::new('D', 2027, 1);
+        let mut case = Case::register(
+            &Event::BreachRegistered {
+                case: id,
+                breach: BreachFacts {
+                    aware_at: parse_instant("2027-03-26T16:00").unwrap(),
+                    processor_notice_at: None,
+                    processor: String::new(),
+                    reported_by: "Otto".into(),
+                    nature: BreachNature::Verloren,
+                    description: String::new(),
+                },
+            },
+            &stamp(1),
+        )
+        .unwrap();
+        let before = form_rows(&case, at);
+        assert!(before.contains(&FormRow::Section(Section::Contact)));
+        for (seq, (step, answer)) in [
+            (StepId::Risico, Answer::Choice("geen".into())),
+            (StepId::ApMelding, Answer::Choice("niet_gemeld".into())),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let e = Event::Answered {
+                case: id,
+                step,
+                answer,
+            };
+            case.apply(&e, &stamp(seq as u64 + 2)).unwrap();
+        }
+        let after = form_rows(&case, at);
+        assert!(!after.contains(&FormRow::Section(Section::Contact)));
+        assert!(!after.contains(&FormRow::Field(Field::Step(StepId::ApMeldnummer))));
+        assert!(after.contains(&FormRow::Field(Field::Step(StepId::ApMelding))));
+        assert_eq!(after.first(), Some(&FormRow::Section(Section::Melding)));
     }
 }
