@@ -3,10 +3,12 @@
 //! recorded; `ui::draw` reads the state.
 //!
 //! - `action` — everything a user can do.
+//! - `form` — form fields (text, date, instant, choice, multi-line) and their messages.
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
 
 pub mod action;
+pub mod form;
 pub mod key;
 pub mod keymap;
 

@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod form;
 pub mod headless;
 pub mod keys;
 pub mod letters;

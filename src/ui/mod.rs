@@ -2,11 +2,13 @@
 //!
 //! - `list` — the case list (home), with its header, filters, status line and footer.
 //! - `detail` — a case's short detail.
+//! - `form` — form fields, for every screen that asks the user to type.
 //! - `help` — the keys, generated from the keymap table.
 //! - `theme` — the semantic styles.
 //! - `text` — shared formatting of dates and time left.
 
 pub mod detail;
+pub mod form;
 pub mod help;
 pub mod list;
 pub mod text;
