@@ -20,11 +20,22 @@ pub enum Mode {
     Detail,
     /// The help overlay.
     Help,
+    /// A form (the new verzoek): printable keys are text for the focused field.
+    Form,
+    /// A yes/no question (throw typed input away?).
+    Confirm,
 }
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 4] = [Mode::List, Mode::Search, Mode::Detail, Mode::Help];
+    pub const ALL: [Mode; 6] = [
+        Mode::List,
+        Mode::Search,
+        Mode::Detail,
+        Mode::Form,
+        Mode::Confirm,
+        Mode::Help,
+    ];
 
     /// The heading of this mode's keys in the help.
     pub fn title(self) -> UiMsg {
@@ -33,6 +44,8 @@ impl Mode {
             Mode::Search => UiMsg::ModeSearch,
             Mode::Detail => UiMsg::ModeDetail,
             Mode::Help => UiMsg::ModeHelp,
+            Mode::Form => UiMsg::ModeForm,
+            Mode::Confirm => UiMsg::ModeConfirm,
         }
     }
 }
@@ -41,7 +54,7 @@ impl Mode {
 type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
-use Mode::{Detail, Help, List, Search};
+use Mode::{Confirm, Detail, Form, Help, List, Search};
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -75,6 +88,13 @@ const DEFAULT: &[Row] = &[
         Some(M::FootStatus),
     ),
     (List, "S", A::PrevStatus, M::HelpPrevStatus, None),
+    (
+        List,
+        "n",
+        A::NewRequest,
+        M::HelpNewRequest,
+        Some(M::FootNew),
+    ),
     (List, "<Esc>", A::Back, M::HelpClear, None),
     (List, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (List, "q", A::Quit, M::HelpQuit, Some(M::FootQuit)),
@@ -109,10 +129,46 @@ const DEFAULT: &[Row] = &[
     (Detail, "<Up>", A::Up, M::HelpPrevCase, None),
     (Detail, "j", A::Down, M::HelpNextCase, Some(M::FootNextCase)),
     (Detail, "<Down>", A::Down, M::HelpNextCase, None),
+    (
+        Detail,
+        "<PgDn>",
+        A::PageDown,
+        M::HelpScrollDown,
+        Some(M::FootScroll),
+    ),
+    (Detail, "<PgUp>", A::PageUp, M::HelpScrollUp, None),
+    (Detail, "<Home>", A::Top, M::HelpScrollTop, None),
+    (Detail, "<End>", A::Bottom, M::HelpScrollBottom, None),
     (Detail, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Detail, "q", A::Back, M::HelpBack, None),
     (Detail, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (Detail, "<C-c>", A::Quit, M::HelpQuit, None),
+    (
+        Form,
+        "<Tab>",
+        A::NextField,
+        M::HelpNextField,
+        Some(M::FootNextField),
+    ),
+    (Form, "<Enter>", A::NextField, M::HelpNextField, None),
+    (Form, "<Down>", A::NextField, M::HelpNextField, None),
+    (Form, "<S-Tab>", A::PrevField, M::HelpPrevField, None),
+    (Form, "<Up>", A::PrevField, M::HelpPrevField, None),
+    (Form, "<C-s>", A::Save, M::HelpSave, Some(M::FootSave)),
+    (
+        Form,
+        "<Esc>",
+        A::Back,
+        M::HelpCancelForm,
+        Some(M::FootCancel),
+    ),
+    (Form, "<F1>", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Form, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Confirm, "j", A::Yes, M::HelpYes, Some(M::FootYes)),
+    (Confirm, "y", A::Yes, M::HelpYes, None),
+    (Confirm, "n", A::No, M::HelpNo, Some(M::FootNo)),
+    (Confirm, "<Esc>", A::No, M::HelpNo, None),
+    (Confirm, "<C-c>", A::No, M::HelpNo, None),
     (Help, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Help, "?", A::Back, M::HelpBack, None),
     (Help, "q", A::Back, M::HelpBack, None),
@@ -237,6 +293,14 @@ mod tests {
                     "{action:?} in {mode:?}: accepted {accepted}, bound {bound}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_form_keeps_printable_keys_for_text() {
+        let km = Keymap::default();
+        for b in km.rows(Mode::Form) {
+            assert!(b.key.text_char().is_none(), "{} would steal text", b.key);
         }
     }
 

@@ -3,14 +3,18 @@
 //! recorded; `ui::draw` reads the state.
 //!
 //! - `action` — everything a user can do.
+//! - `detail` — what the case detail shows, read from the register when it opens.
+//! - `new_request` — the new-verzoek form: its fields, and saving it.
 //! - `form` — form fields (text, date, instant, choice, multi-line) and their messages.
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
 
 pub mod action;
+pub mod detail;
 pub mod form;
 pub mod key;
 pub mod keymap;
+mod new_request;
 
 use chrono::{DateTime, Utc};
 
@@ -19,6 +23,7 @@ pub use key::{Key, KeyParseError, parse_keys};
 pub use keymap::{Keymap, Mode};
 
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::domain::deadline::Level;
 use crate::domain::{CaseId, CaseKind, Event, Status, Summary};
 use crate::i18n::Lang;
@@ -35,6 +40,8 @@ pub enum Screen {
     Detail(CaseId),
     /// The keys, generated from the keymap.
     Help,
+    /// The form for a new verzoek.
+    NewRequest,
 }
 
 /// Which statuses the list shows.
@@ -120,6 +127,23 @@ pub struct App {
     offset: usize,
     help_scroll: u16,
     quit: bool,
+    /// The settings the screens use (internal targets, dossier regime).
+    config: Config,
+    /// The new-verzoek form while it is open.
+    request_form: Option<form::Form>,
+    /// A yes/no question waiting for its answer.
+    confirm: Option<Confirm>,
+    /// The open case's record and history, read when it was opened.
+    case_view: Option<detail::CaseView>,
+}
+
+/// A yes/no question, and what yes does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Throw the typed form away and go back.
+    DiscardForm,
+    /// Throw the typed form away and leave privdesk.
+    DiscardAndQuit,
 }
 
 impl App {
@@ -150,12 +174,43 @@ impl App {
             offset: 0,
             help_scroll: 0,
             quit: false,
+            config: Config::default(),
+            request_form: None,
+            confirm: None,
+            case_view: None,
         };
         app.load();
         app
     }
 
+    /// The app with these settings (internal targets per kind, the dossier regime new
+    /// verzoeken are registered under); without, the compiled-in defaults apply.
+    pub fn with_config(mut self, config: Config) -> App {
+        self.config = config;
+        self
+    }
+
     // ---- reading the state (for the ui and the drivers) ----
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The new-verzoek form, while it is open.
+    pub fn request_form(&self) -> Option<&form::Form> {
+        self.request_form.as_ref()
+    }
+
+    /// The question waiting for a yes or no, if any.
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm
+    }
+
+    /// The open case's record and history.
+    pub fn case_view(&self) -> Option<&detail::CaseView> {
+        self.case_view.as_ref()
+    }
 
     /// The screen on top.
     pub fn screen(&self) -> Screen {
@@ -174,11 +229,15 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
+        if self.confirm.is_some() {
+            return Mode::Confirm;
+        }
         match self.screen() {
             Screen::List if self.searching => Mode::Search,
             Screen::List => Mode::List,
             Screen::Detail(_) => Mode::Detail,
             Screen::Help => Mode::Help,
+            Screen::NewRequest => Mode::Form,
         }
     }
 
@@ -305,12 +364,16 @@ impl App {
         use Action as A;
         match action {
             A::Tick | A::SetNow(_) | A::Resize(..) => true,
-            A::Quit | A::Up | A::Down => true,
-            A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search),
-            A::Top | A::Bottom | A::Open | A::SearchStart => mode == Mode::List,
+            A::Quit => mode != Mode::Confirm,
+            A::Up | A::Down => !matches!(mode, Mode::Form | Mode::Confirm),
+            A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search | Mode::Detail),
+            A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
+            A::Open | A::SearchStart | A::NewRequest => mode == Mode::List,
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
-            A::Help => matches!(mode, Mode::List | Mode::Detail),
-            A::Back => matches!(mode, Mode::List | Mode::Detail | Mode::Help),
+            A::Help => matches!(mode, Mode::List | Mode::Detail | Mode::Form),
+            A::NextField | A::PrevField | A::Save | A::FieldInput(_) => mode == Mode::Form,
+            A::Yes | A::No => mode == Mode::Confirm,
+            A::Back => matches!(mode, Mode::List | Mode::Detail | Mode::Help | Mode::Form),
             A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
                 mode == Mode::Search
             }
@@ -318,9 +381,13 @@ impl App {
     }
 
     /// The action a key asks for where the user's attention is: in the search box printable
-    /// keys are text, the table decides for the rest.
+    /// keys are text, in a form the focused field takes the keys it claims (letters, its
+    /// editing keys), the table decides for the rest.
     pub fn action_for(&self, key: Key) -> Option<Action> {
         let mode = self.mode();
+        if mode == Mode::Form && self.request_form.as_ref().is_some_and(|f| f.claims(key)) {
+            return Some(Action::FieldInput(key));
+        }
         if let Some(action) = self.keymap.action(mode, key) {
             return Some(action);
         }
@@ -360,6 +427,20 @@ impl App {
                 self.help_scroll = self.help_scroll.saturating_add(1).min(last);
             }
             A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
+            A::PageUp | A::PageDown | A::Top | A::Bottom if mode == Mode::Detail => {
+                self.scroll_detail(action)
+            }
+            A::Quit if mode == Mode::Form && self.form_is_dirty() => {
+                self.confirm = Some(Confirm::DiscardAndQuit)
+            }
+            A::Back if mode == Mode::Form => self.cancel_request(),
+            A::NewRequest => self.open_request_form(),
+            A::NextField => self.with_form(form::Form::next),
+            A::PrevField => self.with_form(form::Form::prev),
+            A::FieldInput(key) => self.with_form(|f| f.input(key)),
+            A::Save => self.save_request(),
+            A::Yes => self.answer_yes(),
+            A::No => self.confirm = None,
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),
             A::PageUp => self.select(self.selected.saturating_sub(self.page)),
@@ -426,10 +507,7 @@ impl App {
     /// Reads every summary and rebuilds the list.
     fn load(&mut self) {
         let summaries = self.store.summaries();
-        self.haystacks = summaries
-            .iter()
-            .map(|s| format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase())
-            .collect();
+        self.haystacks = summaries.iter().map(haystack).collect();
         self.summaries = summaries;
         self.resort();
     }
@@ -511,7 +589,10 @@ impl App {
             return;
         };
         match self.store.save(vec![Event::Viewed { case: id }], self.now) {
-            Ok(_) => self.screens.push(Screen::Detail(id)),
+            Ok(_) => {
+                self.load_case_view(id);
+                self.screens.push(Screen::Detail(id));
+            }
             Err(e) => {
                 let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);
                 self.say(text, true);
@@ -545,7 +626,9 @@ impl App {
 
     fn back(&mut self) {
         if self.screens.len() > 1 {
-            self.screens.pop();
+            if let Some(Screen::Detail(_)) = self.screens.pop() {
+                self.case_view = None;
+            }
         } else if !self.search.is_empty()
             || self.kind_filter.is_some()
             || self.status_filter != StatusFilter::default()
@@ -556,6 +639,11 @@ impl App {
             self.refilter();
         }
     }
+}
+
+/// What the search looks in: the lowercased id, requester and child of a case.
+fn haystack(s: &Summary) -> String {
+    format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase()
 }
 
 /// The value after (or before) `current` in a cycle.

@@ -150,7 +150,10 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
             StartMsg::NowNotDemo.text(lang).to_string(),
         ));
     }
-    Ok((App::new(store, clock, lang, theme), temp))
+    Ok((
+        App::new(store, clock, lang, theme).with_config(config),
+        temp,
+    ))
 }
 
 /// Fills a new demo register with the fictitious cases, dated around the clock's today.

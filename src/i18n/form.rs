@@ -20,6 +20,23 @@ crate::messages! {
         DateHint => "JJJJ-MM-DD", "YYYY-MM-DD";
         InstantHint => "JJJJ-MM-DD UU:MM", "YYYY-MM-DD HH:MM";
         RequiredMark => "*", "*";
+        // the new-verzoek form
+        LabelKind => "Soort verzoek", "Kind of request";
+        LabelReceived => "Ontvangen op", "Received on";
+        LabelChannel => "Kanaal", "Channel";
+        LabelRequester => "Naam verzoeker", "Requester's name";
+        LabelRelation => "Relatie tot kind", "Relation to child";
+        LabelContact => "Contact", "Contact";
+        LabelChild => "Naam kind", "Child's name";
+        LabelBirth => "Geboortedatum kind", "Child's date of birth";
+        LabelNotes => "Notities", "Notes";
+        Saved => "Zaak {id} geregistreerd.", "Case {id} registered.";
+        NotSaved => "Niet opgeslagen: zie de velden met ⚠.", "Not saved: see the fields marked ⚠.";
+        NotSavedWhy => "Niet opgeslagen: {why}", "Not saved: {why}";
+        NotWritable => "Kan geen verzoek registreren: {why}", "Cannot register a request: {why}";
+        AskDiscard => "Ingevulde gegevens weggooien? (j/n)", "Throw the typed input away? (y/n)";
+        AskDiscardQuit => "Ingevulde gegevens weggooien en privdesk afsluiten? (j/n)",
+            "Throw the typed input away and quit privdesk? (y/n)";
     }
 }
 

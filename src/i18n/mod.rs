@@ -9,6 +9,7 @@ pub mod authority;
 pub mod checklist;
 pub mod cli;
 pub mod config;
+pub mod detail;
 pub mod domain;
 pub mod form;
 pub mod headless;

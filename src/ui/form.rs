@@ -4,7 +4,7 @@
 //! and in headless screens); a refused field's label and message are `field_error`. When the
 //! fields do not fit, the form scrolls so the focused field stays in view.
 //!
-//! Every screen with a form calls [`draw_fields`].
+//! Every screen with a form calls [`draw_fields`]; the new verzoek screen is [`draw`].
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,13 +12,59 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::{banners, footer, status_line};
 use crate::app::form::{Field, Form, Input, LineInput};
+use crate::app::{App, Mode};
 use crate::i18n::Lang;
 use crate::i18n::form::FormMsg;
+use crate::i18n::ui::UiMsg;
 use crate::ui::theme::Theme;
 
 /// Rows a multi-line field takes at least.
 const MULTI_MIN_ROWS: u16 = 3;
+
+/// The new-verzoek screen: header, the form in a block, status line, footer.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(form) = app.request_form() else {
+        return;
+    };
+    let theme = app.theme();
+    let lang = app.lang();
+    let [head, body, status, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut head_spans = banners(app);
+    head_spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
+    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(
+            format!(" {} ", UiMsg::NewRequestTitle.text(lang)),
+            theme.title,
+        ));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    draw_fields(form, theme, lang, frame, inner);
+    frame.render_widget(Paragraph::new(status_line(app)), status);
+    let mut keys = footer(app, Mode::Form);
+    // A choice's own keys are the field's, not the keymap's: the footer says them while one has
+    // the focus.
+    if let Some(Input::Choice { .. }) = form.focused().map(Field::input) {
+        keys.spans.push(Span::raw("  "));
+        keys.spans
+            .push(Span::styled("<Left>/<Right>/<Space>", theme.key_hint));
+        keys.spans.push(Span::styled(
+            format!(" {}", UiMsg::FootChoose.text(lang)),
+            theme.muted,
+        ));
+    }
+    frame.render_widget(Paragraph::new(keys), foot);
+}
 
 /// The rows a field takes (its value, and its message if any), given the rows a multi-line
 /// field gets.
