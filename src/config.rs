@@ -117,6 +117,31 @@ pub struct Organisatie {
     pub dossierregime: Dossierregime,
 }
 
+impl Organisatie {
+    /// The built-in organisation of a demo register (design.md: used unless `--config` is
+    /// given), so letters can be made from fictitious cases without a real configuration.
+    pub fn demo() -> Organisatie {
+        Organisatie {
+            naam: Some("JGZ Voorbeeldregio (demo)".into()),
+            adres: Some("Voorbeeldlaan 1\n1234 AB Demostad".into()),
+            org_type: Some(OrganisatieType::Bestuursorgaan),
+            fg_naam: Some("F.G. Fictief".into()),
+            fg_contact: Some("fg@voorbeeld.invalid".into()),
+            dossierregime: Dossierregime::Wgbo,
+        }
+    }
+
+    /// The organisation a register works for: the configured one, or on a demo register
+    /// without `--config` the built-in demo organisation.
+    pub fn for_register(config: &Config, demo: bool, config_given: bool) -> Organisatie {
+        if demo && !config_given {
+            Organisatie::demo()
+        } else {
+            config.organisatie.clone()
+        }
+    }
+}
+
 /// What kind of organisation answers: it decides the remedy a decision letter names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OrganisatieType {

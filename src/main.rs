@@ -11,8 +11,9 @@ use clap::{Parser, Subcommand};
 use privdesk::app::{Action, App, Key};
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
 use privdesk::cli::session::{self, SessionArgs};
-use privdesk::cli::{Outcome, audit, export};
+use privdesk::cli::{Outcome, audit, export, letter};
 use privdesk::clock::Clock;
+use privdesk::config::{Config, Organisatie};
 use privdesk::domain::instant::parse_instant;
 use privdesk::headless::script::{Command as ScriptCommand, parse_line};
 use privdesk::headless::{self, DEFAULT_SIZE, Driver};
@@ -74,6 +75,16 @@ enum Command {
     Export {
         #[command(subcommand)]
         what: ExportCommand,
+    },
+    /// Makes a letter for a case: DIR/<ID>-<letter>.md, never overwriting.
+    Letter {
+        /// The case id, V-YYYY-NNNN.
+        id: String,
+        /// ontvangstbevestiging, verlenging or besluit.
+        letter: String,
+        /// The folder to write to (created if missing; default the current folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Drive the screen by a key script (a file, or - for a pipe session).
     Headless {
@@ -185,7 +196,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             Ok(ExitCode::from(code))
         }
-        Some(Command::Audit { .. } | Command::Export { .. }) => {
+        Some(Command::Audit { .. } | Command::Export { .. } | Command::Letter { .. }) => {
             print_outcome(cli, register_command(cli))
         }
         Some(Command::Deadline {
@@ -252,6 +263,30 @@ fn register_command(cli: &Cli) -> Outcome {
                 },
                 Err(e) => store_fail(&e, lang),
             }
+        }
+        Some(Command::Letter { id, letter, out }) => {
+            let config = match Config::load(cli.config.as_deref()) {
+                Ok(c) => c,
+                Err(e) => return Outcome::fail(e.message(lang), EXIT_USAGE),
+            };
+            let mut store = match open_existing(cli, &dir) {
+                Ok(s) => s,
+                Err(o) => return o,
+            };
+            let now = match clock(cli, &store) {
+                Ok(n) => n,
+                Err(o) => return o,
+            };
+            let org = Organisatie::for_register(&config, store.is_demo(), cli.config.is_some());
+            let args = letter::LetterArgs {
+                id,
+                letter,
+                out: out.as_deref(),
+                org: &org,
+                lang,
+                now,
+            };
+            letter::letter(&mut store, &args)
         }
         _ => Outcome::fail(String::new(), EXIT_USAGE),
     }

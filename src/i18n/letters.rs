@@ -38,6 +38,9 @@ crate::messages! {
             "the letter cannot be written to {file}: {detail}";
         UnknownLetter => "onbekende brief '{value}'; kies uit: {letters}",
             "unknown letter '{value}'; choose from: {letters}";
+        BadCaseId => "'{given}' is geen zaaknummer (V-JJJJ-NNNN of D-JJJJ-NNNN)",
+            "'{given}' is not a case id (V-YYYY-NNNN or D-YYYY-NNNN)";
+        NoSuchCase => "zaak {id} staat niet in het register", "case {id} is not in the register";
     }
 }
 

@@ -1,0 +1,112 @@
+//! `privdesk letter ID ontvangstbevestiging|verlenging|besluit [--out DIR]` (design.md
+//! "Command line"): the letter is refused when the case lacks what it needs (exit 2), written
+//! as `DIR/<ID>-<letter>.md` without overwriting, and recorded in the journal; a letter that
+//! cannot be recorded is removed again, so no letter exists that the audit trail does not show.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::Outcome;
+use crate::config::Organisatie;
+use crate::domain::deadline::amsterdam_date;
+use crate::domain::event::Event;
+use crate::domain::kind::CaseId;
+use crate::i18n::Lang;
+use crate::i18n::letters::LettersMsg;
+use crate::letters::{LetterError, LetterKind, Template, override_dir, render, write_letter};
+use crate::store::{Store, StoreError};
+
+/// Exit code 2: bad input, or a letter the case cannot have yet.
+const EXIT_USAGE: u8 = 2;
+/// Exit code 5: the disk refused.
+const EXIT_IO: u8 = 5;
+
+/// What the letter command needs besides the store.
+pub struct LetterArgs<'a> {
+    /// The case id as typed.
+    pub id: &'a str,
+    /// The letter as typed.
+    pub letter: &'a str,
+    /// The folder to write to (default: the current folder).
+    pub out: Option<&'a Path>,
+    /// The organisation the letter is from.
+    pub org: &'a Organisatie,
+    /// The language of the letter and the messages.
+    pub lang: Lang,
+    /// The clock: the letter's date.
+    pub now: DateTime<Utc>,
+}
+
+fn letter_fail(e: &LetterError, lang: Lang) -> Outcome {
+    let code = match e {
+        LetterError::Write { .. } | LetterError::TemplateRead { .. } => EXIT_IO,
+        _ => EXIT_USAGE,
+    };
+    Outcome::fail(e.message(lang), code)
+}
+
+/// Makes the letter, writes it and records it; prints the path of the file.
+pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
+    let lang = args.lang;
+    let Ok(id) = args.id.parse::<CaseId>() else {
+        return Outcome::fail(
+            LettersMsg::BadCaseId.fill(lang, &[("given", args.id)]),
+            EXIT_USAGE,
+        );
+    };
+    let Ok(kind) = args.letter.parse::<LetterKind>() else {
+        let letters: Vec<&str> = LetterKind::ALL.iter().map(|k| k.slug()).collect();
+        let msg = LettersMsg::UnknownLetter.fill(
+            lang,
+            &[("value", args.letter), ("letters", &letters.join(", "))],
+        );
+        return Outcome::fail(msg, EXIT_USAGE);
+    };
+    if let Err(e) = store.writable() {
+        return Outcome::fail(e.message(lang), e.exit_code());
+    }
+    let case = match store.case(id) {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            return Outcome::fail(
+                LettersMsg::NoSuchCase.fill(lang, &[("id", args.id)]),
+                EXIT_USAGE,
+            );
+        }
+        Err(e) => return Outcome::fail(e.message(lang), e.exit_code()),
+    };
+    let template = match Template::resolve(kind, lang, override_dir().as_deref()) {
+        Ok(t) => t,
+        Err(e) => return letter_fail(&e, lang),
+    };
+    let text = match render(
+        kind,
+        &case,
+        args.org,
+        lang,
+        amsterdam_date(args.now),
+        &template,
+    ) {
+        Ok(t) => t,
+        Err(e) => return letter_fail(&e, lang),
+    };
+    let dir = args.out.unwrap_or(Path::new("."));
+    let path = match write_letter(dir, id, kind, &text) {
+        Ok(p) => p,
+        Err(e) => return letter_fail(&e, lang),
+    };
+    let recorded: Result<u64, StoreError> = store.save(
+        vec![Event::LetterMade {
+            case: id,
+            letter: kind.slug().to_string(),
+        }],
+        args.now,
+    );
+    if let Err(e) = recorded {
+        // Not in the audit trail: the letter must not exist either.
+        let _ = std::fs::remove_file(&path);
+        return Outcome::fail(e.message(lang), e.exit_code());
+    }
+    Outcome::ok_line(path.display().to_string())
+}

@@ -1,0 +1,171 @@
+//! `privdesk letter`: a letter written from the register, never overwriting, recorded in the
+//! journal; refused (exit 2) when the case lacks what it needs.
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+use privdesk::demo;
+use privdesk::store::{OpenOptions, Store};
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    demo::amsterdam_instant("2026-11-23".parse().unwrap(), 9, 0).unwrap()
+}
+
+/// A demo register at `dir`, seeded with the demo cases.
+fn demo_register(dir: &std::path::Path) {
+    let opts = OpenOptions {
+        create: Some(true),
+        now: now(),
+        cli_user: None,
+        config_user: None,
+    };
+    let mut store = Store::open(dir, &opts).unwrap();
+    for change in demo::plan(now()).unwrap() {
+        store.save(change, now()).unwrap();
+    }
+}
+
+fn privdesk(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(["--now", "2026-11-23T10:00"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn journal_lines(db: &std::path::Path) -> usize {
+    std::fs::read_to_string(db.join("journal.jsonl"))
+        .unwrap()
+        .lines()
+        .count()
+}
+
+#[test]
+fn a_letter_is_written_recorded_and_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("reg");
+    demo_register(&db);
+    let out = tmp.path().join("brieven");
+    let before = journal_lines(&db);
+    // V-2026-0001 is the first demo case: an open Inzage.
+    let o = privdesk(
+        &db,
+        &[
+            "letter",
+            "V-2026-0001",
+            "ontvangstbevestiging",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let first = out.join("V-2026-0001-ontvangstbevestiging.md");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        first.display().to_string()
+    );
+    let text = std::fs::read_to_string(&first).unwrap();
+    assert!(
+        text.contains("JGZ Voorbeeldregio (demo)"),
+        "the demo organisation signs demo letters"
+    );
+    assert!(text.contains("Autoriteit Persoonsgegevens"));
+    assert_eq!(
+        journal_lines(&db),
+        before + 1,
+        "making a letter is a journal event"
+    );
+    let last = std::fs::read_to_string(db.join("journal.jsonl"))
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(
+        last.contains(
+            r#""type":"letter_made","case":"V-2026-0001","letter":"ontvangstbevestiging""#
+        ),
+        "{last}"
+    );
+
+    let o = privdesk(
+        &db,
+        &[
+            "letter",
+            "V-2026-0001",
+            "ontvangstbevestiging",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out.join("V-2026-0001-ontvangstbevestiging-2.md").exists());
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        text,
+        "the first letter is untouched"
+    );
+}
+
+#[test]
+fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("reg");
+    demo_register(&db);
+    let out = tmp.path().join("brieven");
+    let before = journal_lines(&db);
+    let o = privdesk(
+        &db,
+        &[
+            "letter",
+            "V-2026-0001",
+            "besluit",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("besluit"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = privdesk(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "letter",
+            "V-2026-0001",
+            "verlenging",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("extension"));
+    for bad in [
+        ["V-2026-9999", "besluit"],
+        ["X-1", "besluit"],
+        ["V-2026-0001", "brief"],
+    ] {
+        let o = privdesk(
+            &db,
+            &["letter", bad[0], bad[1], "--out", out.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+    }
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
+    assert_eq!(
+        journal_lines(&db),
+        before,
+        "a refused letter leaves no trace"
+    );
+}
