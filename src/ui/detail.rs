@@ -3,7 +3,7 @@
 //! request (the authority table's outcome and reason), the checklist's progress, the notes, and
 //! the case's history from the journal, one line per event (who, when, what).
 //!
-//! On a wide screen (≥ 110 columns) the history stands beside the facts; otherwise below them.
+//! On a wide screen (≥ 160 columns) the history stands beside the facts; otherwise below them.
 //! PgUp/PgDn, Home/End scroll; the scroll is clamped here, where the wrapped length is known.
 
 use chrono::NaiveDate;
@@ -26,7 +26,7 @@ use crate::i18n::ui::UiMsg;
 use crate::ui::theme::Theme;
 
 /// The width from which the history stands beside the facts.
-const TWO_COLUMNS: u16 = 110;
+const TWO_COLUMNS: u16 = 160;
 /// The width of the label column.
 const LABEL: usize = 22;
 
