@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use privdesk::app::{Action, App, Key};
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
 use privdesk::cli::session::{self, SessionArgs};
-use privdesk::cli::{Outcome, audit, export, letter};
+use privdesk::cli::{Outcome, audit, export, letter, maintenance};
 use privdesk::clock::Clock;
 use privdesk::config::{Config, Organisatie};
 use privdesk::domain::instant::parse_instant;
@@ -73,6 +73,13 @@ enum Command {
     Audit {
         #[command(subcommand)]
         what: AuditCommand,
+    },
+    /// Rebuilds the working store from the journal.
+    Repair,
+    /// A register folder that --db DIR opens (DIR must be empty or missing; no lock needed).
+    Backup {
+        /// The backup folder.
+        dir: PathBuf,
     },
     /// Exports every case.
     Export {
@@ -200,9 +207,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             Ok(ExitCode::from(code))
         }
-        Some(Command::Audit { .. } | Command::Export { .. } | Command::Letter { .. }) => {
-            print_outcome(cli, register_command(cli))
-        }
+        Some(
+            Command::Audit { .. }
+            | Command::Export { .. }
+            | Command::Letter { .. }
+            | Command::Repair
+            | Command::Backup { .. },
+        ) => print_outcome(cli, register_command(cli)),
         Some(Command::Deadline {
             kind,
             from,
@@ -244,6 +255,16 @@ fn register_command(cli: &Cli) -> Outcome {
         Some(Command::Audit {
             what: AuditCommand::Verify,
         }) => audit::verify(&dir, lang),
+        Some(Command::Repair) => maintenance::repair(&dir, Clock::System.now(), lang),
+        Some(Command::Backup { dir: dest }) => {
+            let opts = OpenOptions {
+                create: None,
+                now: Clock::System.now(),
+                cli_user: cli.user.clone(),
+                config_user: None,
+            };
+            maintenance::backup(&dir, dest, &opts, lang)
+        }
         Some(Command::Export {
             what: ExportCommand::Csv { out, delimiter },
         }) => {

@@ -201,7 +201,7 @@ fn export_on_a_damaged_store_exits_4_and_verify_still_passes() {
     let a = register(&mut store, "Anna Jansen");
     drop(store);
     {
-        let db = sled::open(dir.path().join(SLED_DIR)).unwrap();
+        let db = raw_sled(&dir.path().join(SLED_DIR));
         db.open_tree("summaries")
             .unwrap()
             .remove(a.to_string().as_bytes())

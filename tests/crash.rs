@@ -68,7 +68,8 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
     let started = Instant::now();
     let mut printed: BTreeSet<u64> = BTreeSet::new();
     let mut pairs: BTreeSet<(u32, u32)> = BTreeSet::new();
-    let (mut kills, mut torn, mut max_gap) = (0u32, 0u32, 0u64);
+    let (mut kills, mut torn, mut unprinted) = (0u32, 0u32, 0u64);
+    let mut prev_last = 1u64;
     let mut history: Vec<String> = Vec::new();
     let mut replays = 0u32;
     while kills < 50 || (kills < 80 && started.elapsed() < Duration::from_secs(30)) {
@@ -95,12 +96,14 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
         let got = reader.join().unwrap();
         let run_first = got.first().cloned();
         let run_last = got.last().cloned();
+        let mut run_seqs = Vec::new();
         for line in got {
             let f: Vec<u64> = line
                 .split(' ')
                 .skip(1)
                 .map(|x| x.parse().unwrap())
                 .collect();
+            run_seqs.push(f[0]);
             printed.insert(f[0]);
             pairs.insert((f[1] as u32, f[2] as u32));
         }
@@ -110,17 +113,20 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
         torn += u32::from(store.torn_tail().is_some());
         replays += u32::from(store.replayed() > 0);
         let last = store.last_seq();
-        // Every printed change is there...
-        let max_printed = printed.last().copied().unwrap_or(1);
-        assert!(last >= max_printed, "seed {seed}: lost seq {max_printed}");
-        // ...and at most the one change being saved at the kill is there unprinted.
-        max_gap = max_gap.max(last - max_printed);
+        // This run printed the changes right after the previous one's, in order...
+        let expected: Vec<u64> = (prev_last + 1..=prev_last + run_seqs.len() as u64).collect();
+        assert_eq!(run_seqs, expected, "seed {seed}");
+        // ...every one of them is there, and at most the one being saved at the kill is
+        // there unprinted.
+        let printed_to = prev_last + run_seqs.len() as u64;
         assert!(
-            last - max_printed <= 1,
-            "seed {seed}: {last} vs {max_printed}; this run {run_first:?}..{run_last:?}; history {}",
+            last == printed_to || last == printed_to + 1,
+            "seed {seed}: {last} vs {printed_to}; this run {run_first:?}..{run_last:?}; history {}",
             history.join(" | ")
         );
+        unprinted += last - printed_to;
         history.push(format!("{run_first:?}..{run_last:?} last {last}"));
+        prev_last = last;
         let ids: BTreeSet<u32> = store.summaries().iter().map(|s| s.id.number).collect();
         assert_eq!(ids.len() as u64, 2 * (last - 1), "seed {seed}");
         for (a, b) in &pairs {
@@ -135,7 +141,7 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
         drop(store);
     }
     eprintln!(
-        "crash test: {kills} kills, {} saves reported, {torn} torn tails, {replays} opens replayed, {:.1} s, seed {seed}, max unprinted {max_gap}",
+        "crash test: {kills} kills, {} saves reported, {torn} torn tails, {replays} opens replayed, {:.1} s, seed {seed}, {unprinted} saved but unprinted at the kill",
         printed.len(),
         started.elapsed().as_secs_f64()
     );

@@ -233,7 +233,7 @@ fn a_lost_case_record_is_damage_and_the_list_comes_from_the_journal() {
     register(&mut store, "Bert");
     drop(store);
     {
-        let db = sled::open(dir.path().join(SLED_DIR)).unwrap();
+        let db = raw_sled(&dir.path().join(SLED_DIR));
         db.open_tree("cases")
             .unwrap()
             .remove(a.to_string().as_bytes())
@@ -277,4 +277,21 @@ fn folders_are_0700_and_files_0600_and_tightened_at_open() {
     }
     check(&reg);
     drop(store);
+}
+
+#[test]
+fn a_working_store_ahead_of_the_journal_is_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    register(&mut store, "Anna Jansen");
+    store
+        .working_for_tests()
+        .unwrap()
+        .set_applied_seq(9)
+        .unwrap();
+    drop(store);
+    let store = open(dir.path());
+    assert_eq!(*store.health(), Health::Damaged(Damage::Ahead));
+    assert_eq!(store.summaries().len(), 1);
+    assert!(!format!("{store:?}").contains("Anna"));
 }

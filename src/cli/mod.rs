@@ -6,6 +6,7 @@ pub mod audit;
 pub mod deadline;
 pub mod export;
 pub mod letter;
+pub mod maintenance;
 pub mod session;
 
 /// What a subcommand produced: bytes for standard output, a line for standard error, and the

@@ -262,10 +262,14 @@ pub fn verify(path: &Path) -> Result<(u64, String), VerifyError> {
 /// Reads every complete line of a journal file and checks the chain; for replay, history,
 /// backup and repair.
 pub fn read_all(path: &Path) -> Result<Vec<Change>, VerifyError> {
-    let bytes = fs::read(path)?;
+    Ok(parse_all(&fs::read(path)?)?)
+}
+
+/// Parses and chains every complete line of a journal's bytes (a torn tail is ignored).
+pub fn parse_all(bytes: &[u8]) -> Result<Vec<Change>, BadLine> {
     let mut prev = ZERO_HASH.to_string();
     let mut out = Vec::new();
-    for (i, line) in complete_lines(&bytes).enumerate() {
+    for (i, line) in complete_lines(bytes).enumerate() {
         let n = i as u64 + 1;
         let bad = |fault| BadLine { line: n, fault };
         let change = parse_line(line).map_err(bad)?;
@@ -315,10 +319,16 @@ impl Journal {
         let end = complete_len(&bytes);
         let mut torn = None;
         if end < bytes.len() {
-            let moved_to = dir.join(format!("journal.torn-{stamp}"));
+            // Never overwrite an earlier torn tail: it is evidence too.
+            let mut moved_to = dir.join(format!("journal.torn-{stamp}"));
+            let mut n = 1;
+            while moved_to.exists() {
+                n += 1;
+                moved_to = dir.join(format!("journal.torn-{stamp}-{n}"));
+            }
             let mut t = create_options()
                 .write(true)
-                .truncate(true)
+                .create_new(true)
                 .open(&moved_to)?;
             t.write_all(&bytes[end..])?;
             t.sync_all()?;
@@ -579,6 +589,18 @@ mod tests {
         );
         assert_eq!(fs::read(&path).unwrap(), good);
         assert_eq!(j.last_seq(), 1);
+        drop(j);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"v\"").unwrap();
+        drop(f);
+        let (_, again) = Journal::open(dir.path(), "20261123T090000Z").unwrap();
+        let again = again.unwrap();
+        assert_ne!(again.moved_to, torn.moved_to);
+        assert_eq!(fs::read(&again.moved_to).unwrap(), b"{\"v\"");
+        assert_eq!(
+            fs::read(&torn.moved_to).unwrap(),
+            b"{\"v\":1,\"seq\":2,\"at"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! memory from the journal, the store is read-only and says why.
 
 pub mod journal;
+pub mod maintenance;
 pub mod working;
 
 use std::collections::BTreeMap;
@@ -326,7 +327,6 @@ pub fn resolve_user(cli: Option<&str>, config: Option<&str>, demo: bool) -> Stri
 pub type HistoryEntry = (u64, DateTime<Utc>, String, Event);
 
 /// An open register: holds its lock until dropped.
-#[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
     journal: Journal,
@@ -342,6 +342,19 @@ pub struct Store {
     replayed: u64,
     /// Declared last so it is released after sled and the journal are closed.
     _lock: File,
+}
+
+/// Shows the state, never the cases (personal data stays out of logs and panic messages).
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .field("health", &self.health)
+            .field("demo", &self.demo)
+            .field("cases", &self.summaries.len())
+            .field("last_seq", &self.journal.last_seq())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A file-name stamp for set-aside files: `20261123T090000Z`.
@@ -460,21 +473,28 @@ impl Store {
             replayed: 0,
             _lock: lock,
         };
-        match Working::open(&sled_dir) {
+        // sled can panic while opening and while reading a damaged file: both are caught
+        // silently, and a damaged sled is dropped inside the catch too.
+        let opened = maintenance::catch_silently(|| match Working::open(&sled_dir) {
             Ok(w) => match store.check_and_replay(&w) {
-                Ok((summaries, replayed)) => {
-                    store.summaries = summaries;
-                    store.replayed = replayed;
-                    store.working = Some(w);
-                }
-                Err(Checked::Damage(d)) => {
+                Ok(found) => Ok((w, found)),
+                Err(c) => {
                     drop(w);
-                    store.go_damaged(d)?;
+                    Err(c)
                 }
-                Err(Checked::Fatal(e)) => return Err(e),
             },
-            Err(WorkingError::Panicked) => store.go_damaged(Damage::Panic)?,
-            Err(_) => store.go_damaged(Damage::Open)?,
+            Err(WorkingError::Panicked) => Err(Checked::Damage(Damage::Panic)),
+            Err(_) => Err(Checked::Damage(Damage::Open)),
+        });
+        match opened {
+            Some(Ok((w, (summaries, replayed)))) => {
+                store.summaries = summaries;
+                store.replayed = replayed;
+                store.working = Some(w);
+            }
+            Some(Err(Checked::Damage(d))) => store.go_damaged(d)?,
+            Some(Err(Checked::Fatal(e))) => return Err(e),
+            None => store.go_damaged(Damage::Panic)?,
         }
         tighten(dir)?;
         Ok(store)

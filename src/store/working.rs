@@ -152,7 +152,27 @@ impl std::fmt::Debug for Working {
 impl Working {
     /// Opens (creating) the sled folder `dir`. A panic inside sled is caught silently (the
     /// panic hook is swapped for a silent one and put back) and reported as `Panicked`.
+    ///
+    /// sled releases its file lock from a background thread some time after its last handle
+    /// is dropped, so a reopen in the same process can find it still held. Our own lock file
+    /// already keeps other privdesk processes out, so a held sled lock is waited for (up to
+    /// about two seconds) rather than taken for damage.
     pub fn open(dir: &Path) -> Result<Working, WorkingError> {
+        let mut tries = 0;
+        loop {
+            match Self::open_once(dir) {
+                Err(WorkingError::Sled(sled::Error::Io(e)))
+                    if tries < 40 && e.to_string().contains("could not acquire lock") =>
+                {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(dir: &Path) -> Result<Working, WorkingError> {
         let config = sled::Config::new().path(dir).cache_capacity(CACHE_CAPACITY);
         let old_hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));

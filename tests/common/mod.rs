@@ -67,3 +67,15 @@ pub fn register(store: &mut Store, requester: &str) -> CaseId {
     store.save(vec![verzoek(id, requester)], now()).unwrap();
     id
 }
+
+/// Opens a register's sled folder directly (to damage it), waiting for sled's lingering
+/// background thread of a just-dropped store to release its lock.
+pub fn raw_sled(dir: &Path) -> sled::Db {
+    for _ in 0..40 {
+        match sled::open(dir) {
+            Ok(db) => return db,
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+    sled::open(dir).unwrap()
+}
