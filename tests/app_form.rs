@@ -186,3 +186,44 @@ fn the_config_names_the_user_on_a_real_register() {
             .contains("\"user\":\"Piet\"")
     );
 }
+
+/// A bad key or value in the settings file stops privdesk before anything opens, naming it;
+/// every theme can be chosen by `--theme` or the file.
+#[test]
+fn bad_settings_are_refused_by_name_and_every_theme_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("privdesk.toml");
+    let config_s = config.to_str().unwrap();
+    std::fs::write(&config, "[weergave]\nkleur = \"rood\"\n").unwrap();
+    let o = privdesk(&["--config", config_s, "headless", "-"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("onbekende instelling 'weergave.kleur' (geldig: thema, taal)"),
+        "{err}"
+    );
+    std::fs::write(&config, "[weergave]\nthema = \"donker\"\n").unwrap();
+    let o = privdesk(
+        &["--config", config_s, "--lang", "en", "headless", "-"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("unknown theme 'donker' (valid: default, light, high-contrast)"),
+        "{err}"
+    );
+    for theme in ["default", "light", "high-contrast"] {
+        std::fs::write(&config, format!("[weergave]\nthema = \"{theme}\"\n")).unwrap();
+        let o = privdesk(
+            &["--config", config_s, "headless", "-"],
+            b"expect Nog geen zaken\n",
+        );
+        assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n", "{theme}");
+        let o = privdesk(
+            &["--theme", theme, "headless", "-"],
+            b"expect Nog geen zaken\n",
+        );
+        assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n", "{theme}");
+    }
+}

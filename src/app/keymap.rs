@@ -152,7 +152,13 @@ const DEFAULT: &[Row] = &[
     ),
     (Form, "<Enter>", A::NextField, M::HelpNextField, None),
     (Form, "<Down>", A::NextField, M::HelpNextField, None),
-    (Form, "<S-Tab>", A::PrevField, M::HelpPrevField, None),
+    (
+        Form,
+        "<S-Tab>",
+        A::PrevField,
+        M::HelpPrevField,
+        Some(M::FootPrevField),
+    ),
     (Form, "<Up>", A::PrevField, M::HelpPrevField, None),
     (Form, "<C-s>", A::Save, M::HelpSave, Some(M::FootSave)),
     (

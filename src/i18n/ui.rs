@@ -113,6 +113,7 @@ crate::messages! {
         HelpScrollBottom => "naar beneden", "to the bottom";
         FootNew => "nieuw", "new";
         FootNextField => "volgend veld", "next field";
+        FootPrevField => "vorig veld", "previous field";
         FootSave => "opslaan", "save";
         FootCancel => "annuleren", "cancel";
         FootYes => "ja", "yes";
