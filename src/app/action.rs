@@ -64,12 +64,57 @@ pub enum Action {
     SetNow(DateTime<Utc>),
     /// The screen has this size (width, height); sets the page for PgUp/PgDn.
     Resize(u16, u16),
+    // ---- the checklist (issue 8) ----
+    /// Open the checklist of the selected case (list) or of the case shown (detail).
+    Checklist,
+    /// Answer the step under the cursor with ja.
+    AnswerYes,
+    /// Answer the step under the cursor with nee.
+    AnswerNo,
+    /// Answer the step under the cursor in a prompt (a choice, a date, a text, a number).
+    Answer,
+    /// Start waiting for the requester, or end the wait.
+    Wait,
+    /// Extend the answer period (AVG 12(3)).
+    Extend,
+    /// Record the decision.
+    Decide,
+    /// Record that the reply was sent.
+    ReplySent,
+    /// Confirm the destruction (Vernietiging).
+    Destroyed,
+    /// Add an AVG 19 recipient.
+    AddRecipient,
+    /// Mark a recipient told.
+    RecipientTold,
+    /// Mark telling a recipient impossible, with the reason.
+    RecipientImpossible,
+    /// Close the case.
+    Close,
+    /// The requester withdrew (ingetrokken).
+    Withdraw,
+    /// Registered by mistake (vervallen).
+    Void,
+    /// Reopen a closed or ended case.
+    Reopen,
+    /// Make a letter.
+    Letter,
+    /// In a prompt: the next field, or record on the last.
+    PromptNext,
+    /// In a prompt: the previous field.
+    PromptPrev,
+    /// In a prompt: cancel, recording nothing.
+    PromptCancel,
+    /// In a prompt: delete the last character.
+    PromptBackspace,
+    /// In a prompt: a typed character (key routing, not the keymap, produces it).
+    PromptChar(char),
 }
 
 impl Action {
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 24] = [
+    pub const KEYED: [Action; 45] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -94,5 +139,26 @@ impl Action {
         Action::Save,
         Action::Yes,
         Action::No,
+        Action::Checklist,
+        Action::AnswerYes,
+        Action::AnswerNo,
+        Action::Answer,
+        Action::Wait,
+        Action::Extend,
+        Action::Decide,
+        Action::ReplySent,
+        Action::Destroyed,
+        Action::AddRecipient,
+        Action::RecipientTold,
+        Action::RecipientImpossible,
+        Action::Close,
+        Action::Withdraw,
+        Action::Void,
+        Action::Reopen,
+        Action::Letter,
+        Action::PromptNext,
+        Action::PromptPrev,
+        Action::PromptCancel,
+        Action::PromptBackspace,
     ];
 }

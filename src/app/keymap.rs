@@ -20,6 +20,10 @@ pub enum Mode {
     Detail,
     /// The help overlay.
     Help,
+    /// A case's checklist.
+    Checklist,
+    /// A prompt on the checklist: printable keys are text (or pick an option).
+    Prompt,
     /// A form (the new verzoek): printable keys are text for the focused field.
     Form,
     /// A yes/no question (throw typed input away?).
@@ -28,10 +32,12 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 8] = [
         Mode::List,
         Mode::Search,
         Mode::Detail,
+        Mode::Checklist,
+        Mode::Prompt,
         Mode::Form,
         Mode::Confirm,
         Mode::Help,
@@ -44,6 +50,8 @@ impl Mode {
             Mode::Search => UiMsg::ModeSearch,
             Mode::Detail => UiMsg::ModeDetail,
             Mode::Help => UiMsg::ModeHelp,
+            Mode::Checklist => UiMsg::ModeChecklist,
+            Mode::Prompt => UiMsg::ModePrompt,
             Mode::Form => UiMsg::ModeForm,
             Mode::Confirm => UiMsg::ModeConfirm,
         }
@@ -54,7 +62,7 @@ impl Mode {
 type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
-use Mode::{Confirm, Detail, Form, Help, List, Search};
+use Mode::{Checklist, Confirm, Detail, Form, Help, List, Prompt, Search};
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -88,6 +96,13 @@ const DEFAULT: &[Row] = &[
         Some(M::FootStatus),
     ),
     (List, "S", A::PrevStatus, M::HelpPrevStatus, None),
+    (
+        List,
+        "c",
+        A::Checklist,
+        M::HelpChecklist,
+        Some(M::FootChecklist),
+    ),
     (
         List,
         "n",
@@ -131,6 +146,13 @@ const DEFAULT: &[Row] = &[
     (Detail, "<Down>", A::Down, M::HelpNextCase, None),
     (
         Detail,
+        "c",
+        A::Checklist,
+        M::HelpChecklist,
+        Some(M::FootChecklist),
+    ),
+    (
+        Detail,
         "<PgDn>",
         A::PageDown,
         M::HelpScrollDown,
@@ -143,6 +165,116 @@ const DEFAULT: &[Row] = &[
     (Detail, "q", A::Back, M::HelpBack, None),
     (Detail, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (Detail, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Checklist, "k", A::Up, M::HelpPrevStep, None),
+    (Checklist, "<Up>", A::Up, M::HelpPrevStep, None),
+    (Checklist, "j", A::Down, M::HelpNextStep, Some(M::FootMove)),
+    (Checklist, "<Down>", A::Down, M::HelpNextStep, None),
+    (
+        Checklist,
+        "y",
+        A::AnswerYes,
+        M::HelpAnswerYes,
+        Some(M::FootYes),
+    ),
+    (
+        Checklist,
+        "n",
+        A::AnswerNo,
+        M::HelpAnswerNo,
+        Some(M::FootNo),
+    ),
+    (
+        Checklist,
+        "<Enter>",
+        A::Answer,
+        M::HelpAnswer,
+        Some(M::FootAnswer),
+    ),
+    (Checklist, "w", A::Wait, M::HelpWait, Some(M::FootWait)),
+    (
+        Checklist,
+        "v",
+        A::Extend,
+        M::HelpExtend,
+        Some(M::FootExtend),
+    ),
+    (
+        Checklist,
+        "b",
+        A::Decide,
+        M::HelpDecide,
+        Some(M::FootDecide),
+    ),
+    (
+        Checklist,
+        "r",
+        A::ReplySent,
+        M::HelpReplySent,
+        Some(M::FootReplySent),
+    ),
+    (Checklist, "x", A::Destroyed, M::HelpDestroyed, None),
+    (Checklist, "a", A::AddRecipient, M::HelpAddRecipient, None),
+    (Checklist, "t", A::RecipientTold, M::HelpRecipientTold, None),
+    (
+        Checklist,
+        "o",
+        A::RecipientImpossible,
+        M::HelpRecipientImpossible,
+        None,
+    ),
+    (Checklist, "s", A::Close, M::HelpClose, Some(M::FootClose)),
+    (Checklist, "I", A::Withdraw, M::HelpWithdraw, None),
+    (Checklist, "V", A::Void, M::HelpVoid, None),
+    (Checklist, "H", A::Reopen, M::HelpReopen, None),
+    (
+        Checklist,
+        "l",
+        A::Letter,
+        M::HelpLetter,
+        Some(M::FootLetter),
+    ),
+    (Checklist, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Checklist, "q", A::Back, M::HelpBack, None),
+    (Checklist, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Checklist, "<C-c>", A::Quit, M::HelpQuit, None),
+    (
+        Prompt,
+        "<Enter>",
+        A::PromptNext,
+        M::HelpPromptNext,
+        Some(M::FootPromptNext),
+    ),
+    (Prompt, "<Tab>", A::PromptNext, M::HelpPromptNext, None),
+    (
+        Prompt,
+        "<S-Tab>",
+        A::PromptPrev,
+        M::HelpPromptPrev,
+        Some(M::FootPromptPrev),
+    ),
+    (
+        Prompt,
+        "<Esc>",
+        A::PromptCancel,
+        M::HelpPromptCancel,
+        Some(M::FootPromptCancel),
+    ),
+    (
+        Prompt,
+        "<BS>",
+        A::PromptBackspace,
+        M::HelpSearchBackspace,
+        None,
+    ),
+    (Prompt, "<Up>", A::Up, M::HelpChoiceUp, None),
+    (
+        Prompt,
+        "<Down>",
+        A::Down,
+        M::HelpChoiceDown,
+        Some(M::FootChoose),
+    ),
+    (Prompt, "<C-c>", A::Quit, M::HelpQuit, None),
     (
         Form,
         "<Tab>",
@@ -313,7 +445,7 @@ mod tests {
     #[test]
     fn the_search_box_keeps_printable_keys_for_text() {
         let km = Keymap::default();
-        for b in km.rows(Mode::Search) {
+        for b in km.rows(Mode::Search).chain(km.rows(Mode::Prompt)) {
             assert!(b.key.text_char().is_none(), "{} would steal text", b.key);
         }
     }

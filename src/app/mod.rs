@@ -8,8 +8,10 @@
 //! - `form` — form fields (text, date, instant, choice, multi-line) and their messages.
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
+//! - `checklist` — a case's checklist workbench and its prompts (issue 8).
 
 pub mod action;
+pub mod checklist;
 pub mod detail;
 pub mod form;
 pub mod key;
@@ -40,6 +42,8 @@ pub enum Screen {
     Detail(CaseId),
     /// The keys, generated from the keymap.
     Help,
+    /// A case's checklist.
+    Checklist(CaseId),
     /// The form for a new verzoek.
     NewRequest,
 }
@@ -127,8 +131,10 @@ pub struct App {
     offset: usize,
     help_scroll: u16,
     quit: bool,
-    /// The settings the screens use (internal targets, dossier regime).
+    /// The settings: the organisation (letters), its dossier regime, the letters folder.
     config: Config,
+    /// The open checklist, if one is on the stack.
+    checklist: Option<checklist::Checklist>,
     /// The new-verzoek form while it is open.
     request_form: Option<form::Form>,
     /// A yes/no question waiting for its answer.
@@ -175,6 +181,7 @@ impl App {
             help_scroll: 0,
             quit: false,
             config: Config::default(),
+            checklist: None,
             request_form: None,
             confirm: None,
             case_view: None,
@@ -183,19 +190,25 @@ impl App {
         app
     }
 
-    /// The app with these settings (internal targets per kind, the dossier regime new
-    /// verzoeken are registered under); without, the compiled-in defaults apply.
+    /// The app with the settings of `privdesk.toml`: the organisation a letter needs, the
+    /// dossier regime a new case is registered under, the folder letters go to.
     pub fn with_config(mut self, config: Config) -> App {
         self.config = config;
         self
     }
 
-    // ---- reading the state (for the ui and the drivers) ----
-
-    /// The settings.
+    /// The settings in force.
     pub fn config(&self) -> &Config {
         &self.config
     }
+
+    /// The dossier regime a new case is registered under (`organisatie.dossierregime`); the
+    /// case keeps it, so a later change of the setting does not rewrite old assessments.
+    pub fn regime(&self) -> crate::domain::authority::DossierRegime {
+        self.config.organisatie.dossierregime
+    }
+
+    // ---- reading the state (for the ui and the drivers) ----
 
     /// The new-verzoek form, while it is open.
     pub fn request_form(&self) -> Option<&form::Form> {
@@ -237,6 +250,10 @@ impl App {
             Screen::List => Mode::List,
             Screen::Detail(_) => Mode::Detail,
             Screen::Help => Mode::Help,
+            Screen::Checklist(_) if self.checklist.as_ref().is_some_and(|c| c.prompt.is_some()) => {
+                Mode::Prompt
+            }
+            Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest => Mode::Form,
         }
     }
@@ -370,21 +387,49 @@ impl App {
             A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
             A::Open | A::SearchStart | A::NewRequest => mode == Mode::List,
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
-            A::Help => matches!(mode, Mode::List | Mode::Detail | Mode::Form),
+            A::Help => matches!(
+                mode,
+                Mode::List | Mode::Detail | Mode::Checklist | Mode::Form
+            ),
+            A::Back => matches!(
+                mode,
+                Mode::List | Mode::Detail | Mode::Help | Mode::Checklist | Mode::Form
+            ),
             A::NextField | A::PrevField | A::Save | A::FieldInput(_) => mode == Mode::Form,
             A::Yes | A::No => mode == Mode::Confirm,
-            A::Back => matches!(mode, Mode::List | Mode::Detail | Mode::Help | Mode::Form),
             A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
                 mode == Mode::Search
             }
+            A::Checklist => matches!(mode, Mode::List | Mode::Detail),
+            A::AnswerYes
+            | A::AnswerNo
+            | A::Answer
+            | A::Wait
+            | A::Extend
+            | A::Decide
+            | A::ReplySent
+            | A::Destroyed
+            | A::AddRecipient
+            | A::RecipientTold
+            | A::RecipientImpossible
+            | A::Close
+            | A::Withdraw
+            | A::Void
+            | A::Reopen
+            | A::Letter => mode == Mode::Checklist,
+            A::PromptNext
+            | A::PromptPrev
+            | A::PromptCancel
+            | A::PromptBackspace
+            | A::PromptChar(_) => mode == Mode::Prompt,
         }
     }
 
     /// The action a key asks for where the user's attention is: in the search box printable
-    /// keys are text, in a form the focused field takes the keys it claims (letters, its
-    /// editing keys), the table decides for the rest.
+    /// keys are text, the table decides for the rest.
     pub fn action_for(&self, key: Key) -> Option<Action> {
         let mode = self.mode();
+        // A focused form field takes the keys it claims (letters, its editing keys) first.
         if mode == Mode::Form && self.request_form.as_ref().is_some_and(|f| f.claims(key)) {
             return Some(Action::FieldInput(key));
         }
@@ -393,6 +438,7 @@ impl App {
         }
         match (mode, key.text_char()) {
             (Mode::Search, Some(c)) => Some(Action::SearchChar(c)),
+            (Mode::Prompt, Some(c)) => Some(Action::PromptChar(c)),
             _ => None,
         }
     }
@@ -441,6 +487,9 @@ impl App {
             A::Save => self.save_request(),
             A::Yes => self.answer_yes(),
             A::No => self.confirm = None,
+            A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
+            A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
+            A::Back if mode == Mode::Checklist => self.close_checklist(),
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),
             A::PageUp => self.select(self.selected.saturating_sub(self.page)),
@@ -497,6 +546,28 @@ impl App {
                 self.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
                 self.select(self.selected);
             }
+            A::Checklist => self.open_checklist(),
+            A::AnswerYes => self.answer_yes_no(true),
+            A::AnswerNo => self.answer_yes_no(false),
+            A::Answer => self.answer_prompt(),
+            A::Wait => self.start_task(checklist::Task::WaitStart),
+            A::Extend => self.start_task(checklist::Task::Extend),
+            A::Decide => self.start_task(checklist::Task::Decide),
+            A::ReplySent => self.start_task(checklist::Task::ReplySent),
+            A::Destroyed => self.start_task(checklist::Task::Destroyed),
+            A::AddRecipient => self.start_task(checklist::Task::AddRecipient),
+            A::RecipientTold => self.start_task(checklist::Task::RecipientTold),
+            A::RecipientImpossible => self.start_task(checklist::Task::RecipientImpossible),
+            A::Close => self.start_task(checklist::Task::Close),
+            A::Withdraw => self.start_task(checklist::Task::Withdraw),
+            A::Void => self.start_task(checklist::Task::Void),
+            A::Reopen => self.start_task(checklist::Task::Reopen),
+            A::Letter => self.start_task(checklist::Task::Letter),
+            A::PromptNext => self.prompt_next(),
+            A::PromptPrev => self.prompt_prev(),
+            A::PromptCancel => self.prompt_cancel(),
+            A::PromptBackspace => self.prompt_backspace(),
+            A::PromptChar(c) => self.prompt_char(c),
         }
     }
 

@@ -351,18 +351,20 @@ const INTAKE: &[Step] = &[
         OtherForChildAtLeast(12),
         Required,
     ),
+    // The judgements of §4 belong to one regime and to a child of 12–15 each: the WGBO 7:457
+    // judgement replaces the child's consent; the Jeugdwet judgement bars the parent.
     step(
         S::OordeelGeenBezwaar,
         Intake,
         YesNo,
-        OtherForChildAtLeast(12),
+        OtherFor12To15Under(DossierRegime::Wgbo),
         Optional,
     ),
     step(
         S::OordeelSchaadtHulp,
         Intake,
         YesNo,
-        OtherForChildAtLeast(12),
+        OtherFor12To15Under(DossierRegime::Jeugdwet),
         Optional,
     ),
     step(

@@ -20,6 +20,7 @@ pub mod start;
 pub mod store;
 pub mod theme;
 pub mod ui;
+pub mod workbench;
 
 use std::fmt;
 use std::str::FromStr;

@@ -98,6 +98,47 @@ crate::messages! {
         FootNextCase => "volgende", "next";
         FootBack => "terug", "back";
         FootScroll => "scrollen", "scroll";
+        // the checklist (issue 8)
+        ModeChecklist => "Checklist", "Checklist";
+        ModePrompt => "Invulregel (letters zijn tekst)", "Prompt (letters are text)";
+        HelpChecklist => "checklist van de zaak", "the case's checklist";
+        HelpPrevStep => "vorige stap", "previous step";
+        HelpNextStep => "volgende stap", "next step";
+        HelpAnswerYes => "ja (ook bij een ja/nee-keuze)", "yes (also a yes/no choice)";
+        HelpAnswerNo => "nee", "no";
+        HelpAnswer => "stap beantwoorden (keuze, datum, tekst, getal)", "answer the step (choice, date, text, number)";
+        HelpWait => "wachten op de verzoeker starten of beëindigen", "start or end waiting for the requester";
+        HelpExtend => "termijn verlengen (AVG 12(3))", "extend the period (GDPR 12(3))";
+        HelpDecide => "besluit vastleggen", "record the decision";
+        HelpReplySent => "antwoord verstuurd op", "reply sent on";
+        HelpDestroyed => "vernietiging bevestigen", "confirm the destruction";
+        HelpAddRecipient => "ontvanger toevoegen (AVG 19)", "add a recipient (GDPR 19)";
+        HelpRecipientTold => "ontvanger geïnformeerd op", "recipient told on";
+        HelpRecipientImpossible => "ontvanger informeren onmogelijk (met reden)", "telling a recipient impossible (with reason)";
+        HelpClose => "zaak sluiten", "close the case";
+        HelpWithdraw => "ingetrokken door de verzoeker", "withdrawn by the requester";
+        HelpVoid => "vervallen (ten onrechte geregistreerd)", "void (registered by mistake)";
+        HelpReopen => "gesloten zaak heropenen", "reopen a closed case";
+        HelpLetter => "brief maken (ontvangst, verlenging, besluit)", "make a letter (receipt, extension, decision)";
+        HelpPromptNext => "volgend veld; op het laatste: vastleggen", "next field; on the last: record";
+        HelpPromptPrev => "vorig veld", "previous field";
+        HelpPromptCancel => "annuleren, niets vastleggen", "cancel, record nothing";
+        HelpChoiceUp => "vorige keuze", "previous option";
+        HelpChoiceDown => "volgende keuze", "next option";
+        FootChecklist => "checklist", "checklist";
+        FootYes => "ja", "yes";
+        FootNo => "nee", "no";
+        FootAnswer => "antwoord", "answer";
+        FootWait => "wachten", "wait";
+        FootExtend => "verlengen", "extend";
+        FootDecide => "besluit", "decide";
+        FootReplySent => "verstuurd", "sent";
+        FootClose => "sluiten", "close";
+        FootLetter => "brief", "letter";
+        FootPromptNext => "verder", "next";
+        FootPromptPrev => "terug", "back";
+        FootPromptCancel => "annuleren", "cancel";
+        FootChoose => "kiezen", "choose";
         // the new-verzoek form and its question
         NewRequestTitle => "Nieuw verzoek", "New request";
         ModeForm => "Formulier (letters zijn tekst)", "Form (letters are text)";
@@ -116,9 +157,6 @@ crate::messages! {
         FootPrevField => "vorig veld", "previous field";
         FootSave => "opslaan", "save";
         FootCancel => "annuleren", "cancel";
-        FootYes => "ja", "yes";
-        FootNo => "nee", "no";
-        FootChoose => "kiezen", "choose";
         // a terminal too small for the layout
         TooSmall => "Maak het venster groter", "Make the window larger";
         TooSmallSize => "minstens {minw}×{minh}, nu {w}×{h}", "at least {minw}×{minh}, now {w}×{h}";

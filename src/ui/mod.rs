@@ -3,10 +3,12 @@
 //! - `list` — the case list (home), with its header, filters, status line and footer.
 //! - `detail` — a case's short detail.
 //! - `form` — form fields, for every screen that asks the user to type.
+//! - `checklist` — a case's checklist workbench and its prompts.
 //! - `help` — the keys, generated from the keymap table.
 //! - `theme` — the semantic styles.
 //! - `text` — shared formatting of dates and time left.
 
+pub mod checklist;
 pub mod detail;
 pub mod form;
 pub mod help;
@@ -50,6 +52,7 @@ fn draw_screen(app: &App, screen: Screen, frame: &mut Frame, area: Rect) {
     match screen {
         Screen::Detail(id) => detail::draw(app, id, frame, area),
         Screen::NewRequest => form::draw(app, frame, area),
+        Screen::Checklist(_) => checklist::draw(app, frame, area),
         Screen::List | Screen::Help => list::draw(app, frame, area),
     }
 }
