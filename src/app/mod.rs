@@ -489,7 +489,13 @@ impl App {
             A::No => self.confirm = None,
             A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
             A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
-            A::Back if mode == Mode::Checklist => self.close_checklist(),
+            A::Back if mode == Mode::Checklist => {
+                self.close_checklist();
+                // The detail below shows what the checklist changed: read it again.
+                if let Screen::Detail(id) = self.screen() {
+                    self.load_case_view(id);
+                }
+            }
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),
             A::PageUp => self.select(self.selected.saturating_sub(self.page)),
