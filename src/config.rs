@@ -447,6 +447,13 @@ impl Config {
     }
 }
 
+/// The language in effect: `--lang` when given, else the config's `weergave.taal`, else Dutch.
+/// A config that cannot be read gives Dutch here; the command that loads it reports why.
+pub fn resolve_lang(cli: Option<Lang>, config: Option<&Path>) -> Lang {
+    cli.or_else(|| Config::load(config).ok().map(|c| c.weergave.taal))
+        .unwrap_or_default()
+}
+
 /// Refuses keys outside [`SCHEMA`], naming them and the keys valid in their place.
 fn check_keys(table: &toml::Table, file: &Path) -> Result<(), ConfigError> {
     let unknown = |key: String, valid: Vec<&str>| ConfigError::UnknownKey {

@@ -46,8 +46,11 @@ struct Cli {
     /// The configuration file (else PRIVDESK_CONFIG, else privdesk.toml in the config folder).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// The language of messages: nl (default) or en.
-    #[arg(long, global = true, value_name = "nl|en", default_value = "nl")]
+    /// The language of messages: nl or en (else the config's weergave.taal, else nl).
+    #[arg(long = "lang", id = "lang", global = true, value_name = "nl|en")]
+    lang_arg: Option<Lang>,
+    /// The language in effect: `--lang`, else the config's, else Dutch (set after parsing).
+    #[arg(skip)]
     lang: Lang,
     /// The colour theme.
     #[arg(long, global = true, value_name = "NAME")]
@@ -158,7 +161,8 @@ fn main() -> ExitCode {
     // Before anything is opened: every file and folder privdesk makes is the user's alone.
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    cli.lang = privdesk::config::resolve_lang(cli.lang_arg, cli.config.as_deref());
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
@@ -347,7 +351,11 @@ fn open_existing(cli: &Cli, dir: &std::path::Path) -> Result<Store, Outcome> {
         create: None,
         now: Clock::System.now(),
         cli_user: cli.user.clone(),
-        config_user: None,
+        // A config that cannot be read is reported by the command that needs it; the user's
+        // name then falls back to the OS user.
+        config_user: Config::load(cli.config.as_deref())
+            .ok()
+            .and_then(|c| c.gebruiker.naam),
     };
     Store::open(dir, &opts).map_err(|e| store_fail(&e, cli.lang))
 }

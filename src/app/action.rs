@@ -50,6 +50,20 @@ pub enum Action {
     Breaches,
     /// Time passed: read the clock again (the driver sends this now and then).
     Tick,
+    /// Open the form for a new verzoek.
+    NewRequest,
+    /// Move the focus to the next form field.
+    NextField,
+    /// Move the focus to the previous form field.
+    PrevField,
+    /// Save the form (a refused save leaves it filled and says why at the field).
+    Save,
+    /// A key the focused form field claims as input (key routing, not the keymap, produces it).
+    FieldInput(super::key::Key),
+    /// Answer yes to the question asked (throw typed input away).
+    Yes,
+    /// Answer no: back to where the question was asked.
+    No,
     /// Set the clock to a fixed instant (a script's `now`); refused unless on a demo register.
     SetNow(DateTime<Utc>),
     /// The screen has this size (width, height); sets the page for PgUp/PgDn.
@@ -104,7 +118,7 @@ pub enum Action {
 impl Action {
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 41] = [
+    pub const KEYED: [Action; 47] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -125,6 +139,12 @@ impl Action {
         Action::PrevStatus,
         Action::ApForm,
         Action::Breaches,
+        Action::NewRequest,
+        Action::NextField,
+        Action::PrevField,
+        Action::Save,
+        Action::Yes,
+        Action::No,
         Action::Checklist,
         Action::AnswerYes,
         Action::AnswerNo,

@@ -28,11 +28,15 @@ pub enum Mode {
     Checklist,
     /// A prompt on the checklist: printable keys are text (or pick an option).
     Prompt,
+    /// A form (the new verzoek): printable keys are text for the focused field.
+    Form,
+    /// A yes/no question (throw typed input away?).
+    Confirm,
 }
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 10] = [
         Mode::List,
         Mode::Search,
         Mode::Detail,
@@ -40,6 +44,8 @@ impl Mode {
         Mode::Prompt,
         Mode::ApForm,
         Mode::Breaches,
+        Mode::Form,
+        Mode::Confirm,
         Mode::Help,
     ];
 
@@ -54,6 +60,8 @@ impl Mode {
             Mode::Breaches => UiMsg::ModeBreaches,
             Mode::Checklist => UiMsg::ModeChecklist,
             Mode::Prompt => UiMsg::ModePrompt,
+            Mode::Form => UiMsg::ModeForm,
+            Mode::Confirm => UiMsg::ModeConfirm,
         }
     }
 }
@@ -62,7 +70,7 @@ impl Mode {
 type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
-use Mode::{ApForm, Breaches, Checklist, Detail, Help, List, Prompt, Search};
+use Mode::{ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Prompt, Search};
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -102,6 +110,13 @@ const DEFAULT: &[Row] = &[
         A::Checklist,
         M::HelpChecklist,
         Some(M::FootChecklist),
+    ),
+    (
+        List,
+        "n",
+        A::NewRequest,
+        M::HelpNewRequest,
+        Some(M::FootNew),
     ),
     (List, "<Esc>", A::Back, M::HelpClear, None),
     (
@@ -152,6 +167,16 @@ const DEFAULT: &[Row] = &[
         M::HelpChecklist,
         Some(M::FootChecklist),
     ),
+    (
+        Detail,
+        "<PgDn>",
+        A::PageDown,
+        M::HelpScrollDown,
+        Some(M::FootScroll),
+    ),
+    (Detail, "<PgUp>", A::PageUp, M::HelpScrollUp, None),
+    (Detail, "<Home>", A::Top, M::HelpScrollTop, None),
+    (Detail, "<End>", A::Bottom, M::HelpScrollBottom, None),
     (Detail, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Detail, "q", A::Back, M::HelpBack, None),
     (Detail, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
@@ -287,6 +312,38 @@ const DEFAULT: &[Row] = &[
         Some(M::FootChoose),
     ),
     (Prompt, "<C-c>", A::Quit, M::HelpQuit, None),
+    (
+        Form,
+        "<Tab>",
+        A::NextField,
+        M::HelpNextField,
+        Some(M::FootNextField),
+    ),
+    (Form, "<Enter>", A::NextField, M::HelpNextField, None),
+    (Form, "<Down>", A::NextField, M::HelpNextField, None),
+    (
+        Form,
+        "<S-Tab>",
+        A::PrevField,
+        M::HelpPrevField,
+        Some(M::FootPrevField),
+    ),
+    (Form, "<Up>", A::PrevField, M::HelpPrevField, None),
+    (Form, "<C-s>", A::Save, M::HelpSave, Some(M::FootSave)),
+    (
+        Form,
+        "<Esc>",
+        A::Back,
+        M::HelpCancelForm,
+        Some(M::FootCancel),
+    ),
+    (Form, "<F1>", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Form, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Confirm, "j", A::Yes, M::HelpYes, Some(M::FootYes)),
+    (Confirm, "y", A::Yes, M::HelpYes, None),
+    (Confirm, "n", A::No, M::HelpNo, Some(M::FootNo)),
+    (Confirm, "<Esc>", A::No, M::HelpNo, None),
+    (Confirm, "<C-c>", A::No, M::HelpNo, None),
     (Help, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Help, "?", A::Back, M::HelpBack, None),
     (Help, "q", A::Back, M::HelpBack, None),
@@ -411,6 +468,14 @@ mod tests {
                     "{action:?} in {mode:?}: accepted {accepted}, bound {bound}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_form_keeps_printable_keys_for_text() {
+        let km = Keymap::default();
+        for b in km.rows(Mode::Form) {
+            assert!(b.key.text_char().is_none(), "{} would steal text", b.key);
         }
     }
 

@@ -3,6 +3,9 @@
 //! recorded; `ui::draw` reads the state.
 //!
 //! - `action` — everything a user can do.
+//! - `detail` — what the case detail shows, read from the register when it opens.
+//! - `new_request` — the new-verzoek form: its fields, and saving it.
+//! - `form` — form fields (text, date, instant, choice, multi-line) and their messages.
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
 //! - `breach` — the datalek screens' state: the breach register and the AP form view.
@@ -11,8 +14,11 @@
 pub mod action;
 pub mod breach;
 pub mod checklist;
+pub mod detail;
+pub mod form;
 pub mod key;
 pub mod keymap;
+mod new_request;
 
 use chrono::{DateTime, Utc};
 
@@ -44,6 +50,8 @@ pub enum Screen {
     Breaches,
     /// A case's checklist.
     Checklist(CaseId),
+    /// The form for a new verzoek.
+    NewRequest,
 }
 
 /// Which statuses the list shows.
@@ -138,6 +146,21 @@ pub struct App {
     config: Config,
     /// The open checklist, if one is on the stack.
     checklist: Option<checklist::Checklist>,
+    /// The new-verzoek form while it is open.
+    request_form: Option<form::Form>,
+    /// A yes/no question waiting for its answer.
+    confirm: Option<Confirm>,
+    /// The open case's record and history, read when it was opened.
+    case_view: Option<detail::CaseView>,
+}
+
+/// A yes/no question, and what yes does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Throw the typed form away and go back.
+    DiscardForm,
+    /// Throw the typed form away and leave privdesk.
+    DiscardAndQuit,
 }
 
 impl App {
@@ -171,6 +194,9 @@ impl App {
             quit: false,
             config: Config::default(),
             checklist: None,
+            request_form: None,
+            confirm: None,
+            case_view: None,
         };
         app.load();
         app
@@ -196,6 +222,21 @@ impl App {
 
     // ---- reading the state (for the ui and the drivers) ----
 
+    /// The new-verzoek form, while it is open.
+    pub fn request_form(&self) -> Option<&form::Form> {
+        self.request_form.as_ref()
+    }
+
+    /// The question waiting for a yes or no, if any.
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm
+    }
+
+    /// The open case's record and history.
+    pub fn case_view(&self) -> Option<&detail::CaseView> {
+        self.case_view.as_ref()
+    }
+
     /// The screen on top.
     pub fn screen(&self) -> Screen {
         self.screens.last().copied().unwrap_or(Screen::List)
@@ -213,6 +254,9 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
+        if self.confirm.is_some() {
+            return Mode::Confirm;
+        }
         match self.screen() {
             Screen::List if self.searching => Mode::Search,
             Screen::List => Mode::List,
@@ -224,6 +268,7 @@ impl App {
                 Mode::Prompt
             }
             Screen::Checklist(_) => Mode::Checklist,
+            Screen::NewRequest => Mode::Form,
         }
     }
 
@@ -350,13 +395,23 @@ impl App {
         use Action as A;
         match action {
             A::Tick | A::SetNow(_) | A::Resize(..) => true,
-            A::Quit | A::Up | A::Down => true,
-            A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search | Mode::ApForm),
-            A::Top | A::Bottom | A::Open | A::SearchStart => mode == Mode::List,
+            A::Quit => mode != Mode::Confirm,
+            A::Up | A::Down => !matches!(mode, Mode::Form | Mode::Confirm),
+            A::PageUp | A::PageDown => matches!(
+                mode,
+                Mode::List | Mode::Search | Mode::Detail | Mode::ApForm
+            ),
+            A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
+            A::Open | A::SearchStart | A::NewRequest => mode == Mode::List,
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
             A::Help => matches!(
                 mode,
-                Mode::List | Mode::Detail | Mode::Checklist | Mode::ApForm | Mode::Breaches
+                Mode::List
+                    | Mode::Detail
+                    | Mode::Checklist
+                    | Mode::Form
+                    | Mode::ApForm
+                    | Mode::Breaches
             ),
             A::Back => matches!(
                 mode,
@@ -364,9 +419,12 @@ impl App {
                     | Mode::Detail
                     | Mode::Help
                     | Mode::Checklist
+                    | Mode::Form
                     | Mode::ApForm
                     | Mode::Breaches
             ),
+            A::NextField | A::PrevField | A::Save | A::FieldInput(_) => mode == Mode::Form,
+            A::Yes | A::No => mode == Mode::Confirm,
             A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches | Mode::Checklist),
             A::Breaches => mode == Mode::List,
             A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
@@ -401,6 +459,10 @@ impl App {
     /// keys are text, the table decides for the rest.
     pub fn action_for(&self, key: Key) -> Option<Action> {
         let mode = self.mode();
+        // A focused form field takes the keys it claims (letters, its editing keys) first.
+        if mode == Mode::Form && self.request_form.as_ref().is_some_and(|f| f.claims(key)) {
+            return Some(Action::FieldInput(key));
+        }
         if let Some(action) = self.keymap.action(mode, key) {
             return Some(action);
         }
@@ -449,9 +511,29 @@ impl App {
                 let page = isize::try_from(self.page).unwrap_or(1);
                 self.scroll_ap_form(if action == A::PageDown { page } else { -page });
             }
+            A::PageUp | A::PageDown | A::Top | A::Bottom if mode == Mode::Detail => {
+                self.scroll_detail(action)
+            }
+            A::Quit if mode == Mode::Form && self.form_is_dirty() => {
+                self.confirm = Some(Confirm::DiscardAndQuit)
+            }
+            A::Back if mode == Mode::Form => self.cancel_request(),
+            A::NewRequest => self.open_request_form(),
+            A::NextField => self.with_form(form::Form::next),
+            A::PrevField => self.with_form(form::Form::prev),
+            A::FieldInput(key) => self.with_form(|f| f.input(key)),
+            A::Save => self.save_request(),
+            A::Yes => self.answer_yes(),
+            A::No => self.confirm = None,
             A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
             A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
-            A::Back if mode == Mode::Checklist => self.close_checklist(),
+            A::Back if mode == Mode::Checklist => {
+                self.close_checklist();
+                // The detail below shows what the checklist changed: read it again.
+                if let Screen::Detail(id) = self.screen() {
+                    self.load_case_view(id);
+                }
+            }
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),
             A::PageUp => self.select(self.selected.saturating_sub(self.page)),
@@ -542,10 +624,7 @@ impl App {
     /// Reads every summary and rebuilds the list.
     fn load(&mut self) {
         let summaries = self.store.summaries();
-        self.haystacks = summaries
-            .iter()
-            .map(|s| format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase())
-            .collect();
+        self.haystacks = summaries.iter().map(haystack).collect();
         self.summaries = summaries;
         self.resort();
     }
@@ -634,7 +713,10 @@ impl App {
             return;
         };
         match self.store.save(vec![Event::Viewed { case: id }], self.now) {
-            Ok(_) => self.screens.push(Screen::Detail(id)),
+            Ok(_) => {
+                self.load_case_view(id);
+                self.screens.push(Screen::Detail(id));
+            }
             Err(e) => {
                 let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);
                 self.say(text, true);
@@ -668,7 +750,9 @@ impl App {
 
     fn back(&mut self) {
         if self.screens.len() > 1 {
-            self.screens.pop();
+            if let Some(Screen::Detail(_)) = self.screens.pop() {
+                self.case_view = None;
+            }
         } else if !self.search.is_empty()
             || self.kind_filter.is_some()
             || self.status_filter != StatusFilter::default()
@@ -679,6 +763,11 @@ impl App {
             self.refilter();
         }
     }
+}
+
+/// What the search looks in: the lowercased id, requester and child of a case.
+fn haystack(s: &Summary) -> String {
+    format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase()
 }
 
 /// The value after (or before) `current` in a cycle.

@@ -147,6 +147,27 @@ crate::messages! {
         FootPromptPrev => "terug", "back";
         FootPromptCancel => "annuleren", "cancel";
         FootChoose => "kiezen", "choose";
+        // the new-verzoek form and its question
+        NewRequestTitle => "Nieuw verzoek", "New request";
+        ModeForm => "Formulier (letters zijn tekst)", "Form (letters are text)";
+        ModeConfirm => "Vraag", "Question";
+        HelpNewRequest => "nieuw verzoek registreren", "register a new request";
+        HelpNextField => "volgend veld", "next field";
+        HelpPrevField => "vorig veld", "previous field";
+        HelpSave => "opslaan", "save";
+        HelpCancelForm => "annuleren (vraagt eerst als er iets is ingevuld)", "cancel (asks first if anything was typed)";
+        HelpYes => "ja", "yes";
+        HelpNo => "nee, terug", "no, go back";
+        HelpScrollTop => "naar boven", "to the top";
+        HelpScrollBottom => "naar beneden", "to the bottom";
+        FootNew => "nieuw", "new";
+        FootNextField => "volgend veld", "next field";
+        FootPrevField => "vorig veld", "previous field";
+        FootSave => "opslaan", "save";
+        FootCancel => "annuleren", "cancel";
+        // a terminal too small for the layout
+        TooSmall => "Maak het venster groter", "Make the window larger";
+        TooSmallSize => "minstens {minw}×{minh}, nu {w}×{h}", "at least {minw}×{minh}, now {w}×{h}";
         // the status line
         NothingSelected => "Geen zaak geselecteerd.", "No case selected.";
         ClockNotOnReal => "De klok is alleen in te stellen op een demoregister.",

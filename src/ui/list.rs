@@ -193,17 +193,28 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .style(theme.header);
     // The requester keeps at least 16 columns on a narrow screen; the kind gives way first.
+    // Below 72 columns (down to the 60 of the smallest layout) the kind goes (the filter line
+    // still names it) and status and time left narrow, so the id stays whole and the requester
+    // keeps some room.
+    let narrow = area.width < 72;
     let due = if area.width >= 100 { 18 } else { 16 };
-    let room = area.width.saturating_sub(2 + 11 + 11 + due + 7 + 6);
-    let kind = 21.min(room.saturating_sub(16)).max(8);
+    let (status_w, left_w) = if narrow { (9, 5) } else { (11, 7) };
+    let room = area
+        .width
+        .saturating_sub(2 + 11 + status_w + due + left_w + 6);
+    let kind = if narrow {
+        0
+    } else {
+        21.min(room.saturating_sub(16)).max(8)
+    };
     let widths = [
         Constraint::Length(2),
         Constraint::Length(11),
         Constraint::Length(kind),
         Constraint::Fill(1),
-        Constraint::Length(11),
+        Constraint::Length(status_w),
         Constraint::Length(due),
-        Constraint::Length(7),
+        Constraint::Length(left_w),
     ];
     let table = Table::new(rows, widths)
         .header(header)
