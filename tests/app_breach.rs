@@ -72,20 +72,28 @@ fn passes(db: &Path, script: &str) -> String {
     out
 }
 
+/// Runs a script on an empty throw-away register (no `--db`): everything through the screens.
+fn passes_fresh(script: &str) -> String {
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let o = privdesk(&["headless", &path], b"");
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{script}: {out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
 #[test]
 fn a_friday_afternoon_breach_has_48_real_hours_on_saturday_and_is_late_on_monday_evening() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("register");
-    let mut store = demo(&db, "2027-03-26T16:30");
-    breach(
-        &mut store,
-        1,
-        "2027-03-26T16:00",
-        BreachNature::VerkeerdeOntvanger,
-        "Brief met groeigegevens naar een verkeerd adres gestuurd.",
-    );
-    drop(store);
-    insta::assert_snapshot!(passes(&db, "breach_clock.keys"));
+    insta::assert_snapshot!(passes_fresh("breach_clock.keys"));
+}
+
+#[test]
+fn the_new_datalek_form_refuses_at_its_fields_and_counts_from_the_processors_notice() {
+    insta::assert_snapshot!(passes_fresh("breach_form.keys"));
 }
 
 #[test]

@@ -52,6 +52,8 @@ pub enum Action {
     Tick,
     /// Open the form for a new verzoek.
     NewRequest,
+    /// Open the new-datalek form.
+    NewBreach,
     /// Move the focus to the next form field.
     NextField,
     /// Move the focus to the previous form field.
@@ -118,7 +120,7 @@ pub enum Action {
 impl Action {
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 47] = [
+    pub const KEYED: [Action; 48] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -140,6 +142,7 @@ impl Action {
         Action::ApForm,
         Action::Breaches,
         Action::NewRequest,
+        Action::NewBreach,
         Action::NextField,
         Action::PrevField,
         Action::Save,

@@ -118,6 +118,13 @@ const DEFAULT: &[Row] = &[
         M::HelpNewRequest,
         Some(M::FootNew),
     ),
+    (
+        List,
+        "N",
+        A::NewBreach,
+        M::HelpNewBreach,
+        Some(M::FootNewBreach),
+    ),
     (List, "<Esc>", A::Back, M::HelpClear, None),
     (
         List,

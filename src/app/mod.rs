@@ -18,6 +18,7 @@ pub mod detail;
 pub mod form;
 pub mod key;
 pub mod keymap;
+pub mod new_breach;
 mod new_request;
 
 use chrono::{DateTime, Utc};
@@ -52,6 +53,8 @@ pub enum Screen {
     Checklist(CaseId),
     /// The form for a new verzoek.
     NewRequest,
+    /// The new-datalek form.
+    NewBreach,
 }
 
 /// Which statuses the list shows.
@@ -268,7 +271,7 @@ impl App {
                 Mode::Prompt
             }
             Screen::Checklist(_) => Mode::Checklist,
-            Screen::NewRequest => Mode::Form,
+            Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
     }
 
@@ -402,7 +405,7 @@ impl App {
                 Mode::List | Mode::Search | Mode::Detail | Mode::ApForm
             ),
             A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
-            A::Open | A::SearchStart | A::NewRequest => mode == Mode::List,
+            A::Open | A::SearchStart | A::NewRequest | A::NewBreach => mode == Mode::List,
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
             A::Help => matches!(
                 mode,
@@ -522,7 +525,9 @@ impl App {
             A::NextField => self.with_form(form::Form::next),
             A::PrevField => self.with_form(form::Form::prev),
             A::FieldInput(key) => self.with_form(|f| f.input(key)),
+            A::Save if self.screen() == Screen::NewBreach => self.save_breach(),
             A::Save => self.save_request(),
+            A::NewBreach => self.open_breach_form(),
             A::Yes => self.answer_yes(),
             A::No => self.confirm = None,
             A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),

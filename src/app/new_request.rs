@@ -88,7 +88,7 @@ impl App {
 
     fn close_request_form(&mut self) {
         self.request_form = None;
-        if self.screen() == Screen::NewRequest {
+        if matches!(self.screen(), Screen::NewRequest | Screen::NewBreach) {
             self.screens.pop();
         }
     }
@@ -208,7 +208,7 @@ impl App {
     }
 
     /// The status line after a refusal at the fields; the focus goes to the first of them.
-    fn refused_at_fields(&mut self) {
+    pub(super) fn refused_at_fields(&mut self) {
         self.with_form(|f| {
             if let Some(i) = f.first_error() {
                 f.set_focus(i);
@@ -218,7 +218,7 @@ impl App {
     }
 
     /// After a save: the form closes, the list knows the case (selected), its detail opens.
-    fn registered(&mut self, id: CaseId, warning: Option<String>) {
+    pub(super) fn registered(&mut self, id: CaseId, warning: Option<String>) {
         self.close_request_form();
         match self.store.case(id) {
             Ok(Some(case)) => self.add_summary(Summary::of(&case)),

@@ -56,6 +56,18 @@ crate::messages! {
             "Register not opened: the reading could not be recorded ({why}).";
         CaseUnreadable => "Zaak {id} kon niet worden gelezen ({why}).",
             "Case {id} could not be read ({why}).";
+        // the new-datalek form
+        NewBreachTitle => "Nieuw datalek — de 72 uur lopen vanaf het eerste moment van bekend zijn",
+            "New breach — the 72 hours run from the first moment of awareness";
+        LabelAware => "Bekend sinds (datum tijd)", "Aware since (date time)";
+        LabelReportedBy => "Gemeld door", "Reported by";
+        LabelNature => "Wat is er gebeurd", "What happened";
+        LabelDescription => "Omschrijving", "Description";
+        LabelProcessor => "Verwerker (als die het vond)", "Processor (if it found it)";
+        LabelProcessorNotice => "Verwerker meldde het op", "Processor told us at";
+        ProcessorNeeded => "welke verwerker meldde het?", "which processor told you?";
+        InFuture => "ligt in de toekomst (het is nu {now})", "lies in the future (it is now {now})";
+        NotWritable => "Kan geen datalek registreren: {why}", "Cannot register a breach: {why}";
         // the header's breach clock
         CountBreach => "datalek {n}: {left}", "breach {n}: {left}";
     }

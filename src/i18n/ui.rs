@@ -71,6 +71,8 @@ crate::messages! {
         HelpNextBreach => "volgend datalek", "next breach";
         FootBreaches => "datalekken", "breaches";
         FootApForm => "AP-formulier", "DPA form";
+        HelpNewBreach => "nieuw datalek registreren (de 72 uur lopen)", "register a new breach (the 72 hours run)";
+        FootNewBreach => "datalek", "breach";
         HelpUp => "vorige zaak", "previous case";
         HelpDown => "volgende zaak", "next case";
         HelpPageUp => "een pagina omhoog", "one page up";

@@ -25,6 +25,12 @@ const MULTI_MIN_ROWS: u16 = 3;
 
 /// The new-verzoek screen: header, the form in a block, status line, footer.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    draw_titled(app, UiMsg::NewRequestTitle.text(app.lang()), frame, area);
+}
+
+/// A form screen with this title (the new verzoek, the new datalek): header, the open form in
+/// a block, status line, footer.
+pub fn draw_titled(app: &App, title: &str, frame: &mut Frame, area: Rect) {
     let Some(form) = app.request_form() else {
         return;
     };
@@ -43,10 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(Span::styled(
-            format!(" {} ", UiMsg::NewRequestTitle.text(lang)),
-            theme.title,
-        ));
+        .title(Span::styled(format!(" {title} "), theme.title));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     draw_fields(form, theme, lang, frame, inner);

@@ -54,6 +54,10 @@ fn draw_screen(app: &App, screen: Screen, frame: &mut Frame, area: Rect) {
     match screen {
         Screen::Detail(id) => detail::draw(app, id, frame, area),
         Screen::NewRequest => form::draw(app, frame, area),
+        Screen::NewBreach => {
+            let title = crate::i18n::breach::BreachMsg::NewBreachTitle.text(app.lang());
+            form::draw_titled(app, title, frame, area);
+        }
         Screen::ApForm(id) => breach::draw_ap_form(app, id, frame, area),
         Screen::Breaches => breach::draw_register(app, frame, area),
         Screen::Checklist(_) => checklist::draw(app, frame, area),
