@@ -457,3 +457,22 @@ fn the_ap_form_shows_the_notification_decision_as_still_to_do_before_the_risk() 
         now
     ));
 }
+
+/// The checklist asks the reason for a delay only when there is one: not after a timely
+/// notification, but once the 72 hours passed without one (from the deadline's day).
+#[test]
+fn the_checklist_asks_for_the_delay_reason_only_when_late() {
+    let shows = |b: &B, day: &str| {
+        b.case
+            .visible_steps(day.parse().unwrap())
+            .iter()
+            .any(|s| s.id == StepId::RedenVertraging)
+    };
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    b.assess("risico");
+    b.answer(StepId::ApMelding, Answer::Choice("gemeld".into()));
+    assert!(!shows(&b, "2027-03-27"), "within the 72 hours");
+    assert!(shows(&b, "2027-03-29"), "from the deadline's day");
+    b.notify("2027-03-27T08:00").unwrap();
+    assert!(!shows(&b, "2027-04-02"), "notified on time");
+}

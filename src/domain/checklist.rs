@@ -179,6 +179,9 @@ pub enum Show {
     OtherFor12To15Under(DossierRegime),
     /// Only for this kind (the abuse-signals question belongs to a Vernietiging).
     ForKind(CaseKind),
+    /// A datalek notified to the AP after its 72 hours, or still to be notified once they
+    /// passed (from the deadline's day on): then the reason for the delay is asked.
+    BreachDelay,
 }
 
 /// Whether a step must be answered before a decision (or, for a datalek, before closing).
@@ -678,7 +681,7 @@ const DATALEK: &[Step] = &[
         S::RedenVertraging,
         Phase::Datalek,
         Text,
-        IfChoice(S::ApMelding, "gemeld"),
+        BreachDelay,
         Optional,
     ),
     step(
@@ -842,6 +845,15 @@ impl Case {
                     && relation.is_some_and(|r| r != Relation::Zelf)
             }
             ForKind(kind) => self.kind == kind,
+            BreachDelay => {
+                let due = super::rights::breach_deadline(self);
+                self.choice(StepId::ApMelding) == Some("gemeld")
+                    && match (due, self.answer(StepId::ApGemeldOp)) {
+                        (Some(due), Some(Answer::Instant(at))) => *at > due,
+                        (Some(due), _) => today >= amsterdam_date(due),
+                        (None, _) => false,
+                    }
+            }
         }
     }
 

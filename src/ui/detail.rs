@@ -252,12 +252,14 @@ fn registered_facts(
                 b.processor.clone(),
             ));
         }
-        if !b.description.trim().is_empty() {
-            out.push(field(
-                theme,
-                DetailMsg::Description.text(lang),
-                b.description.clone(),
-            ));
+        // A multi-line description keeps its lines, under its label.
+        for (i, line) in b.description.trim().lines().enumerate() {
+            let label = if i == 0 {
+                DetailMsg::Description.text(lang)
+            } else {
+                ""
+            };
+            out.push(field(theme, label, line.to_string()));
         }
     }
     out.push(field(
