@@ -566,13 +566,8 @@ impl Store {
                 expected: last.cases,
             }));
         }
-        if w.case_count() != summaries.len() {
+        if !w.cases_match(&summaries).map_err(damage)? {
             return Err(Checked::Damage(Damage::Missing));
-        }
-        for s in &summaries {
-            if !w.has_case(s.id).map_err(damage)? {
-                return Err(Checked::Damage(Damage::Missing));
-            }
         }
         Ok((summaries.into_iter().map(|s| (s.id, s)).collect(), replayed))
     }
