@@ -17,6 +17,8 @@
 //! [organisatie]
 //! naam = "..."  adres = "..."  type = "bestuursorgaan" | "privaat"
 //! fg_naam = "..."  fg_contact = "..."  dossierregime = "wgbo" | "jeugdwet"
+//! [brieven]
+//! map = "..."               # where the TUI writes letters (else the current folder)
 //! ```
 //!
 //! `privdesk.example.toml` at the repository root documents every key. An empty or blank string
@@ -58,6 +60,7 @@ const SCHEMA: &[(&str, Option<&[&str]>)] = &[
             "dossierregime",
         ]),
     ),
+    ("brieven", Some(&["map"])),
 ];
 
 /// The whole configuration, validated; `Config::default()` is the compiled-in defaults.
@@ -72,6 +75,16 @@ pub struct Config {
     pub streefdagen: BTreeMap<CaseKind, u16>,
     /// `[organisatie]`: who the organisation is, for letters and the rules that depend on it.
     pub organisatie: Organisatie,
+    /// `[brieven]`: where the TUI writes the letters it makes.
+    pub brieven: Brieven,
+}
+
+/// `[brieven]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Brieven {
+    /// `map`: the folder letters made from the TUI go to (created 0700 when missing); without
+    /// it, the folder privdesk was started in, like `privdesk letter` without `--out`.
+    pub map: Option<PathBuf>,
 }
 
 /// `[gebruiker]`.
@@ -353,6 +366,13 @@ struct RawConfig {
     weergave: RawWeergave,
     streefdagen: BTreeMap<String, i64>,
     organisatie: RawOrganisatie,
+    brieven: RawBrieven,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawBrieven {
+    map: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -425,6 +445,13 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(syntax)?;
         raw.validate(file)
     }
+}
+
+/// The language in effect: `--lang` when given, else the config's `weergave.taal`, else Dutch.
+/// A config that cannot be read gives Dutch here; the command that loads it reports why.
+pub fn resolve_lang(cli: Option<Lang>, config: Option<&Path>) -> Lang {
+    cli.or_else(|| Config::load(config).ok().map(|c| c.weergave.taal))
+        .unwrap_or_default()
 }
 
 /// Refuses keys outside [`SCHEMA`], naming them and the keys valid in their place.
@@ -541,6 +568,9 @@ impl RawConfig {
                 fg_naam: text(self.organisatie.fg_naam),
                 fg_contact: text(self.organisatie.fg_contact),
                 dossierregime: dossierregime.unwrap_or_default(),
+            },
+            brieven: Brieven {
+                map: text(self.brieven.map).map(PathBuf::from),
             },
         })
     }

@@ -46,8 +46,11 @@ struct Cli {
     /// The configuration file (else PRIVDESK_CONFIG, else privdesk.toml in the config folder).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// The language of messages: nl (default) or en.
-    #[arg(long, global = true, value_name = "nl|en", default_value = "nl")]
+    /// The language of messages: nl or en (else the config's weergave.taal, else nl).
+    #[arg(long = "lang", id = "lang", global = true, value_name = "nl|en")]
+    lang_arg: Option<Lang>,
+    /// The language in effect: `--lang`, else the config's, else Dutch (set after parsing).
+    #[arg(skip)]
     lang: Lang,
     /// The colour theme.
     #[arg(long, global = true, value_name = "NAME")]
@@ -139,13 +142,33 @@ enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// The breach register (AVG 33(5)): every datalek, notified or not.
+    Breaches {
+        #[command(subcommand)]
+        format: BreachesFormat,
+    },
+}
+
+/// `export breaches` formats.
+#[derive(Debug, Subcommand)]
+enum BreachesFormat {
+    /// As CSV (`;` and a UTF-8 BOM by default).
+    Csv {
+        /// Write to FILE (0600, atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The field separator.
+        #[arg(long, default_value = ";")]
+        delimiter: String,
+    },
 }
 
 fn main() -> ExitCode {
     // Before anything is opened: every file and folder privdesk makes is the user's alone.
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    cli.lang = privdesk::config::resolve_lang(cli.lang_arg, cli.config.as_deref());
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
@@ -268,8 +291,34 @@ fn register_command(cli: &Cli) -> Outcome {
             maintenance::backup(&dir, dest, &opts, lang)
         }
         Some(Command::Export {
-            what: ExportCommand::Csv { out, delimiter },
+            what: ExportCommand::Json { out },
         }) => {
+            let mut store = match open_existing(cli, &dir) {
+                Ok(s) => s,
+                Err(o) => return o,
+            };
+            let now = match clock(cli, &store) {
+                Ok(n) => n,
+                Err(o) => return o,
+            };
+            match export_json::export_json(&mut store, out.as_deref(), now) {
+                Ok(bytes) => Outcome {
+                    stdout: bytes,
+                    stderr: String::new(),
+                    code: 0,
+                },
+                Err(e) => store_fail(&e, lang),
+            }
+        }
+        Some(Command::Export { what }) => {
+            let (out, delimiter, breaches) = match what {
+                ExportCommand::Csv { out, delimiter } => (out, delimiter, false),
+                ExportCommand::Breaches {
+                    format: BreachesFormat::Csv { out, delimiter },
+                } => (out, delimiter, true),
+                // Matched by the arm above.
+                ExportCommand::Json { .. } => return Outcome::fail(String::new(), EXIT_USAGE),
+            };
             let Some(delimiter) = export::parse_delimiter(delimiter) else {
                 let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
                 return Outcome::fail(msg, EXIT_USAGE);
@@ -282,27 +331,12 @@ fn register_command(cli: &Cli) -> Outcome {
                 Ok(n) => n,
                 Err(o) => return o,
             };
-            match export::export_csv(&mut store, out.as_deref(), delimiter, now) {
-                Ok(bytes) => Outcome {
-                    stdout: bytes,
-                    stderr: String::new(),
-                    code: 0,
-                },
-                Err(e) => store_fail(&e, lang),
-            }
-        }
-        Some(Command::Export {
-            what: ExportCommand::Json { out },
-        }) => {
-            let mut store = match open_existing(cli, &dir) {
-                Ok(s) => s,
-                Err(o) => return o,
+            let exported = if breaches {
+                export::export_breaches_csv(&mut store, out.as_deref(), delimiter, now)
+            } else {
+                export::export_csv(&mut store, out.as_deref(), delimiter, now)
             };
-            let now = match clock(cli, &store) {
-                Ok(n) => n,
-                Err(o) => return o,
-            };
-            match export_json::export_json(&mut store, out.as_deref(), now) {
+            match exported {
                 Ok(bytes) => Outcome {
                     stdout: bytes,
                     stderr: String::new(),
@@ -345,7 +379,11 @@ fn open_existing(cli: &Cli, dir: &std::path::Path) -> Result<Store, Outcome> {
         create: None,
         now: Clock::System.now(),
         cli_user: cli.user.clone(),
-        config_user: None,
+        // A config that cannot be read is reported by the command that needs it; the user's
+        // name then falls back to the OS user.
+        config_user: Config::load(cli.config.as_deref())
+            .ok()
+            .and_then(|c| c.gebruiker.naam),
     };
     Store::open(dir, &opts).map_err(|e| store_fail(&e, cli.lang))
 }

@@ -27,7 +27,7 @@ fn app(no_color: bool) -> (App, tempfile::TempDir) {
 }
 
 fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(120, 12)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(120, 20)).unwrap();
     terminal.draw(|f| privdesk::ui::draw(app, f)).unwrap();
     terminal.backend().buffer().clone()
 }

@@ -79,10 +79,12 @@ impl B {
     }
 
     fn assess(&mut self, risk: &str) {
-        let today = privdesk::domain::deadline::amsterdam_date(self.now);
+        let aware =
+            privdesk::domain::deadline::amsterdam_date(self.case.breach.as_ref().unwrap().aware_at);
+        let today = aware;
         self.answer(
             StepId::IncidentBegin,
-            Answer::Date(today - Duration::days(1)),
+            Answer::Date(aware - Duration::days(1)),
         );
         self.answer(StepId::NogGaande, Answer::YesNo(false));
         self.answer(
@@ -222,4 +224,274 @@ fn the_ap_form_marks_what_is_still_empty() {
     assert!(!is_filled(&b.case, Field::Step(StepId::ApMeldnummer)));
     b.assess("risico");
     assert!(empty(&b) < before);
+}
+
+/// The clock shows real hours across the change to summer time: Saturday 16:00 CET is 48 real
+/// hours before Monday 17:00 CEST, though the wall clock says 49.
+#[test]
+fn hours_left_count_real_hours_across_the_change_to_summer_time() {
+    use privdesk::domain::deadline::breach_time_left;
+    let b = B::aware("2027-03-26T16:00");
+    let due = Summary::of(&b.case).breach_due.unwrap();
+    let left = |at: &str| breach_time_left(due, inst(at)).hours_minutes();
+    assert_eq!(left("2027-03-27T16:00"), (48, 0));
+    assert_eq!(left("2027-03-28T16:00"), (25, 0));
+    let late = breach_time_left(due, inst("2027-03-29T19:30"));
+    assert!(late.is_late());
+    assert_eq!(late.hours_minutes(), (2, 30));
+}
+
+/// And back to winter time: Saturday 16:00 CEST is 24 real hours before Sunday 15:00 CET.
+#[test]
+fn hours_left_count_real_hours_across_the_change_to_winter_time() {
+    use privdesk::domain::deadline::breach_time_left;
+    let b = B::aware("2027-10-28T16:00");
+    let due = Summary::of(&b.case).breach_due.unwrap();
+    assert_eq!(
+        breach_time_left(due, inst("2027-10-30T16:00")).hours_minutes(),
+        (24, 0)
+    );
+    let s = Summary::of(&b.case);
+    assert_eq!(s.level(inst("2027-10-30T15:59")), Level::OpTijd);
+    assert_eq!(s.level(inst("2027-10-30T16:01")), Level::Bijna);
+    assert_eq!(s.level(inst("2027-10-31T15:01")), Level::TeLaat);
+}
+
+/// The clock runs from the earlier of the organisation's own awareness and the processor's
+/// notice (domain.md §3.3).
+#[test]
+fn the_clock_runs_from_the_processors_notice_when_it_came_first() {
+    let now = inst("2027-03-27T10:00");
+    let register = |notice: Option<&str>| {
+        Case::register(
+            &Event::BreachRegistered {
+                case: CaseId::new('D', 2027, 1),
+                breach: BreachFacts {
+                    aware_at: inst("2027-03-26T16:00"),
+                    processor_notice_at: notice.map(inst),
+                    processor: "Dossierleverancier".into(),
+                    reported_by: "Otto Oefen".into(),
+                    nature: BreachNature::Malware,
+                    description: String::new(),
+                },
+            },
+            &Stamp {
+                seq: 1,
+                at: now,
+                user: "t".into(),
+            },
+        )
+    };
+    let early = register(Some("2027-03-26T09:00")).unwrap();
+    assert_eq!(
+        Summary::of(&early).breach_due,
+        Some(inst("2027-03-29T10:00+02:00"))
+    );
+    let late = register(Some("2027-03-27T09:00")).unwrap();
+    assert_eq!(
+        Summary::of(&late).breach_due,
+        Some(inst("2027-03-29T17:00+02:00"))
+    );
+    assert_eq!(
+        register(Some("2027-03-27T11:00")),
+        Err(Refusal::InFuture("processor_notice_at"))
+    );
+}
+
+#[test]
+fn awareness_in_the_future_is_refused_and_a_reporter_is_required() {
+    let stamp = Stamp {
+        seq: 1,
+        at: inst("2027-03-26T16:00"),
+        user: "t".into(),
+    };
+    let facts = |aware: &str, by: &str| Event::BreachRegistered {
+        case: CaseId::new('D', 2027, 1),
+        breach: BreachFacts {
+            aware_at: inst(aware),
+            processor_notice_at: None,
+            processor: String::new(),
+            reported_by: by.into(),
+            nature: BreachNature::Verloren,
+            description: String::new(),
+        },
+    };
+    assert_eq!(
+        Case::register(&facts("2027-03-26T16:01", "Otto"), &stamp),
+        Err(Refusal::InFuture("aware_at"))
+    );
+    assert_eq!(
+        Case::register(&facts("2027-03-26T15:00", "  "), &stamp),
+        Err(Refusal::Required("reported_by"))
+    );
+    assert!(Case::register(&facts("2027-03-26T16:00", "Otto"), &stamp).is_ok());
+}
+
+/// Notified within 72 hours: no reason for a delay is asked, and the case closes.
+#[test]
+fn a_timely_notification_needs_no_reason_and_the_case_closes() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-29T16:00");
+    b.assess("risico");
+    b.notify("2027-03-29T16:59").unwrap();
+    assert!(Summary::of(&b.case).breach_done);
+    assert_eq!(
+        Summary::of(&b.case).level(inst("2027-03-30T09:00")),
+        Level::Voldaan,
+        "a met deadline is never late afterwards"
+    );
+    b.close().unwrap();
+}
+
+/// A notification time in the future is refused like any instant answer.
+#[test]
+fn a_notification_in_the_future_is_refused() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    b.assess("risico");
+    assert_eq!(
+        b.notify("2027-03-28T09:00"),
+        Err(Refusal::InFuture("answer"))
+    );
+}
+
+/// Once it was decided not to notify, the risk cannot be raised above none without notifying.
+#[test]
+fn raising_the_risk_after_deciding_not_to_notify_is_refused() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    b.assess("geen");
+    b.answer(StepId::ApMelding, Answer::Choice("niet_gemeld".into()));
+    assert_eq!(
+        b.try_answer(StepId::Risico, Answer::Choice("hoog_risico".into())),
+        Err(Refusal::Blocked(Block::NotificationRequired))
+    );
+}
+
+/// Closing a datalek needs its assessment, the AP decision and the measures: a fresh breach
+/// names what is missing, in checklist order.
+#[test]
+fn closing_a_fresh_breach_names_every_missing_step() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    let Err(Refusal::Missing(m)) = b.close() else {
+        panic!("a fresh breach closed")
+    };
+    for s in [
+        StepId::WelkeGegevens,
+        StepId::Risico,
+        StepId::Maatregelen,
+        StepId::FgGeraadpleegd,
+    ] {
+        assert!(m.contains(&s), "{s:?} not named in {m:?}");
+    }
+    b.assess("risico");
+    assert!(matches!(b.close(), Err(Refusal::Missing(m)) if m == vec![StepId::ApMelding]));
+}
+
+/// A closed breach takes no more answers; it stays in the register.
+#[test]
+fn a_closed_breach_takes_no_more_answers() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    b.assess("geen");
+    b.answer(StepId::ApMelding, Answer::Choice("niet_gemeld".into()));
+    b.text(StepId::RedenNietMelden);
+    b.close().unwrap();
+    assert_eq!(
+        b.try_answer(StepId::Maatregelen, Answer::Text("later".into())),
+        Err(Refusal::CaseClosed)
+    );
+}
+
+/// The AP form asks the reason for a delay only once there is one: notified after the 72
+/// hours, or not notified when they passed; and fields hidden by the decision not to notify
+/// (the AP's number) are left out.
+#[test]
+fn the_ap_form_asks_for_a_delay_reason_only_when_late_and_leaves_out_what_does_not_apply() {
+    use privdesk::domain::breach::{applies, is_optional};
+    let reason = Field::Step(StepId::RedenVertraging);
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    assert!(!applies(&b.case, reason, inst("2027-03-29T16:59")));
+    assert!(applies(&b.case, reason, inst("2027-03-29T17:01")));
+    b.assess("risico");
+    b.notify("2027-03-27T08:00").unwrap();
+    assert!(
+        !applies(&b.case, reason, inst("2027-04-02T09:00")),
+        "on time"
+    );
+    assert!(applies(
+        &b.case,
+        Field::Step(StepId::ApMeldnummer),
+        inst("2027-03-27T09:00")
+    ));
+
+    let mut n = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    n.assess("geen");
+    n.answer(StepId::ApMelding, Answer::Choice("niet_gemeld".into()));
+    let later = inst("2027-04-02T09:00");
+    assert!(!applies(&n.case, Field::Step(StepId::ApMeldnummer), later));
+    assert!(!applies(&n.case, reason, later));
+    assert!(applies(
+        &n.case,
+        Field::Step(StepId::RedenNietMelden),
+        later
+    ));
+    assert!(is_optional(&n.case, Field::Step(StepId::AantalRecords)));
+    assert!(!is_optional(&n.case, Field::Step(StepId::Risico)));
+    assert!(
+        !is_optional(&n.case, reason),
+        "asked only when late, then needed"
+    );
+}
+
+/// Before the risk is assessed, the notification decision and the risk's reasoning are still to
+/// do on the AP form, not hidden; the data subjects' decision appears only on high risk.
+#[test]
+fn the_ap_form_shows_the_notification_decision_as_still_to_do_before_the_risk() {
+    use privdesk::domain::breach::applies;
+    let b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    let now = inst("2027-03-27T09:00");
+    assert!(applies(&b.case, Field::Step(StepId::ApMelding), now));
+    assert!(applies(
+        &b.case,
+        Field::Step(StepId::RisicoToelichting),
+        now
+    ));
+    assert!(!applies(
+        &b.case,
+        Field::Step(StepId::BetrokkenenInformeren),
+        now
+    ));
+}
+
+/// The checklist asks the reason for a delay only when there is one: not after a timely
+/// notification, but once the 72 hours passed without one (from the deadline's day).
+#[test]
+fn the_checklist_asks_for_the_delay_reason_only_when_late() {
+    let shows = |b: &B, day: &str| {
+        b.case
+            .visible_steps(day.parse().unwrap())
+            .iter()
+            .any(|s| s.id == StepId::RedenVertraging)
+    };
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    b.assess("risico");
+    b.answer(StepId::ApMelding, Answer::Choice("gemeld".into()));
+    assert!(!shows(&b, "2027-03-27"), "within the 72 hours");
+    assert!(shows(&b, "2027-03-29"), "from the deadline's day");
+    b.notify("2027-03-27T08:00").unwrap();
+    assert!(!shows(&b, "2027-04-02"), "notified on time");
+}
+
+#[test]
+fn the_incident_cannot_begin_after_awareness_nor_end_before_it_began() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-28T09:00");
+    let d = |s: &str| Answer::Date(s.parse().unwrap());
+    assert_eq!(
+        b.try_answer(StepId::IncidentBegin, d("2027-03-27")),
+        Err(Refusal::Blocked(Block::IncidentAfterAwareness))
+    );
+    b.answer(StepId::IncidentBegin, d("2027-03-25"));
+    b.answer(StepId::NogGaande, Answer::YesNo(false));
+    assert_eq!(
+        b.try_answer(StepId::IncidentEinde, d("2027-03-24")),
+        Err(Refusal::TooEarly("answer"))
+    );
+    b.answer(StepId::IncidentEinde, d("2027-03-25"));
 }

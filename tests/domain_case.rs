@@ -608,3 +608,284 @@ fn a_parent_without_gezag_cannot_be_granted_the_dossier() {
     )
     .unwrap();
 }
+
+// ---- Issue 8: every rule that gates a decision or a close, one test each where the tests
+// above leave a gap. ----
+
+fn kind_rest(kind: CaseKind) -> T {
+    T::new(kind, "2026-11-02", "2018-05-01", Relation::OuderMetGezag).on("2026-11-10")
+}
+
+#[test]
+fn portability_is_never_granted_for_the_statutory_task() {
+    let mut t = kind_rest(CaseKind::Overdraagbaarheid);
+    t.choose(StepId::GrondslagOverdracht, "wettelijke_taak");
+    t.answer_rest();
+    for d in [Decision::Toegewezen, Decision::DeelsToegewezen] {
+        assert_eq!(
+            t.decide(d, "x"),
+            Err(Refusal::Blocked(Block::PortabilityNotApplicable)),
+            "{d:?}"
+        );
+    }
+    // On consent it may be granted.
+    let mut t = kind_rest(CaseKind::Overdraagbaarheid);
+    t.choose(StepId::GrondslagOverdracht, "toestemming");
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+}
+
+#[test]
+fn an_objection_to_a_legal_obligation_is_never_granted() {
+    let mut t = kind_rest(CaseKind::Bezwaar);
+    t.choose(StepId::GrondslagVerwerking, "wettelijke_plicht");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::ObjectionNotApplicable))
+    );
+    t.decide(Decision::Afgewezen, "wettelijke plicht (6(1)(c))")
+        .unwrap();
+    // A public task can be objected to; the weighing is then required.
+    let mut t = kind_rest(CaseKind::Bezwaar);
+    t.choose(StepId::GrondslagVerwerking, "publieke_taak");
+    match t.decide(Decision::Toegewezen, "") {
+        Err(Refusal::Missing(steps)) => {
+            assert!(steps.contains(&StepId::SpecifiekeSituatie));
+            assert!(steps.contains(&StepId::BelangenAfgewogen));
+        }
+        other => panic!("{other:?}"),
+    }
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+}
+
+#[test]
+fn a_third_party_needs_the_written_consent_of_the_one_who_holds_the_right() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2018-05-01",
+        Relation::Derde,
+    )
+    .on("2026-11-10");
+    t.yes(StepId::ToestemmingRechthebbende, false);
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::NotAuthorised))
+    );
+    t.yes(StepId::ToestemmingRechthebbende, true);
+    t.decide(Decision::Toegewezen, "").unwrap();
+}
+
+#[test]
+fn under_wgbo_the_professionals_judgement_stands_in_for_the_childs_consent() {
+    let mut t = T::under(
+        DossierRegime::Wgbo,
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2013-05-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.choose(StepId::ToestemmingKind, "geen");
+    t.yes(StepId::OordeelGeenBezwaar, true);
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+}
+
+#[test]
+fn each_regimes_judgement_shows_only_under_that_regime_for_a_child_of_12_to_15() {
+    let today = d("2026-11-10");
+    for (regime, shown, hidden) in [
+        (
+            DossierRegime::Wgbo,
+            StepId::OordeelGeenBezwaar,
+            StepId::OordeelSchaadtHulp,
+        ),
+        (
+            DossierRegime::Jeugdwet,
+            StepId::OordeelSchaadtHulp,
+            StepId::OordeelGeenBezwaar,
+        ),
+    ] {
+        let mut t = T::under(
+            regime,
+            CaseKind::Inzage,
+            "2026-11-02",
+            "2013-05-01",
+            Relation::OuderMetGezag,
+        )
+        .on("2026-11-10");
+        let ids: Vec<StepId> = t.case.visible_steps(today).iter().map(|s| s.id).collect();
+        assert!(ids.contains(&shown) && !ids.contains(&hidden), "{regime:?}");
+        let id = t.case.id;
+        assert_eq!(
+            t.apply(Event::Answered {
+                case: id,
+                step: hidden,
+                answer: Answer::YesNo(true),
+            }),
+            Err(Refusal::StepNotApplicable)
+        );
+    }
+    // From 16 neither judgement applies: the young person's written consent does.
+    let t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2009-05-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    let ids: Vec<StepId> = t.case.visible_steps(today).iter().map(|s| s.id).collect();
+    assert!(!ids.contains(&StepId::OordeelGeenBezwaar));
+    assert!(!ids.contains(&StepId::OordeelSchaadtHulp));
+}
+
+#[test]
+fn under_jeugdwet_a_judgement_that_access_harms_the_help_leads_to_afgewezen() {
+    let mut t = T::under(
+        DossierRegime::Jeugdwet,
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2013-05-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    t.choose(StepId::Wilsbekwaam, "ja");
+    t.choose(StepId::ToestemmingKind, "geen");
+    t.yes(StepId::OordeelSchaadtHulp, true);
+    // The intake is enough for a refusal on this ground; the kind's steps are not needed.
+    let today = d("2026-11-10");
+    while let Some(step) = t
+        .case
+        .missing_steps(today, Some(Phase::Intake))
+        .first()
+        .copied()
+    {
+        match find(t.case.kind, step).unwrap().ty {
+            privdesk::domain::checklist::AnswerType::YesNo => t.yes(step, true),
+            privdesk::domain::checklist::AnswerType::Date => t.answer(step, Answer::Date(today)),
+            privdesk::domain::checklist::AnswerType::Choice(o) => t.choose(step, o[0]),
+            _ => t.answer(step, Answer::Text("ok".into())),
+        }
+    }
+    assert!(!t.case.missing_steps(today, None).is_empty());
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Missing(t.case.missing_steps(today, None)))
+    );
+    t.decide(
+        Decision::Afgewezen,
+        "schaadt de hulpverlening (Jeugdwet 7.3.11)",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_refused_vernietiging_closes_without_a_destruction_which_it_cannot_confirm() {
+    let mut t = T::new(
+        CaseKind::Vernietiging,
+        "2026-11-02",
+        "2010-05-01",
+        Relation::Zelf,
+    )
+    .on("2026-11-20");
+    let id = t.case.id;
+    t.answer_rest();
+    t.decide(Decision::Afgewezen, "bewaarplicht").unwrap();
+    assert_eq!(
+        t.apply(Event::DestructionConfirmed {
+            case: id,
+            on: d("2026-11-19"),
+        }),
+        Err(Refusal::NoDecision)
+    );
+    t.apply(Event::ReplySent {
+        case: id,
+        on: d("2026-11-19"),
+    })
+    .unwrap();
+    t.apply(Event::Closed {
+        case: id,
+        on: d("2026-11-20"),
+    })
+    .unwrap();
+}
+
+#[test]
+fn a_recipient_marked_impossible_with_a_reason_lets_the_case_close() {
+    let mut t = kind_rest(CaseKind::Rectificatie);
+    let id = t.case.id;
+    t.answer_rest();
+    t.apply(Event::RecipientAdded {
+        case: id,
+        name: "school".into(),
+    })
+    .unwrap();
+    t.decide(Decision::Toegewezen, "").unwrap();
+    t.apply(Event::ReplySent {
+        case: id,
+        on: d("2026-11-10"),
+    })
+    .unwrap();
+    let close = Event::Closed {
+        case: id,
+        on: d("2026-11-10"),
+    };
+    assert_eq!(
+        t.apply(close.clone()),
+        Err(Refusal::Blocked(Block::RecipientsOpen))
+    );
+    assert_eq!(
+        t.apply(Event::RecipientDone {
+            case: id,
+            index: 0,
+            outcome: RecipientOutcome::Impossible(" ".into()),
+        }),
+        Err(Refusal::Required("reason"))
+    );
+    t.apply(Event::RecipientDone {
+        case: id,
+        index: 0,
+        outcome: RecipientOutcome::Impossible("school bestaat niet meer".into()),
+    })
+    .unwrap();
+    t.apply(close).unwrap();
+    // Inzage keeps no recipients.
+    let mut t = kind_rest(CaseKind::Inzage);
+    let id = t.case.id;
+    assert_eq!(
+        t.apply(Event::RecipientAdded {
+            case: id,
+            name: "school".into(),
+        }),
+        Err(Refusal::NotForKind)
+    );
+}
+
+#[test]
+fn the_reply_needs_a_decision_and_no_decision_is_recorded_twice_on_a_closed_case() {
+    let mut t = kind_rest(CaseKind::Inzage);
+    let id = t.case.id;
+    assert_eq!(
+        t.apply(Event::ReplySent {
+            case: id,
+            on: d("2026-11-10"),
+        }),
+        Err(Refusal::NoDecision)
+    );
+    t.answer_rest();
+    t.apply(Event::Ended {
+        case: id,
+        ending: Ending::Ingetrokken {
+            on: d("2026-11-09"),
+            how: "telefonisch".into(),
+        },
+    })
+    .unwrap();
+    assert_eq!(t.case.status(), Status::Ingetrokken);
+    assert_eq!(t.decide(Decision::Toegewezen, ""), Err(Refusal::CaseClosed));
+}

@@ -44,18 +44,83 @@ pub enum Action {
     NextStatus,
     /// Show the previous status selection.
     PrevStatus,
+    /// Show the AP form view of a datalek (from its detail or the breach register).
+    ApForm,
+    /// Show the breach register: every datalek, notified or not (AVG 33(5)).
+    Breaches,
     /// Time passed: read the clock again (the driver sends this now and then).
     Tick,
+    /// Open the form for a new verzoek.
+    NewRequest,
+    /// Open the new-datalek form.
+    NewBreach,
+    /// Move the focus to the next form field.
+    NextField,
+    /// Move the focus to the previous form field.
+    PrevField,
+    /// Save the form (a refused save leaves it filled and says why at the field).
+    Save,
+    /// A key the focused form field claims as input (key routing, not the keymap, produces it).
+    FieldInput(super::key::Key),
+    /// Answer yes to the question asked (throw typed input away).
+    Yes,
+    /// Answer no: back to where the question was asked.
+    No,
     /// Set the clock to a fixed instant (a script's `now`); refused unless on a demo register.
     SetNow(DateTime<Utc>),
     /// The screen has this size (width, height); sets the page for PgUp/PgDn.
     Resize(u16, u16),
+    // ---- the checklist (issue 8) ----
+    /// Open the checklist of the selected case (list) or of the case shown (detail).
+    Checklist,
+    /// Answer the step under the cursor with ja.
+    AnswerYes,
+    /// Answer the step under the cursor with nee.
+    AnswerNo,
+    /// Answer the step under the cursor in a prompt (a choice, a date, a text, a number).
+    Answer,
+    /// Start waiting for the requester, or end the wait.
+    Wait,
+    /// Extend the answer period (AVG 12(3)).
+    Extend,
+    /// Record the decision.
+    Decide,
+    /// Record that the reply was sent.
+    ReplySent,
+    /// Confirm the destruction (Vernietiging).
+    Destroyed,
+    /// Add an AVG 19 recipient.
+    AddRecipient,
+    /// Mark a recipient told.
+    RecipientTold,
+    /// Mark telling a recipient impossible, with the reason.
+    RecipientImpossible,
+    /// Close the case.
+    Close,
+    /// The requester withdrew (ingetrokken).
+    Withdraw,
+    /// Registered by mistake (vervallen).
+    Void,
+    /// Reopen a closed or ended case.
+    Reopen,
+    /// Make a letter.
+    Letter,
+    /// In a prompt: the next field, or record on the last.
+    PromptNext,
+    /// In a prompt: the previous field.
+    PromptPrev,
+    /// In a prompt: cancel, recording nothing.
+    PromptCancel,
+    /// In a prompt: delete the last character.
+    PromptBackspace,
+    /// In a prompt: a typed character (key routing, not the keymap, produces it).
+    PromptChar(char),
 }
 
 impl Action {
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 18] = [
+    pub const KEYED: [Action; 48] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -74,5 +139,35 @@ impl Action {
         Action::PrevKind,
         Action::NextStatus,
         Action::PrevStatus,
+        Action::ApForm,
+        Action::Breaches,
+        Action::NewRequest,
+        Action::NewBreach,
+        Action::NextField,
+        Action::PrevField,
+        Action::Save,
+        Action::Yes,
+        Action::No,
+        Action::Checklist,
+        Action::AnswerYes,
+        Action::AnswerNo,
+        Action::Answer,
+        Action::Wait,
+        Action::Extend,
+        Action::Decide,
+        Action::ReplySent,
+        Action::Destroyed,
+        Action::AddRecipient,
+        Action::RecipientTold,
+        Action::RecipientImpossible,
+        Action::Close,
+        Action::Withdraw,
+        Action::Void,
+        Action::Reopen,
+        Action::Letter,
+        Action::PromptNext,
+        Action::PromptPrev,
+        Action::PromptCancel,
+        Action::PromptBackspace,
     ];
 }

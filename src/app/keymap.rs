@@ -20,11 +20,34 @@ pub enum Mode {
     Detail,
     /// The help overlay.
     Help,
+    /// A datalek's AP form view.
+    ApForm,
+    /// The breach register.
+    Breaches,
+    /// A case's checklist.
+    Checklist,
+    /// A prompt on the checklist: printable keys are text (or pick an option).
+    Prompt,
+    /// A form (the new verzoek): printable keys are text for the focused field.
+    Form,
+    /// A yes/no question (throw typed input away?).
+    Confirm,
 }
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 4] = [Mode::List, Mode::Search, Mode::Detail, Mode::Help];
+    pub const ALL: [Mode; 10] = [
+        Mode::List,
+        Mode::Search,
+        Mode::Detail,
+        Mode::Checklist,
+        Mode::Prompt,
+        Mode::ApForm,
+        Mode::Breaches,
+        Mode::Form,
+        Mode::Confirm,
+        Mode::Help,
+    ];
 
     /// The heading of this mode's keys in the help.
     pub fn title(self) -> UiMsg {
@@ -33,6 +56,12 @@ impl Mode {
             Mode::Search => UiMsg::ModeSearch,
             Mode::Detail => UiMsg::ModeDetail,
             Mode::Help => UiMsg::ModeHelp,
+            Mode::ApForm => UiMsg::ModeApForm,
+            Mode::Breaches => UiMsg::ModeBreaches,
+            Mode::Checklist => UiMsg::ModeChecklist,
+            Mode::Prompt => UiMsg::ModePrompt,
+            Mode::Form => UiMsg::ModeForm,
+            Mode::Confirm => UiMsg::ModeConfirm,
         }
     }
 }
@@ -41,7 +70,7 @@ impl Mode {
 type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
-use Mode::{Detail, Help, List, Search};
+use Mode::{ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Prompt, Search};
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -75,7 +104,35 @@ const DEFAULT: &[Row] = &[
         Some(M::FootStatus),
     ),
     (List, "S", A::PrevStatus, M::HelpPrevStatus, None),
+    (
+        List,
+        "c",
+        A::Checklist,
+        M::HelpChecklist,
+        Some(M::FootChecklist),
+    ),
+    (
+        List,
+        "n",
+        A::NewRequest,
+        M::HelpNewRequest,
+        Some(M::FootNew),
+    ),
+    (
+        List,
+        "N",
+        A::NewBreach,
+        M::HelpNewBreach,
+        Some(M::FootNewBreach),
+    ),
     (List, "<Esc>", A::Back, M::HelpClear, None),
+    (
+        List,
+        "R",
+        A::Breaches,
+        M::HelpBreaches,
+        Some(M::FootBreaches),
+    ),
     (List, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (List, "q", A::Quit, M::HelpQuit, Some(M::FootQuit)),
     (List, "<C-c>", A::Quit, M::HelpQuit, None),
@@ -109,10 +166,191 @@ const DEFAULT: &[Row] = &[
     (Detail, "<Up>", A::Up, M::HelpPrevCase, None),
     (Detail, "j", A::Down, M::HelpNextCase, Some(M::FootNextCase)),
     (Detail, "<Down>", A::Down, M::HelpNextCase, None),
+    (Detail, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
+    (
+        Detail,
+        "c",
+        A::Checklist,
+        M::HelpChecklist,
+        Some(M::FootChecklist),
+    ),
+    (
+        Detail,
+        "<PgDn>",
+        A::PageDown,
+        M::HelpScrollDown,
+        Some(M::FootScroll),
+    ),
+    (Detail, "<PgUp>", A::PageUp, M::HelpScrollUp, None),
+    (Detail, "<Home>", A::Top, M::HelpScrollTop, None),
+    (Detail, "<End>", A::Bottom, M::HelpScrollBottom, None),
     (Detail, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Detail, "q", A::Back, M::HelpBack, None),
     (Detail, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (Detail, "<C-c>", A::Quit, M::HelpQuit, None),
+    (ApForm, "k", A::Up, M::HelpScrollUp, None),
+    (ApForm, "<Up>", A::Up, M::HelpScrollUp, None),
+    (ApForm, "j", A::Down, M::HelpScrollDown, Some(M::FootScroll)),
+    (ApForm, "<Down>", A::Down, M::HelpScrollDown, None),
+    (ApForm, "<PgUp>", A::PageUp, M::HelpPageUp, None),
+    (ApForm, "<PgDn>", A::PageDown, M::HelpPageDown, None),
+    (ApForm, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (ApForm, "q", A::Back, M::HelpBack, None),
+    (ApForm, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (ApForm, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Breaches, "k", A::Up, M::HelpPrevBreach, None),
+    (Breaches, "<Up>", A::Up, M::HelpPrevBreach, None),
+    (Breaches, "j", A::Down, M::HelpNextBreach, Some(M::FootMove)),
+    (Breaches, "<Down>", A::Down, M::HelpNextBreach, None),
+    (Breaches, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
+    (Breaches, "<Enter>", A::ApForm, M::HelpApForm, None),
+    (Breaches, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Breaches, "q", A::Back, M::HelpBack, None),
+    (Breaches, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Breaches, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Checklist, "k", A::Up, M::HelpPrevStep, None),
+    (Checklist, "<Up>", A::Up, M::HelpPrevStep, None),
+    (Checklist, "j", A::Down, M::HelpNextStep, Some(M::FootMove)),
+    (Checklist, "<Down>", A::Down, M::HelpNextStep, None),
+    (
+        Checklist,
+        "y",
+        A::AnswerYes,
+        M::HelpAnswerYes,
+        Some(M::FootYes),
+    ),
+    (
+        Checklist,
+        "n",
+        A::AnswerNo,
+        M::HelpAnswerNo,
+        Some(M::FootNo),
+    ),
+    (
+        Checklist,
+        "<Enter>",
+        A::Answer,
+        M::HelpAnswer,
+        Some(M::FootAnswer),
+    ),
+    (Checklist, "w", A::Wait, M::HelpWait, Some(M::FootWait)),
+    (
+        Checklist,
+        "v",
+        A::Extend,
+        M::HelpExtend,
+        Some(M::FootExtend),
+    ),
+    (
+        Checklist,
+        "b",
+        A::Decide,
+        M::HelpDecide,
+        Some(M::FootDecide),
+    ),
+    (
+        Checklist,
+        "r",
+        A::ReplySent,
+        M::HelpReplySent,
+        Some(M::FootReplySent),
+    ),
+    (Checklist, "x", A::Destroyed, M::HelpDestroyed, None),
+    (Checklist, "a", A::AddRecipient, M::HelpAddRecipient, None),
+    (Checklist, "t", A::RecipientTold, M::HelpRecipientTold, None),
+    (
+        Checklist,
+        "o",
+        A::RecipientImpossible,
+        M::HelpRecipientImpossible,
+        None,
+    ),
+    (Checklist, "s", A::Close, M::HelpClose, Some(M::FootClose)),
+    (Checklist, "I", A::Withdraw, M::HelpWithdraw, None),
+    (Checklist, "V", A::Void, M::HelpVoid, None),
+    (Checklist, "H", A::Reopen, M::HelpReopen, None),
+    (
+        Checklist,
+        "l",
+        A::Letter,
+        M::HelpLetter,
+        Some(M::FootLetter),
+    ),
+    (Checklist, "m", A::ApForm, M::HelpApForm, None),
+    (Checklist, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Checklist, "q", A::Back, M::HelpBack, None),
+    (Checklist, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Checklist, "<C-c>", A::Quit, M::HelpQuit, None),
+    (
+        Prompt,
+        "<Enter>",
+        A::PromptNext,
+        M::HelpPromptNext,
+        Some(M::FootPromptNext),
+    ),
+    (Prompt, "<Tab>", A::PromptNext, M::HelpPromptNext, None),
+    (
+        Prompt,
+        "<S-Tab>",
+        A::PromptPrev,
+        M::HelpPromptPrev,
+        Some(M::FootPromptPrev),
+    ),
+    (
+        Prompt,
+        "<Esc>",
+        A::PromptCancel,
+        M::HelpPromptCancel,
+        Some(M::FootPromptCancel),
+    ),
+    (
+        Prompt,
+        "<BS>",
+        A::PromptBackspace,
+        M::HelpSearchBackspace,
+        None,
+    ),
+    (Prompt, "<Up>", A::Up, M::HelpChoiceUp, None),
+    (
+        Prompt,
+        "<Down>",
+        A::Down,
+        M::HelpChoiceDown,
+        Some(M::FootChoose),
+    ),
+    (Prompt, "<C-c>", A::Quit, M::HelpQuit, None),
+    (
+        Form,
+        "<Tab>",
+        A::NextField,
+        M::HelpNextField,
+        Some(M::FootNextField),
+    ),
+    (Form, "<Enter>", A::NextField, M::HelpNextField, None),
+    (Form, "<Down>", A::NextField, M::HelpNextField, None),
+    (
+        Form,
+        "<S-Tab>",
+        A::PrevField,
+        M::HelpPrevField,
+        Some(M::FootPrevField),
+    ),
+    (Form, "<Up>", A::PrevField, M::HelpPrevField, None),
+    (Form, "<C-s>", A::Save, M::HelpSave, Some(M::FootSave)),
+    (
+        Form,
+        "<Esc>",
+        A::Back,
+        M::HelpCancelForm,
+        Some(M::FootCancel),
+    ),
+    (Form, "<F1>", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Form, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Confirm, "j", A::Yes, M::HelpYes, Some(M::FootYes)),
+    (Confirm, "y", A::Yes, M::HelpYes, None),
+    (Confirm, "n", A::No, M::HelpNo, Some(M::FootNo)),
+    (Confirm, "<Esc>", A::No, M::HelpNo, None),
+    (Confirm, "<C-c>", A::No, M::HelpNo, None),
     (Help, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Help, "?", A::Back, M::HelpBack, None),
     (Help, "q", A::Back, M::HelpBack, None),
@@ -241,9 +479,17 @@ mod tests {
     }
 
     #[test]
+    fn a_form_keeps_printable_keys_for_text() {
+        let km = Keymap::default();
+        for b in km.rows(Mode::Form) {
+            assert!(b.key.text_char().is_none(), "{} would steal text", b.key);
+        }
+    }
+
+    #[test]
     fn the_search_box_keeps_printable_keys_for_text() {
         let km = Keymap::default();
-        for b in km.rows(Mode::Search) {
+        for b in km.rows(Mode::Search).chain(km.rows(Mode::Prompt)) {
             assert!(b.key.text_char().is_none(), "{} would steal text", b.key);
         }
     }

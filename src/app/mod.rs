@@ -3,12 +3,23 @@
 //! recorded; `ui::draw` reads the state.
 //!
 //! - `action` — everything a user can do.
+//! - `detail` — what the case detail shows, read from the register when it opens.
+//! - `new_request` — the new-verzoek form: its fields, and saving it.
+//! - `form` — form fields (text, date, instant, choice, multi-line) and their messages.
 //! - `key` — the key notation.
 //! - `keymap` — the one table of (mode, key, action, help text).
+//! - `breach` — the datalek screens' state: the breach register and the AP form view.
+//! - `checklist` — a case's checklist workbench and its prompts (issue 8).
 
 pub mod action;
+pub mod breach;
+pub mod checklist;
+pub mod detail;
+pub mod form;
 pub mod key;
 pub mod keymap;
+pub mod new_breach;
+mod new_request;
 
 use chrono::{DateTime, Utc};
 
@@ -17,6 +28,7 @@ pub use key::{Key, KeyParseError, parse_keys};
 pub use keymap::{Keymap, Mode};
 
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::domain::deadline::Level;
 use crate::domain::{CaseId, CaseKind, Event, Status, Summary};
 use crate::i18n::Lang;
@@ -33,6 +45,16 @@ pub enum Screen {
     Detail(CaseId),
     /// The keys, generated from the keymap.
     Help,
+    /// The AP form view of a datalek: its fields in the order of the AP's meldformulier.
+    ApForm(CaseId),
+    /// The breach register (AVG 33(5)): every datalek, notified or not.
+    Breaches,
+    /// A case's checklist.
+    Checklist(CaseId),
+    /// The form for a new verzoek.
+    NewRequest,
+    /// The new-datalek form.
+    NewBreach,
 }
 
 /// Which statuses the list shows.
@@ -76,6 +98,10 @@ pub struct Counts {
     pub te_laat: usize,
     /// Cases waiting for the requester.
     pub wachtend: usize,
+    /// Active datalekken whose AP duty (notify, or reason not to) is still open.
+    pub breaches: usize,
+    /// The nearest 72-hour mark among them: the header shows its hours and minutes left.
+    pub breach_next: Option<DateTime<Utc>>,
 }
 
 /// A status-line message.
@@ -117,7 +143,27 @@ pub struct App {
     page: usize,
     offset: usize,
     help_scroll: u16,
+    breach: breach::BreachViews,
     quit: bool,
+    /// The settings: the organisation (letters), its dossier regime, the letters folder.
+    config: Config,
+    /// The open checklist, if one is on the stack.
+    checklist: Option<checklist::Checklist>,
+    /// The new-verzoek form while it is open.
+    request_form: Option<form::Form>,
+    /// A yes/no question waiting for its answer.
+    confirm: Option<Confirm>,
+    /// The open case's record and history, read when it was opened.
+    case_view: Option<detail::CaseView>,
+}
+
+/// A yes/no question, and what yes does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Throw the typed form away and go back.
+    DiscardForm,
+    /// Throw the typed form away and leave privdesk.
+    DiscardAndQuit,
 }
 
 impl App {
@@ -147,13 +193,52 @@ impl App {
             page: 20,
             offset: 0,
             help_scroll: 0,
+            breach: breach::BreachViews::default(),
             quit: false,
+            config: Config::default(),
+            checklist: None,
+            request_form: None,
+            confirm: None,
+            case_view: None,
         };
         app.load();
         app
     }
 
+    /// The app with the settings of `privdesk.toml`: the organisation a letter needs, the
+    /// dossier regime a new case is registered under, the folder letters go to.
+    pub fn with_config(mut self, config: Config) -> App {
+        self.config = config;
+        self
+    }
+
+    /// The settings in force.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The dossier regime a new case is registered under (`organisatie.dossierregime`); the
+    /// case keeps it, so a later change of the setting does not rewrite old assessments.
+    pub fn regime(&self) -> crate::domain::authority::DossierRegime {
+        self.config.organisatie.dossierregime
+    }
+
     // ---- reading the state (for the ui and the drivers) ----
+
+    /// The new-verzoek form, while it is open.
+    pub fn request_form(&self) -> Option<&form::Form> {
+        self.request_form.as_ref()
+    }
+
+    /// The question waiting for a yes or no, if any.
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.confirm
+    }
+
+    /// The open case's record and history.
+    pub fn case_view(&self) -> Option<&detail::CaseView> {
+        self.case_view.as_ref()
+    }
 
     /// The screen on top.
     pub fn screen(&self) -> Screen {
@@ -172,11 +257,21 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
+        if self.confirm.is_some() {
+            return Mode::Confirm;
+        }
         match self.screen() {
             Screen::List if self.searching => Mode::Search,
             Screen::List => Mode::List,
             Screen::Detail(_) => Mode::Detail,
             Screen::Help => Mode::Help,
+            Screen::ApForm(_) => Mode::ApForm,
+            Screen::Breaches => Mode::Breaches,
+            Screen::Checklist(_) if self.checklist.as_ref().is_some_and(|c| c.prompt.is_some()) => {
+                Mode::Prompt
+            }
+            Screen::Checklist(_) => Mode::Checklist,
+            Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
     }
 
@@ -303,15 +398,63 @@ impl App {
         use Action as A;
         match action {
             A::Tick | A::SetNow(_) | A::Resize(..) => true,
-            A::Quit | A::Up | A::Down => true,
-            A::PageUp | A::PageDown => matches!(mode, Mode::List | Mode::Search),
-            A::Top | A::Bottom | A::Open | A::SearchStart => mode == Mode::List,
+            A::Quit => mode != Mode::Confirm,
+            A::Up | A::Down => !matches!(mode, Mode::Form | Mode::Confirm),
+            A::PageUp | A::PageDown => matches!(
+                mode,
+                Mode::List | Mode::Search | Mode::Detail | Mode::ApForm
+            ),
+            A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
+            A::Open | A::SearchStart | A::NewRequest | A::NewBreach => mode == Mode::List,
             A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
-            A::Help => matches!(mode, Mode::List | Mode::Detail),
-            A::Back => matches!(mode, Mode::List | Mode::Detail | Mode::Help),
+            A::Help => matches!(
+                mode,
+                Mode::List
+                    | Mode::Detail
+                    | Mode::Checklist
+                    | Mode::Form
+                    | Mode::ApForm
+                    | Mode::Breaches
+            ),
+            A::Back => matches!(
+                mode,
+                Mode::List
+                    | Mode::Detail
+                    | Mode::Help
+                    | Mode::Checklist
+                    | Mode::Form
+                    | Mode::ApForm
+                    | Mode::Breaches
+            ),
+            A::NextField | A::PrevField | A::Save | A::FieldInput(_) => mode == Mode::Form,
+            A::Yes | A::No => mode == Mode::Confirm,
+            A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches | Mode::Checklist),
+            A::Breaches => mode == Mode::List,
             A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
                 mode == Mode::Search
             }
+            A::Checklist => matches!(mode, Mode::List | Mode::Detail),
+            A::AnswerYes
+            | A::AnswerNo
+            | A::Answer
+            | A::Wait
+            | A::Extend
+            | A::Decide
+            | A::ReplySent
+            | A::Destroyed
+            | A::AddRecipient
+            | A::RecipientTold
+            | A::RecipientImpossible
+            | A::Close
+            | A::Withdraw
+            | A::Void
+            | A::Reopen
+            | A::Letter => mode == Mode::Checklist,
+            A::PromptNext
+            | A::PromptPrev
+            | A::PromptCancel
+            | A::PromptBackspace
+            | A::PromptChar(_) => mode == Mode::Prompt,
         }
     }
 
@@ -319,11 +462,16 @@ impl App {
     /// keys are text, the table decides for the rest.
     pub fn action_for(&self, key: Key) -> Option<Action> {
         let mode = self.mode();
+        // A focused form field takes the keys it claims (letters, its editing keys) first.
+        if mode == Mode::Form && self.request_form.as_ref().is_some_and(|f| f.claims(key)) {
+            return Some(Action::FieldInput(key));
+        }
         if let Some(action) = self.keymap.action(mode, key) {
             return Some(action);
         }
         match (mode, key.text_char()) {
             (Mode::Search, Some(c)) => Some(Action::SearchChar(c)),
+            (Mode::Prompt, Some(c)) => Some(Action::PromptChar(c)),
             _ => None,
         }
     }
@@ -358,6 +506,39 @@ impl App {
                 self.help_scroll = self.help_scroll.saturating_add(1).min(last);
             }
             A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
+            A::Up | A::Down if mode == Mode::Breaches => self.select_breach(action == A::Down),
+            A::Up | A::Down if mode == Mode::ApForm => {
+                self.scroll_ap_form(if action == A::Down { 1 } else { -1 });
+            }
+            A::PageUp | A::PageDown if mode == Mode::ApForm => {
+                let page = isize::try_from(self.page).unwrap_or(1);
+                self.scroll_ap_form(if action == A::PageDown { page } else { -page });
+            }
+            A::PageUp | A::PageDown | A::Top | A::Bottom if mode == Mode::Detail => {
+                self.scroll_detail(action)
+            }
+            A::Quit if mode == Mode::Form && self.form_is_dirty() => {
+                self.confirm = Some(Confirm::DiscardAndQuit)
+            }
+            A::Back if mode == Mode::Form => self.cancel_request(),
+            A::NewRequest => self.open_request_form(),
+            A::NextField => self.with_form(form::Form::next),
+            A::PrevField => self.with_form(form::Form::prev),
+            A::FieldInput(key) => self.with_form(|f| f.input(key)),
+            A::Save if self.screen() == Screen::NewBreach => self.save_breach(),
+            A::Save => self.save_request(),
+            A::NewBreach => self.open_breach_form(),
+            A::Yes => self.answer_yes(),
+            A::No => self.confirm = None,
+            A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
+            A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
+            A::Back if mode == Mode::Checklist => {
+                self.close_checklist();
+                // The detail below shows what the checklist changed: read it again.
+                if let Screen::Detail(id) = self.screen() {
+                    self.load_case_view(id);
+                }
+            }
             A::Up => self.select(self.selected.saturating_sub(1)),
             A::Down => self.select(self.selected.saturating_add(1)),
             A::PageUp => self.select(self.selected.saturating_sub(self.page)),
@@ -367,6 +548,8 @@ impl App {
             A::Open => self.open(),
             A::Back => self.back(),
             A::Quit => self.quit = true,
+            A::ApForm => self.open_ap_form(self.ap_form_target()),
+            A::Breaches => self.open_breaches(),
             A::Help => {
                 self.help_scroll = 0;
                 self.screens.push(Screen::Help);
@@ -414,6 +597,28 @@ impl App {
                 self.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
                 self.select(self.selected);
             }
+            A::Checklist => self.open_checklist(),
+            A::AnswerYes => self.answer_yes_no(true),
+            A::AnswerNo => self.answer_yes_no(false),
+            A::Answer => self.answer_prompt(),
+            A::Wait => self.start_task(checklist::Task::WaitStart),
+            A::Extend => self.start_task(checklist::Task::Extend),
+            A::Decide => self.start_task(checklist::Task::Decide),
+            A::ReplySent => self.start_task(checklist::Task::ReplySent),
+            A::Destroyed => self.start_task(checklist::Task::Destroyed),
+            A::AddRecipient => self.start_task(checklist::Task::AddRecipient),
+            A::RecipientTold => self.start_task(checklist::Task::RecipientTold),
+            A::RecipientImpossible => self.start_task(checklist::Task::RecipientImpossible),
+            A::Close => self.start_task(checklist::Task::Close),
+            A::Withdraw => self.start_task(checklist::Task::Withdraw),
+            A::Void => self.start_task(checklist::Task::Void),
+            A::Reopen => self.start_task(checklist::Task::Reopen),
+            A::Letter => self.start_task(checklist::Task::Letter),
+            A::PromptNext => self.prompt_next(),
+            A::PromptPrev => self.prompt_prev(),
+            A::PromptCancel => self.prompt_cancel(),
+            A::PromptBackspace => self.prompt_backspace(),
+            A::PromptChar(c) => self.prompt_char(c),
         }
     }
 
@@ -424,10 +629,7 @@ impl App {
     /// Reads every summary and rebuilds the list.
     fn load(&mut self) {
         let summaries = self.store.summaries();
-        self.haystacks = summaries
-            .iter()
-            .map(|s| format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase())
-            .collect();
+        self.haystacks = summaries.iter().map(haystack).collect();
         self.summaries = summaries;
         self.resort();
     }
@@ -455,6 +657,13 @@ impl App {
             }
             if s.status == Status::Wachtend {
                 counts.wachtend += 1;
+            }
+            if s.status.is_active()
+                && !s.breach_done
+                && let Some(due) = s.breach_due
+            {
+                counts.breaches += 1;
+                counts.breach_next = Some(counts.breach_next.map_or(due, |n| n.min(due)));
             }
         }
         self.counts = counts;
@@ -509,7 +718,10 @@ impl App {
             return;
         };
         match self.store.save(vec![Event::Viewed { case: id }], self.now) {
-            Ok(_) => self.screens.push(Screen::Detail(id)),
+            Ok(_) => {
+                self.load_case_view(id);
+                self.screens.push(Screen::Detail(id));
+            }
             Err(e) => {
                 let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);
                 self.say(text, true);
@@ -543,7 +755,9 @@ impl App {
 
     fn back(&mut self) {
         if self.screens.len() > 1 {
-            self.screens.pop();
+            if let Some(Screen::Detail(_)) = self.screens.pop() {
+                self.case_view = None;
+            }
         } else if !self.search.is_empty()
             || self.kind_filter.is_some()
             || self.status_filter != StatusFilter::default()
@@ -554,6 +768,11 @@ impl App {
             self.refilter();
         }
     }
+}
+
+/// What the search looks in: the lowercased id, requester and child of a case.
+fn haystack(s: &Summary) -> String {
+    format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase()
 }
 
 /// The value after (or before) `current` in a cycle.

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::App;
 use crate::clock::Clock;
-use crate::config::{Config, config_dir};
+use crate::config::{Config, Organisatie, config_dir};
 use crate::demo;
 use crate::i18n::Lang;
 use crate::i18n::start::StartMsg;
@@ -150,7 +150,14 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
             StartMsg::NowNotDemo.text(lang).to_string(),
         ));
     }
-    Ok((App::new(store, clock, lang, theme), temp))
+    // Letters from the TUI come from the same organisation as `privdesk letter`: the demo one
+    // on a demo register without --config.
+    let mut config = config;
+    config.organisatie = Organisatie::for_register(&config, store.is_demo(), args.config.is_some());
+    Ok((
+        App::new(store, clock, lang, theme).with_config(config),
+        temp,
+    ))
 }
 
 /// Fills a new demo register with the fictitious cases, dated around the clock's today.

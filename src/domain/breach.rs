@@ -2,8 +2,12 @@
 //! form in one pass from one screen) and the breach register of AVG 33(5), as data over the
 //! case's facts and checklist answers. Labels and value texts live in i18n.
 
+use chrono::{DateTime, Utc};
+
 use super::case::Case;
-use super::checklist::{Show, StepId, find};
+use super::checklist::{Answer, Need, Show, StepId, find};
+use super::deadline::amsterdam_date;
+use super::rights;
 
 /// A fact of the breach registration (not a checklist step).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -174,17 +178,49 @@ pub fn is_filled(case: &Case, field: Field) -> bool {
     }
 }
 
-/// Whether a field applies to this case at all (a step hidden by earlier answers does not,
-/// e.g. the AP number when it was decided not to notify).
-pub fn applies(case: &Case, field: Field, today: chrono::NaiveDate) -> bool {
+/// Whether an empty field may stay empty: an optional step (the number of records, a
+/// follow-up notification). The form does not count it as still to fill in. The reason for a
+/// delay is never optional where it applies.
+pub fn is_optional(case: &Case, field: Field) -> bool {
     match field {
+        // Optional in the checklist, but once it applies (the 72 hours passed) a late
+        // notification is refused without it.
+        Field::Step(StepId::RedenVertraging) => false,
+        Field::Step(s) => find(case.kind, s).is_some_and(|st| st.need == Need::Optional),
+        Field::Fact(f) => matches!(f, Fact::ProcessorNoticeAt | Fact::Processor),
+    }
+}
+
+/// Whether a field applies to this case at `now` (a step hidden by earlier answers does not,
+/// e.g. the AP number when it was decided not to notify). The reason for a delay applies only
+/// once there is a delay: notified after the 72 hours, or not yet notified when they passed.
+pub fn applies(case: &Case, field: Field, now: DateTime<Utc>) -> bool {
+    let today = amsterdam_date(now);
+    match field {
+        Field::Step(StepId::RedenVertraging) => {
+            let Some(due) = rights::breach_deadline(case) else {
+                return false;
+            };
+            let late = match case.answers.get(&StepId::ApGemeldOp).map(|r| &r.answer) {
+                Some(Answer::Instant(at)) => *at > due,
+                _ => now > due && case.choice(StepId::ApMelding) != Some("niet_gemeld"),
+            };
+            late || case.answers.contains_key(&StepId::RedenVertraging)
+        }
         Field::Step(s) => {
             let Some(step) = find(case.kind, s) else {
                 return false;
             };
-            // Before the notification is decided, its fields are still to do, not hidden.
-            let undecided = matches!(step.show, Show::IfChoice(StepId::ApMelding, "gemeld"))
-                && case.choice(StepId::ApMelding).is_none();
+            // Before the notification is decided, its fields are still to do, not hidden; so
+            // is a step that waits only for an earlier answer (the risk's reasoning, the
+            // notification decision itself before the risk is assessed).
+            let undecided = match step.show {
+                Show::IfChoice(StepId::ApMelding, "gemeld") => {
+                    case.choice(StepId::ApMelding).is_none()
+                }
+                Show::IfAnswered(earlier) => !case.answers.contains_key(&earlier),
+                _ => false,
+            };
             case.shows(step, today) || case.answers.contains_key(&s) || undecided
         }
         Field::Fact(Fact::ProcessorNoticeAt | Fact::Processor) => case

@@ -179,6 +179,9 @@ pub enum Show {
     OtherFor12To15Under(DossierRegime),
     /// Only for this kind (the abuse-signals question belongs to a Vernietiging).
     ForKind(CaseKind),
+    /// A datalek notified to the AP after its 72 hours, or still to be notified once they
+    /// passed (from the deadline's day on): then the reason for the delay is asked.
+    BreachDelay,
 }
 
 /// Whether a step must be answered before a decision (or, for a datalek, before closing).
@@ -351,18 +354,20 @@ const INTAKE: &[Step] = &[
         OtherForChildAtLeast(12),
         Required,
     ),
+    // The judgements of §4 belong to one regime and to a child of 12–15 each: the WGBO 7:457
+    // judgement replaces the child's consent; the Jeugdwet judgement bars the parent.
     step(
         S::OordeelGeenBezwaar,
         Intake,
         YesNo,
-        OtherForChildAtLeast(12),
+        OtherFor12To15Under(DossierRegime::Wgbo),
         Optional,
     ),
     step(
         S::OordeelSchaadtHulp,
         Intake,
         YesNo,
-        OtherForChildAtLeast(12),
+        OtherFor12To15Under(DossierRegime::Jeugdwet),
         Optional,
     ),
     step(
@@ -676,7 +681,7 @@ const DATALEK: &[Step] = &[
         S::RedenVertraging,
         Phase::Datalek,
         Text,
-        IfChoice(S::ApMelding, "gemeld"),
+        BreachDelay,
         Optional,
     ),
     step(
@@ -840,6 +845,15 @@ impl Case {
                     && relation.is_some_and(|r| r != Relation::Zelf)
             }
             ForKind(kind) => self.kind == kind,
+            BreachDelay => {
+                let due = super::rights::breach_deadline(self);
+                self.choice(StepId::ApMelding) == Some("gemeld")
+                    && match (due, self.answer(StepId::ApGemeldOp)) {
+                        (Some(due), Some(Answer::Instant(at))) => *at > due,
+                        (Some(due), _) => today >= amsterdam_date(due),
+                        (None, _) => false,
+                    }
+            }
         }
     }
 
@@ -885,6 +899,8 @@ pub enum Block {
     LateWithoutReason,
     /// Not notifying the AP needs a risk assessed as none ("unlikely to result in a risk").
     NotificationRequired,
+    /// A breach cannot begin after the organisation became aware of it.
+    IncidentAfterAwareness,
 }
 
 fn blocked(b: Block) -> Result<(), Refusal> {

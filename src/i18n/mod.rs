@@ -6,10 +6,13 @@
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
 pub mod authority;
+pub mod breach;
 pub mod checklist;
 pub mod cli;
 pub mod config;
+pub mod detail;
 pub mod domain;
+pub mod form;
 pub mod headless;
 pub mod keys;
 pub mod letters;
@@ -18,6 +21,7 @@ pub mod start;
 pub mod store;
 pub mod theme;
 pub mod ui;
+pub mod workbench;
 
 use std::fmt;
 use std::str::FromStr;

@@ -263,7 +263,11 @@ fn answer_for(case: &Case, step: StepId, ty: AnswerType, at: DateTime<Utc>) -> A
         (_, AnswerType::Choice(opts)) => {
             Answer::Choice(opts.first().copied().unwrap_or_default().into())
         }
-        (_, AnswerType::Date) => Answer::Date((received + Duration::days(2)).min(today)),
+        (_, AnswerType::Date) => match &case.breach {
+            // A breach's incident (begin, end) lies before the organisation became aware.
+            Some(b) => Answer::Date(amsterdam_date(b.aware_at) - Duration::days(1)),
+            None => Answer::Date((received + Duration::days(2)).min(today)),
+        },
         (_, AnswerType::Instant) => {
             let aware = case.breach.as_ref().map_or(at, |b| b.aware_at);
             Answer::Instant((aware + Duration::hours(20)).min(at))

@@ -569,10 +569,7 @@ impl Store {
                 expected: last.cases,
             }));
         }
-        if !w
-            .cases_match(summaries.iter().map(|s| s.id))
-            .map_err(damage)?
-        {
+        if !w.cases_match(&summaries).map_err(damage)? {
             return Err(Checked::Damage(Damage::Missing));
         }
         Ok((summaries.into_iter().map(|s| (s.id, s)).collect(), replayed))

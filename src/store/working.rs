@@ -243,11 +243,6 @@ impl Working {
         }
     }
 
-    /// Whether a case record exists.
-    pub fn has_case(&self, id: CaseId) -> Result<bool, WorkingError> {
-        Ok(self.cases.contains_key(id.to_string().as_bytes())?)
-    }
-
     /// Every summary, in id order.
     pub fn summaries(&self) -> Result<Vec<Summary>, WorkingError> {
         self.summaries
@@ -258,6 +253,21 @@ impl Working {
                 serde_json::from_slice(&v).map_err(|_| WorkingError::Record("summaries"))
             })
             .collect()
+    }
+
+    /// Whether the case records are exactly the cases the summaries name: one pass over the
+    /// case keys beside the summaries (both in key order), instead of a count plus a lookup
+    /// per summary, so opening a large register stays close to reading its summaries.
+    pub fn cases_match(&self, summaries: &[Summary]) -> Result<bool, WorkingError> {
+        let mut ids = summaries.iter().map(|s| s.id.to_string());
+        for key in self.cases.iter().keys() {
+            let key = key?;
+            match ids.next() {
+                Some(id) if id.as_bytes() == key.as_ref() => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(ids.next().is_none())
     }
 
     /// The number of case records.
@@ -347,20 +357,6 @@ impl Working {
             self.write(last, &batch)?;
         }
         Ok(n)
-    }
-
-    /// Whether the `cases` tree holds exactly `ids`, given in the summaries tree's key order:
-    /// one pass over the case keys, so the open-time check costs one scan, not a count plus a
-    /// lookup per case.
-    pub fn cases_match(&self, ids: impl IntoIterator<Item = CaseId>) -> Result<bool, WorkingError> {
-        let mut keys = self.cases.iter().keys();
-        for id in ids {
-            match keys.next().transpose()? {
-                Some(k) if k.as_ref() == id.to_string().as_bytes() => {}
-                _ => return Ok(false),
-            }
-        }
-        Ok(keys.next().is_none())
     }
 
     /// Flushes sled's buffers (on quit; a save does not need it).

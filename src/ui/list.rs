@@ -65,6 +65,27 @@ fn header(app: &App) -> Line<'static> {
     spans.push(count(UiMsg::CountTeLaat, c.te_laat, late));
     spans.push(Span::raw(" · "));
     spans.push(count(UiMsg::CountWachtend, c.wachtend, theme.text));
+    if let Some(next) = c.breach_next {
+        // The datalek clock: how many breaches still run, and the nearest one's time left.
+        let due = crate::domain::summary::Due::Instant(next);
+        let now = app.now();
+        let style = match due.level(now, false) {
+            Level::TeLaat => theme.late,
+            Level::Bijna => theme.due_soon,
+            _ => theme.text,
+        };
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            crate::i18n::breach::BreachMsg::CountBreach.fill(
+                lang,
+                &[
+                    ("n", &c.breaches.to_string()),
+                    ("left", &text::left_long(due, now, lang)),
+                ],
+            ),
+            style,
+        ));
+    }
     Line::from(spans)
 }
 
@@ -172,17 +193,28 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .style(theme.header);
     // The requester keeps at least 16 columns on a narrow screen; the kind gives way first.
+    // Below 72 columns (down to the 60 of the smallest layout) the kind goes (the filter line
+    // still names it) and status and time left narrow, so the id stays whole and the requester
+    // keeps some room.
+    let narrow = area.width < 72;
     let due = if area.width >= 100 { 18 } else { 16 };
-    let room = area.width.saturating_sub(2 + 11 + 11 + due + 7 + 6);
-    let kind = 21.min(room.saturating_sub(16)).max(8);
+    let (status_w, left_w) = if narrow { (9, 5) } else { (11, 7) };
+    let room = area
+        .width
+        .saturating_sub(2 + 11 + status_w + due + left_w + 6);
+    let kind = if narrow {
+        0
+    } else {
+        21.min(room.saturating_sub(16)).max(8)
+    };
     let widths = [
         Constraint::Length(2),
         Constraint::Length(11),
         Constraint::Length(kind),
         Constraint::Fill(1),
-        Constraint::Length(11),
+        Constraint::Length(status_w),
         Constraint::Length(due),
-        Constraint::Length(7),
+        Constraint::Length(left_w),
     ];
     let table = Table::new(rows, widths)
         .header(header)

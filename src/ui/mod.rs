@@ -2,38 +2,120 @@
 //!
 //! - `list` — the case list (home), with its header, filters, status line and footer.
 //! - `detail` — a case's short detail.
+//! - `breach` — the datalek screens: the AP form view and the breach register.
+//! - `form` — form fields, for every screen that asks the user to type.
+//! - `checklist` — a case's checklist workbench and its prompts.
 //! - `help` — the keys, generated from the keymap table.
 //! - `theme` — the semantic styles.
 //! - `text` — shared formatting of dates and time left.
 
+pub mod breach;
+pub mod checklist;
 pub mod detail;
+pub mod form;
 pub mod help;
 pub mod list;
 pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Mode, Screen};
+use crate::app::{App, Confirm, Mode, Screen};
+use crate::i18n::form::FormMsg;
 use crate::i18n::ui::UiMsg;
 use crate::store::Health;
+
+/// The smallest screen privdesk draws its layout on; below it says "make the window larger".
+pub const MIN_SIZE: (u16, u16) = (60, 20);
 
 /// Draws the whole screen for the app's state.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(app, frame, area);
+        return;
+    }
     match app.screen() {
-        Screen::List => list::draw(app, frame, area),
-        Screen::Detail(id) => detail::draw(app, id, frame, area),
         Screen::Help => {
-            match app.screen_below() {
-                Screen::Detail(id) => detail::draw(app, id, frame, area),
-                _ => list::draw(app, frame, area),
-            }
+            draw_screen(app, app.screen_below(), frame, area);
             help::draw(app, frame, area);
         }
+        screen => draw_screen(app, screen, frame, area),
     }
+    if let Some(question) = app.confirm() {
+        confirm(app, question, frame, area);
+    }
+}
+
+fn draw_screen(app: &App, screen: Screen, frame: &mut Frame, area: Rect) {
+    match screen {
+        Screen::Detail(id) => detail::draw(app, id, frame, area),
+        Screen::NewRequest => form::draw(app, frame, area),
+        Screen::NewBreach => {
+            let title = crate::i18n::breach::BreachMsg::NewBreachTitle.text(app.lang());
+            form::draw_titled(app, title, frame, area);
+        }
+        Screen::ApForm(id) => breach::draw_ap_form(app, id, frame, area),
+        Screen::Breaches => breach::draw_register(app, frame, area),
+        Screen::Checklist(_) => checklist::draw(app, frame, area),
+        Screen::List | Screen::Help => list::draw(app, frame, area),
+    }
+}
+
+/// A screen too small for the layout: a short message instead of a broken one; the layout comes
+/// back as soon as the terminal is large enough again.
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang();
+    let theme = app.theme();
+    let size = [
+        ("w", area.width.to_string()),
+        ("h", area.height.to_string()),
+        ("minw", MIN_SIZE.0.to_string()),
+        ("minh", MIN_SIZE.1.to_string()),
+    ];
+    let size: Vec<(&str, &str)> = size.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let lines = vec![
+        Line::styled(UiMsg::TooSmall.text(lang), theme.title),
+        Line::styled(UiMsg::TooSmallSize.fill(lang, &size), theme.muted),
+    ];
+    let rect = centred(area, area.width, 2);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// The yes/no question, over the screen.
+fn confirm(app: &App, question: Confirm, frame: &mut Frame, area: Rect) {
+    let lang = app.lang();
+    let theme = app.theme();
+    let text = match question {
+        Confirm::DiscardForm => FormMsg::AskDiscard.text(lang),
+        Confirm::DiscardAndQuit => FormMsg::AskDiscardQuit.text(lang),
+    };
+    let width = u16::try_from(Span::raw(text).width() + 4).unwrap_or(u16::MAX);
+    let rect = centred(area, width.min(area.width.saturating_sub(4)), 5);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.field_focus);
+    let lines = vec![
+        Line::styled(text, theme.title),
+        Line::default(),
+        footer(app, Mode::Confirm),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
 }
 
 /// The footer: the current mode's keys marked for it in the keymap table.

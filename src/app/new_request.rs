@@ -1,0 +1,251 @@
+//! The new-verzoek form: its fields, and saving it as one `Registered` change.
+//!
+//! Saving reads every field (a date that is no date, or an empty required field, is refused
+//! at the field, all at once), then hands the event to the store, whose domain check is the one
+//! authority on the rules (receipt not in the future, not before the child's birth): a refusal
+//! lands at the field it is about. Nothing reaches the journal unless the whole change is valid,
+//! and a refused save leaves the form as typed.
+
+use super::form::{Field, Form};
+use super::{App, Confirm, Screen};
+use crate::domain::case::{Channel, Child, Refusal, Relation, RequestFacts, Requester};
+use crate::domain::deadline::amsterdam_date;
+use crate::domain::{CaseId, CaseKind, Event, Summary};
+use crate::i18n::domain as names;
+use crate::i18n::form::FormMsg;
+use crate::store::StoreError;
+
+// The fields, in form order.
+const KIND: usize = 0;
+const RECEIVED: usize = 1;
+const CHANNEL: usize = 2;
+const REQUESTER: usize = 3;
+const RELATION: usize = 4;
+const CONTACT: usize = 5;
+const CHILD: usize = 6;
+const BIRTH: usize = 7;
+const NOTES: usize = 8;
+
+impl App {
+    /// Whether a form is open with something typed in it.
+    pub(super) fn form_is_dirty(&self) -> bool {
+        self.request_form.as_ref().is_some_and(Form::is_dirty)
+    }
+
+    /// Applies `f` to the open form.
+    pub(super) fn with_form(&mut self, f: impl FnOnce(&mut Form)) {
+        if let Some(form) = self.request_form.as_mut() {
+            f(form);
+        }
+    }
+
+    /// Opens an empty form: kind Inzage, received today, channel e-mail, a parent with gezag.
+    /// A register that cannot be written says so instead.
+    pub(super) fn open_request_form(&mut self) {
+        if let Err(e) = self.store.writable() {
+            let text = FormMsg::NotWritable.fill(self.lang, &[("why", &e.message(self.lang))]);
+            self.say(text, true);
+            return;
+        }
+        let lang = self.lang;
+        let today = amsterdam_date(self.now);
+        let label = |m: FormMsg| m.text(lang);
+        let kinds = CaseKind::VERZOEKEN
+            .iter()
+            .map(|k| names::kind(*k, lang).to_string())
+            .collect();
+        let channels = Channel::ALL
+            .iter()
+            .map(|c| names::channel(*c, lang).to_string())
+            .collect();
+        let relations = Relation::ALL
+            .iter()
+            .map(|r| names::relation(*r, lang).to_string())
+            .collect();
+        let fields = vec![
+            Field::choice(label(FormMsg::LabelKind), kinds, 0),
+            Field::date(label(FormMsg::LabelReceived), Some(today)).required(),
+            Field::choice(label(FormMsg::LabelChannel), channels, 0),
+            Field::text(label(FormMsg::LabelRequester)).required(),
+            Field::choice(label(FormMsg::LabelRelation), relations, 0),
+            Field::text(label(FormMsg::LabelContact)),
+            Field::text(label(FormMsg::LabelChild)).required(),
+            Field::date(label(FormMsg::LabelBirth), None).required(),
+            Field::multi(label(FormMsg::LabelNotes)),
+        ];
+        self.request_form = Some(Form::new(fields));
+        self.screens.push(Screen::NewRequest);
+    }
+
+    /// Esc in the form: asks first when something was typed, else closes it.
+    pub(super) fn cancel_request(&mut self) {
+        if self.form_is_dirty() {
+            self.confirm = Some(Confirm::DiscardForm);
+        } else {
+            self.close_request_form();
+        }
+    }
+
+    fn close_request_form(&mut self) {
+        self.request_form = None;
+        if matches!(self.screen(), Screen::NewRequest | Screen::NewBreach) {
+            self.screens.pop();
+        }
+    }
+
+    /// Yes to the open question.
+    pub(super) fn answer_yes(&mut self) {
+        match self.confirm.take() {
+            Some(Confirm::DiscardForm) => self.close_request_form(),
+            Some(Confirm::DiscardAndQuit) => {
+                self.close_request_form();
+                self.quit = true;
+            }
+            None => {}
+        }
+    }
+
+    /// `<C-s>`: reads the fields, saves the verzoek as one change, and opens its detail; a
+    /// refusal leaves the form filled and says why at the field or on the status line.
+    pub(super) fn save_request(&mut self) {
+        let lang = self.lang;
+        let Some(form) = self.request_form.as_mut() else {
+            return;
+        };
+        form.clear_errors();
+        let kind = CaseKind::VERZOEKEN
+            .get(form.choice(KIND))
+            .copied()
+            .unwrap_or(CaseKind::Inzage);
+        let received = form.date(RECEIVED, lang).flatten();
+        let channel = Channel::ALL
+            .get(form.choice(CHANNEL))
+            .copied()
+            .unwrap_or(Channel::Email);
+        let requester = form.required_text(REQUESTER, lang);
+        let relation = Relation::ALL
+            .get(form.choice(RELATION))
+            .copied()
+            .unwrap_or(Relation::OuderMetGezag);
+        let contact = form.text(CONTACT);
+        let child = form.required_text(CHILD, lang);
+        let birth = form.date(BIRTH, lang).flatten();
+        let notes = form.text(NOTES);
+        let (Some(received), Some(requester), Some(child), Some(birth)) =
+            (received, requester, child, birth)
+        else {
+            self.refused_at_fields();
+            return;
+        };
+        if form.has_errors() {
+            self.refused_at_fields();
+            return;
+        }
+        let id = self.store.next_case_id(kind, self.now);
+        let event = Event::Registered {
+            case: id,
+            request: RequestFacts {
+                kind,
+                received,
+                channel,
+                requester: Requester {
+                    name: requester,
+                    relation,
+                    contact,
+                },
+                child: Child {
+                    name: child,
+                    birth_date: birth,
+                },
+                notes,
+                regime: self.config.organisatie.dossierregime,
+            },
+        };
+        match self.store.save(vec![event], self.now) {
+            Ok(_) => self.registered(id, None),
+            // The journal holds the change: it is saved, whatever the working store did.
+            Err(e @ StoreError::SavedButWorkingFailed { .. }) => {
+                self.registered(id, Some(e.message(lang)))
+            }
+            Err(StoreError::Refused(r)) => self.refused(&r),
+            Err(e) => {
+                let text = FormMsg::NotSavedWhy.fill(lang, &[("why", &e.message(lang))]);
+                self.say(text, true);
+            }
+        }
+    }
+
+    /// Puts a domain refusal at the field it is about, or on the status line.
+    fn refused(&mut self, r: &Refusal) {
+        let lang = self.lang;
+        let today = amsterdam_date(self.now).format("%Y-%m-%d").to_string();
+        let at = match r {
+            Refusal::Required("requester") => {
+                Some((REQUESTER, FormMsg::Required.text(lang).into()))
+            }
+            Refusal::Required("child") => Some((CHILD, FormMsg::Required.text(lang).into())),
+            Refusal::InFuture("received") => {
+                Some((RECEIVED, FormMsg::InFuture.fill(lang, &[("today", &today)])))
+            }
+            Refusal::InFuture("birth_date") => {
+                Some((BIRTH, FormMsg::InFuture.fill(lang, &[("today", &today)])))
+            }
+            Refusal::TooEarly("received") => {
+                Some((RECEIVED, FormMsg::BeforeBirth.text(lang).into()))
+            }
+            _ => None,
+        };
+        match at {
+            Some((field, message)) => {
+                self.with_form(|f| f.set_error(field, message));
+                self.refused_at_fields();
+            }
+            None => {
+                let why = names::refusal(r, lang);
+                self.say(FormMsg::NotSavedWhy.fill(lang, &[("why", &why)]), true);
+            }
+        }
+    }
+
+    /// The status line after a refusal at the fields; the focus goes to the first of them.
+    pub(super) fn refused_at_fields(&mut self) {
+        self.with_form(|f| {
+            if let Some(i) = f.first_error() {
+                f.set_focus(i);
+            }
+        });
+        self.say(FormMsg::NotSaved.text(self.lang).to_string(), true);
+    }
+
+    /// After a save: the form closes, the list knows the case (selected), its detail opens.
+    pub(super) fn registered(&mut self, id: CaseId, warning: Option<String>) {
+        self.close_request_form();
+        match self.store.case(id) {
+            Ok(Some(case)) => self.add_summary(Summary::of(&case)),
+            _ => self.load(),
+        }
+        if let Some(at) = self
+            .visible
+            .iter()
+            .position(|&i| self.summaries[i].id == id)
+        {
+            self.select(at);
+        }
+        self.load_case_view(id);
+        self.screens.push(Screen::Detail(id));
+        match warning {
+            Some(w) => self.say(w, true),
+            None => {
+                let text = FormMsg::Saved.fill(self.lang, &[("id", &id.to_string())]);
+                self.say(text, false);
+            }
+        }
+    }
+
+    /// Adds one new case to the list without reading every summary again.
+    fn add_summary(&mut self, s: Summary) {
+        self.haystacks.push(super::haystack(&s));
+        self.summaries.push(s);
+        self.resort();
+    }
+}

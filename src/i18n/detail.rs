@@ -1,0 +1,174 @@
+//! Texts of the case detail: section headings, field names, and the case's history in words
+//! (one line per journal event: what happened).
+
+use super::Lang;
+use super::checklist::{option, question};
+use super::domain::{decision, extension_reason, kind, nature};
+use crate::domain::Event;
+use crate::domain::case::{Ending, RecipientOutcome};
+use crate::domain::checklist::Answer;
+
+crate::messages! {
+    /// Everything the case detail says.
+    DetailMsg {
+        SectionCase => "Verzoek", "Request";
+        SectionBreach => "Datalek", "Data breach";
+        SectionDeadlines => "Termijnen", "Deadlines";
+        SectionAuthority => "Wie mag dit verzoek doen", "Who may make this request";
+        SectionChecklist => "Checklist", "Checklist";
+        SectionNotes => "Notities", "Notes";
+        SectionHistory => "Geschiedenis", "History";
+        Channel => "Kanaal", "Channel";
+        Relation => "Relatie", "Relation";
+        Contact => "Contact", "Contact";
+        Born => "geboren {date} ({age} jaar)", "born {date} (age {age})";
+        Regime => "Dossierregime", "Dossier regime";
+        RegimeWgbo => "WGBO (medisch kinddossier)", "WGBO (medical child dossier)";
+        RegimeJeugdwet => "Jeugdwet (jeugdhulpdossier)", "Jeugdwet (youth care dossier)";
+        Target => "Interne streefdatum", "Internal target";
+        Nature => "Wat er gebeurde", "What happened";
+        Processor => "Verwerker", "Processor";
+        ProcessorNotice => "Melding verwerker", "Processor's notice";
+        Description => "Beschrijving", "Description";
+        RegisteredBy => "Geregistreerd", "Registered";
+        RegisteredByValue => "{at} door {user}", "{at} by {user}";
+        Progress => "{done} van {total} stappen beantwoord", "{done} of {total} steps answered";
+        ProgressMissing => "nog {n} verplicht", "{n} required still open";
+        ProgressComplete => "alle verplichte stappen beantwoord", "every required step answered";
+        NoAuthority => "geen beoordeling (datums kloppen niet)", "no assessment (the dates do not fit)";
+        AgeAtDecision => "Leeftijd kind vandaag: {age} jaar (de leeftijd op de dag van het besluit telt).",
+            "Child's age today: {age} (the age on the day of the decision governs).";
+        NoHistory => "Geen geschiedenis gevonden.", "No history found.";
+        ReadError => "Niet alles kon worden gelezen: {why}", "Not everything could be read: {why}";
+        More => "PgDn: meer", "PgDn: more";
+        // the history, one line per event
+        EvRegistered => "verzoek geregistreerd: {kind}, ontvangen {date}", "request registered: {kind}, received {date}";
+        EvBreachRegistered => "datalek geregistreerd: {nature}", "data breach registered: {nature}";
+        EvViewed => "ingezien", "viewed";
+        EvAnswered => "checklist: {question} — {answer}", "checklist: {question} — {answer}";
+        EvWaitingStarted => "wacht op verzoeker sinds {date}: {what}", "waiting for the requester since {date}: {what}";
+        EvWaitingEnded => "wachten beëindigd op {date}: {what}", "waiting ended on {date}: {what}";
+        EvExtended => "termijn verlengd ({reason}); bericht verstuurd {date}", "period extended ({reason}); notice sent {date}";
+        EvDecided => "besluit: {decision}", "decision: {decision}";
+        EvReplySent => "antwoord verstuurd op {date}", "reply sent on {date}";
+        EvDestruction => "vernietiging uitgevoerd op {date}", "destruction done on {date}";
+        EvRecipientAdded => "ontvanger toegevoegd: {name}", "recipient added: {name}";
+        EvRecipientTold => "ontvanger {n} ingelicht op {date}", "recipient {n} told on {date}";
+        EvRecipientImpossible => "ontvanger {n} niet in te lichten: {why}", "recipient {n} cannot be told: {why}";
+        EvClosed => "gesloten op {date}", "closed on {date}";
+        EvWithdrawn => "ingetrokken op {date} ({how})", "withdrawn on {date} ({how})";
+        EvVoid => "vervallen: {why}", "void: {why}";
+        EvReopened => "heropend: {why}", "reopened: {why}";
+        EvLetter => "brief gemaakt: {letter}", "letter made: {letter}";
+        EvRegister => "registerwijziging", "register change";
+        Yes => "ja", "yes";
+        No => "nee", "no";
+    }
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// A checklist answer in words.
+pub fn answer(a: &Answer, lang: Lang) -> String {
+    match a {
+        Answer::YesNo(true) => DetailMsg::Yes.text(lang).into(),
+        Answer::YesNo(false) => DetailMsg::No.text(lang).into(),
+        Answer::Choice(slug) => option(slug, lang).into(),
+        Answer::Date(d) => date(*d),
+        Answer::Instant(t) => crate::ui::text::instant(*t),
+        Answer::Text(t) => t.clone(),
+        Answer::Number(n) => n.to_string(),
+    }
+}
+
+/// What an event did, in one line of words, for the case's history.
+pub fn event(e: &Event, lang: Lang) -> String {
+    use DetailMsg as M;
+    match e {
+        Event::Registered { request, .. } => M::EvRegistered.fill(
+            lang,
+            &[
+                ("kind", kind(request.kind, lang)),
+                ("date", &date(request.received)),
+            ],
+        ),
+        Event::BreachRegistered { breach, .. } => {
+            M::EvBreachRegistered.fill(lang, &[("nature", nature(breach.nature, lang))])
+        }
+        Event::Viewed { .. } => M::EvViewed.text(lang).into(),
+        Event::Answered {
+            step, answer: a, ..
+        } => M::EvAnswered.fill(
+            lang,
+            &[
+                ("question", question(*step, lang)),
+                ("answer", &answer(a, lang)),
+            ],
+        ),
+        Event::WaitingStarted {
+            since, awaiting, ..
+        } => M::EvWaitingStarted.fill(lang, &[("date", &date(*since)), ("what", awaiting)]),
+        Event::WaitingEnded { on, note, .. } => {
+            M::EvWaitingEnded.fill(lang, &[("date", &date(*on)), ("what", note)])
+        }
+        Event::Extended {
+            reason,
+            notice_sent,
+            ..
+        } => M::EvExtended.fill(
+            lang,
+            &[
+                ("reason", extension_reason(*reason, lang)),
+                ("date", &date(*notice_sent)),
+            ],
+        ),
+        Event::Decided { decision: d, .. } => {
+            M::EvDecided.fill(lang, &[("decision", decision(*d, lang))])
+        }
+        Event::ReplySent { on, .. } => M::EvReplySent.fill(lang, &[("date", &date(*on))]),
+        Event::DestructionConfirmed { on, .. } => {
+            M::EvDestruction.fill(lang, &[("date", &date(*on))])
+        }
+        Event::RecipientAdded { name, .. } => M::EvRecipientAdded.fill(lang, &[("name", name)]),
+        Event::RecipientDone { index, outcome, .. } => {
+            let n = (index + 1).to_string();
+            match outcome {
+                RecipientOutcome::Told(d) => {
+                    M::EvRecipientTold.fill(lang, &[("n", &n), ("date", &date(*d))])
+                }
+                RecipientOutcome::Impossible(why) => {
+                    M::EvRecipientImpossible.fill(lang, &[("n", &n), ("why", why)])
+                }
+            }
+        }
+        Event::Closed { on, .. } => M::EvClosed.fill(lang, &[("date", &date(*on))]),
+        Event::Ended { ending, .. } => match ending {
+            Ending::Ingetrokken { on, how } => {
+                M::EvWithdrawn.fill(lang, &[("date", &date(*on)), ("how", how)])
+            }
+            Ending::Vervallen { reason } => M::EvVoid.fill(lang, &[("why", reason)]),
+        },
+        Event::Reopened { reason, .. } => M::EvReopened.fill(lang, &[("why", reason)]),
+        Event::LetterMade { letter, .. } => M::EvLetter.fill(lang, &[("letter", letter)]),
+        Event::RegisterCreated { .. } | Event::Exported { .. } | Event::BackedUp => {
+            M::EvRegister.text(lang).into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::check_area;
+
+    #[test]
+    fn both_languages_define_every_message() {
+        let all: Vec<_> = DetailMsg::ALL
+            .iter()
+            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
+            .collect();
+        check_area(&all);
+    }
+}

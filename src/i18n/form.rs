@@ -1,0 +1,56 @@
+//! Texts of form fields: what a field says when its value is refused, and the hints shown
+//! beside a field. Shared by every form (new verzoek, checklist answers, datalek).
+
+crate::messages! {
+    /// What a form field says about its value.
+    FormMsg {
+        Required => "verplicht: vul dit in", "required: fill this in";
+        DateForm => "schrijf een datum als JJJJ-MM-DD of D-M-JJJJ (bijvoorbeeld 2026-11-23)",
+            "write a date as YYYY-MM-DD or D-M-YYYY (for example 2026-11-23)";
+        DateImpossible => "deze datum bestaat niet", "this date does not exist";
+        InstantForm => "schrijf datum en tijd als JJJJ-MM-DD UU:MM (bijvoorbeeld 2026-11-23 14:05)",
+            "write date and time as YYYY-MM-DD HH:MM (for example 2026-11-23 14:05)";
+        TimeImpossible => "deze tijd bestaat niet", "this time does not exist";
+        TimeSkipped => "deze tijd bestaat niet in Nederland (de zomertijd begint)",
+            "this time does not exist in the Netherlands (summer time starts)";
+        InFuture => "ligt in de toekomst (vandaag is {today})", "lies in the future (today is {today})";
+        BeforeBirth => "ligt vóór de geboortedatum van het kind", "lies before the child's date of birth";
+        AfterReceipt => "ligt na de datum van ontvangst", "lies after the date of receipt";
+        ChoiceHint => "←/→ of spatie: kiezen", "←/→ or space: choose";
+        DateHint => "JJJJ-MM-DD", "YYYY-MM-DD";
+        InstantHint => "JJJJ-MM-DD UU:MM", "YYYY-MM-DD HH:MM";
+        RequiredMark => "*", "*";
+        // the new-verzoek form
+        LabelKind => "Soort verzoek", "Kind of request";
+        LabelReceived => "Ontvangen op", "Received on";
+        LabelChannel => "Kanaal", "Channel";
+        LabelRequester => "Naam verzoeker", "Requester's name";
+        LabelRelation => "Relatie tot kind", "Relation to child";
+        LabelContact => "Contact", "Contact";
+        LabelChild => "Naam kind", "Child's name";
+        LabelBirth => "Geboortedatum kind", "Child's date of birth";
+        LabelNotes => "Notities", "Notes";
+        Saved => "Zaak {id} geregistreerd.", "Case {id} registered.";
+        NotSaved => "Niet opgeslagen: zie de velden met ⚠.", "Not saved: see the fields marked ⚠.";
+        NotSavedWhy => "Niet opgeslagen: {why}", "Not saved: {why}";
+        NotWritable => "Kan geen verzoek registreren: {why}", "Cannot register a request: {why}";
+        AskDiscard => "Ingevulde gegevens weggooien? (j/n)", "Throw the typed input away? (y/n)";
+        AskDiscardQuit => "Ingevulde gegevens weggooien en privdesk afsluiten? (j/n)",
+            "Throw the typed input away and quit privdesk? (y/n)";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, check_area};
+
+    #[test]
+    fn both_languages_define_every_message() {
+        let all: Vec<_> = FormMsg::ALL
+            .iter()
+            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
+            .collect();
+        check_area(&all);
+    }
+}

@@ -1,0 +1,143 @@
+//! The checklist workbench's texts: the screen, its prompts and fields, and what the status
+//! line says after a change (issue 8). Step questions and option labels are in `checklist`.
+
+crate::messages! {
+    /// Everything the checklist screen says.
+    WorkMsg {
+        // the screen
+        Title => "Checklist {id}", "Checklist {id}";
+        Progress => "{done} van {total} verplichte stappen beantwoord",
+            "{done} of {total} required steps answered";
+        PhaseIntake => "Intake", "Intake";
+        PhaseBeoordeling => "Beoordeling", "Assessment";
+        PhaseDatalek => "Datalek", "Breach";
+        Unanswered => "—", "—";
+        Optional => "(optioneel)", "(optional)";
+        AnswerBy => "{by}, {at}", "{by}, {at}";
+        Party => "{requester} ({relation}) voor {child}, {age} jaar", "{requester} ({relation}) for {child}, aged {age}";
+        Received => "ontvangen {date}", "received {date}";
+        Authority => "Bevoegdheid: {outcome}", "Authority: {outcome}";
+        AuthorityToNietOntvankelijk => "→ b: besluit niet ontvankelijk, met deze reden ingevuld",
+            "→ b: decide inadmissible, with this reason filled in";
+        AuthorityToAfgewezen => "→ b: besluit afgewezen, met deze reden ingevuld",
+            "→ b: decide refused, with this reason filled in";
+        Regime => "dossierregime: {regime}", "dossier regime: {regime}";
+        Waiting => "Wacht sinds {since} op: {awaiting} — de wettelijke termijn loopt door",
+            "Waiting since {since} for: {awaiting} — the legal deadline keeps running";
+        Extension => "Verlengd ({ground}); bericht verstuurd {date}: {explanation}",
+            "Extended ({ground}); notice sent {date}: {explanation}";
+        Decision => "Besluit: {decision} ({date}, {by})", "Decision: {decision} ({date}, {by})";
+        DecisionReason => "  reden: {reason}", "  reason: {reason}";
+        DecisionKept => "  bewaard: {kept}", "  kept: {kept}";
+        ReplySentOn => "Antwoord verstuurd: {date}", "Reply sent: {date}";
+        DestroyedOn => "Vernietiging bevestigd: {date}", "Destruction confirmed: {date}";
+        Recipients => "Ontvangers (AVG 19):", "Recipients (GDPR 19):";
+        RecipientOpen => "open", "open";
+        RecipientTold => "geïnformeerd {date}", "told {date}";
+        RecipientImpossible => "onmogelijk: {reason}", "impossible: {reason}";
+        NoRecipientsYet => "Ontvangers (AVG 19): nog geen (a: toevoegen)",
+            "Recipients (GDPR 19): none yet (a: add)";
+        ClosedOn => "Gesloten op {date}", "Closed on {date}";
+        WithdrawnOn => "Ingetrokken op {date} ({how})", "Withdrawn on {date} ({how})";
+        VoidBecause => "Vervallen: {reason}", "Void: {reason}";
+        ReopenedBecause => "Heropend ({n}×): {reason}", "Reopened ({n}×): {reason}";
+        MayClose => "Sluiten kan (s).", "The case can be closed (s).";
+        MayNotClose => "Sluiten kan nog niet: {why}", "Cannot close yet: {why}";
+        MayDecide => "Besluiten kan (b): {decisions}", "A decision can be recorded (b): {decisions}";
+        LateRefusalStanding => "Let op: een weigering moet uiterlijk {date} bij de verzoeker zijn (AVG 12(4)); verlenging verschuift dat niet",
+            "Note: a refusal must reach the requester by {date} (GDPR 12(4)); an extension does not move that";
+        // the prompts
+        PromptAnswer => "Antwoord", "Answer";
+        PromptWaitStart => "Wachten op de verzoeker", "Wait for the requester";
+        PromptWaitEnd => "Wachten beëindigen", "End the wait";
+        PromptExtend => "Termijn verlengen (AVG 12(3))", "Extend the period (GDPR 12(3))";
+        PromptDecide => "Besluit", "Decision";
+        PromptReplySent => "Antwoord verstuurd", "Reply sent";
+        PromptDestroyed => "Vernietiging bevestigen", "Confirm the destruction";
+        PromptAddRecipient => "Ontvanger toevoegen (AVG 19)", "Add a recipient (GDPR 19)";
+        PromptRecipientTold => "Ontvanger geïnformeerd", "Recipient told";
+        PromptRecipientImpossible => "Ontvanger informeren onmogelijk", "Telling the recipient impossible";
+        PromptClose => "Zaak sluiten", "Close the case";
+        PromptWithdraw => "Ingetrokken door de verzoeker", "Withdrawn by the requester";
+        PromptVoid => "Vervallen (ten onrechte geregistreerd; er wordt niets gewist)",
+            "Void (registered by mistake; nothing is deleted)";
+        PromptReopen => "Zaak heropenen", "Reopen the case";
+        PromptLetter => "Brief maken", "Make a letter";
+        FieldOn => "Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)";
+        FieldSince => "Sinds (JJJJ-MM-DD)", "Since (YYYY-MM-DD)";
+        FieldAwaiting => "Waarop wordt gewacht", "What is awaited";
+        FieldWaitNote => "Wat kwam er binnen, of waarom stopt het wachten", "What arrived, or why the wait stops";
+        FieldGround => "Grond", "Ground";
+        FieldExplanation => "Toelichting aan de verzoeker", "Reasons as told to the requester";
+        FieldNoticeSent => "Bericht verstuurd op (JJJJ-MM-DD)", "Notice sent on (YYYY-MM-DD)";
+        FieldDecision => "Besluit", "Decision";
+        FieldReason => "Reden", "Reason";
+        FieldKept => "Wat wordt bewaard", "What is kept";
+        FieldRecipient => "Ontvanger", "Recipient";
+        FieldHow => "Hoe (telefoon, e-mail, brief)", "How (phone, e-mail, letter)";
+        FieldLetter => "Brief", "Letter";
+        LetterOntvangst => "ontvangstbevestiging", "acknowledgement of receipt";
+        LetterVerlenging => "verlenging", "extension notice";
+        LetterBesluit => "besluit", "decision";
+        PromptKeysChoice => "↑↓ of 1-9 kiezen · Enter verder · Shift-Tab terug · Esc annuleren",
+            "↑↓ or 1-9 choose · Enter next · Shift-Tab back · Esc cancel";
+        PromptKeysText => "typ · Backspace wist · Enter verder · Shift-Tab terug · Esc annuleren",
+            "type · Backspace deletes · Enter next · Shift-Tab back · Esc cancel";
+        PromptKeysChoiceLast => "↑↓ of 1-9 kiezen · Enter vastleggen · Shift-Tab terug · Esc annuleren",
+            "↑↓ or 1-9 choose · Enter record · Shift-Tab back · Esc cancel";
+        PromptKeysTextLast => "typ · Backspace wist · Enter vastleggen · Shift-Tab terug · Esc annuleren",
+            "type · Backspace deletes · Enter record · Shift-Tab back · Esc cancel";
+        RecipientKeys => "t: geïnformeerd · o: onmogelijk", "t: told · o: impossible";
+        DestroyPending => "Vernietiging nog niet bevestigd — x: bevestigen (binnen drie maanden, WGBO 7:455)",
+            "Destruction not yet confirmed — x: confirm (within three months, WGBO 7:455)";
+        ReopenKey => "H: heropenen", "H: reopen";
+        // the status line
+        NothingSelected => "Geen zaak geselecteerd.", "No case selected.";
+        NoCase => "Zaak {id} niet gevonden.", "Case {id} not found.";
+        NotYesNo => "Deze stap is geen ja/nee-vraag: Enter om te antwoorden.",
+            "This step is not a yes/no question: Enter to answer.";
+        NoExtensionForKind => "Verlengen kan niet bij intrekken toestemming: die werkt meteen (AVG 7(3)); AVG 12(3) geldt alleen voor art. 15–22.",
+            "No extension for a withdrawal of consent: it takes effect at once (GDPR 7(3)); 12(3) covers arts. 15–22 only.";
+        NoRecipients => "Nog geen ontvangers: a voegt er een toe.", "No recipients yet: a adds one.";
+        BadDate => "{field}: schrijf de datum als JJJJ-MM-DD.", "{field}: write the date as YYYY-MM-DD.";
+        BadInstant => "{field}: schrijf als JJJJ-MM-DD UU:MM.", "{field}: write as YYYY-MM-DD HH:MM.";
+        BadNumber => "{field}: een heel getal.", "{field}: a whole number.";
+        DoneAnswer => "Antwoord vastgelegd.", "Answer recorded.";
+        DoneWaitStart => "Wachten vastgelegd; de wettelijke termijn loopt door.",
+            "Waiting recorded; the legal deadline keeps running.";
+        DoneWaitEnd => "Wachten beëindigd.", "Wait ended.";
+        DoneExtend => "Verlenging vastgelegd; de nieuwe termijn staat in de lijst.",
+            "Extension recorded; the list shows the new deadline.";
+        DoneDecide => "Besluit vastgelegd.", "Decision recorded.";
+        DoneReplySent => "Verzending van het antwoord vastgelegd.", "Reply recorded as sent.";
+        DoneDestroyed => "Vernietiging bevestigd.", "Destruction confirmed.";
+        DoneAddRecipient => "Ontvanger toegevoegd.", "Recipient added.";
+        DoneRecipient => "Ontvanger bijgewerkt.", "Recipient updated.";
+        DoneClose => "Zaak gesloten.", "Case closed.";
+        DoneWithdraw => "Zaak ingetrokken; er is niets gewist.", "Case withdrawn; nothing was deleted.";
+        DoneVoid => "Zaak vervallen; zij blijft in het register en het journaal.",
+            "Case void; it stays in the register and the journal.";
+        DoneReopen => "Zaak heropend.", "Case reopened.";
+        LateRefusal => "Let op: deze weigering had uiterlijk {date} bij de verzoeker moeten zijn (AVG 12(4)).",
+            "Note: this refusal should have reached the requester by {date} (GDPR 12(4)).";
+        LetterMade => "Brief gemaakt: {path}", "Letter made: {path}";
+        LetterRefused => "Geen brief gemaakt: {why}", "No letter made: {why}";
+        LetterNotRecorded => "Geen brief gemaakt: het journaal kon hem niet vastleggen ({why}).",
+            "No letter made: the journal could not record it ({why}).";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, check_area};
+
+    #[test]
+    fn both_languages_define_every_message() {
+        let all: Vec<_> = WorkMsg::ALL
+            .iter()
+            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
+            .collect();
+        check_area(&all);
+    }
+}

@@ -1,0 +1,288 @@
+//! Datalek flows through the real binary's headless driver, snapshotted: the 72-hour clock
+//! across the change to summer time on the list, the header and the detail; the breach
+//! register and the AP form view.
+#![allow(clippy::unwrap_used)]
+
+mod app_fixture;
+
+use std::path::Path;
+
+use app_fixture::privdesk;
+use chrono::{DateTime, Utc};
+use privdesk::domain::case::Refusal;
+use privdesk::domain::case::{BreachFacts, BreachNature};
+use privdesk::domain::checklist::Block;
+use privdesk::domain::checklist::{Answer, StepId};
+use privdesk::domain::instant::parse_instant;
+use privdesk::domain::{CaseId, Event};
+use privdesk::store::{OpenOptions, Store, StoreError};
+
+fn inst(s: &str) -> DateTime<Utc> {
+    parse_instant(s).unwrap()
+}
+
+/// A demo register (so a script may set the clock) made at `at`.
+fn demo(dir: &Path, at: &str) -> Store {
+    let opts = OpenOptions {
+        create: Some(true),
+        now: inst(at),
+        cli_user: None,
+        config_user: None,
+    };
+    Store::open(dir, &opts).unwrap()
+}
+
+fn breach(store: &mut Store, number: u32, aware: &str, nature: BreachNature, what: &str) -> CaseId {
+    let id = CaseId::new('D', 2027, number);
+    let e = Event::BreachRegistered {
+        case: id,
+        breach: BreachFacts {
+            aware_at: inst(aware),
+            processor_notice_at: None,
+            processor: String::new(),
+            reported_by: "Medewerker Locatie Noord".into(),
+            nature,
+            description: what.into(),
+        },
+    };
+    store.save(vec![e], inst(aware)).unwrap();
+    id
+}
+
+fn answer(store: &mut Store, id: CaseId, at: &str, step: StepId, answer: Answer) {
+    let e = Event::Answered {
+        case: id,
+        step,
+        answer,
+    };
+    store.save(vec![e], inst(at)).unwrap();
+}
+
+/// Runs a script from tests/scripts on the register in `db`; asserts it passed.
+fn passes(db: &Path, script: &str) -> String {
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let o = privdesk(&["--db", db.to_str().unwrap(), "headless", &path], b"");
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{script}: {out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+/// Runs a script on an empty throw-away register (no `--db`): everything through the screens.
+fn passes_fresh(script: &str) -> String {
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let o = privdesk(&["headless", &path], b"");
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{script}: {out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+#[test]
+fn a_friday_afternoon_breach_has_48_real_hours_on_saturday_and_is_late_on_monday_evening() {
+    insta::assert_snapshot!(passes_fresh("breach_clock.keys"));
+}
+
+#[test]
+fn the_new_datalek_form_refuses_at_its_fields_and_counts_from_the_processors_notice() {
+    insta::assert_snapshot!(passes_fresh("breach_form.keys"));
+}
+
+#[test]
+fn the_breach_register_and_the_ap_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    let mut store = demo(&db, "2027-03-26T16:30");
+    let lost = breach(
+        &mut store,
+        1,
+        "2027-03-26T16:00",
+        BreachNature::Verloren,
+        "USB-stick met een overzicht van afspraken verloren in de trein.",
+    );
+    let at = "2027-03-27T10:00";
+    let text = |s: &str| Answer::Text(s.into());
+    for (step, a) in [
+        (StepId::WelkeGegevens, text("namen en afspraaktijden")),
+        (StepId::BijzondereGegevens, Answer::YesNo(false)),
+        (StepId::AantalBetrokkenen, Answer::Number(40)),
+        (StepId::Kinderen, Answer::YesNo(true)),
+        (StepId::Versleuteld, Answer::YesNo(true)),
+        (StepId::Gevolgen, Answer::Choice("beschikbaarheid".into())),
+        (StepId::Schade, text("geen: versleuteld, sleutel veilig")),
+        (StepId::Risico, Answer::Choice("geen".into())),
+        (
+            StepId::RisicoToelichting,
+            text("volledig versleuteld (AES-256)"),
+        ),
+        (StepId::ApMelding, Answer::Choice("niet_gemeld".into())),
+        (
+            StepId::RedenNietMelden,
+            text("versleuteld, sleutel niet verloren"),
+        ),
+    ] {
+        answer(&mut store, lost, at, step, a);
+    }
+    breach(
+        &mut store,
+        2,
+        "2027-03-31T09:15",
+        BreachNature::OnbevoegdeToegang,
+        "Een medewerker zag dossiers in van kinderen buiten de eigen caseload.",
+    );
+    drop(store);
+    insta::assert_snapshot!(passes(&db, "breach_register.keys"));
+}
+
+/// Every assessment step of a breach answered at `at`, with this risk (the notification and the
+/// data subjects' decision left to the test).
+fn assess(store: &mut Store, id: CaseId, at: &str, risk: &str) {
+    let text = |s: &str| Answer::Text(s.into());
+    let day = |s: &str| Answer::Date(s.parse().unwrap());
+    for (step, a) in [
+        (StepId::IncidentBegin, day("2027-03-26")),
+        (StepId::NogGaande, Answer::YesNo(false)),
+        (StepId::IncidentEinde, day("2027-03-26")),
+        (StepId::AardInbreuk, Answer::Choice("lezen".into())),
+        (StepId::WelkeGegevens, text("groeigegevens en adres")),
+        (StepId::BijzondereGegevens, Answer::YesNo(true)),
+        (StepId::Bsn, Answer::YesNo(false)),
+        (StepId::AantalBetrokkenen, Answer::Number(1)),
+        (StepId::Kinderen, Answer::YesNo(true)),
+        (StepId::Versleuteld, Answer::YesNo(false)),
+        (
+            StepId::Ingeperkt,
+            text("ontvanger gevraagd de brief te vernietigen"),
+        ),
+        (StepId::Gevolgen, Answer::Choice("vertrouwelijkheid".into())),
+        (
+            StepId::Schade,
+            text("gezondheidsgegevens van een kind bij een onbekende"),
+        ),
+        (StepId::Risico, Answer::Choice(risk.into())),
+        (
+            StepId::RisicoToelichting,
+            text("bijzondere gegevens, kind, herleidbaar"),
+        ),
+        (StepId::Maatregelen, text("adrescontrole bij verzending")),
+        (StepId::FgGeraadpleegd, Answer::YesNo(true)),
+    ] {
+        answer(store, id, at, step, a);
+    }
+}
+
+/// Leaves a register with one breach, aware Friday 26 March 2027 16:00, assessed at `at` with
+/// this risk, in `db` (for trying scripts by hand too: `PRIVDESK_KEEP=dir`).
+fn assessed(db: &Path, at: &str, risk: &str) -> CaseId {
+    let mut store = demo(db, "2027-03-26T16:30");
+    let id = breach(
+        &mut store,
+        1,
+        "2027-03-26T16:00",
+        BreachNature::VerkeerdeOntvanger,
+        "Brief met groeigegevens naar een verkeerd adres gestuurd.",
+    );
+    assess(&mut store, id, at, risk);
+    id
+}
+
+fn journal_lines(db: &Path) -> usize {
+    std::fs::read_to_string(db.join("journal.jsonl"))
+        .unwrap()
+        .lines()
+        .count()
+}
+
+/// Through the checklist screen: a notification after 72 hours is refused until the reason for
+/// the delay is recorded (the refused answer never reaches the journal); with the reason it goes
+/// through, and the breach closes.
+#[test]
+fn a_notification_after_72_hours_without_a_reason_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    assessed(&db, "2027-03-27T09:30", "risico");
+    let out = passes(&db, "breach_late.keys");
+    let journal = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
+    assert_eq!(
+        journal.matches("\"step\":\"ap_gemeld_op\"").count(),
+        1,
+        "only the notification with its reason is recorded"
+    );
+    insta::assert_snapshot!(out);
+}
+
+/// Through the checklist screen: a high-risk breach, notified on time, cannot close until the
+/// data subjects decision is recorded, and an exception of AVG 34(3) needs its reasoning.
+#[test]
+fn a_high_risk_breach_cannot_close_until_the_data_subjects_decision_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    assessed(&db, "2027-03-27T09:30", "hoog_risico");
+    insta::assert_snapshot!(passes(&db, "breach_high_risk.keys"));
+}
+
+/// The register itself refuses what the screen refuses: a late notification without a reason,
+/// and closing a high-risk breach without the data subjects decision, with the reasons in words.
+#[test]
+fn the_register_refuses_a_late_notice_without_reason_and_an_early_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    let id = assessed(&db, "2027-03-30T08:45", "hoog_risico");
+    let mut store = Store::open(&db, &OpenOptions::existing(inst("2027-03-30T09:00"))).unwrap();
+    let at = "2027-03-30T08:50";
+    answer(
+        &mut store,
+        id,
+        at,
+        StepId::ApMelding,
+        Answer::Choice("gemeld".into()),
+    );
+    let before = journal_lines(&db);
+    let late = Event::Answered {
+        case: id,
+        step: StepId::ApGemeldOp,
+        answer: Answer::Instant(inst("2027-03-30T08:30")),
+    };
+    let refused = store.save(vec![late], inst(at)).unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            StoreError::Refused(Refusal::Blocked(Block::LateWithoutReason))
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(
+        refused.message(privdesk::i18n::Lang::Nl),
+        "gemeld na 72 uur: een reden voor de vertraging is verplicht"
+    );
+    assert_eq!(
+        journal_lines(&db),
+        before,
+        "a refused change never reaches the disk"
+    );
+    let close = Event::Closed {
+        case: id,
+        on: "2027-03-30".parse().unwrap(),
+    };
+    let refused = store.save(vec![close], inst(at)).unwrap_err();
+    assert!(
+        matches!(refused, StoreError::Refused(Refusal::Missing(_))),
+        "{refused:?}"
+    );
+}
+
+#[test]
+#[ignore = "a helper: leaves an assessed breach in $PRIVDESK_KEEP to try scripts by hand"]
+fn keep_an_assessed_breach() {
+    let dir = std::env::var("PRIVDESK_KEEP").unwrap();
+    let risk = std::env::var("PRIVDESK_RISK").unwrap_or_else(|_| "risico".into());
+    assessed(Path::new(&dir), "2027-03-27T09:30", &risk);
+}

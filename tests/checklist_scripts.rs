@@ -1,0 +1,174 @@
+//! The checklist flows (issue 8): key scripts in tests/scripts/checklist_* run by the real
+//! binary's headless driver on a register with known cases, the screens snapshotted.
+#![allow(clippy::unwrap_used)]
+
+mod checklist_fixture;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use checklist_fixture::{fill, now, v};
+use privdesk::domain::case::Ending;
+use privdesk::domain::{Event, Status};
+use privdesk::store::{OpenOptions, Store};
+
+/// The settings of the tests: an organisation (a letter needs it), a regime, and the folder
+/// letters go to.
+fn config(dir: &Path, regime: &str) -> std::path::PathBuf {
+    let path = dir.join("privdesk.toml");
+    let letters = dir.join("brieven");
+    std::fs::write(
+        &path,
+        format!(
+            "[organisatie]\nnaam = \"GGD Voorbeeldregio\"\ntype = \"bestuursorgaan\"\n\
+             fg_contact = \"fg@voorbeeld.invalid\"\ndossierregime = \"{regime}\"\n\
+             [brieven]\nmap = \"{}\"\n",
+            letters.display()
+        ),
+    )
+    .unwrap();
+    path
+}
+
+struct Run {
+    out: Output,
+    dir: tempfile::TempDir,
+}
+
+impl Run {
+    fn stdout(&self) -> String {
+        String::from_utf8(self.out.stdout.clone()).unwrap()
+    }
+
+    fn register(&self) -> std::path::PathBuf {
+        self.dir.path().join("register")
+    }
+}
+
+/// Runs a script on a fresh fixture register with `--config` of this regime.
+fn run(script: &str, regime: &str) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    fill(&db);
+    let config = config(dir.path(), regime);
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args(["--db", db.to_str().unwrap()])
+        .args(["--config", config.to_str().unwrap()])
+        .args(["headless", &path])
+        .env_remove("PRIVDESK_DB")
+        .env_remove("PRIVDESK_CONFIG")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    Run { out, dir }
+}
+
+fn passes(script: &str, regime: &str) -> Run {
+    let r = run(script, regime);
+    assert_eq!(
+        r.out.status.code(),
+        Some(0),
+        "{script}: {}{}",
+        r.stdout(),
+        String::from_utf8_lossy(&r.out.stderr)
+    );
+    r
+}
+
+fn open(db: &Path) -> Store {
+    let opts = OpenOptions {
+        create: Some(false),
+        now: now(),
+        cli_user: None,
+        config_user: None,
+    };
+    Store::open(db, &opts).unwrap()
+}
+
+#[test]
+fn an_inzage_from_intake_to_closed() {
+    let r = passes("checklist_inzage.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let store = open(&r.register());
+    let case = store.case(v(1)).unwrap().unwrap();
+    assert_eq!(case.status(), Status::Gesloten);
+    // The letter is on disk and in the journal.
+    let letter = r.dir.path().join("brieven/V-2026-0001-besluit.md");
+    assert!(letter.is_file(), "{}", letter.display());
+    let history = store.history(v(1)).unwrap();
+    assert!(
+        history.iter().any(
+            |(_, _, _, e)| matches!(e, Event::LetterMade { letter, .. } if letter == "besluit")
+        )
+    );
+}
+
+#[test]
+fn an_extension_after_the_first_month_is_refused() {
+    let r = passes("checklist_extension_late.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(2)).unwrap().unwrap();
+    assert!(case.extension.is_none());
+}
+
+#[test]
+fn a_vernietiging_for_a_14_year_old_with_abuse_signals_cannot_be_granted() {
+    let r = passes("checklist_abuse.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(3)).unwrap().unwrap();
+    assert!(case.decision.is_none());
+}
+
+#[test]
+fn a_parent_of_a_13_year_old_without_consent_is_stopped_under_wgbo() {
+    let r = passes("checklist_authority_wgbo.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(4)).unwrap().unwrap();
+    assert!(case.decision.is_none());
+}
+
+#[test]
+fn a_parent_of_a_13_year_old_without_consent_is_allowed_under_jeugdwet() {
+    let r = passes("checklist_authority_jeugdwet.keys", "jeugdwet");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(5)).unwrap().unwrap();
+    assert!(case.decision.is_some());
+}
+
+#[test]
+fn afgewezen_without_a_reason_is_refused() {
+    let r = passes("checklist_afgewezen_no_reason.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(2)).unwrap().unwrap();
+    assert!(case.decision.is_none());
+}
+
+#[test]
+fn a_vervallen_case_stays_in_the_all_filter_and_the_journal() {
+    let r = passes("checklist_vervallen.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let store = open(&r.register());
+    let case = store.case(v(6)).unwrap().unwrap();
+    assert_eq!(case.status(), Status::Vervallen);
+    let history = store.history(v(6)).unwrap();
+    assert!(history.iter().any(|(_, _, _, e)| matches!(
+        e,
+        Event::Ended {
+            ending: Ending::Vervallen { .. },
+            ..
+        }
+    )));
+}
+
+#[test]
+fn a_refusal_sent_after_the_first_month_warns_naming_avg_12_4() {
+    let r = passes("checklist_refusal_late.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(7)).unwrap().unwrap();
+    assert!(
+        case.reply_sent.is_some(),
+        "the reply is recorded, with the warning"
+    );
+}
