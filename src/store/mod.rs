@@ -409,16 +409,26 @@ pub fn tighten(dir: &Path) -> io::Result<()> {
 }
 
 /// Takes the register's lock: `Busy` when another process holds it.
+///
+/// A process that starts a child (the tests run the binary from parallel threads) lends every
+/// open file, the lock included, to the child between its fork and its exec; the lock is then
+/// held for a moment by nobody who wants it. So a held lock is tried again for half a second
+/// before it counts as another privdesk's.
 pub(crate) fn take_lock(dir: &Path) -> Result<File, StoreError> {
     let lock = journal::create_options()
         .read(true)
         .write(true)
         .open(dir.join(LOCK_FILE))?;
-    match lock.try_lock() {
-        Ok(()) => Ok(lock),
-        Err(TryLockError::WouldBlock) => Err(StoreError::Busy),
-        Err(TryLockError::Error(e)) => Err(StoreError::Disk(e)),
+    for _ in 0..20 {
+        match lock.try_lock() {
+            Ok(()) => return Ok(lock),
+            Err(TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(TryLockError::Error(e)) => return Err(StoreError::Disk(e)),
+        }
     }
+    Err(StoreError::Busy)
 }
 
 /// Rebuilds every case in memory from the journal's changes.
