@@ -160,13 +160,14 @@ impl Working {
     /// sled releases its file lock from a background thread some time after its last handle
     /// is dropped, so a reopen in the same process can find it still held. Our own lock file
     /// already keeps other privdesk processes out, so a held sled lock is waited for (up to
-    /// about two seconds) rather than taken for damage.
+    /// about fifteen seconds: a loaded machine can take seconds to end sled's threads) rather
+    /// than taken for damage.
     pub fn open(dir: &Path) -> Result<Working, WorkingError> {
         let mut tries = 0;
         loop {
             match Self::open_once(dir) {
                 Err(WorkingError::Sled(sled::Error::Io(e)))
-                    if tries < 40 && e.to_string().contains("could not acquire lock") =>
+                    if tries < 300 && e.to_string().contains("could not acquire lock") =>
                 {
                     tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(50));
