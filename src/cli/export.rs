@@ -253,6 +253,15 @@ fn deliver(
             store.save(vec![what], now)?;
             Ok(bytes)
         }
+        // A device or a pipe (`/dev/null`, a named pipe) is written to, never replaced.
+        Some(path) if fs::metadata(path).is_ok_and(|m| !m.is_file()) => {
+            store.save(vec![what], now)?;
+            fs::OpenOptions::new()
+                .write(true)
+                .open(path)?
+                .write_all(&bytes)?;
+            Ok(Vec::new())
+        }
         Some(path) => {
             let tmp = write_temp(path, &bytes)?;
             if let Err(e) = store.save(vec![what], now) {
@@ -268,7 +277,9 @@ fn deliver(
     }
 }
 
-fn parent(path: &Path) -> &Path {
+/// The folder a file lives in (`.` for a bare name): where its temp file goes and which folder
+/// is fsynced after the rename.
+pub(crate) fn parent(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
