@@ -79,7 +79,22 @@ pub enum Action {
     AnswerNo,
     /// Answer the step under the cursor in a prompt (a choice, a date, a text, a number).
     Answer,
-    /// Start waiting for the requester, or end the wait.
+    /// Start a change the checklist records through a prompt (or make a letter).
+    Task(Task),
+    /// In a prompt: the next field, or record on the last.
+    PromptNext,
+    /// In a prompt: the previous field.
+    PromptPrev,
+    /// In a prompt: cancel, recording nothing.
+    PromptCancel,
+}
+
+/// A change to a case that a key starts and a prompt completes (the checklist's, and the
+/// detail's letter): one key each, so they are actions; the prompt that records one is
+/// `app::checklist::Records`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Task {
+    /// Start waiting for the requester, or end the wait (by the case's state).
     Wait,
     /// Extend the answer period (AVG 12(3)).
     Extend,
@@ -105,22 +120,12 @@ pub enum Action {
     Reopen,
     /// Make a letter.
     Letter,
-    /// In a prompt: the next field, or record on the last.
-    PromptNext,
-    /// In a prompt: the previous field.
-    PromptPrev,
-    /// In a prompt: cancel, recording nothing.
-    PromptCancel,
-    /// In a prompt: delete the last character.
-    PromptBackspace,
-    /// In a prompt: a typed character (key routing, not the keymap, produces it).
-    PromptChar(char),
 }
 
 impl Action {
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 48] = [
+    pub const KEYED: [Action; 47] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -152,22 +157,21 @@ impl Action {
         Action::AnswerYes,
         Action::AnswerNo,
         Action::Answer,
-        Action::Wait,
-        Action::Extend,
-        Action::Decide,
-        Action::ReplySent,
-        Action::Destroyed,
-        Action::AddRecipient,
-        Action::RecipientTold,
-        Action::RecipientImpossible,
-        Action::Close,
-        Action::Withdraw,
-        Action::Void,
-        Action::Reopen,
-        Action::Letter,
+        Action::Task(Task::Wait),
+        Action::Task(Task::Extend),
+        Action::Task(Task::Decide),
+        Action::Task(Task::ReplySent),
+        Action::Task(Task::Destroyed),
+        Action::Task(Task::AddRecipient),
+        Action::Task(Task::RecipientTold),
+        Action::Task(Task::RecipientImpossible),
+        Action::Task(Task::Close),
+        Action::Task(Task::Withdraw),
+        Action::Task(Task::Void),
+        Action::Task(Task::Reopen),
+        Action::Task(Task::Letter),
         Action::PromptNext,
         Action::PromptPrev,
         Action::PromptCancel,
-        Action::PromptBackspace,
     ];
 }

@@ -5,7 +5,7 @@
 //! of [`Mode::Search`] holds the keys that reach the app first (Esc, Enter, Backspace, Ctrl and
 //! the navigation keys).
 
-use super::action::Action;
+use super::action::{Action, Task};
 use super::key::{Key, parse_keys};
 use crate::i18n::ui::UiMsg;
 
@@ -71,6 +71,7 @@ type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
 use Mode::{ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Prompt, Search};
+use Task as T;
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -233,46 +234,76 @@ const DEFAULT: &[Row] = &[
         M::HelpAnswer,
         Some(M::FootAnswer),
     ),
-    (Checklist, "w", A::Wait, M::HelpWait, Some(M::FootWait)),
+    (
+        Checklist,
+        "w",
+        A::Task(T::Wait),
+        M::HelpWait,
+        Some(M::FootWait),
+    ),
     (
         Checklist,
         "v",
-        A::Extend,
+        A::Task(T::Extend),
         M::HelpExtend,
         Some(M::FootExtend),
     ),
     (
         Checklist,
         "b",
-        A::Decide,
+        A::Task(T::Decide),
         M::HelpDecide,
         Some(M::FootDecide),
     ),
     (
         Checklist,
         "r",
-        A::ReplySent,
+        A::Task(T::ReplySent),
         M::HelpReplySent,
         Some(M::FootReplySent),
     ),
-    (Checklist, "x", A::Destroyed, M::HelpDestroyed, None),
-    (Checklist, "a", A::AddRecipient, M::HelpAddRecipient, None),
-    (Checklist, "t", A::RecipientTold, M::HelpRecipientTold, None),
+    (
+        Checklist,
+        "x",
+        A::Task(T::Destroyed),
+        M::HelpDestroyed,
+        None,
+    ),
+    (
+        Checklist,
+        "a",
+        A::Task(T::AddRecipient),
+        M::HelpAddRecipient,
+        None,
+    ),
+    (
+        Checklist,
+        "t",
+        A::Task(T::RecipientTold),
+        M::HelpRecipientTold,
+        None,
+    ),
     (
         Checklist,
         "o",
-        A::RecipientImpossible,
+        A::Task(T::RecipientImpossible),
         M::HelpRecipientImpossible,
         None,
     ),
-    (Checklist, "s", A::Close, M::HelpClose, Some(M::FootClose)),
-    (Checklist, "I", A::Withdraw, M::HelpWithdraw, None),
-    (Checklist, "V", A::Void, M::HelpVoid, None),
-    (Checklist, "H", A::Reopen, M::HelpReopen, None),
+    (
+        Checklist,
+        "s",
+        A::Task(T::Close),
+        M::HelpClose,
+        Some(M::FootClose),
+    ),
+    (Checklist, "I", A::Task(T::Withdraw), M::HelpWithdraw, None),
+    (Checklist, "V", A::Task(T::Void), M::HelpVoid, None),
+    (Checklist, "H", A::Task(T::Reopen), M::HelpReopen, None),
     (
         Checklist,
         "l",
-        A::Letter,
+        A::Task(T::Letter),
         M::HelpLetter,
         Some(M::FootLetter),
     ),
@@ -302,13 +333,6 @@ const DEFAULT: &[Row] = &[
         A::PromptCancel,
         M::HelpPromptCancel,
         Some(M::FootPromptCancel),
-    ),
-    (
-        Prompt,
-        "<BS>",
-        A::PromptBackspace,
-        M::HelpSearchBackspace,
-        None,
     ),
     (Prompt, "<Up>", A::Up, M::HelpChoiceUp, None),
     (

@@ -23,7 +23,7 @@ mod new_request;
 
 use chrono::{DateTime, Utc};
 
-pub use action::Action;
+pub use action::{Action, Task};
 pub use key::{Key, KeyParseError, parse_keys};
 pub use keymap::{Keymap, Mode};
 
@@ -267,9 +267,7 @@ impl App {
             Screen::Help => Mode::Help,
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
-            Screen::Checklist(_) if self.checklist.as_ref().is_some_and(|c| c.prompt.is_some()) => {
-                Mode::Prompt
-            }
+            Screen::Checklist(_) if self.prompt().is_some() => Mode::Prompt,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
@@ -426,7 +424,8 @@ impl App {
                     | Mode::ApForm
                     | Mode::Breaches
             ),
-            A::NextField | A::PrevField | A::Save | A::FieldInput(_) => mode == Mode::Form,
+            A::NextField | A::PrevField | A::Save => mode == Mode::Form,
+            A::FieldInput(_) => matches!(mode, Mode::Form | Mode::Prompt),
             A::Yes | A::No => mode == Mode::Confirm,
             A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches | Mode::Checklist),
             A::Breaches => mode == Mode::List,
@@ -434,27 +433,8 @@ impl App {
                 mode == Mode::Search
             }
             A::Checklist => matches!(mode, Mode::List | Mode::Detail),
-            A::AnswerYes
-            | A::AnswerNo
-            | A::Answer
-            | A::Wait
-            | A::Extend
-            | A::Decide
-            | A::ReplySent
-            | A::Destroyed
-            | A::AddRecipient
-            | A::RecipientTold
-            | A::RecipientImpossible
-            | A::Close
-            | A::Withdraw
-            | A::Void
-            | A::Reopen
-            | A::Letter => mode == Mode::Checklist,
-            A::PromptNext
-            | A::PromptPrev
-            | A::PromptCancel
-            | A::PromptBackspace
-            | A::PromptChar(_) => mode == Mode::Prompt,
+            A::AnswerYes | A::AnswerNo | A::Answer | A::Task(_) => mode == Mode::Checklist,
+            A::PromptNext | A::PromptPrev | A::PromptCancel => mode == Mode::Prompt,
         }
     }
 
@@ -463,7 +443,12 @@ impl App {
     pub fn action_for(&self, key: Key) -> Option<Action> {
         let mode = self.mode();
         // A focused form field takes the keys it claims (letters, its editing keys) first.
-        if mode == Mode::Form && self.request_form.as_ref().is_some_and(|f| f.claims(key)) {
+        let form = match mode {
+            Mode::Form => self.request_form.as_ref(),
+            Mode::Prompt => self.prompt().map(|p| &p.form),
+            _ => None,
+        };
+        if form.is_some_and(|f| f.claims(key)) {
             return Some(Action::FieldInput(key));
         }
         if let Some(action) = self.keymap.action(mode, key) {
@@ -471,7 +456,6 @@ impl App {
         }
         match (mode, key.text_char()) {
             (Mode::Search, Some(c)) => Some(Action::SearchChar(c)),
-            (Mode::Prompt, Some(c)) => Some(Action::PromptChar(c)),
             _ => None,
         }
     }
@@ -524,6 +508,7 @@ impl App {
             A::NewRequest => self.open_request_form(),
             A::NextField => self.with_form(form::Form::next),
             A::PrevField => self.with_form(form::Form::prev),
+            A::FieldInput(key) if mode == Mode::Prompt => self.prompt_input(key),
             A::FieldInput(key) => self.with_form(|f| f.input(key)),
             A::Save if self.screen() == Screen::NewBreach => self.save_breach(),
             A::Save => self.save_request(),
@@ -601,24 +586,10 @@ impl App {
             A::AnswerYes => self.answer_yes_no(true),
             A::AnswerNo => self.answer_yes_no(false),
             A::Answer => self.answer_prompt(),
-            A::Wait => self.start_task(checklist::Task::WaitStart),
-            A::Extend => self.start_task(checklist::Task::Extend),
-            A::Decide => self.start_task(checklist::Task::Decide),
-            A::ReplySent => self.start_task(checklist::Task::ReplySent),
-            A::Destroyed => self.start_task(checklist::Task::Destroyed),
-            A::AddRecipient => self.start_task(checklist::Task::AddRecipient),
-            A::RecipientTold => self.start_task(checklist::Task::RecipientTold),
-            A::RecipientImpossible => self.start_task(checklist::Task::RecipientImpossible),
-            A::Close => self.start_task(checklist::Task::Close),
-            A::Withdraw => self.start_task(checklist::Task::Withdraw),
-            A::Void => self.start_task(checklist::Task::Void),
-            A::Reopen => self.start_task(checklist::Task::Reopen),
-            A::Letter => self.start_task(checklist::Task::Letter),
+            A::Task(task) => self.start_task(task),
             A::PromptNext => self.prompt_next(),
             A::PromptPrev => self.prompt_prev(),
             A::PromptCancel => self.prompt_cancel(),
-            A::PromptBackspace => self.prompt_backspace(),
-            A::PromptChar(c) => self.prompt_char(c),
         }
     }
 
@@ -717,14 +688,21 @@ impl App {
             self.say(UiMsg::NothingSelected.text(self.lang).to_string(), true);
             return;
         };
+        if self.record_read(id) {
+            self.load_case_view(id);
+            self.screens.push(Screen::Detail(id));
+        }
+    }
+
+    /// Records that case `id` was read (AVG accountability); false, having said why on the
+    /// status line, when the register cannot record it.
+    fn record_read(&mut self, id: CaseId) -> bool {
         match self.store.save(vec![Event::Viewed { case: id }], self.now) {
-            Ok(_) => {
-                self.load_case_view(id);
-                self.screens.push(Screen::Detail(id));
-            }
+            Ok(_) => true,
             Err(e) => {
                 let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);
                 self.say(text, true);
+                false
             }
         }
     }
