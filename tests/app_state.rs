@@ -99,3 +99,23 @@ fn moving_never_leaves_the_list_and_an_empty_list_opens_nothing() {
     assert_eq!(app.screen(), Screen::List);
     assert!(app.message().unwrap().error);
 }
+
+#[test]
+fn help_starts_with_the_keys_of_the_screen_it_was_opened_from() {
+    let (mut app, _dir) = app();
+    app.update(Action::Help);
+    assert_eq!(app.help_sections()[0].0, Mode::List);
+    app.update(Action::Back);
+    app.update(Action::Open);
+    app.update(Action::Help);
+    assert_eq!(app.help_sections()[0].0, Mode::Detail);
+    app.update(Action::Back);
+    app.update(Action::Checklist);
+    assert_eq!(app.mode(), Mode::Checklist);
+    app.handle_key(key('?'));
+    assert_eq!(app.screen(), Screen::Help);
+    let sections = app.help_sections();
+    assert_eq!(sections[0].0, Mode::Checklist);
+    // Every mode still listed, once.
+    assert_eq!(sections.len(), Mode::ALL.len());
+}

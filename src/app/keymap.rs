@@ -385,6 +385,9 @@ const DEFAULT: &[Row] = &[
     (Help, "<C-c>", A::Quit, M::HelpQuit, None),
 ];
 
+/// A mode's help: each action's keys together with its help text.
+pub type HelpLines = Vec<(Vec<Key>, UiMsg)>;
+
 /// One binding, with its key read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Binding {
@@ -444,8 +447,8 @@ impl Keymap {
     }
 
     /// The help of a mode: each action's keys together (in table order) with its help text.
-    pub fn help(&self, mode: Mode) -> Vec<(Vec<Key>, UiMsg)> {
-        let mut out: Vec<(Vec<Key>, UiMsg)> = Vec::new();
+    pub fn help(&self, mode: Mode) -> HelpLines {
+        let mut out: HelpLines = Vec::new();
         for b in self.rows(mode) {
             match out.iter_mut().find(|(_, h)| *h == b.help) {
                 Some((keys, _)) => keys.push(b.key),

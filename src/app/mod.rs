@@ -255,6 +255,28 @@ impl App {
         }
     }
 
+    /// The mode the help was opened from (the screen under it): its keys come first.
+    pub fn help_from(&self) -> Mode {
+        match self.screen_below() {
+            Screen::List | Screen::Help => Mode::List,
+            Screen::Detail(_) => Mode::Detail,
+            Screen::ApForm(_) => Mode::ApForm,
+            Screen::Breaches => Mode::Breaches,
+            Screen::Checklist(_) => Mode::Checklist,
+            Screen::NewRequest | Screen::NewBreach => Mode::Form,
+        }
+    }
+
+    /// What the help lists: each mode with its keys and their help texts, the mode it was opened
+    /// from first, then the others in the table's order — all read from the one keymap.
+    pub fn help_sections(&self) -> Vec<(Mode, keymap::HelpLines)> {
+        let from = self.help_from();
+        std::iter::once(from)
+            .chain(Mode::ALL.into_iter().filter(|m| *m != from))
+            .map(|m| (m, self.keymap.help(m)))
+            .collect()
+    }
+
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
         if self.confirm.is_some() {
@@ -482,10 +504,7 @@ impl App {
             A::Up if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(1),
             A::Down if mode == Mode::Help => {
                 // The help's lines: a heading and the keys per mode, a blank line between.
-                let lines: usize = Mode::ALL
-                    .iter()
-                    .map(|m| self.keymap.help(*m).len() + 2)
-                    .sum();
+                let lines: usize = self.help_sections().iter().map(|(_, k)| k.len() + 2).sum();
                 let last = u16::try_from(lines.saturating_sub(self.page)).unwrap_or(u16::MAX);
                 self.help_scroll = self.help_scroll.saturating_add(1).min(last);
             }
