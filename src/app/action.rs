@@ -3,6 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::CaseKind;
+use crate::domain::checklist::has_recipients;
+
 /// One thing the user (or the driver, for time and screen size) asks of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -122,7 +125,39 @@ pub enum Task {
     Letter,
 }
 
+impl Task {
+    /// Whether the change exists for a case of this kind (the domain refuses the others as
+    /// `NotForKind`): waiting, deciding, replying, letters and withdrawal are a verzoek's, the
+    /// extension not for every kind, the destruction a Vernietiging's, recipients only where
+    /// AVG 19 applies.
+    pub fn applies_to(self, kind: CaseKind) -> bool {
+        match self {
+            Task::Wait | Task::Decide | Task::ReplySent | Task::Letter | Task::Withdraw => {
+                !kind.is_datalek()
+            }
+            Task::Extend => kind.may_extend(),
+            Task::Destroyed => kind == CaseKind::Vernietiging,
+            Task::AddRecipient | Task::RecipientTold | Task::RecipientImpossible => {
+                has_recipients(kind)
+            }
+            Task::Close | Task::Void | Task::Reopen => true,
+        }
+    }
+}
+
 impl Action {
+    /// Whether the action means anything for a case of this kind: the footer and the help of
+    /// a case's screens show only the keys that do (a datalek has no decision or letter, a
+    /// verzoek no AP form). A key that does not apply still reaches the app, whose refusal
+    /// says why.
+    pub fn applies_to(self, kind: CaseKind) -> bool {
+        match self {
+            Action::Task(task) => task.applies_to(kind),
+            Action::ApForm => kind.is_datalek(),
+            _ => true,
+        }
+    }
+
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
     pub const KEYED: [Action; 47] = [

@@ -307,7 +307,13 @@ const DEFAULT: &[Row] = &[
         M::HelpLetter,
         Some(M::FootLetter),
     ),
-    (Checklist, "m", A::ApForm, M::HelpApForm, None),
+    (
+        Checklist,
+        "m",
+        A::ApForm,
+        M::HelpApForm,
+        Some(M::FootApForm),
+    ),
     (Checklist, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Checklist, "q", A::Back, M::HelpBack, None),
     (Checklist, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
@@ -446,10 +452,11 @@ impl Keymap {
         self.rows.iter().filter(move |b| b.mode == mode)
     }
 
-    /// The help of a mode: each action's keys together (in table order) with its help text.
-    pub fn help(&self, mode: Mode) -> HelpLines {
+    /// The help of a mode: each action's keys together (in table order) with its help text,
+    /// for the actions `applies` keeps.
+    pub fn help(&self, mode: Mode, applies: impl Fn(Action) -> bool) -> HelpLines {
         let mut out: HelpLines = Vec::new();
-        for b in self.rows(mode) {
+        for b in self.rows(mode).filter(|b| applies(b.action)) {
             match out.iter_mut().find(|(_, h)| *h == b.help) {
                 Some((keys, _)) => keys.push(b.key),
                 None => out.push((vec![b.key], b.help)),
@@ -458,9 +465,13 @@ impl Keymap {
         out
     }
 
-    /// The footer of a mode: (key, label) of the rows marked for it.
-    pub fn footer(&self, mode: Mode) -> impl Iterator<Item = (Key, UiMsg)> + '_ {
-        self.rows(mode).filter_map(|b| b.footer.map(|f| (b.key, f)))
+    /// The footer of a mode: (key, label) of the rows marked for it whose action `applies`
+    /// keeps.
+    pub fn footer(&self, mode: Mode, applies: impl Fn(Action) -> bool) -> Vec<(Key, UiMsg)> {
+        self.rows(mode)
+            .filter(|b| applies(b.action))
+            .filter_map(|b| b.footer.map(|f| (b.key, f)))
+            .collect()
     }
 }
 

@@ -273,8 +273,38 @@ impl App {
         let from = self.help_from();
         std::iter::once(from)
             .chain(Mode::ALL.into_iter().filter(|m| *m != from))
-            .map(|m| (m, self.keymap.help(m)))
+            .map(|m| {
+                // The context (the case in view) is the screen the help was opened from.
+                let keys = if m == from {
+                    self.keymap.help(m, |a| self.applies(a))
+                } else {
+                    self.keymap.help(m, |_| true)
+                };
+                (m, keys)
+            })
             .collect()
+    }
+
+    /// The kind of the case the screen is about (under the help, the screen it was opened
+    /// from): the detail's or the checklist's case; none on the other screens.
+    pub fn kind_in_view(&self) -> Option<CaseKind> {
+        let screen = match self.screen() {
+            Screen::Help => self.screen_below(),
+            s => s,
+        };
+        match screen {
+            Screen::Checklist(_) if let Some(c) = &self.checklist => Some(c.case.kind),
+            Screen::Detail(id) | Screen::Checklist(id) | Screen::ApForm(id) => {
+                self.summary(id).map(|s| s.kind)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an action applies to the case in view (every action does where no case is):
+    /// the footer and the help show the keys of those that do.
+    pub fn applies(&self, action: Action) -> bool {
+        self.kind_in_view().is_none_or(|k| action.applies_to(k))
     }
 
     /// Where keys go now.

@@ -118,12 +118,13 @@ fn confirm(app: &App, question: Confirm, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The footer: the current mode's keys marked for it in the keymap table.
+/// The footer: the mode's keys marked for it in the keymap table, those that apply to the case
+/// in view.
 pub(crate) fn footer(app: &App, mode: Mode) -> Line<'static> {
     let theme = app.theme();
     let lang = app.lang();
     let mut spans = Vec::new();
-    for (key, label) in app.keymap().footer(mode) {
+    for (key, label) in app.keymap().footer(mode, |a| app.applies(a)) {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
