@@ -5,7 +5,7 @@ mod app_fixture;
 
 use privdesk::app::{Action, App, Key, Mode, Screen};
 use privdesk::clock::Clock;
-use privdesk::domain::{CaseId, Event};
+use privdesk::domain::{CaseId, CaseKind, Event};
 use privdesk::i18n::Lang;
 use privdesk::store::{OpenOptions, Store};
 use privdesk::ui::theme::Theme;
@@ -167,4 +167,19 @@ fn a_datalek_checklist_shows_its_own_keys_and_not_a_verzoeks() {
     assert_eq!(app.mode(), Mode::Checklist);
     let keys = footer_keys(&app, Mode::Checklist);
     assert!(keys.contains(&"b".to_string()) && !keys.contains(&"m".to_string()));
+}
+
+#[test]
+fn capital_d_toggles_only_the_datalekken() {
+    let (mut app, _dir) = app();
+    app.handle_key(named("D"));
+    assert_eq!(app.kind_filter(), Some(CaseKind::Datalek));
+    assert!(app.visible().all(|s| s.kind == CaseKind::Datalek));
+    assert!(app.visible_len() > 0);
+    app.handle_key(named("D"));
+    assert_eq!(app.kind_filter(), None);
+    // From another kind, D goes straight to the datalekken.
+    app.handle_key(key('f'));
+    app.handle_key(named("D"));
+    assert_eq!(app.kind_filter(), Some(CaseKind::Datalek));
 }

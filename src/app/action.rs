@@ -43,6 +43,8 @@ pub enum Action {
     NextKind,
     /// Show the previous kind.
     PrevKind,
+    /// Show only the datalekken, or every kind again (one key rather than walking the kinds).
+    OnlyBreaches,
     /// Show the next status selection (active, all, then each status).
     NextStatus,
     /// Show the previous status selection.
@@ -160,7 +162,7 @@ impl Action {
 
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 47] = [
+    pub const KEYED: [Action; 48] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -177,6 +179,7 @@ impl Action {
         Action::SearchBackspace,
         Action::NextKind,
         Action::PrevKind,
+        Action::OnlyBreaches,
         Action::NextStatus,
         Action::PrevStatus,
         Action::ApForm,

@@ -97,6 +97,7 @@ const DEFAULT: &[Row] = &[
     ),
     (List, "f", A::NextKind, M::HelpNextKind, Some(M::FootKind)),
     (List, "F", A::PrevKind, M::HelpPrevKind, None),
+    (List, "D", A::OnlyBreaches, M::HelpOnlyBreaches, None),
     (
         List,
         "s",

@@ -456,7 +456,8 @@ impl App {
             ),
             A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
             A::Open | A::SearchStart | A::NewRequest | A::NewBreach => mode == Mode::List,
-            A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
+            A::NextKind | A::PrevKind | A::OnlyBreaches => mode == Mode::List,
+            A::NextStatus | A::PrevStatus => mode == Mode::List,
             A::Help => matches!(
                 mode,
                 Mode::List
@@ -607,6 +608,13 @@ impl App {
                 let mut cycle = vec![None];
                 cycle.extend(CaseKind::ALL.map(Some));
                 self.kind_filter = step(&cycle, self.kind_filter, action == A::NextKind);
+                self.refilter();
+            }
+            A::OnlyBreaches => {
+                self.kind_filter = match self.kind_filter {
+                    Some(CaseKind::Datalek) => None,
+                    _ => Some(CaseKind::Datalek),
+                };
                 self.refilter();
             }
             A::NextStatus | A::PrevStatus => {
