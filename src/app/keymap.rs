@@ -171,6 +171,13 @@ const DEFAULT: &[Row] = &[
     (Detail, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
     (
         Detail,
+        "l",
+        A::Task(T::Letter),
+        M::HelpLetter,
+        Some(M::FootLetter),
+    ),
+    (
+        Detail,
         "c",
         A::Checklist,
         M::HelpChecklist,

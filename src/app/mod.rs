@@ -155,6 +155,8 @@ pub struct App {
     confirm: Option<Confirm>,
     /// The open case's record and history, read when it was opened.
     case_view: Option<detail::CaseView>,
+    /// The prompt being filled on the checklist or the detail, if any.
+    prompt: Option<checklist::Prompt>,
 }
 
 /// A yes/no question, and what yes does.
@@ -200,6 +202,7 @@ impl App {
             request_form: None,
             confirm: None,
             case_view: None,
+            prompt: None,
         };
         app.load();
         app
@@ -315,11 +318,12 @@ impl App {
         match self.screen() {
             Screen::List if self.searching => Mode::Search,
             Screen::List => Mode::List,
+            Screen::Detail(_) if self.prompt.is_some() => Mode::Prompt,
             Screen::Detail(_) => Mode::Detail,
             Screen::Help => Mode::Help,
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
-            Screen::Checklist(_) if self.prompt().is_some() => Mode::Prompt,
+            Screen::Checklist(_) if self.prompt.is_some() => Mode::Prompt,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
@@ -486,6 +490,7 @@ impl App {
                 mode == Mode::Search
             }
             A::Checklist => matches!(mode, Mode::List | Mode::Detail),
+            A::Task(Task::Letter) => matches!(mode, Mode::Checklist | Mode::Detail),
             A::AnswerYes | A::AnswerNo | A::Answer | A::Task(_) => mode == Mode::Checklist,
             A::PromptNext | A::PromptPrev | A::PromptCancel => mode == Mode::Prompt,
         }

@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let theme = app.theme();
     let lang = app.lang();
-    let prompt_rows = c.prompt.as_ref().map_or(0, |p| prompt_height(&p.form));
+    let prompt_rows = app.prompt().map_or(0, |p| prompt_height(&p.form));
     // A refusal can name several steps: the status line takes up to three rows.
     let status_text = status_line(app);
     let status_rows = status_text
@@ -76,14 +76,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Paragraph::new(state).wrap(Wrap { trim: false }), state_area);
 
-    if let Some(p) = &c.prompt {
+    if let Some(p) = app.prompt() {
         draw_prompt(&p.title, &p.form, theme, lang, frame, prompt);
     }
     frame.render_widget(
         Paragraph::new(status_text).wrap(Wrap { trim: false }),
         status,
     );
-    let mode = if c.prompt.is_some() {
+    let mode = if app.prompt().is_some() {
         Mode::Prompt
     } else {
         Mode::Checklist

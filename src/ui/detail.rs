@@ -12,6 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::form::{draw_prompt, prompt_height};
 use super::{footer, status_line, text, titled};
 use crate::app::{App, Mode};
 use crate::domain::authority::DossierRegime;
@@ -71,8 +72,22 @@ pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
         all.extend(history);
         scrolled(frame, all, inner, scroll);
     }
+    // A prompt (the letter key) stands over the bottom of the body.
+    let mode = match app.prompt() {
+        Some(p) => {
+            let rows = prompt_height(&p.form).min(body.height);
+            let rect = Rect {
+                y: body.y + body.height - rows,
+                height: rows,
+                ..body
+            };
+            draw_prompt(&p.title, &p.form, theme, lang, frame, rect);
+            Mode::Prompt
+        }
+        None => Mode::Detail,
+    };
     frame.render_widget(Paragraph::new(status_line(app)), status);
-    frame.render_widget(Paragraph::new(footer(app, Mode::Detail)), foot);
+    frame.render_widget(Paragraph::new(footer(app, mode)), foot);
 }
 
 /// Draws wrapped lines scrolled by `scroll` rows, clamped so the last row stays at the bottom.

@@ -39,10 +39,10 @@ impl App {
         Field::choice(label.text(self.lang), names, at)
     }
 
-    /// Opens the prompt of a task started by a key on the checklist, unless the domain would
-    /// refuse it whatever is typed (then says why at once).
+    /// Opens the prompt of a task started by a key on the checklist (or the detail's letter
+    /// key), unless the domain would refuse it whatever is typed (then says why at once).
     pub(in crate::app) fn start_task(&mut self, task: Task) {
-        let Some(case) = self.checklist.as_ref().map(|c| c.case.clone()) else {
+        let Some(case) = self.work_case() else {
             return;
         };
         let lang = self.lang;

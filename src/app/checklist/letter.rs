@@ -12,7 +12,7 @@ impl App {
     /// find wanting), writes it to the configured folder or the current one, and records it.
     pub(super) fn make_letter(&mut self, kind: LetterKind) {
         let lang = self.lang;
-        let Some(case) = self.checklist.as_ref().map(|c| c.case.clone()) else {
+        let Some(case) = self.work_case() else {
             return;
         };
         let made = Template::resolve(kind, lang, letters::override_dir().as_deref())
@@ -48,6 +48,10 @@ impl App {
                 match self.store.save(vec![event], self.now) {
                     Ok(_) => {
                         self.prompt_cancel();
+                        if self.screen() == crate::app::Screen::Detail(case.id) {
+                            // The detail's history shows the letter.
+                            self.load_case_view(case.id);
+                        }
                         let path = path.display().to_string();
                         let text = WorkMsg::LetterMade.fill(lang, &[("path", &path)]);
                         self.say(text, false);

@@ -32,15 +32,13 @@ use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::{Case, CaseId, Event};
 use crate::i18n::workbench::WorkMsg;
 
-/// The open checklist: the case as last saved, the step under the cursor, an open prompt.
+/// The open checklist: the case as last saved, the step under the cursor.
 #[derive(Clone, Debug)]
 pub struct Checklist {
     /// The case, reloaded from the register after every change.
     pub case: Case,
     /// The position of the cursor among the visible steps.
     pub cursor: usize,
-    /// The prompt being filled, if any.
-    pub prompt: Option<Prompt>,
 }
 
 /// How a prompt writes a date it starts with, and a date in a message.
@@ -84,11 +82,7 @@ impl App {
                             .position(|s| s.id == *m)
                     })
                     .unwrap_or(0);
-                self.checklist = Some(Checklist {
-                    case,
-                    cursor,
-                    prompt: None,
-                });
+                self.checklist = Some(Checklist { case, cursor });
                 self.screens.push(Screen::Checklist(id));
             }
             Ok(None) => self.say_no_case(id),
@@ -99,11 +93,25 @@ impl App {
     /// Leaves the checklist (back to the list or the detail it came from).
     pub(super) fn close_checklist(&mut self) {
         self.checklist = None;
+        self.prompt = None;
         self.screens.pop();
     }
 
+    /// The case a prompt works on: the checklist's, or the detail's (its letter key).
     fn case_id(&self) -> Option<CaseId> {
-        self.checklist.as_ref().map(|c| c.case.id)
+        match self.screen() {
+            Screen::Checklist(id) | Screen::Detail(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The case a prompt works on, as last read (see [`App::case_id`]).
+    fn work_case(&self) -> Option<Case> {
+        match self.screen() {
+            Screen::Checklist(_) => self.checklist.as_ref().map(|c| c.case.clone()),
+            Screen::Detail(_) => self.case_view.as_ref().and_then(|v| v.case.clone()),
+            _ => None,
+        }
     }
 
     /// Moves the cursor over the visible steps.
@@ -145,6 +153,11 @@ impl App {
     /// cannot be read.
     fn reload_case(&mut self, id: CaseId) -> bool {
         self.load();
+        if self.screen() == Screen::Detail(id) {
+            // The detail shows the change in its history; a failed read says why there.
+            self.load_case_view(id);
+            return true;
+        }
         let today = self.today();
         match self.store.case(id) {
             Ok(Some(case)) => {

@@ -41,30 +41,25 @@ pub struct Prompt {
 impl App {
     /// The prompt being filled, if any.
     pub fn prompt(&self) -> Option<&Prompt> {
-        self.checklist.as_ref().and_then(|c| c.prompt.as_ref())
+        self.prompt.as_ref()
     }
 
     fn prompt_mut(&mut self) -> Option<&mut Prompt> {
-        self.checklist.as_mut().and_then(|c| c.prompt.as_mut())
+        self.prompt.as_mut()
     }
 
     /// Opens a prompt of these fields, the first focused.
     pub(super) fn open_prompt(&mut self, records: Records, title: WorkMsg, fields: Vec<Field>) {
-        let prompt = Prompt {
+        self.prompt = Some(Prompt {
             records,
             title: title.text(self.lang).to_string(),
             form: Form::new(fields),
-        };
-        if let Some(c) = self.checklist.as_mut() {
-            c.prompt = Some(prompt);
-        }
+        });
     }
 
     /// Closes the prompt without recording anything.
     pub(in crate::app) fn prompt_cancel(&mut self) {
-        if let Some(c) = self.checklist.as_mut() {
-            c.prompt = None;
-        }
+        self.prompt = None;
     }
 
     /// Gives a key the focused field claims to it.
