@@ -108,7 +108,11 @@ impl Planner {
             (_, AnswerType::Choice(opts)) => {
                 Answer::Choice(opts.first().copied().unwrap_or_default().into())
             }
-            (_, AnswerType::Date) => Answer::Date((received + Duration::days(2)).min(self.today)),
+            (_, AnswerType::Date) => match &case.breach {
+                // A breach's dates (begin, end) lie before awareness in the demo.
+                Some(b) => Answer::Date(amsterdam_date(b.aware_at) - Duration::days(1)),
+                None => Answer::Date((received + Duration::days(2)).min(self.today)),
+            },
             (_, AnswerType::Instant) => {
                 let aware = case.breach.as_ref().map_or(self.now, |b| b.aware_at);
                 Answer::Instant((aware + Duration::hours(20)).min(self.now))

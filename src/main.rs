@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use privdesk::app::{Action, App, Key};
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
 use privdesk::cli::session::{self, SessionArgs};
-use privdesk::cli::{Outcome, audit, export, letter, maintenance};
+use privdesk::cli::{Outcome, audit, export, export_json, letter, maintenance};
 use privdesk::clock::Clock;
 use privdesk::config::{Config, Organisatie};
 use privdesk::domain::instant::parse_instant;
@@ -135,6 +135,12 @@ enum ExportCommand {
         /// The field separator.
         #[arg(long, default_value = ";")]
         delimiter: String,
+    },
+    /// Every case as JSON, stable field names, for other tools.
+    Json {
+        /// Write to FILE (0600, atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// The breach register (AVG 33(5)): every datalek, notified or not.
     Breaches {
@@ -284,12 +290,34 @@ fn register_command(cli: &Cli) -> Outcome {
             };
             maintenance::backup(&dir, dest, &opts, lang)
         }
+        Some(Command::Export {
+            what: ExportCommand::Json { out },
+        }) => {
+            let mut store = match open_existing(cli, &dir) {
+                Ok(s) => s,
+                Err(o) => return o,
+            };
+            let now = match clock(cli, &store) {
+                Ok(n) => n,
+                Err(o) => return o,
+            };
+            match export_json::export_json(&mut store, out.as_deref(), now) {
+                Ok(bytes) => Outcome {
+                    stdout: bytes,
+                    stderr: String::new(),
+                    code: 0,
+                },
+                Err(e) => store_fail(&e, lang),
+            }
+        }
         Some(Command::Export { what }) => {
             let (out, delimiter, breaches) = match what {
                 ExportCommand::Csv { out, delimiter } => (out, delimiter, false),
                 ExportCommand::Breaches {
                     format: BreachesFormat::Csv { out, delimiter },
                 } => (out, delimiter, true),
+                // Matched by the arm above.
+                ExportCommand::Json { .. } => return Outcome::fail(String::new(), EXIT_USAGE),
             };
             let Some(delimiter) = export::parse_delimiter(delimiter) else {
                 let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);

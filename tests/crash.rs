@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -29,6 +29,10 @@ fn crash_child() {
     };
     let mut store = Store::open(Path::new(&db), &create_opts()).unwrap();
     let mut out = std::io::stdout().lock();
+    // Opening (exec, libtest, sled's recovery) can take longer than a whole kill interval on
+    // a loaded machine, a debug build above all: the parent times most kills from here.
+    writeln!(out, "READY {}", store.last_seq()).unwrap();
+    out.flush().unwrap();
     loop {
         let a = store.next_case_id(CaseKind::Inzage, now());
         let b = CaseId::new(a.letter, a.year, a.number + 1);
@@ -50,6 +54,31 @@ impl Rng {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0 % below
+    }
+}
+
+/// The journal's last `n` lines in brief: seq, cases, the case numbers its events name, `at`.
+fn journal_tail(db: &Path, n: usize) -> String {
+    match journal::read_all(&db.join(JOURNAL_FILE)) {
+        Ok(changes) => changes
+            .iter()
+            .rev()
+            .take(n)
+            .rev()
+            .map(|c| {
+                let nums: Vec<u32> = c
+                    .events
+                    .iter()
+                    .filter_map(|e| e.case().map(|id| id.number))
+                    .collect();
+                format!(
+                    "  seq {} cases {} numbers {nums:?} at {}",
+                    c.seq, c.cases, c.at
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(e) => format!("  unreadable: {e}"),
     }
 }
 
@@ -77,27 +106,92 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
             .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, &db)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        let child_pid = child.id();
         let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        // Raw lines, unfiltered, with whether each ended in a newline; each line is also sent
+        // as it comes, so the parent can wait for READY.
+        let (tx, rx) = std::sync::mpsc::channel::<String>();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                // libtest may have written `test crash_child ... ` before the first line.
-                .filter_map(|l| l.find("SAVED ").map(|i| l[i..].to_string()))
-                .collect::<Vec<_>>()
+            let mut r = BufReader::new(stdout);
+            let mut raw: Vec<(String, bool)> = Vec::new();
+            let mut err = None;
+            loop {
+                let mut buf = Vec::new();
+                match r.read_until(b'\n', &mut buf) {
+                    Ok(0) => break,
+                    Ok(_) => {
+                        let nl = buf.last() == Some(&b'\n');
+                        if nl {
+                            buf.pop();
+                        }
+                        let line = String::from_utf8_lossy(&buf).into_owned();
+                        let _ = tx.send(line.clone());
+                        raw.push((line, nl));
+                    }
+                    Err(e) => {
+                        err = Some(e.to_string());
+                        break;
+                    }
+                }
+            }
+            (raw, err)
         });
-        std::thread::sleep(Duration::from_millis(20 + rng.next(200)));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        let err_reader = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = BufReader::new(stderr).read_to_string(&mut s);
+            s
+        });
+        // One kill in four at a random moment from the start (it may hit the open: torn tail,
+        // replay, sled's recovery); the others at a random moment of the save loop.
+        let from_start = rng.next(4) == 0;
+        if !from_start {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                match rx.recv_timeout(left) {
+                    Ok(line) if line.contains("READY ") => break,
+                    Ok(_) => {}
+                    // The child ended before it was ready: its status and stderr will tell.
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        let _ = child.kill();
+                        panic!(
+                            "seed {seed}, kill {}: child not ready after 60 s",
+                            kills + 1
+                        );
+                    }
+                }
+            }
+        }
+        let slept = if from_start {
+            rng.next(300)
+        } else {
+            rng.next(150)
+        };
+        std::thread::sleep(Duration::from_millis(slept));
+        let killed = child.kill(); // SIGKILL
+        let status = child.wait().unwrap();
         kills += 1;
-        let got = reader.join().unwrap();
+        let (raw, read_err) = reader.join().unwrap();
+        let child_err = err_reader.join().unwrap();
+        let got: Vec<String> = raw
+            .iter()
+            // libtest may have written `test crash_child ... ` before the first line.
+            .filter_map(|(l, _)| l.find("SAVED ").map(|i| l[i..].to_string()))
+            .collect();
+        // The seq the child found at its open: the last one this parent saw, if it got that far.
+        let ready: Option<u64> = raw.iter().find_map(|(l, _)| {
+            l.find("READY ")
+                .and_then(|i| l[i + "READY ".len()..].trim().parse().ok())
+        });
         let run_first = got.first().cloned();
         let run_last = got.last().cloned();
         let mut run_seqs = Vec::new();
-        for line in got {
+        for line in &got {
             let f: Vec<u64> = line
                 .split(' ')
                 .skip(1)
@@ -109,35 +203,85 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
         }
 
         let store = Store::open(&db, &create_opts()).unwrap();
-        assert_eq!(*store.health(), Health::Ok, "seed {seed}, kill {kills}");
-        torn += u32::from(store.torn_tail().is_some());
-        replays += u32::from(store.replayed() > 0);
+        let run_torn = store.torn_tail().map(|t| t.bytes);
+        let run_replayed = store.replayed();
         let last = store.last_seq();
+        let printed_to = prev_last + run_seqs.len() as u64;
+        let report = |what: &str| {
+            let tail: Vec<String> = raw
+                .iter()
+                .rev()
+                .take(4)
+                .rev()
+                .map(|(l, nl)| format!("{l:?}{}", if *nl { "" } else { " (no newline)" }))
+                .collect();
+            format!(
+                "seed {seed}, kill {kills}: {what}\n\
+                 this run: pid {child_pid}, slept {slept} ms (from start {from_start}), kill {killed:?}, status {status:?}, \
+                 {} stdout lines, read error {read_err:?}, printed {run_first:?}..{run_last:?}, \
+                 prev_last {prev_last}, printed_to {printed_to}, journal last {last}, \
+                 torn {run_torn:?}, replayed {run_replayed}, child opened at {ready:?}\n\
+                 stdout tail: {}\n\
+                 child stderr: {child_err:?}\n\
+                 journal tail:\n{}\n\
+                 history:\n{}",
+                raw.len(),
+                tail.join(" | "),
+                journal_tail(&db, 4),
+                history.join("\n"),
+            )
+        };
+        assert_eq!(*store.health(), Health::Ok, "{}", report("health"));
+        if let Some(r) = ready {
+            assert_eq!(r, prev_last, "{}", report("child opened at another seq"));
+        }
+        torn += u32::from(run_torn.is_some());
+        replays += u32::from(run_replayed > 0);
         // This run printed the changes right after the previous one's, in order...
         let expected: Vec<u64> = (prev_last + 1..=prev_last + run_seqs.len() as u64).collect();
-        assert_eq!(run_seqs, expected, "seed {seed}");
+        assert_eq!(
+            run_seqs,
+            expected,
+            "{}",
+            report("printed seqs not contiguous")
+        );
         // ...every one of them is there, and at most the one being saved at the kill is
         // there unprinted.
-        let printed_to = prev_last + run_seqs.len() as u64;
         assert!(
             last == printed_to || last == printed_to + 1,
-            "seed {seed}: {last} vs {printed_to}; this run {run_first:?}..{run_last:?}; history {}",
-            history.join(" | ")
+            "{}",
+            report(&format!("{last} vs {printed_to}"))
         );
         unprinted += last - printed_to;
-        history.push(format!("{run_first:?}..{run_last:?} last {last}"));
-        prev_last = last;
         let ids: BTreeSet<u32> = store.summaries().iter().map(|s| s.id.number).collect();
-        assert_eq!(ids.len() as u64, 2 * (last - 1), "seed {seed}");
+        assert_eq!(ids.len() as u64, 2 * (last - 1), "{}", report("case count"));
         for (a, b) in &pairs {
-            assert!(ids.contains(a) && ids.contains(b), "seed {seed}: pair {a}");
+            assert!(
+                ids.contains(a) && ids.contains(b),
+                "{}",
+                report(&format!("pair {a} missing"))
+            );
         }
         for n in &ids {
             let partner = if n % 2 == 1 { n + 1 } else { n - 1 };
-            assert!(ids.contains(&partner), "seed {seed}: half change at {n}");
+            assert!(
+                ids.contains(&partner),
+                "{}",
+                report(&format!("half change at {n}"))
+            );
         }
         let (count, head) = journal::verify(&db.join(JOURNAL_FILE)).unwrap();
-        assert_eq!((count, head.as_str()), (last, store.head_hash()));
+        assert_eq!(
+            (count, head.as_str()),
+            (last, store.head_hash()),
+            "{}",
+            report("verify")
+        );
+        history.push(format!(
+            "  kill {kills}: slept {slept} ms (from start {from_start}), status {status:?}, {} lines, printed {run_first:?}..{run_last:?}, last {last}, torn {run_torn:?}, replayed {run_replayed}, opened at {ready:?}",
+            raw.len()
+        ));
+        prev_last = last;
         drop(store);
     }
     eprintln!(

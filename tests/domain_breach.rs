@@ -79,10 +79,12 @@ impl B {
     }
 
     fn assess(&mut self, risk: &str) {
-        let today = privdesk::domain::deadline::amsterdam_date(self.now);
+        let aware =
+            privdesk::domain::deadline::amsterdam_date(self.case.breach.as_ref().unwrap().aware_at);
+        let today = aware;
         self.answer(
             StepId::IncidentBegin,
-            Answer::Date(today - Duration::days(1)),
+            Answer::Date(aware - Duration::days(1)),
         );
         self.answer(StepId::NogGaande, Answer::YesNo(false));
         self.answer(
@@ -475,4 +477,21 @@ fn the_checklist_asks_for_the_delay_reason_only_when_late() {
     assert!(shows(&b, "2027-03-29"), "from the deadline's day");
     b.notify("2027-03-27T08:00").unwrap();
     assert!(!shows(&b, "2027-04-02"), "notified on time");
+}
+
+#[test]
+fn the_incident_cannot_begin_after_awareness_nor_end_before_it_began() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-28T09:00");
+    let d = |s: &str| Answer::Date(s.parse().unwrap());
+    assert_eq!(
+        b.try_answer(StepId::IncidentBegin, d("2027-03-27")),
+        Err(Refusal::Blocked(Block::IncidentAfterAwareness))
+    );
+    b.answer(StepId::IncidentBegin, d("2027-03-25"));
+    b.answer(StepId::NogGaande, Answer::YesNo(false));
+    assert_eq!(
+        b.try_answer(StepId::IncidentEinde, d("2027-03-24")),
+        Err(Refusal::TooEarly("answer"))
+    );
+    b.answer(StepId::IncidentEinde, d("2027-03-25"));
 }

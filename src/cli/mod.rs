@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod deadline;
 pub mod export;
+pub mod export_json;
 pub mod letter;
 pub mod maintenance;
 pub mod session;

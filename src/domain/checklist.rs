@@ -899,6 +899,8 @@ pub enum Block {
     LateWithoutReason,
     /// Not notifying the AP needs a risk assessed as none ("unlikely to result in a risk").
     NotificationRequired,
+    /// A breach cannot begin after the organisation became aware of it.
+    IncidentAfterAwareness,
 }
 
 fn blocked(b: Block) -> Result<(), Refusal> {

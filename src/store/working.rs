@@ -6,6 +6,7 @@
 //! (`applied_seq`, `schema_version`, as decimal text). One change is one sled transaction over
 //! the three trees; no flush per change (the journal already holds it), a flush on drop.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -23,6 +24,9 @@ use super::journal::Change;
 pub const SCHEMA_VERSION: u32 = 1;
 /// sled's page cache: modest, the register is small (design.md "Space and speed").
 pub const CACHE_CAPACITY: u64 = 32 * 1024 * 1024;
+
+/// How many changed cases replay keeps in memory before it writes them in one transaction.
+pub const REPLAY_BATCH: usize = 2048;
 
 const APPLIED_SEQ: &[u8] = b"applied_seq";
 const SCHEMA_KEY: &[u8] = b"schema_version";
@@ -156,13 +160,14 @@ impl Working {
     /// sled releases its file lock from a background thread some time after its last handle
     /// is dropped, so a reopen in the same process can find it still held. Our own lock file
     /// already keeps other privdesk processes out, so a held sled lock is waited for (up to
-    /// about two seconds) rather than taken for damage.
+    /// about fifteen seconds: a loaded machine can take seconds to end sled's threads) rather
+    /// than taken for damage.
     pub fn open(dir: &Path) -> Result<Working, WorkingError> {
         let mut tries = 0;
         loop {
             match Self::open_once(dir) {
                 Err(WorkingError::Sled(sled::Error::Io(e)))
-                    if tries < 40 && e.to_string().contains("could not acquire lock") =>
+                    if tries < 300 && e.to_string().contains("could not acquire lock") =>
                 {
                     tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(50));
@@ -299,22 +304,58 @@ impl Working {
     }
 
     /// Applies the journal's changes after `applied_seq`, idempotently per case.
-    pub fn replay<'a>(
+    ///
+    /// The cases are folded in memory and written in batches of up to [`REPLAY_BATCH`]
+    /// changed cases, each batch one transaction with the `applied_seq` of its last change
+    /// (so a crash mid-replay leaves a consistent store that the next open continues). One
+    /// transaction per change would write a case about seventeen times over its life: at
+    /// 100,000 cases that is minutes of sled work and gigabytes of space sled never returns.
+    pub fn replay<C: Borrow<Change>>(
         &self,
-        changes: impl IntoIterator<Item = &'a Change>,
+        changes: impl IntoIterator<Item = C>,
+    ) -> Result<u64, FoldError> {
+        self.replay_in_batches(changes, REPLAY_BATCH)
+    }
+
+    /// [`Working::replay`] with batches of up to `batch` changed cases (tests use small ones:
+    /// the batch size must never change the result).
+    pub fn replay_in_batches<C: Borrow<Change>>(
+        &self,
+        changes: impl IntoIterator<Item = C>,
+        batch: usize,
     ) -> Result<u64, FoldError> {
         let applied = self.applied_seq()?;
+        let mut dirty: BTreeMap<CaseId, Case> = BTreeMap::new();
+        let mut last = applied;
         let mut n = 0;
-        for change in changes.into_iter().filter(|c| c.seq > applied) {
+        for change in changes.into_iter() {
+            let change = change.borrow();
+            if change.seq <= applied {
+                continue;
+            }
             let folded = fold_change(
                 change.seq,
                 change.at,
                 &change.user,
                 &change.events,
-                &mut |id| self.case(id),
+                &mut |id| match dirty.get(&id) {
+                    Some(c) => Ok(Some(c.clone())),
+                    None => self.case(id),
+                },
             )?;
-            self.write(change.seq, &folded.changed)?;
+            for case in folded.changed {
+                dirty.insert(case.id, case);
+            }
+            last = change.seq;
             n += 1;
+            if dirty.len() >= batch.max(1) {
+                let batch: Vec<Case> = std::mem::take(&mut dirty).into_values().collect();
+                self.write(last, &batch)?;
+            }
+        }
+        if n > 0 {
+            let batch: Vec<Case> = dirty.into_values().collect();
+            self.write(last, &batch)?;
         }
         Ok(n)
     }
