@@ -293,12 +293,8 @@ fn register_command(cli: &Cli) -> Outcome {
         Some(Command::Export {
             what: ExportCommand::Json { out },
         }) => {
-            let mut store = match open_existing(cli, &dir) {
-                Ok(s) => s,
-                Err(o) => return o,
-            };
-            let now = match clock(cli, &store) {
-                Ok(n) => n,
+            let (mut store, now) = match open_at_clock(cli, &dir) {
+                Ok(opened) => opened,
                 Err(o) => return o,
             };
             match export_json::export_json(&mut store, out.as_deref(), now) {

@@ -266,7 +266,8 @@ fn deliver(
     }
 }
 
-fn parent(path: &Path) -> &Path {
+/// The folder a file is written in (`.` for a bare name), to fsync after a rename into it.
+pub(super) fn parent(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

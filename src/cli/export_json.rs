@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::export::parent;
 use crate::domain::case::{Case, Decision, Ending, Status};
 use crate::domain::{CaseId, CaseKind, Event, Summary};
 use crate::store::{Damage, Store, StoreError, journal};
@@ -242,13 +243,6 @@ pub fn export_json(
     })?;
     journal::sync_dir(parent(path))?;
     Ok(Vec::new())
-}
-
-fn parent(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
 }
 
 /// A hidden temp file beside `path`, so the rename stays on one file system.
