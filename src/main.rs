@@ -293,12 +293,8 @@ fn register_command(cli: &Cli) -> Outcome {
         Some(Command::Export {
             what: ExportCommand::Json { out },
         }) => {
-            let mut store = match open_existing(cli, &dir) {
-                Ok(s) => s,
-                Err(o) => return o,
-            };
-            let now = match clock(cli, &store) {
-                Ok(n) => n,
+            let (mut store, now) = match open_at_clock(cli, &dir) {
+                Ok(opened) => opened,
                 Err(o) => return o,
             };
             match export_json::export_json(&mut store, out.as_deref(), now) {
@@ -323,12 +319,8 @@ fn register_command(cli: &Cli) -> Outcome {
                 let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
                 return Outcome::fail(msg, EXIT_USAGE);
             };
-            let mut store = match open_existing(cli, &dir) {
-                Ok(s) => s,
-                Err(o) => return o,
-            };
-            let now = match clock(cli, &store) {
-                Ok(n) => n,
+            let (mut store, now) = match open_at_clock(cli, &dir) {
+                Ok(opened) => opened,
                 Err(o) => return o,
             };
             let exported = if breaches {
@@ -350,12 +342,8 @@ fn register_command(cli: &Cli) -> Outcome {
                 Ok(c) => c,
                 Err(e) => return Outcome::fail(e.message(lang), EXIT_USAGE),
             };
-            let mut store = match open_existing(cli, &dir) {
-                Ok(s) => s,
-                Err(o) => return o,
-            };
-            let now = match clock(cli, &store) {
-                Ok(n) => n,
+            let (mut store, now) = match open_at_clock(cli, &dir) {
+                Ok(opened) => opened,
                 Err(o) => return o,
             };
             let org = Organisatie::for_register(&config, store.is_demo(), cli.config.is_some());
@@ -386,6 +374,14 @@ fn open_existing(cli: &Cli, dir: &std::path::Path) -> Result<Store, Outcome> {
             .and_then(|c| c.gebruiker.naam),
     };
     Store::open(dir, &opts).map_err(|e| store_fail(&e, cli.lang))
+}
+
+/// Opens an existing register for a command that needs the time too (the clock is checked
+/// against the register: `--now` only on a demo).
+fn open_at_clock(cli: &Cli, dir: &std::path::Path) -> Result<(Store, DateTime<Utc>), Outcome> {
+    let store = open_existing(cli, dir)?;
+    let now = clock(cli, &store)?;
+    Ok((store, now))
 }
 
 /// The clock's instant: the real time, or `--now` on a demo register.

@@ -5,7 +5,7 @@ mod app_fixture;
 
 use privdesk::app::{Action, App, Key, Mode, Screen};
 use privdesk::clock::Clock;
-use privdesk::domain::{CaseId, Event};
+use privdesk::domain::{CaseId, CaseKind, Event};
 use privdesk::i18n::Lang;
 use privdesk::store::{OpenOptions, Store};
 use privdesk::ui::theme::Theme;
@@ -98,4 +98,88 @@ fn moving_never_leaves_the_list_and_an_empty_list_opens_nothing() {
     app.update(Action::Open);
     assert_eq!(app.screen(), Screen::List);
     assert!(app.message().unwrap().error);
+}
+
+#[test]
+fn help_starts_with_the_keys_of_the_screen_it_was_opened_from() {
+    let (mut app, _dir) = app();
+    app.update(Action::Help);
+    assert_eq!(app.help_sections()[0].0, Mode::List);
+    app.update(Action::Back);
+    app.update(Action::Open);
+    app.update(Action::Help);
+    assert_eq!(app.help_sections()[0].0, Mode::Detail);
+    app.update(Action::Back);
+    app.update(Action::Checklist);
+    assert_eq!(app.mode(), Mode::Checklist);
+    app.handle_key(key('?'));
+    assert_eq!(app.screen(), Screen::Help);
+    let sections = app.help_sections();
+    assert_eq!(sections[0].0, Mode::Checklist);
+    // Every mode still listed, once.
+    assert_eq!(sections.len(), Mode::ALL.len());
+}
+
+/// The footer's keys on the screen shown now.
+fn footer_keys(app: &App, mode: Mode) -> Vec<String> {
+    app.keymap()
+        .footer(mode, |a| app.applies(a))
+        .into_iter()
+        .map(|(k, _)| k.to_string())
+        .collect()
+}
+
+#[test]
+fn a_datalek_checklist_shows_its_own_keys_and_not_a_verzoeks() {
+    let (mut app, _dir) = app();
+    app.handle_key(key('/'));
+    for c in "D-2026-0001".chars() {
+        app.handle_key(key(c));
+    }
+    app.handle_key(named("<Enter>"));
+    app.update(Action::Checklist);
+    assert_eq!(app.mode(), Mode::Checklist);
+    let keys = footer_keys(&app, Mode::Checklist);
+    assert!(keys.contains(&"m".to_string()), "{keys:?}");
+    for k in ["w", "v", "b", "r", "l"] {
+        assert!(!keys.contains(&k.to_string()), "{k} in {keys:?}");
+    }
+    // The help, opened here, lists the checklist's keys that apply first.
+    app.update(Action::Help);
+    let (mode, lines) = &app.help_sections()[0];
+    assert_eq!(*mode, Mode::Checklist);
+    let listed: Vec<String> = lines
+        .iter()
+        .flat_map(|(keys, _)| keys.iter().map(ToString::to_string))
+        .collect();
+    assert!(listed.contains(&"m".to_string()) && !listed.contains(&"b".to_string()));
+    // A verzoek's checklist: the other way round.
+    for _ in 0..3 {
+        app.update(Action::Back);
+    }
+    app.handle_key(named("<Esc>"));
+    app.handle_key(key('/'));
+    for c in "V-2026-0001".chars() {
+        app.handle_key(key(c));
+    }
+    app.handle_key(named("<Enter>"));
+    app.update(Action::Checklist);
+    assert_eq!(app.mode(), Mode::Checklist);
+    let keys = footer_keys(&app, Mode::Checklist);
+    assert!(keys.contains(&"b".to_string()) && !keys.contains(&"m".to_string()));
+}
+
+#[test]
+fn capital_d_toggles_only_the_datalekken() {
+    let (mut app, _dir) = app();
+    app.handle_key(named("D"));
+    assert_eq!(app.kind_filter(), Some(CaseKind::Datalek));
+    assert!(app.visible().all(|s| s.kind == CaseKind::Datalek));
+    assert!(app.visible_len() > 0);
+    app.handle_key(named("D"));
+    assert_eq!(app.kind_filter(), None);
+    // From another kind, D goes straight to the datalekken.
+    app.handle_key(key('f'));
+    app.handle_key(named("D"));
+    assert_eq!(app.kind_filter(), Some(CaseKind::Datalek));
 }

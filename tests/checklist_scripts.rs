@@ -172,3 +172,18 @@ fn a_refusal_sent_after_the_first_month_warns_naming_avg_12_4() {
         "the reply is recorded, with the warning"
     );
 }
+
+#[test]
+fn the_detail_makes_a_letter_with_l() {
+    let r = passes("detail_letter.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let letter = r
+        .dir
+        .path()
+        .join("brieven/V-2026-0001-ontvangstbevestiging.md");
+    assert!(letter.is_file(), "{}", letter.display());
+    let history = open(&r.register()).history(v(1)).unwrap();
+    assert!(history.iter().any(
+        |(_, _, _, e)| matches!(e, Event::LetterMade { letter, .. } if letter == "ontvangstbevestiging")
+    ));
+}

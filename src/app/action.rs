@@ -3,6 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::CaseKind;
+use crate::domain::checklist::has_recipients;
+
 /// One thing the user (or the driver, for time and screen size) asks of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -40,6 +43,8 @@ pub enum Action {
     NextKind,
     /// Show the previous kind.
     PrevKind,
+    /// Show only the datalekken, or every kind again (one key rather than walking the kinds).
+    OnlyBreaches,
     /// Show the next status selection (active, all, then each status).
     NextStatus,
     /// Show the previous status selection.
@@ -79,7 +84,22 @@ pub enum Action {
     AnswerNo,
     /// Answer the step under the cursor in a prompt (a choice, a date, a text, a number).
     Answer,
-    /// Start waiting for the requester, or end the wait.
+    /// Start a change the checklist records through a prompt (or make a letter).
+    Task(Task),
+    /// In a prompt: the next field, or record on the last.
+    PromptNext,
+    /// In a prompt: the previous field.
+    PromptPrev,
+    /// In a prompt: cancel, recording nothing.
+    PromptCancel,
+}
+
+/// A change to a case that a key starts and a prompt completes (the checklist's, and the
+/// detail's letter): one key each, so they are actions; the prompt that records one is
+/// `app::checklist::Records`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Task {
+    /// Start waiting for the requester, or end the wait (by the case's state).
     Wait,
     /// Extend the answer period (AVG 12(3)).
     Extend,
@@ -105,19 +125,41 @@ pub enum Action {
     Reopen,
     /// Make a letter.
     Letter,
-    /// In a prompt: the next field, or record on the last.
-    PromptNext,
-    /// In a prompt: the previous field.
-    PromptPrev,
-    /// In a prompt: cancel, recording nothing.
-    PromptCancel,
-    /// In a prompt: delete the last character.
-    PromptBackspace,
-    /// In a prompt: a typed character (key routing, not the keymap, produces it).
-    PromptChar(char),
+}
+
+impl Task {
+    /// Whether the change exists for a case of this kind (the domain refuses the others as
+    /// `NotForKind`): waiting, deciding, replying, letters and withdrawal are a verzoek's, the
+    /// extension not for every kind, the destruction a Vernietiging's, recipients only where
+    /// AVG 19 applies.
+    pub fn applies_to(self, kind: CaseKind) -> bool {
+        match self {
+            Task::Wait | Task::Decide | Task::ReplySent | Task::Letter | Task::Withdraw => {
+                !kind.is_datalek()
+            }
+            Task::Extend => kind.may_extend(),
+            Task::Destroyed => kind == CaseKind::Vernietiging,
+            Task::AddRecipient | Task::RecipientTold | Task::RecipientImpossible => {
+                has_recipients(kind)
+            }
+            Task::Close | Task::Void | Task::Reopen => true,
+        }
+    }
 }
 
 impl Action {
+    /// Whether the action means anything for a case of this kind: the footer and the help of
+    /// a case's screens show only the keys that do (a datalek has no decision or letter, a
+    /// verzoek no AP form). A key that does not apply still reaches the app, whose refusal
+    /// says why.
+    pub fn applies_to(self, kind: CaseKind) -> bool {
+        match self {
+            Action::Task(task) => task.applies_to(kind),
+            Action::ApForm => kind.is_datalek(),
+            _ => true,
+        }
+    }
+
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
     pub const KEYED: [Action; 48] = [
@@ -137,6 +179,7 @@ impl Action {
         Action::SearchBackspace,
         Action::NextKind,
         Action::PrevKind,
+        Action::OnlyBreaches,
         Action::NextStatus,
         Action::PrevStatus,
         Action::ApForm,
@@ -152,22 +195,21 @@ impl Action {
         Action::AnswerYes,
         Action::AnswerNo,
         Action::Answer,
-        Action::Wait,
-        Action::Extend,
-        Action::Decide,
-        Action::ReplySent,
-        Action::Destroyed,
-        Action::AddRecipient,
-        Action::RecipientTold,
-        Action::RecipientImpossible,
-        Action::Close,
-        Action::Withdraw,
-        Action::Void,
-        Action::Reopen,
-        Action::Letter,
+        Action::Task(Task::Wait),
+        Action::Task(Task::Extend),
+        Action::Task(Task::Decide),
+        Action::Task(Task::ReplySent),
+        Action::Task(Task::Destroyed),
+        Action::Task(Task::AddRecipient),
+        Action::Task(Task::RecipientTold),
+        Action::Task(Task::RecipientImpossible),
+        Action::Task(Task::Close),
+        Action::Task(Task::Withdraw),
+        Action::Task(Task::Void),
+        Action::Task(Task::Reopen),
+        Action::Task(Task::Letter),
         Action::PromptNext,
         Action::PromptPrev,
         Action::PromptCancel,
-        Action::PromptBackspace,
     ];
 }

@@ -1,5 +1,5 @@
-//! Form state, shared by every screen that asks the user to type: the new verzoek, checklist
-//! answers, the datalek form. No drawing here (`ui::form` draws a [`Form`]), no domain rules:
+//! Form state, shared by every screen that asks the user to type: the new verzoek, the datalek
+//! form, and the checklist's prompts (answers, decisions, endings, letters). No drawing here (`ui::form` draws a [`Form`]), no domain rules:
 //! a form holds what was typed, reads it back as text, a date, an instant or a choice, and keeps
 //! one message per field saying why its value was refused.
 //!
@@ -20,7 +20,8 @@
 //!
 //! Key routing (design.md): a field claims the printable keys (so `q`, `j`, `n`, `?` are text)
 //! and its editing keys (Backspace, Delete, Left/Right, Home/End; a multi-line field also Enter,
-//! Up/Down and PgUp/PgDn; a choice Left/Right and Space). Tab, Shift-Tab, Esc, Enter in a
+//! Up/Down and PgUp/PgDn; a choice Left/Right and Space, a digit picking an option by its number
+//! and, in a yes/no choice, `y` and `n`). Tab, Shift-Tab, Esc, Enter in a
 //! single-line field and every Ctrl or Alt combination are never claimed, so they reach the app's
 //! keymap first — and ratatui-textarea's own Emacs shortcuts (Ctrl-U, Ctrl-R, ...) never see a
 //! key.
@@ -122,13 +123,19 @@ pub enum Input {
     /// An instant, typed `YYYY-MM-DD HH:MM` in Amsterdam time (or anything `parse_instant` reads,
     /// with a space or a `T` between date and time).
     Instant(LineInput),
-    /// One of a few named options; Left/Right or Space cycle, a letter jumps to the next option
-    /// starting with it.
+    /// A whole number (a count the checklist asks for).
+    Number(LineInput),
+    /// One of a few named options; Left/Right or Space cycle, a digit picks the option of that
+    /// number (the prompts list them numbered), a letter jumps to the next option starting with
+    /// it.
     Choice {
         /// The options' names in the user's language.
         options: Vec<String>,
         /// The chosen option.
         at: usize,
+        /// Whether the options are yes and no (in that order): then `y` and `n` pick them in any
+        /// language, as they answer a yes/no step on the checklist.
+        yes_no: bool,
     },
     /// Several lines of text (ratatui-textarea), word-wrapped.
     Multi(Box<TextArea<'static>>),
@@ -180,10 +187,46 @@ impl Field {
         )
     }
 
+    /// A whole-number field.
+    pub fn number(label: &str) -> Field {
+        Field::with(label, Input::Number(LineInput::default()))
+    }
+
     /// A choice among `options` (names in the user's language), `at` chosen first.
     pub fn choice(label: &str, options: Vec<String>, at: usize) -> Field {
         let at = at.min(options.len().saturating_sub(1));
-        Field::with(label, Input::Choice { options, at })
+        Field::with(
+            label,
+            Input::Choice {
+                options,
+                at,
+                yes_no: false,
+            },
+        )
+    }
+
+    /// A choice of yes and no (their names in the user's language), yes chosen first when
+    /// `yes`; `y` and `n` pick them whatever the language.
+    pub fn yes_no(label: &str, yes: String, no: String, at_yes: bool) -> Field {
+        Field::with(
+            label,
+            Input::Choice {
+                options: vec![yes, no],
+                at: usize::from(!at_yes),
+                yes_no: true,
+            },
+        )
+    }
+
+    /// The field starting with `value` typed in (a single-line field; a prompt shows what was
+    /// recorded before, or a reason the assessment suggests).
+    pub fn filled(mut self, value: &str) -> Field {
+        if let Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) =
+            &mut self.input
+        {
+            *l = LineInput::new(value);
+        }
+        self
     }
 
     /// A multi-line text field.
@@ -263,13 +306,24 @@ impl Field {
     /// Applies a claimed key; returns whether the value changed.
     fn input_key(&mut self, key: Key) -> bool {
         match &mut self.input {
-            Input::Text(l) | Input::Date(l) | Input::Instant(l) => l.input(key),
-            Input::Choice { options, at } => {
+            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => l.input(key),
+            Input::Choice {
+                options,
+                at,
+                yes_no,
+            } => {
                 let n = options.len().max(1);
                 let before = *at;
+                let digit = key
+                    .text_char()
+                    .and_then(|c| c.to_digit(10))
+                    .and_then(|d| usize::try_from(d).ok())
+                    .filter(|d| (1..=options.len()).contains(d));
                 match key.code() {
                     KeyCode::Left => *at = (*at + n - 1) % n,
                     KeyCode::Right | KeyCode::Char(' ') => *at = (*at + 1) % n,
+                    KeyCode::Char(_) if let Some(d) = digit => *at = d - 1,
+                    KeyCode::Char(c @ ('y' | 'n')) if *yes_no => *at = usize::from(c == 'n'),
                     KeyCode::Char(c) => {
                         // The next option (after the current one) whose name starts with `c`.
                         let c = c.to_lowercase().to_string();
@@ -316,8 +370,10 @@ impl Field {
     /// choice gives its option's name.
     pub fn value(&self) -> String {
         match &self.input {
-            Input::Text(l) | Input::Date(l) | Input::Instant(l) => l.value().trim().to_string(),
-            Input::Choice { options, at } => options.get(*at).cloned().unwrap_or_default(),
+            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
+                l.value().trim().to_string()
+            }
+            Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
             Input::Multi(area) => area.lines().join("\n").trim().to_string(),
         }
     }
@@ -371,6 +427,20 @@ impl Form {
     pub fn prev(&mut self) {
         let n = self.fields.len().max(1);
         self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// Moves the focused choice one option down or up, stopping at the ends (Up/Down in a
+    /// prompt, whose options are listed under it).
+    pub fn step_choice(&mut self, down: bool) {
+        if let Some(Input::Choice { options, at, .. }) =
+            self.fields.get_mut(self.focus).map(|f| &mut f.input)
+        {
+            *at = if down {
+                (*at + 1).min(options.len().saturating_sub(1))
+            } else {
+                at.saturating_sub(1)
+            };
+        }
     }
 
     /// Whether the user changed anything since the form opened (then `Esc` asks first).
@@ -459,6 +529,33 @@ impl Form {
                 self.set_error(i, date_error(e, lang));
                 None
             }
+        }
+    }
+
+    /// Field `i` read as a whole number; `None` with the reason at the field when it is not one.
+    /// An empty optional field is `Some(None)`.
+    pub fn number(&mut self, i: usize, lang: Lang) -> Option<Option<u64>> {
+        let value = self.required_text(i, lang)?;
+        if value.is_empty() {
+            return Some(None);
+        }
+        match value.parse() {
+            Ok(n) => Some(Some(n)),
+            Err(_) => {
+                self.set_error(i, FormMsg::NumberForm.text(lang).to_string());
+                None
+            }
+        }
+    }
+
+    /// Whether field `i` reads as what it holds (a date, an instant, a number; text and choices
+    /// always do), leaving the reason at the field when it does not.
+    pub fn check(&mut self, i: usize, lang: Lang) -> bool {
+        match self.fields.get(i).map(|f| &f.input) {
+            Some(Input::Date(_)) => self.date(i, lang).is_some(),
+            Some(Input::Instant(_)) => self.instant(i, lang).is_some(),
+            Some(Input::Number(_)) => self.number(i, lang).is_some(),
+            _ => self.required_text(i, lang).is_some(),
         }
     }
 
@@ -591,6 +688,37 @@ mod tests {
         type_into(&mut f, "i");
         assert_eq!(f.text(2), "Inzage");
         assert!(!f.claims(keys("<Up>")[0]));
+    }
+
+    #[test]
+    fn a_digit_picks_an_option_and_y_n_pick_yes_and_no() {
+        let mut f = Form::new(vec![
+            Field::choice("soort", vec!["a".into(), "b".into(), "c".into()], 0),
+            Field::yes_no("klopt het", "ja".into(), "nee".into(), true),
+        ]);
+        type_into(&mut f, "3");
+        assert_eq!(f.choice(0), 2);
+        type_into(&mut f, "9");
+        assert_eq!(f.choice(0), 2);
+        f.step_choice(true);
+        assert_eq!(f.choice(0), 2, "Up/Down stop at the ends");
+        f.step_choice(false);
+        assert_eq!(f.choice(0), 1);
+        f.next();
+        type_into(&mut f, "n");
+        assert_eq!(f.text(1), "nee");
+        type_into(&mut f, "y");
+        assert_eq!(f.text(1), "ja");
+    }
+
+    #[test]
+    fn a_number_field_reads_a_whole_number() {
+        let mut f = Form::new(vec![Field::number("aantal").filled("4x").required()]);
+        assert!(!f.check(0, Lang::Nl));
+        assert!(f.fields()[0].error().unwrap().contains("heel getal"));
+        type_into(&mut f, "<BS>0");
+        assert!(f.check(0, Lang::Nl));
+        assert_eq!(f.number(0, Lang::Nl), Some(Some(40)));
     }
 
     #[test]

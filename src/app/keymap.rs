@@ -5,7 +5,7 @@
 //! of [`Mode::Search`] holds the keys that reach the app first (Esc, Enter, Backspace, Ctrl and
 //! the navigation keys).
 
-use super::action::Action;
+use super::action::{Action, Task};
 use super::key::{Key, parse_keys};
 use crate::i18n::ui::UiMsg;
 
@@ -71,6 +71,7 @@ type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
 use Mode::{ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Prompt, Search};
+use Task as T;
 use UiMsg as M;
 
 /// The default keymap. Several keys for one action sit on consecutive rows; the help shows them
@@ -96,6 +97,7 @@ const DEFAULT: &[Row] = &[
     ),
     (List, "f", A::NextKind, M::HelpNextKind, Some(M::FootKind)),
     (List, "F", A::PrevKind, M::HelpPrevKind, None),
+    (List, "D", A::OnlyBreaches, M::HelpOnlyBreaches, None),
     (
         List,
         "s",
@@ -169,6 +171,13 @@ const DEFAULT: &[Row] = &[
     (Detail, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
     (
         Detail,
+        "l",
+        A::Task(T::Letter),
+        M::HelpLetter,
+        Some(M::FootLetter),
+    ),
+    (
+        Detail,
         "c",
         A::Checklist,
         M::HelpChecklist,
@@ -233,50 +242,86 @@ const DEFAULT: &[Row] = &[
         M::HelpAnswer,
         Some(M::FootAnswer),
     ),
-    (Checklist, "w", A::Wait, M::HelpWait, Some(M::FootWait)),
+    (
+        Checklist,
+        "w",
+        A::Task(T::Wait),
+        M::HelpWait,
+        Some(M::FootWait),
+    ),
     (
         Checklist,
         "v",
-        A::Extend,
+        A::Task(T::Extend),
         M::HelpExtend,
         Some(M::FootExtend),
     ),
     (
         Checklist,
         "b",
-        A::Decide,
+        A::Task(T::Decide),
         M::HelpDecide,
         Some(M::FootDecide),
     ),
     (
         Checklist,
         "r",
-        A::ReplySent,
+        A::Task(T::ReplySent),
         M::HelpReplySent,
         Some(M::FootReplySent),
     ),
-    (Checklist, "x", A::Destroyed, M::HelpDestroyed, None),
-    (Checklist, "a", A::AddRecipient, M::HelpAddRecipient, None),
-    (Checklist, "t", A::RecipientTold, M::HelpRecipientTold, None),
+    (
+        Checklist,
+        "x",
+        A::Task(T::Destroyed),
+        M::HelpDestroyed,
+        None,
+    ),
+    (
+        Checklist,
+        "a",
+        A::Task(T::AddRecipient),
+        M::HelpAddRecipient,
+        None,
+    ),
+    (
+        Checklist,
+        "t",
+        A::Task(T::RecipientTold),
+        M::HelpRecipientTold,
+        None,
+    ),
     (
         Checklist,
         "o",
-        A::RecipientImpossible,
+        A::Task(T::RecipientImpossible),
         M::HelpRecipientImpossible,
         None,
     ),
-    (Checklist, "s", A::Close, M::HelpClose, Some(M::FootClose)),
-    (Checklist, "I", A::Withdraw, M::HelpWithdraw, None),
-    (Checklist, "V", A::Void, M::HelpVoid, None),
-    (Checklist, "H", A::Reopen, M::HelpReopen, None),
+    (
+        Checklist,
+        "s",
+        A::Task(T::Close),
+        M::HelpClose,
+        Some(M::FootClose),
+    ),
+    (Checklist, "I", A::Task(T::Withdraw), M::HelpWithdraw, None),
+    (Checklist, "V", A::Task(T::Void), M::HelpVoid, None),
+    (Checklist, "H", A::Task(T::Reopen), M::HelpReopen, None),
     (
         Checklist,
         "l",
-        A::Letter,
+        A::Task(T::Letter),
         M::HelpLetter,
         Some(M::FootLetter),
     ),
-    (Checklist, "m", A::ApForm, M::HelpApForm, None),
+    (
+        Checklist,
+        "m",
+        A::ApForm,
+        M::HelpApForm,
+        Some(M::FootApForm),
+    ),
     (Checklist, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
     (Checklist, "q", A::Back, M::HelpBack, None),
     (Checklist, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
@@ -302,13 +347,6 @@ const DEFAULT: &[Row] = &[
         A::PromptCancel,
         M::HelpPromptCancel,
         Some(M::FootPromptCancel),
-    ),
-    (
-        Prompt,
-        "<BS>",
-        A::PromptBackspace,
-        M::HelpSearchBackspace,
-        None,
     ),
     (Prompt, "<Up>", A::Up, M::HelpChoiceUp, None),
     (
@@ -360,6 +398,9 @@ const DEFAULT: &[Row] = &[
     (Help, "<Down>", A::Down, M::HelpScrollDown, None),
     (Help, "<C-c>", A::Quit, M::HelpQuit, None),
 ];
+
+/// A mode's help: each action's keys together with its help text.
+pub type HelpLines = Vec<(Vec<Key>, UiMsg)>;
 
 /// One binding, with its key read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -419,10 +460,11 @@ impl Keymap {
         self.rows.iter().filter(move |b| b.mode == mode)
     }
 
-    /// The help of a mode: each action's keys together (in table order) with its help text.
-    pub fn help(&self, mode: Mode) -> Vec<(Vec<Key>, UiMsg)> {
-        let mut out: Vec<(Vec<Key>, UiMsg)> = Vec::new();
-        for b in self.rows(mode) {
+    /// The help of a mode: each action's keys together (in table order) with its help text,
+    /// for the actions `applies` keeps.
+    pub fn help(&self, mode: Mode, applies: impl Fn(Action) -> bool) -> HelpLines {
+        let mut out: HelpLines = Vec::new();
+        for b in self.rows(mode).filter(|b| applies(b.action)) {
             match out.iter_mut().find(|(_, h)| *h == b.help) {
                 Some((keys, _)) => keys.push(b.key),
                 None => out.push((vec![b.key], b.help)),
@@ -431,9 +473,13 @@ impl Keymap {
         out
     }
 
-    /// The footer of a mode: (key, label) of the rows marked for it.
-    pub fn footer(&self, mode: Mode) -> impl Iterator<Item = (Key, UiMsg)> + '_ {
-        self.rows(mode).filter_map(|b| b.footer.map(|f| (b.key, f)))
+    /// The footer of a mode: (key, label) of the rows marked for it whose action `applies`
+    /// keeps.
+    pub fn footer(&self, mode: Mode, applies: impl Fn(Action) -> bool) -> Vec<(Key, UiMsg)> {
+        self.rows(mode)
+            .filter(|b| applies(b.action))
+            .filter_map(|b| b.footer.map(|f| (b.key, f)))
+            .collect()
     }
 }
 

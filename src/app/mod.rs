@@ -23,7 +23,7 @@ mod new_request;
 
 use chrono::{DateTime, Utc};
 
-pub use action::Action;
+pub use action::{Action, Task};
 pub use key::{Key, KeyParseError, parse_keys};
 pub use keymap::{Keymap, Mode};
 
@@ -155,6 +155,8 @@ pub struct App {
     confirm: Option<Confirm>,
     /// The open case's record and history, read when it was opened.
     case_view: Option<detail::CaseView>,
+    /// The prompt being filled on the checklist or the detail, if any.
+    prompt: Option<checklist::Prompt>,
 }
 
 /// A yes/no question, and what yes does.
@@ -200,6 +202,7 @@ impl App {
             request_form: None,
             confirm: None,
             case_view: None,
+            prompt: None,
         };
         app.load();
         app
@@ -255,6 +258,58 @@ impl App {
         }
     }
 
+    /// The mode the help was opened from (the screen under it): its keys come first.
+    pub fn help_from(&self) -> Mode {
+        match self.screen_below() {
+            Screen::List | Screen::Help => Mode::List,
+            Screen::Detail(_) => Mode::Detail,
+            Screen::ApForm(_) => Mode::ApForm,
+            Screen::Breaches => Mode::Breaches,
+            Screen::Checklist(_) => Mode::Checklist,
+            Screen::NewRequest | Screen::NewBreach => Mode::Form,
+        }
+    }
+
+    /// What the help lists: each mode with its keys and their help texts, the mode it was opened
+    /// from first, then the others in the table's order — all read from the one keymap.
+    pub fn help_sections(&self) -> Vec<(Mode, keymap::HelpLines)> {
+        let from = self.help_from();
+        std::iter::once(from)
+            .chain(Mode::ALL.into_iter().filter(|m| *m != from))
+            .map(|m| {
+                // The context (the case in view) is the screen the help was opened from.
+                let keys = if m == from {
+                    self.keymap.help(m, |a| self.applies(a))
+                } else {
+                    self.keymap.help(m, |_| true)
+                };
+                (m, keys)
+            })
+            .collect()
+    }
+
+    /// The kind of the case the screen is about (under the help, the screen it was opened
+    /// from): the detail's or the checklist's case; none on the other screens.
+    pub fn kind_in_view(&self) -> Option<CaseKind> {
+        let screen = match self.screen() {
+            Screen::Help => self.screen_below(),
+            s => s,
+        };
+        match screen {
+            Screen::Checklist(_) if let Some(c) = &self.checklist => Some(c.case.kind),
+            Screen::Detail(id) | Screen::Checklist(id) | Screen::ApForm(id) => {
+                self.summary(id).map(|s| s.kind)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an action applies to the case in view (every action does where no case is):
+    /// the footer and the help show the keys of those that do.
+    pub fn applies(&self, action: Action) -> bool {
+        self.kind_in_view().is_none_or(|k| action.applies_to(k))
+    }
+
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
         if self.confirm.is_some() {
@@ -263,13 +318,12 @@ impl App {
         match self.screen() {
             Screen::List if self.searching => Mode::Search,
             Screen::List => Mode::List,
+            Screen::Detail(_) if self.prompt.is_some() => Mode::Prompt,
             Screen::Detail(_) => Mode::Detail,
             Screen::Help => Mode::Help,
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
-            Screen::Checklist(_) if self.checklist.as_ref().is_some_and(|c| c.prompt.is_some()) => {
-                Mode::Prompt
-            }
+            Screen::Checklist(_) if self.prompt.is_some() => Mode::Prompt,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
@@ -406,7 +460,8 @@ impl App {
             ),
             A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
             A::Open | A::SearchStart | A::NewRequest | A::NewBreach => mode == Mode::List,
-            A::NextKind | A::PrevKind | A::NextStatus | A::PrevStatus => mode == Mode::List,
+            A::NextKind | A::PrevKind | A::OnlyBreaches => mode == Mode::List,
+            A::NextStatus | A::PrevStatus => mode == Mode::List,
             A::Help => matches!(
                 mode,
                 Mode::List
@@ -426,7 +481,8 @@ impl App {
                     | Mode::ApForm
                     | Mode::Breaches
             ),
-            A::NextField | A::PrevField | A::Save | A::FieldInput(_) => mode == Mode::Form,
+            A::NextField | A::PrevField | A::Save => mode == Mode::Form,
+            A::FieldInput(_) => matches!(mode, Mode::Form | Mode::Prompt),
             A::Yes | A::No => mode == Mode::Confirm,
             A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches | Mode::Checklist),
             A::Breaches => mode == Mode::List,
@@ -434,27 +490,9 @@ impl App {
                 mode == Mode::Search
             }
             A::Checklist => matches!(mode, Mode::List | Mode::Detail),
-            A::AnswerYes
-            | A::AnswerNo
-            | A::Answer
-            | A::Wait
-            | A::Extend
-            | A::Decide
-            | A::ReplySent
-            | A::Destroyed
-            | A::AddRecipient
-            | A::RecipientTold
-            | A::RecipientImpossible
-            | A::Close
-            | A::Withdraw
-            | A::Void
-            | A::Reopen
-            | A::Letter => mode == Mode::Checklist,
-            A::PromptNext
-            | A::PromptPrev
-            | A::PromptCancel
-            | A::PromptBackspace
-            | A::PromptChar(_) => mode == Mode::Prompt,
+            A::Task(Task::Letter) => matches!(mode, Mode::Checklist | Mode::Detail),
+            A::AnswerYes | A::AnswerNo | A::Answer | A::Task(_) => mode == Mode::Checklist,
+            A::PromptNext | A::PromptPrev | A::PromptCancel => mode == Mode::Prompt,
         }
     }
 
@@ -463,7 +501,12 @@ impl App {
     pub fn action_for(&self, key: Key) -> Option<Action> {
         let mode = self.mode();
         // A focused form field takes the keys it claims (letters, its editing keys) first.
-        if mode == Mode::Form && self.request_form.as_ref().is_some_and(|f| f.claims(key)) {
+        let form = match mode {
+            Mode::Form => self.request_form.as_ref(),
+            Mode::Prompt => self.prompt().map(|p| &p.form),
+            _ => None,
+        };
+        if form.is_some_and(|f| f.claims(key)) {
             return Some(Action::FieldInput(key));
         }
         if let Some(action) = self.keymap.action(mode, key) {
@@ -471,7 +514,6 @@ impl App {
         }
         match (mode, key.text_char()) {
             (Mode::Search, Some(c)) => Some(Action::SearchChar(c)),
-            (Mode::Prompt, Some(c)) => Some(Action::PromptChar(c)),
             _ => None,
         }
     }
@@ -498,10 +540,7 @@ impl App {
             A::Up if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(1),
             A::Down if mode == Mode::Help => {
                 // The help's lines: a heading and the keys per mode, a blank line between.
-                let lines: usize = Mode::ALL
-                    .iter()
-                    .map(|m| self.keymap.help(*m).len() + 2)
-                    .sum();
+                let lines: usize = self.help_sections().iter().map(|(_, k)| k.len() + 2).sum();
                 let last = u16::try_from(lines.saturating_sub(self.page)).unwrap_or(u16::MAX);
                 self.help_scroll = self.help_scroll.saturating_add(1).min(last);
             }
@@ -524,6 +563,7 @@ impl App {
             A::NewRequest => self.open_request_form(),
             A::NextField => self.with_form(form::Form::next),
             A::PrevField => self.with_form(form::Form::prev),
+            A::FieldInput(key) if mode == Mode::Prompt => self.prompt_input(key),
             A::FieldInput(key) => self.with_form(|f| f.input(key)),
             A::Save if self.screen() == Screen::NewBreach => self.save_breach(),
             A::Save => self.save_request(),
@@ -575,6 +615,13 @@ impl App {
                 self.kind_filter = step(&cycle, self.kind_filter, action == A::NextKind);
                 self.refilter();
             }
+            A::OnlyBreaches => {
+                self.kind_filter = match self.kind_filter {
+                    Some(CaseKind::Datalek) => None,
+                    _ => Some(CaseKind::Datalek),
+                };
+                self.refilter();
+            }
             A::NextStatus | A::PrevStatus => {
                 let cycle = StatusFilter::cycle();
                 self.status_filter = step(&cycle, self.status_filter, action == A::NextStatus);
@@ -601,24 +648,10 @@ impl App {
             A::AnswerYes => self.answer_yes_no(true),
             A::AnswerNo => self.answer_yes_no(false),
             A::Answer => self.answer_prompt(),
-            A::Wait => self.start_task(checklist::Task::WaitStart),
-            A::Extend => self.start_task(checklist::Task::Extend),
-            A::Decide => self.start_task(checklist::Task::Decide),
-            A::ReplySent => self.start_task(checklist::Task::ReplySent),
-            A::Destroyed => self.start_task(checklist::Task::Destroyed),
-            A::AddRecipient => self.start_task(checklist::Task::AddRecipient),
-            A::RecipientTold => self.start_task(checklist::Task::RecipientTold),
-            A::RecipientImpossible => self.start_task(checklist::Task::RecipientImpossible),
-            A::Close => self.start_task(checklist::Task::Close),
-            A::Withdraw => self.start_task(checklist::Task::Withdraw),
-            A::Void => self.start_task(checklist::Task::Void),
-            A::Reopen => self.start_task(checklist::Task::Reopen),
-            A::Letter => self.start_task(checklist::Task::Letter),
+            A::Task(task) => self.start_task(task),
             A::PromptNext => self.prompt_next(),
             A::PromptPrev => self.prompt_prev(),
             A::PromptCancel => self.prompt_cancel(),
-            A::PromptBackspace => self.prompt_backspace(),
-            A::PromptChar(c) => self.prompt_char(c),
         }
     }
 
@@ -717,14 +750,21 @@ impl App {
             self.say(UiMsg::NothingSelected.text(self.lang).to_string(), true);
             return;
         };
+        if self.record_read(id) {
+            self.load_case_view(id);
+            self.screens.push(Screen::Detail(id));
+        }
+    }
+
+    /// Records that case `id` was read (AVG accountability); false, having said why on the
+    /// status line, when the register cannot record it.
+    fn record_read(&mut self, id: CaseId) -> bool {
         match self.store.save(vec![Event::Viewed { case: id }], self.now) {
-            Ok(_) => {
-                self.load_case_view(id);
-                self.screens.push(Screen::Detail(id));
-            }
+            Ok(_) => true,
             Err(e) => {
                 let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);
                 self.say(text, true);
+                false
             }
         }
     }

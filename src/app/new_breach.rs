@@ -17,7 +17,6 @@ use crate::domain::{CaseKind, Event};
 use crate::i18n::breach::BreachMsg;
 use crate::i18n::domain as names;
 use crate::i18n::form::FormMsg;
-use crate::store::StoreError;
 
 // The fields, in form order.
 const AWARE: usize = 0;
@@ -97,18 +96,7 @@ impl App {
                 description,
             },
         };
-        match self.store.save(vec![event], self.now) {
-            Ok(_) => self.registered(id, None),
-            // The journal holds the change: it is saved, whatever the working store did.
-            Err(e @ StoreError::SavedButWorkingFailed { .. }) => {
-                self.registered(id, Some(e.message(lang)))
-            }
-            Err(StoreError::Refused(r)) => self.breach_refused(&r),
-            Err(e) => {
-                let text = FormMsg::NotSavedWhy.fill(lang, &[("why", &e.message(lang))]);
-                self.say(text, true);
-            }
-        }
+        self.save_new_case(id, event, App::breach_refused);
     }
 
     /// Puts a domain refusal at the field it is about, or on the status line.
@@ -128,15 +116,6 @@ impl App {
             Refusal::InFuture("processor_notice_at") => Some((PROCESSOR_NOTICE, future())),
             _ => None,
         };
-        match at {
-            Some((field, message)) => {
-                self.with_form(|f| f.set_error(field, message));
-                self.refused_at_fields();
-            }
-            None => {
-                let why = names::refusal(r, lang);
-                self.say(FormMsg::NotSavedWhy.fill(lang, &[("why", &why)]), true);
-            }
-        }
+        self.refused_at(at, r);
     }
 }

@@ -161,13 +161,25 @@ impl App {
                 regime: self.config.organisatie.dossierregime,
             },
         };
+        self.save_new_case(id, event, App::refused);
+    }
+
+    /// Saves a new case's one change and opens its detail. A domain refusal goes to `refused`,
+    /// which puts it at the field it is about; any other failure is said on the status line.
+    pub(super) fn save_new_case(
+        &mut self,
+        id: CaseId,
+        event: Event,
+        refused: fn(&mut App, &Refusal),
+    ) {
+        let lang = self.lang;
         match self.store.save(vec![event], self.now) {
             Ok(_) => self.registered(id, None),
             // The journal holds the change: it is saved, whatever the working store did.
             Err(e @ StoreError::SavedButWorkingFailed { .. }) => {
                 self.registered(id, Some(e.message(lang)))
             }
-            Err(StoreError::Refused(r)) => self.refused(&r),
+            Err(StoreError::Refused(r)) => refused(self, &r),
             Err(e) => {
                 let text = FormMsg::NotSavedWhy.fill(lang, &[("why", &e.message(lang))]);
                 self.say(text, true);
@@ -195,14 +207,19 @@ impl App {
             }
             _ => None,
         };
+        self.refused_at(at, r);
+    }
+
+    /// A domain refusal at field `at` with its message, or, about no field, on the status line.
+    pub(super) fn refused_at(&mut self, at: Option<(usize, String)>, r: &Refusal) {
         match at {
             Some((field, message)) => {
                 self.with_form(|f| f.set_error(field, message));
                 self.refused_at_fields();
             }
             None => {
-                let why = names::refusal(r, lang);
-                self.say(FormMsg::NotSavedWhy.fill(lang, &[("why", &why)]), true);
+                let why = names::refusal(r, self.lang);
+                self.say(FormMsg::NotSavedWhy.fill(self.lang, &[("why", &why)]), true);
             }
         }
     }

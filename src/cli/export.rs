@@ -93,6 +93,20 @@ fn row(s: &Summary, today: chrono::NaiveDate) -> [String; 10] {
     ]
 }
 
+/// A CSV writer into memory the way every export writes: the delimiter asked for, quotes only
+/// where needed, CRLF line ends, after a UTF-8 BOM when `bom` (Excel reads the accents then).
+fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(BOM);
+    }
+    csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
 /// The CSV bytes of the given summaries, as of `now` (for "dagen over").
 pub fn csv_bytes(
     summaries: &[Summary],
@@ -101,15 +115,7 @@ pub fn csv_bytes(
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, csv::Error> {
     let today = amsterdam_date(now);
-    let mut out = Vec::new();
-    if bom {
-        out.extend_from_slice(BOM);
-    }
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .quote_style(csv::QuoteStyle::Necessary)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+    let mut w = csv_writer(delimiter, bom);
     w.write_record(HEADERS)?;
     for s in summaries {
         let cells = row(s, today);
@@ -190,15 +196,7 @@ fn breach_header(field: Field) -> &'static str {
 /// values in Dutch words, instants in Amsterdam time with their offset.
 pub fn breach_csv_bytes(cases: &[Case], delimiter: u8, bom: bool) -> Result<Vec<u8>, csv::Error> {
     let cols = breach_columns();
-    let mut out = Vec::new();
-    if bom {
-        out.extend_from_slice(BOM);
-    }
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .quote_style(csv::QuoteStyle::Necessary)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+    let mut w = csv_writer(delimiter, bom);
     let mut header = vec!["zaak", "status"];
     header.extend(cols.iter().map(|(h, _)| *h));
     w.write_record(&header)?;

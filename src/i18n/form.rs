@@ -10,6 +10,7 @@ crate::messages! {
         DateImpossible => "deze datum bestaat niet", "this date does not exist";
         InstantForm => "schrijf datum en tijd als JJJJ-MM-DD UU:MM (bijvoorbeeld 2026-11-23 14:05)",
             "write date and time as YYYY-MM-DD HH:MM (for example 2026-11-23 14:05)";
+        NumberForm => "schrijf een heel getal (bijvoorbeeld 40)", "write a whole number (for example 40)";
         TimeImpossible => "deze tijd bestaat niet", "this time does not exist";
         TimeSkipped => "deze tijd bestaat niet in Nederland (de zomertijd begint)",
             "this time does not exist in the Netherlands (summer time starts)";

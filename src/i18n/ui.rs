@@ -83,6 +83,7 @@ crate::messages! {
         HelpSearch => "zoeken op zaak, verzoeker of kind", "search by case, requester or child";
         HelpNextKind => "volgende soort tonen", "show the next kind";
         HelpPrevKind => "vorige soort tonen", "show the previous kind";
+        HelpOnlyBreaches => "alleen datalekken tonen (aan/uit)", "show only data breaches (on/off)";
         HelpNextStatus => "volgende status tonen (actief, alle, ...)", "show the next status (active, all, ...)";
         HelpPrevStatus => "vorige status tonen", "show the previous status";
         HelpClear => "zoekopdracht en filters wissen", "clear the search and the filters";

@@ -99,9 +99,7 @@ crate::messages! {
         NoExtensionForKind => "Verlengen kan niet bij intrekken toestemming: die werkt meteen (AVG 7(3)); AVG 12(3) geldt alleen voor art. 15–22.",
             "No extension for a withdrawal of consent: it takes effect at once (GDPR 7(3)); 12(3) covers arts. 15–22 only.";
         NoRecipients => "Nog geen ontvangers: a voegt er een toe.", "No recipients yet: a adds one.";
-        BadDate => "{field}: schrijf de datum als JJJJ-MM-DD.", "{field}: write the date as YYYY-MM-DD.";
-        BadInstant => "{field}: schrijf als JJJJ-MM-DD UU:MM.", "{field}: write as YYYY-MM-DD HH:MM.";
-        BadNumber => "{field}: een heel getal.", "{field}: a whole number.";
+        BadField => "{field}: {why}", "{field}: {why}";
         DoneAnswer => "Antwoord vastgelegd.", "Answer recorded.";
         DoneWaitStart => "Wachten vastgelegd; de wettelijke termijn loopt door.",
             "Waiting recorded; the legal deadline keeps running.";

@@ -7,9 +7,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use super::{banners, footer, status_line, text};
+use super::{footer, head, status_line, text, titled};
 use crate::app::breach::{FormRow, form_rows};
 use crate::app::{App, Mode};
 use crate::domain::breach::{Fact, Field, REGISTER, applies, is_filled, is_optional};
@@ -21,37 +21,9 @@ use crate::i18n::Lang;
 use crate::i18n::breach::{self as words, BreachMsg};
 use crate::i18n::domain as names;
 use crate::i18n::ui::UiMsg;
-use crate::ui::theme::Theme;
 
 /// The widest a label column gets; longer questions wrap.
 const LABEL_MAX: usize = 44;
-
-/// Head, a bordered body, the status line and the footer.
-fn frame_parts(area: Rect) -> [Rect; 4] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
-}
-
-fn head(app: &App) -> Line<'static> {
-    let mut spans = banners(app);
-    spans.push(Span::styled(
-        UiMsg::Title.text(app.lang()),
-        app.theme().title,
-    ));
-    Line::from(spans)
-}
-
-fn block(theme: &Theme, title: String) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(Span::styled(format!(" {title} "), theme.title))
-}
 
 /// Breaks `text` into lines of at most `width` characters at spaces (a longer word is cut),
 /// keeping the text's own line breaks.
@@ -186,7 +158,7 @@ fn label_width<'a>(fields: impl Iterator<Item = &'a Field>, lang: Lang, width: u
 
 /// Draws the AP form view of the open breach.
 pub fn draw_ap_form(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
-    let [top, body, status, foot] = frame_parts(area);
+    let [top, body, status, foot] = super::frame_parts(area);
     let theme = app.theme();
     let lang = app.lang();
     frame.render_widget(Paragraph::new(head(app)), top);
@@ -227,7 +199,7 @@ pub fn draw_ap_form(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).block(block(theme, title)), body);
+    frame.render_widget(Paragraph::new(lines).block(titled(theme, title)), body);
     frame.render_widget(Paragraph::new(status_line(app)), status);
     frame.render_widget(Paragraph::new(footer(app, Mode::ApForm)), foot);
 }
@@ -240,7 +212,7 @@ fn cell(case: &Case, step: StepId, lang: Lang) -> String {
 /// Draws the breach register: every datalek in a table, the selected one's AVG 33(5) fields
 /// below it.
 pub fn draw_register(app: &App, frame: &mut Frame, area: Rect) {
-    let [top, body, status, foot] = frame_parts(area);
+    let [top, body, status, foot] = super::frame_parts(area);
     let theme = app.theme();
     let lang = app.lang();
     frame.render_widget(Paragraph::new(head(app)), top);
@@ -250,7 +222,7 @@ pub fn draw_register(app: &App, frame: &mut Frame, area: Rect) {
         BreachMsg::RegisterTitle.text(lang),
         BreachMsg::RegisterCount.fill(lang, &[("n", &cases.len().to_string())])
     );
-    let outer = block(theme, title);
+    let outer = titled(theme, title);
     let inner = outer.inner(body);
     frame.render_widget(outer, body);
     if cases.is_empty() {

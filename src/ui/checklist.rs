@@ -7,19 +7,19 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{banners, footer, status_line, text};
-use crate::app::checklist::{Checklist, FieldKind, Prompt, late_refusal};
+use super::form::{draw_prompt, prompt_height};
+use super::text::{self, clip};
+use super::{footer, status_line, titled};
+use crate::app::checklist::{Checklist, late_refusal};
 use crate::app::{App, Mode};
 use crate::domain::case::{Ending, RecipientOutcome};
 use crate::domain::checklist::{Answer, Need, Phase, Step, age_on, may_close, may_decide};
-use crate::domain::summary::Due;
 use crate::domain::{Case, rights};
 use crate::i18n::Lang;
 use crate::i18n::checklist::{option, question};
 use crate::i18n::domain as names;
-use crate::i18n::ui::UiMsg;
 use crate::i18n::workbench::WorkMsg;
 
 /// Draws the checklist of the open case into `area`.
@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let theme = app.theme();
     let lang = app.lang();
-    let prompt_rows = c.prompt.as_ref().map_or(0, prompt_height);
+    let prompt_rows = app.prompt().map_or(0, |p| prompt_height(&p.form));
     // A refusal can name several steps: the status line takes up to three rows.
     let status_text = status_line(app);
     let status_rows = status_text
@@ -44,21 +44,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(2),
     ])
     .areas(area);
-    let mut head_spans = banners(app);
-    head_spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
-    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+    frame.render_widget(Paragraph::new(super::head(app)), head);
 
     let case = &c.case;
     let title = format!(
-        " {} · {} · {} ",
+        "{} · {} · {}",
         WorkMsg::Title.fill(lang, &[("id", &case.id.to_string())]),
         names::kind(case.kind, lang),
         names::status(case.status(), lang)
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(Span::styled(title, theme.title));
+    let block = titled(theme, title);
     let inner = block.inner(body);
     frame.render_widget(block, body);
 
@@ -81,14 +76,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Paragraph::new(state).wrap(Wrap { trim: false }), state_area);
 
-    if let Some(p) = &c.prompt {
-        draw_prompt(app, p, frame, prompt);
+    if let Some(p) = app.prompt() {
+        draw_prompt(&p.title, &p.form, theme, lang, frame, prompt);
     }
     frame.render_widget(
         Paragraph::new(status_text).wrap(Wrap { trim: false }),
         status,
     );
-    let mode = if c.prompt.is_some() {
+    let mode = if app.prompt().is_some() {
         Mode::Prompt
     } else {
         Mode::Checklist
@@ -131,34 +126,13 @@ fn facts(app: &App, case: &Case) -> Vec<Line<'static>> {
         ]));
     }
     if let Some(s) = app.summary(case.id) {
-        let dues = [
-            (
-                UiMsg::FieldAnswerDue,
-                s.answer_due.map(Due::Date),
-                s.answer_done,
-            ),
-            (
-                UiMsg::FieldDestructionDue,
-                s.destruction_due.map(Due::Date),
-                s.destruction_done,
-            ),
-            (
-                UiMsg::FieldBreachDue,
-                s.breach_due.map(Due::Instant),
-                s.breach_done,
-            ),
-        ];
         let mut spans = Vec::new();
-        for (label, due, done) in dues {
-            let Some(due) = due else { continue };
+        for (label, value, due, done) in text::dues(s, lang) {
             let level = due.level(now, done);
             if !spans.is_empty() {
                 spans.push(Span::raw(" · "));
             }
-            let mut value = format!("{} {}", label.text(lang), text::due(due));
-            if label == UiMsg::FieldAnswerDue && s.extended {
-                value.push_str(&format!(" ({})", UiMsg::Extended.text(lang)));
-            }
+            let value = format!("{} {value}", label.text(lang));
             spans.push(Span::styled(value, theme.text));
             let mut warn = format!(
                 " {} {}",
@@ -264,29 +238,6 @@ fn step_lines(app: &App, c: &Checklist, height: u16, width: u16) -> Vec<Line<'st
         .unwrap_or(0);
     let skip = (at + 1).saturating_sub(height);
     rows.into_iter().skip(skip).map(|(_, l)| l).collect()
-}
-
-/// At most `n` characters, with an ellipsis when cut.
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
-
-/// At most the last `n` characters, with an ellipsis in front when cut.
-fn tail(s: &str, n: usize) -> String {
-    let len = s.chars().count();
-    if len <= n {
-        s.to_string()
-    } else {
-        let mut out = String::from("…");
-        out.extend(s.chars().skip(len + 1 - n));
-        out
-    }
 }
 
 /// An answer as the screen writes it.
@@ -497,67 +448,4 @@ fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
         }
     }
     out
-}
-
-/// Rows a prompt takes: a border, its fields, the options of a focused choice, a key hint.
-fn prompt_height(p: &Prompt) -> u16 {
-    let options = match p.fields.get(p.at).map(|f| &f.kind) {
-        Some(FieldKind::Choice(o)) => o.len(),
-        _ => 0,
-    };
-    u16::try_from(p.fields.len() + options + 3).unwrap_or(u16::MAX)
-}
-
-fn draw_prompt(app: &App, p: &Prompt, frame: &mut Frame, area: Rect) {
-    let theme = app.theme();
-    let lang = app.lang();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.field_focus)
-        .title(Span::styled(format!(" {} ", p.title), theme.title));
-    let mut lines = Vec::new();
-    let inner = usize::from(area.width.saturating_sub(2));
-    for (i, f) in p.fields.iter().enumerate() {
-        let focus = i == p.at;
-        // A long text shows its end while typed (where the cursor is), its start otherwise.
-        let room = inner.saturating_sub(f.label.chars().count() + 5).max(8);
-        let value = match &f.kind {
-            FieldKind::Choice(opts) => opts.get(f.choice).cloned().unwrap_or_default(),
-            _ if focus => format!("{}▏", tail(&f.text, room.saturating_sub(1))),
-            _ => clip(&f.text, room),
-        };
-        let label_style = if focus {
-            theme.field_focus
-        } else {
-            theme.muted
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{} {}: ", if focus { ">" } else { " " }, f.label),
-                label_style,
-            ),
-            Span::styled(value, theme.input),
-        ]));
-        if let (true, FieldKind::Choice(opts)) = (focus, &f.kind) {
-            for (n, o) in opts.iter().enumerate() {
-                let style = if n == f.choice {
-                    theme.selected
-                } else {
-                    theme.text
-                };
-                let mark = if n == f.choice { "●" } else { "○" };
-                lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
-            }
-        }
-    }
-    let last = p.at + 1 == p.fields.len();
-    let hint = match (p.fields.get(p.at).map(|f| &f.kind), last) {
-        (Some(FieldKind::Choice(_)), false) => WorkMsg::PromptKeysChoice,
-        (Some(FieldKind::Choice(_)), true) => WorkMsg::PromptKeysChoiceLast,
-        (_, false) => WorkMsg::PromptKeysText,
-        (_, true) => WorkMsg::PromptKeysTextLast,
-    };
-    lines.push(Line::styled(hint.text(lang).to_string(), theme.muted));
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -12,7 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::{banners, footer, status_line, text};
+use super::form::{draw_prompt, prompt_height};
+use super::{footer, status_line, text, titled};
 use crate::app::{App, Mode};
 use crate::domain::authority::DossierRegime;
 use crate::domain::checklist::age_on;
@@ -32,13 +33,7 @@ const LABEL: usize = 22;
 
 /// Draws the detail of case `id` into `area`.
 pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
-    let [head, body, status, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [head, body, status, foot] = super::frame_parts(area);
     let theme = app.theme();
     let lang = app.lang();
     let mut title = UiMsg::DetailTitle.fill(lang, &[("id", &id.to_string())]);
@@ -49,13 +44,8 @@ pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
             names::status(s.status, lang)
         );
     }
-    let mut head_spans = banners(app);
-    head_spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
-    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(Span::styled(format!(" {title} "), theme.title));
+    frame.render_widget(Paragraph::new(super::head(app)), head);
+    let block = titled(theme, title);
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let scroll = app.case_view().map_or(0, |v| v.scroll);
@@ -82,8 +72,22 @@ pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
         all.extend(history);
         scrolled(frame, all, inner, scroll);
     }
+    // A prompt (the letter key) stands over the bottom of the body.
+    let mode = match app.prompt() {
+        Some(p) => {
+            let rows = prompt_height(&p.form).min(body.height);
+            let rect = Rect {
+                y: body.y + body.height - rows,
+                height: rows,
+                ..body
+            };
+            draw_prompt(&p.title, &p.form, theme, lang, frame, rect);
+            Mode::Prompt
+        }
+        None => Mode::Detail,
+    };
     frame.render_widget(Paragraph::new(status_line(app)), status);
-    frame.render_widget(Paragraph::new(footer(app, Mode::Detail)), foot);
+    frame.render_widget(Paragraph::new(footer(app, mode)), foot);
 }
 
 /// Draws wrapped lines scrolled by `scroll` rows, clamped so the last row stays at the bottom.
@@ -280,30 +284,8 @@ fn deadlines(out: &mut Vec<Line<'static>>, app: &App, s: &Summary) {
     let theme = app.theme();
     let lang = app.lang();
     let now = app.now();
-    let dues = [
-        (
-            UiMsg::FieldAnswerDue,
-            s.answer_due.map(Due::Date),
-            s.answer_done,
-        ),
-        (
-            UiMsg::FieldDestructionDue,
-            s.destruction_due.map(Due::Date),
-            s.destruction_done,
-        ),
-        (
-            UiMsg::FieldBreachDue,
-            s.breach_due.map(Due::Instant),
-            s.breach_done,
-        ),
-    ];
-    for (label, due, done) in dues {
-        let Some(due) = due else { continue };
+    for (label, value, due, done) in text::dues(s, lang) {
         let level = due.level(now, done);
-        let mut value = text::due(due);
-        if label == UiMsg::FieldAnswerDue && s.extended {
-            value.push_str(&format!(" ({})", UiMsg::Extended.text(lang)));
-        }
         let mut spans = vec![
             Span::styled(format!("{:<LABEL$}", label.text(lang)), theme.muted),
             Span::styled(value, theme.text),

@@ -4,20 +4,24 @@
 //! and in headless screens); a refused field's label and message are `field_error`. When the
 //! fields do not fit, the form scrolls so the focused field stays in view.
 //!
-//! Every screen with a form calls [`draw_fields`]; the new verzoek screen is [`draw`].
+//! Every screen with a form calls [`draw_fields`]; the new verzoek screen is [`draw`]. A prompt
+//! (the checklist's short forms) is the same [`Form`] drawn compactly by [`draw_prompt`]: one
+//! `label: value` row per field, the focused choice's options numbered under it, a key hint.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{banners, footer, status_line};
+use super::text::{clip, tail};
+use super::{footer, status_line, titled};
 use crate::app::form::{Field, Form, Input, LineInput};
 use crate::app::{App, Mode};
 use crate::i18n::Lang;
 use crate::i18n::form::FormMsg;
 use crate::i18n::ui::UiMsg;
+use crate::i18n::workbench::WorkMsg;
 use crate::ui::theme::Theme;
 
 /// Rows a multi-line field takes at least.
@@ -36,20 +40,9 @@ pub fn draw_titled(app: &App, title: &str, frame: &mut Frame, area: Rect) {
     };
     let theme = app.theme();
     let lang = app.lang();
-    let [head, body, status, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let mut head_spans = banners(app);
-    head_spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
-    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(Span::styled(format!(" {title} "), theme.title));
+    let [head, body, status, foot] = super::frame_parts(area);
+    frame.render_widget(Paragraph::new(super::head(app)), head);
+    let block = titled(theme, title.to_string());
     let inner = block.inner(body);
     frame.render_widget(block, body);
     draw_fields(form, theme, lang, frame, inner);
@@ -169,7 +162,7 @@ fn draw_field(
         ..value_area
     };
     match field.input() {
-        Input::Text(l) => frame.render_widget(
+        Input::Text(l) | Input::Number(l) => frame.render_widget(
             Paragraph::new(line_input(l, focused, theme, None)),
             value_rect,
         ),
@@ -187,7 +180,7 @@ fn draw_field(
                 value_rect,
             )
         }
-        Input::Choice { options, at } => {
+        Input::Choice { options, at, .. } => {
             let name = options.get(*at).cloned().unwrap_or_default();
             let line = if focused {
                 Line::from(vec![
@@ -264,4 +257,83 @@ fn line_input(l: &LineInput, focused: bool, theme: &Theme, hint: Option<&str>) -
         spans.push(Span::styled(format!("   {hint}"), theme.muted));
     }
     Line::from(spans)
+}
+
+/// Rows a prompt takes: a border, its fields, the options of a focused choice, a key hint.
+pub fn prompt_height(form: &Form) -> u16 {
+    let options = match form.focused().map(Field::input) {
+        Some(Input::Choice { options, .. }) => options.len(),
+        _ => 0,
+    };
+    u16::try_from(form.fields().len() + options + 3).unwrap_or(u16::MAX)
+}
+
+/// Draws a prompt: `form` compactly in a block titled `title`, over whatever is in `area`.
+pub fn draw_prompt(
+    title: &str,
+    form: &Form,
+    theme: &Theme,
+    lang: Lang,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.field_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let mut lines = Vec::new();
+    let inner = usize::from(area.width.saturating_sub(2));
+    for (i, f) in form.fields().iter().enumerate() {
+        let focus = i == form.focus();
+        // A long text shows its end while typed (where the cursor is), its start otherwise.
+        let room = inner.saturating_sub(f.label().chars().count() + 5).max(8);
+        let value = match f.input() {
+            Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
+            Input::Multi(_) => clip(&f.value(), room),
+            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) if focus => {
+                let (before, after): (String, String) = {
+                    let chars: Vec<char> = l.value().chars().collect();
+                    let at = l.cursor().min(chars.len());
+                    (chars[..at].iter().collect(), chars[at..].iter().collect())
+                };
+                let shown = format!("{}▏{after}", tail(&before, room.saturating_sub(1)));
+                clip(&shown, room)
+            }
+            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
+                clip(l.value(), room)
+            }
+        };
+        let label_style = if f.error().is_some() {
+            theme.field_error
+        } else if focus {
+            theme.field_focus
+        } else {
+            theme.muted
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} {}: ", if focus { ">" } else { " " }, f.label()),
+                label_style,
+            ),
+            Span::styled(value, theme.input),
+        ]));
+        if let (true, Input::Choice { options, at, .. }) = (focus, f.input()) {
+            for (n, o) in options.iter().enumerate() {
+                let style = if n == *at { theme.selected } else { theme.text };
+                let mark = if n == *at { "●" } else { "○" };
+                lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
+            }
+        }
+    }
+    let last = form.focus() + 1 == form.fields().len();
+    let choice = matches!(form.focused().map(Field::input), Some(Input::Choice { .. }));
+    let hint = match (choice, last) {
+        (true, false) => WorkMsg::PromptKeysChoice,
+        (true, true) => WorkMsg::PromptKeysChoiceLast,
+        (false, false) => WorkMsg::PromptKeysText,
+        (false, true) => WorkMsg::PromptKeysTextLast,
+    };
+    lines.push(Line::styled(hint.text(lang).to_string(), theme.muted));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -1,5 +1,5 @@
 //! The `?` overlay: the keys of every mode, generated from the keymap table (so it can't drift
-//! from dispatch), the mode the user came from first.
+//! from dispatch), the keys of the screen it was opened from first (`App::help_sections`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,26 +7,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use super::{centred, footer};
-use crate::app::{App, Mode, Screen};
+use crate::app::{App, Mode};
 use crate::i18n::ui::UiMsg;
 
 /// Draws the help over `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let lang = app.lang();
-    let from = match app.screen_below() {
-        Screen::Detail(_) => Mode::Detail,
-        _ => Mode::List,
-    };
-    let mut modes = vec![from];
-    modes.extend(Mode::ALL.iter().copied().filter(|m| *m != from));
     let mut lines = Vec::new();
-    for mode in modes {
+    for (mode, keys) in app.help_sections() {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::styled(mode.title().text(lang), theme.header));
-        for (keys, help) in app.keymap().help(mode) {
+        for (keys, help) in keys {
             let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18}", keys.join(", ")), theme.key_hint),

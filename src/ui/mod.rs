@@ -118,12 +118,13 @@ fn confirm(app: &App, question: Confirm, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The footer: the current mode's keys marked for it in the keymap table.
+/// The footer: the mode's keys marked for it in the keymap table, those that apply to the case
+/// in view.
 pub(crate) fn footer(app: &App, mode: Mode) -> Line<'static> {
     let theme = app.theme();
     let lang = app.lang();
     let mut spans = Vec::new();
-    for (key, label) in app.keymap().footer(mode) {
+    for (key, label) in app.keymap().footer(mode, |a| app.applies(a)) {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
@@ -131,6 +132,35 @@ pub(crate) fn footer(app: &App, mode: Mode) -> Line<'static> {
         spans.push(Span::styled(format!(" {}", label.text(lang)), theme.muted));
     }
     Line::from(spans)
+}
+
+/// A screen's rows: the header, a bordered body, the status line and the footer.
+pub(crate) fn frame_parts(area: Rect) -> [Rect; 4] {
+    ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Fill(1),
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The header row of a screen: the banners that must not be missed, then privdesk's name.
+pub(crate) fn head(app: &App) -> Line<'static> {
+    let mut spans = banners(app);
+    spans.push(Span::styled(
+        UiMsg::Title.text(app.lang()),
+        app.theme().title,
+    ));
+    Line::from(spans)
+}
+
+/// The bordered block a screen's body stands in, titled ` {title} `.
+pub(crate) fn titled(theme: &theme::Theme, title: String) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title))
 }
 
 /// The status line: the app's message, styled by whether it reports a failure.

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 
+use crate::domain::Summary;
 use crate::domain::deadline::{self, Level, amsterdam_date, breach_time_left};
 use crate::domain::summary::Due;
 use crate::i18n::Lang;
@@ -87,4 +88,61 @@ pub fn marker(l: Level, lang: Lang) -> &'static str {
         Level::Bijna => UiMsg::MarkSoon.text(lang),
         Level::OpTijd | Level::Voldaan => "  ",
     }
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+pub fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// At most the last `n` characters, with an ellipsis in front when cut (a text being typed
+/// shows its end, where the cursor is).
+pub fn tail(s: &str, n: usize) -> String {
+    let len = s.chars().count();
+    if len <= n {
+        s.to_string()
+    } else {
+        let mut out = String::from("…");
+        out.extend(s.chars().skip(len + 1 - n));
+        out
+    }
+}
+
+/// The legal dates of a case that the detail and the checklist show, in order: (label, the
+/// date written as a fact — "(verlengd)" after an extended answer date —, the date, whether
+/// it is met).
+pub fn dues(s: &Summary, lang: Lang) -> Vec<(UiMsg, String, Due, bool)> {
+    [
+        (
+            UiMsg::FieldAnswerDue,
+            s.answer_due.map(Due::Date),
+            s.answer_done,
+        ),
+        (
+            UiMsg::FieldDestructionDue,
+            s.destruction_due.map(Due::Date),
+            s.destruction_done,
+        ),
+        (
+            UiMsg::FieldBreachDue,
+            s.breach_due.map(Due::Instant),
+            s.breach_done,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(label, due, done)| {
+        let due = due?;
+        let mut value = self::due(due);
+        if label == UiMsg::FieldAnswerDue && s.extended {
+            value.push_str(&format!(" ({})", UiMsg::Extended.text(lang)));
+        }
+        Some((label, value, due, done))
+    })
+    .collect()
 }

@@ -1,0 +1,150 @@
+//! Answering the step under the cursor: `y`/`n` for a yes/no step (or a choice of ja and nee),
+//! otherwise its prompt, filled with the answer recorded before. After an answer the cursor
+//! moves on, and the next open step that y/n cannot answer opens its prompt, so typed text
+//! never lands on the checklist's commands.
+
+use super::Records;
+use crate::app::App;
+use crate::app::form::{Field, Form};
+use crate::domain::checklist::{self, Answer, AnswerType, StepId};
+use crate::i18n::checklist::{option, question};
+use crate::i18n::workbench::WorkMsg;
+
+impl App {
+    /// Answers the yes/no step under the cursor.
+    pub(in crate::app) fn answer_yes_no(&mut self, yes: bool) {
+        let Some(step) = self.current_step() else {
+            return;
+        };
+        match step.ty {
+            AnswerType::YesNo => {
+                self.record_answer(step.id, Answer::YesNo(yes));
+            }
+            // A ja/nee choice (wilsbekwaam) takes the same keys.
+            ty @ AnswerType::Choice(_) if takes_yes_no(ty) => {
+                let slug = if yes { "ja" } else { "nee" };
+                self.record_answer(step.id, Answer::Choice(slug.to_string()));
+            }
+            _ => self.say(WorkMsg::NotYesNo.text(self.lang).to_string(), true),
+        }
+    }
+
+    /// Opens the prompt that answers the step under the cursor.
+    pub(in crate::app) fn answer_prompt(&mut self) {
+        let Some(step) = self.current_step() else {
+            return;
+        };
+        let lang = self.lang;
+        let label = question(step.id, lang);
+        let current = self
+            .checklist
+            .as_ref()
+            .and_then(|c| c.case.answers.get(&step.id))
+            .map(|r| r.answer.clone());
+        let field = match step.ty {
+            AnswerType::YesNo => Field::yes_no(
+                label,
+                option("ja", lang).into(),
+                option("nee", lang).into(),
+                !matches!(current, Some(Answer::YesNo(false))),
+            ),
+            AnswerType::Choice(opts) => {
+                let at = match &current {
+                    Some(Answer::Choice(c)) => opts.iter().position(|o| o == c).unwrap_or(0),
+                    _ => 0,
+                };
+                let names: Vec<String> = opts.iter().map(|o| option(o, lang).to_string()).collect();
+                match names.as_slice() {
+                    [yes, no] if takes_yes_no(step.ty) => {
+                        Field::yes_no(label, yes.clone(), no.clone(), at == 0)
+                    }
+                    _ => Field::choice(label, names, at),
+                }
+            }
+            AnswerType::Date => {
+                let d = match &current {
+                    Some(Answer::Date(d)) => *d,
+                    _ => self.today(),
+                };
+                Field::date(label, Some(d)).required()
+            }
+            // A new answer starts at now (the AP notification is usually recorded as it is
+            // made).
+            AnswerType::Instant => {
+                let t = match &current {
+                    Some(Answer::Instant(t)) => *t,
+                    _ => self.now,
+                };
+                Field::instant(label, Some(t)).required()
+            }
+            AnswerType::Text => match &current {
+                Some(Answer::Text(t)) => Field::text(label).filled(t),
+                _ => Field::text(label),
+            },
+            AnswerType::Number => match &current {
+                Some(Answer::Number(n)) => Field::number(label).filled(&n.to_string()),
+                _ => Field::number(label),
+            }
+            .required(),
+        };
+        self.open_prompt(Records::Answer(step.id), WorkMsg::PromptAnswer, vec![field]);
+    }
+
+    /// The answer of a step's prompt, read as the step's type (the prompt checked its form).
+    pub(super) fn answer_of(&mut self, step: StepId, form: &mut Form) -> Option<Answer> {
+        let ty = checklist::find(self.checklist.as_ref()?.case.kind, step)?.ty;
+        let lang = self.lang;
+        let answer = match ty {
+            AnswerType::YesNo => Answer::YesNo(form.choice(0) == 0),
+            AnswerType::Choice(opts) => Answer::Choice(opts.get(form.choice(0))?.to_string()),
+            AnswerType::Date => Answer::Date(form.date(0, lang)??),
+            AnswerType::Instant => Answer::Instant(form.instant(0, lang)??),
+            AnswerType::Number => Answer::Number(form.number(0, lang)??),
+            AnswerType::Text => Answer::Text(form.text(0)),
+        };
+        Some(answer)
+    }
+
+    /// Records the answer of a step; on success moves on (see the module documentation).
+    pub(super) fn record_answer(&mut self, step: StepId, answer: Answer) -> bool {
+        let Some(case) = self.case_id() else {
+            return false;
+        };
+        let event = crate::domain::Event::Answered { case, step, answer };
+        let saved = self.save_change(event, WorkMsg::DoneAnswer);
+        if saved {
+            self.prompt_cancel();
+            // On to the step after the one answered (the list may have changed around it).
+            let today = self.today();
+            if let Some(c) = self.checklist.as_mut() {
+                let steps = c.case.visible_steps(today);
+                if let Some(at) = steps.iter().position(|s| s.id == step) {
+                    c.cursor = (at + 1).min(steps.len().saturating_sub(1));
+                }
+            }
+            // The next step, if it is still open and no y/n answers it, opens its prompt.
+            let next = self.current_step().filter(|s| {
+                s.id != step
+                    && self
+                        .checklist
+                        .as_ref()
+                        .is_some_and(|c| !c.case.answers.contains_key(&s.id))
+            });
+            if let Some(next) = next
+                && !takes_yes_no(next.ty)
+            {
+                self.answer_prompt();
+            }
+        }
+        saved
+    }
+}
+
+/// Whether y/n answer a step: a yes/no question, or a choice of exactly ja and nee.
+fn takes_yes_no(ty: AnswerType) -> bool {
+    match ty {
+        AnswerType::YesNo => true,
+        AnswerType::Choice(opts) => opts == ["ja", "nee"],
+        _ => false,
+    }
+}

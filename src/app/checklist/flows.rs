@@ -1,0 +1,179 @@
+//! The prompt of each task a key starts on the checklist: waiting (one key starts or ends it),
+//! the extension, the decision (the authority assessment's outcome offered first), the reply,
+//! the destruction, AVG 19 recipients, the endings, reopening, and the letters. Dates start
+//! filled with today.
+
+use super::Records;
+use crate::app::App;
+use crate::app::action::Task;
+use crate::app::form::Field;
+use crate::domain::authority::NextStep;
+use crate::domain::case::{Decision, ExtensionReason};
+use crate::domain::checklist::{Answer, StepId};
+use crate::domain::{CaseKind, rights};
+use crate::i18n::domain as names;
+use crate::i18n::workbench::WorkMsg;
+use crate::letters::LetterKind;
+
+/// The decisions in the order the prompt offers them.
+pub(super) const DECISIONS: [Decision; 4] = Decision::ALL;
+/// The grounds of an extension in the order the prompt offers them.
+pub(super) const GROUNDS: [ExtensionReason; 2] = [
+    ExtensionReason::Complexiteit,
+    ExtensionReason::AantalVerzoeken,
+];
+
+impl App {
+    /// A date field starting at today.
+    fn date_field(&self, label: WorkMsg) -> Field {
+        Field::date(label.text(self.lang), Some(self.today())).required()
+    }
+
+    /// An empty text field.
+    fn text_field(&self, label: WorkMsg) -> Field {
+        Field::text(label.text(self.lang))
+    }
+
+    /// A choice field of these names.
+    fn choice_field(&self, label: WorkMsg, names: Vec<String>, at: usize) -> Field {
+        Field::choice(label.text(self.lang), names, at)
+    }
+
+    /// Opens the prompt of a task started by a key on the checklist (or the detail's letter
+    /// key), unless the domain would refuse it whatever is typed (then says why at once).
+    pub(in crate::app) fn start_task(&mut self, task: Task) {
+        let Some(case) = self.work_case() else {
+            return;
+        };
+        let lang = self.lang;
+        // One key starts or ends the wait, by the case's state.
+        let records = match task {
+            Task::Wait if case.waiting.is_some() => Records::WaitEnd,
+            task => Records::Task(task),
+        };
+        if let Some(r) = self.refused_before_prompt(&case, records) {
+            self.say(names::refusal(&r, lang), true);
+            return;
+        }
+        use WorkMsg as W;
+        let (title, fields) = match records {
+            Records::Answer(_) => return self.answer_prompt(),
+            Records::WaitEnd => (
+                W::PromptWaitEnd,
+                vec![
+                    self.text_field(W::FieldWaitNote),
+                    self.date_field(W::FieldOn),
+                ],
+            ),
+            Records::Task(Task::Wait) => (
+                W::PromptWaitStart,
+                vec![
+                    self.text_field(W::FieldAwaiting),
+                    self.date_field(W::FieldSince),
+                ],
+            ),
+            Records::Task(Task::Extend) => {
+                if !case.kind.may_extend() {
+                    self.say(W::NoExtensionForKind.text(lang).to_string(), true);
+                    return;
+                }
+                let grounds = GROUNDS
+                    .iter()
+                    .map(|g| names::extension_reason(*g, lang).to_string())
+                    .collect();
+                (
+                    W::PromptExtend,
+                    vec![
+                        self.choice_field(W::FieldGround, grounds, 0),
+                        self.text_field(W::FieldExplanation),
+                        self.date_field(W::FieldNoticeSent),
+                    ],
+                )
+            }
+            Records::Task(Task::Decide) => {
+                // The authority table may send the case to niet ontvankelijk or afgewezen:
+                // then that decision is offered first, with the assessment's reason filled in.
+                let assessment = rights::authority(&case, self.today());
+                let (pick, reason) = match assessment.map(|a| (a.outcome.next_step(), a)) {
+                    Some((NextStep::NietOntvankelijk, a)) => {
+                        (Decision::NietOntvankelijk, a.reason_text(lang))
+                    }
+                    Some((NextStep::Refuse, a)) => (Decision::Afgewezen, a.reason_text(lang)),
+                    _ => (Decision::Toegewezen, String::new()),
+                };
+                let at = DECISIONS.iter().position(|d| *d == pick).unwrap_or(0);
+                let decisions = DECISIONS
+                    .iter()
+                    .map(|d| names::decision(*d, lang).to_string())
+                    .collect();
+                let mut fields = vec![
+                    self.choice_field(W::FieldDecision, decisions, at),
+                    self.text_field(W::FieldReason).filled(&reason),
+                ];
+                if case.kind == CaseKind::Vernietiging {
+                    let kept = match case.answers.get(&StepId::WatBewaard).map(|r| &r.answer) {
+                        Some(Answer::Text(t)) => t.clone(),
+                        _ => String::new(),
+                    };
+                    fields.push(self.text_field(W::FieldKept).filled(&kept));
+                }
+                (W::PromptDecide, fields)
+            }
+            Records::Task(Task::ReplySent) => {
+                (W::PromptReplySent, vec![self.date_field(W::FieldOn)])
+            }
+            Records::Task(Task::Destroyed) => {
+                (W::PromptDestroyed, vec![self.date_field(W::FieldOn)])
+            }
+            Records::Task(Task::AddRecipient) => (
+                W::PromptAddRecipient,
+                vec![self.text_field(W::FieldRecipient)],
+            ),
+            Records::Task(task @ (Task::RecipientTold | Task::RecipientImpossible)) => {
+                if case.recipients.is_empty() {
+                    self.say(W::NoRecipients.text(lang).to_string(), true);
+                    return;
+                }
+                let open = case
+                    .recipients
+                    .iter()
+                    .position(|r| r.outcome.is_none())
+                    .unwrap_or(0);
+                let who = self.choice_field(
+                    W::FieldRecipient,
+                    case.recipients.iter().map(|r| r.name.clone()).collect(),
+                    open,
+                );
+                if task == Task::RecipientTold {
+                    (
+                        W::PromptRecipientTold,
+                        vec![who, self.date_field(W::FieldOn)],
+                    )
+                } else {
+                    (
+                        W::PromptRecipientImpossible,
+                        vec![who, self.text_field(W::FieldReason)],
+                    )
+                }
+            }
+            Records::Task(Task::Close) => (W::PromptClose, vec![self.date_field(W::FieldOn)]),
+            Records::Task(Task::Withdraw) => (
+                W::PromptWithdraw,
+                vec![self.date_field(W::FieldOn), self.text_field(W::FieldHow)],
+            ),
+            Records::Task(Task::Void) => (W::PromptVoid, vec![self.text_field(W::FieldReason)]),
+            Records::Task(Task::Reopen) => (W::PromptReopen, vec![self.text_field(W::FieldReason)]),
+            Records::Task(Task::Letter) => {
+                let letters = LetterKind::ALL
+                    .iter()
+                    .map(|k| super::letter_name(*k).text(lang).to_string())
+                    .collect();
+                (
+                    W::PromptLetter,
+                    vec![self.choice_field(W::FieldLetter, letters, 0)],
+                )
+            }
+        };
+        self.open_prompt(records, title, fields);
+    }
+}

@@ -1,0 +1,80 @@
+//! Making a letter from the case (ontvangstbevestiging, verlenging, besluit): the letters
+//! library renders it and refuses what the law would find wanting; the letter is written and
+//! recorded in the journal, or not kept at all.
+
+use crate::app::App;
+use crate::domain::Event;
+use crate::i18n::workbench::WorkMsg;
+use crate::letters::{self, LetterKind, Template};
+
+impl App {
+    /// Makes a letter from the case: renders it (the letters library refuses what the law would
+    /// find wanting), writes it to the configured folder or the current one, and records it.
+    pub(super) fn make_letter(&mut self, kind: LetterKind) {
+        let lang = self.lang;
+        let Some(case) = self.work_case() else {
+            return;
+        };
+        let made = Template::resolve(kind, lang, letters::override_dir().as_deref())
+            .and_then(|t| {
+                letters::render(
+                    kind,
+                    &case,
+                    &self.config.organisatie,
+                    lang,
+                    self.today(),
+                    &t,
+                )
+            })
+            .and_then(|text| {
+                let dir = self
+                    .config
+                    .brieven
+                    .map
+                    .clone()
+                    .unwrap_or_else(|| std::path::PathBuf::from("."));
+                letters::write_letter(&dir, case.id, kind, &text)
+            });
+        match made {
+            Err(e) => {
+                let text = WorkMsg::LetterRefused.fill(lang, &[("why", &e.message(lang))]);
+                self.say(text, true);
+            }
+            Ok(path) => {
+                let event = Event::LetterMade {
+                    case: case.id,
+                    letter: kind.slug().to_string(),
+                };
+                match self.store.save(vec![event], self.now) {
+                    Ok(_) => {
+                        self.prompt_cancel();
+                        if self.screen() == crate::app::Screen::Detail(case.id) {
+                            // The detail's history shows the letter.
+                            self.load_case_view(case.id);
+                        }
+                        let path = path.display().to_string();
+                        let text = WorkMsg::LetterMade.fill(lang, &[("path", &path)]);
+                        self.say(text, false);
+                    }
+                    Err(e) => {
+                        // Not in the audit trail: the letter must not exist either (as
+                        // `privdesk letter` does).
+                        let _ = std::fs::remove_file(&path);
+                        let text =
+                            WorkMsg::LetterNotRecorded.fill(lang, &[("why", &e.message(lang))]);
+                        self.say(text, true);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The name of a letter.
+pub fn letter_name(kind: LetterKind) -> WorkMsg {
+    match kind {
+        LetterKind::Ontvangstbevestiging => WorkMsg::LetterOntvangst,
+        LetterKind::Verlenging => WorkMsg::LetterVerlenging,
+        LetterKind::Besluit => WorkMsg::LetterBesluit,
+    }
+}

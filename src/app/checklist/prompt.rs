@@ -1,0 +1,241 @@
+//! An open prompt: a short [`Form`] filled one field after the other. Enter checks the focused
+//! field (a date must read as a date) and goes to the next, recording on the last; Shift-Tab
+//! goes back; Esc cancels. The keys a field claims (text, its editing keys; in a choice a digit,
+//! `y`/`n` for yes and no) reach it before the keymap, as in every form.
+
+use chrono::NaiveDate;
+
+use crate::app::App;
+use crate::app::action::Task;
+use crate::app::form::{Field, Form, read_date};
+use crate::domain::Event;
+use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome};
+use crate::domain::checklist::StepId;
+use crate::i18n::workbench::WorkMsg;
+use crate::letters::LetterKind;
+
+use super::flows::{DECISIONS, GROUNDS};
+
+/// What a prompt records when it is complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Records {
+    /// An answer to this step.
+    Answer(StepId),
+    /// The end of a wait (`w` while waiting; `Task::Wait` starts one).
+    WaitEnd,
+    /// The change a key started.
+    Task(Task),
+}
+
+/// An open prompt: what it records, its title, and its fields.
+#[derive(Clone, Debug)]
+pub struct Prompt {
+    /// What it records.
+    pub records: Records,
+    /// Its title, in the user's language.
+    pub title: String,
+    /// The fields, the focused one being filled.
+    pub form: Form,
+}
+
+impl App {
+    /// The prompt being filled, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    fn prompt_mut(&mut self) -> Option<&mut Prompt> {
+        self.prompt.as_mut()
+    }
+
+    /// Opens a prompt of these fields, the first focused.
+    pub(super) fn open_prompt(&mut self, records: Records, title: WorkMsg, fields: Vec<Field>) {
+        self.prompt = Some(Prompt {
+            records,
+            title: title.text(self.lang).to_string(),
+            form: Form::new(fields),
+        });
+    }
+
+    /// Closes the prompt without recording anything.
+    pub(in crate::app) fn prompt_cancel(&mut self) {
+        self.prompt = None;
+    }
+
+    /// Gives a key the focused field claims to it.
+    pub(in crate::app) fn prompt_input(&mut self, key: crate::app::Key) {
+        if let Some(p) = self.prompt_mut() {
+            p.form.input(key);
+        }
+    }
+
+    /// Up/Down in a choice field.
+    pub(in crate::app) fn prompt_move(&mut self, down: bool) {
+        if let Some(p) = self.prompt_mut() {
+            p.form.step_choice(down);
+        }
+    }
+
+    /// Back to the previous field.
+    pub(in crate::app) fn prompt_prev(&mut self) {
+        if let Some(p) = self.prompt_mut() {
+            p.form.set_focus(p.form.focus().saturating_sub(1));
+        }
+    }
+
+    /// Enter: checks the field's form (a date must read as a date), then goes to the next
+    /// field, or records the prompt on the last.
+    pub(in crate::app) fn prompt_next(&mut self) {
+        let lang = self.lang;
+        let Some(p) = self.prompt_mut() else {
+            return;
+        };
+        let at = p.form.focus();
+        if !p.form.check(at, lang) {
+            let field = &p.form.fields()[at];
+            let text = WorkMsg::BadField.fill(
+                lang,
+                &[
+                    ("field", field.label()),
+                    ("why", field.error().unwrap_or("")),
+                ],
+            );
+            self.say(text, true);
+            return;
+        }
+        if at + 1 < p.form.fields().len() {
+            p.form.next();
+            return;
+        }
+        let p = p.clone();
+        self.submit(p);
+    }
+
+    /// Records a complete prompt: builds the event, saves it through the store (the domain
+    /// validates; a refusal is said on the status line and the prompt stays open to fix it).
+    fn submit(&mut self, mut p: Prompt) {
+        let Some(id) = self.case_id() else { return };
+        let today = self.today();
+        let form = &p.form;
+        let text = |i: usize| form.text(i);
+        let date = |i: usize| read_date(&form.text(i)).unwrap_or(today);
+        let choice = |i: usize| form.choice(i);
+        let event = match p.records {
+            Records::Answer(step) => {
+                if let Some(answer) = self.answer_of(step, &mut p.form) {
+                    self.record_answer(step, answer);
+                }
+                return;
+            }
+            Records::Task(Task::Letter) => {
+                let kind = LetterKind::ALL
+                    .get(choice(0))
+                    .copied()
+                    .unwrap_or(LetterKind::Ontvangstbevestiging);
+                self.make_letter(kind);
+                return;
+            }
+            Records::Task(Task::Wait) => Event::WaitingStarted {
+                case: id,
+                awaiting: text(0),
+                since: date(1),
+            },
+            Records::WaitEnd => Event::WaitingEnded {
+                case: id,
+                note: text(0),
+                on: date(1),
+            },
+            Records::Task(Task::Extend) => Event::Extended {
+                case: id,
+                reason: GROUNDS
+                    .get(choice(0))
+                    .copied()
+                    .unwrap_or(ExtensionReason::Complexiteit),
+                explanation: text(1),
+                notice_sent: date(2),
+            },
+            Records::Task(Task::Decide) => Event::Decided {
+                case: id,
+                decision: DECISIONS
+                    .get(choice(0))
+                    .copied()
+                    .unwrap_or(Decision::Toegewezen),
+                reason: text(1),
+                kept: text(2),
+            },
+            Records::Task(Task::ReplySent) => Event::ReplySent {
+                case: id,
+                on: date(0),
+            },
+            Records::Task(Task::Destroyed) => Event::DestructionConfirmed {
+                case: id,
+                on: date(0),
+            },
+            Records::Task(Task::AddRecipient) => Event::RecipientAdded {
+                case: id,
+                name: text(0),
+            },
+            Records::Task(Task::RecipientTold) => Event::RecipientDone {
+                case: id,
+                index: choice(0),
+                outcome: RecipientOutcome::Told(date(1)),
+            },
+            Records::Task(Task::RecipientImpossible) => Event::RecipientDone {
+                case: id,
+                index: choice(0),
+                outcome: RecipientOutcome::Impossible(text(1)),
+            },
+            Records::Task(Task::Close) => Event::Closed {
+                case: id,
+                on: date(0),
+            },
+            Records::Task(Task::Withdraw) => Event::Ended {
+                case: id,
+                ending: Ending::Ingetrokken {
+                    on: date(0),
+                    how: text(1),
+                },
+            },
+            Records::Task(Task::Void) => Event::Ended {
+                case: id,
+                ending: Ending::Vervallen { reason: text(0) },
+            },
+            Records::Task(Task::Reopen) => Event::Reopened {
+                case: id,
+                reason: text(0),
+            },
+        };
+        let reply_on: Option<NaiveDate> = match &event {
+            Event::ReplySent { on, .. } => Some(*on),
+            _ => None,
+        };
+        if self.save_change(event, done_msg(p.records)) {
+            self.prompt_cancel();
+            if let Some(on) = reply_on {
+                self.warn_late_refusal(on);
+            }
+        }
+    }
+}
+
+/// What the status line says when a prompt's change is recorded.
+fn done_msg(records: Records) -> WorkMsg {
+    match records {
+        Records::Answer(_) => WorkMsg::DoneAnswer,
+        Records::WaitEnd => WorkMsg::DoneWaitEnd,
+        Records::Task(task) => match task {
+            Task::Wait => WorkMsg::DoneWaitStart,
+            Task::Extend => WorkMsg::DoneExtend,
+            Task::Decide => WorkMsg::DoneDecide,
+            Task::ReplySent => WorkMsg::DoneReplySent,
+            Task::Destroyed => WorkMsg::DoneDestroyed,
+            Task::AddRecipient => WorkMsg::DoneAddRecipient,
+            Task::RecipientTold | Task::RecipientImpossible => WorkMsg::DoneRecipient,
+            Task::Close => WorkMsg::DoneClose,
+            Task::Withdraw => WorkMsg::DoneWithdraw,
+            Task::Void => WorkMsg::DoneVoid,
+            Task::Reopen => WorkMsg::DoneReopen,
+            Task::Letter => WorkMsg::DoneAnswer,
+        },
+    }
+}

@@ -1,0 +1,135 @@
+//! What the domain would refuse before a prompt opens: a refusal that nothing typed can cure
+//! (the case is closed, there is no decision yet, a recipient is open) is said at once rather
+//! than after the prompt is filled.
+
+use super::Records;
+use crate::app::App;
+use crate::app::action::Task;
+use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome, Refusal};
+use crate::domain::{Case, Event, Stamp};
+
+impl App {
+    /// Asks the domain, before a prompt opens, whether the change could be made at all: a
+    /// refusal that nothing typed can cure (the case is closed, there is no decision yet, a
+    /// recipient is open) is said at once rather than after the prompt is filled. The trial
+    /// runs on a copy with today's date and filler text; a refusal that depends on what is
+    /// typed (an empty reason, a late notice date, missing steps for one decision) is left to
+    /// the real change.
+    pub(super) fn refused_before_prompt(&self, case: &Case, records: Records) -> Option<Refusal> {
+        let today = self.today();
+        let id = case.id;
+        let filler = || "-".to_string();
+        let (event, fits_any_input): (Event, fn(&Refusal) -> bool) = match records {
+            Records::Task(Task::Wait) => (
+                Event::WaitingStarted {
+                    case: id,
+                    since: today,
+                    awaiting: filler(),
+                },
+                |_| true,
+            ),
+            Records::WaitEnd => (
+                Event::WaitingEnded {
+                    case: id,
+                    on: today,
+                    note: filler(),
+                },
+                |_| true,
+            ),
+            Records::Task(Task::ReplySent) => (
+                Event::ReplySent {
+                    case: id,
+                    on: today,
+                },
+                |_| true,
+            ),
+            Records::Task(Task::Destroyed) => (
+                Event::DestructionConfirmed {
+                    case: id,
+                    on: today,
+                },
+                |_| true,
+            ),
+            Records::Task(Task::AddRecipient) => (
+                Event::RecipientAdded {
+                    case: id,
+                    name: filler(),
+                },
+                |_| true,
+            ),
+            Records::Task(Task::RecipientTold | Task::RecipientImpossible) => (
+                Event::RecipientDone {
+                    case: id,
+                    index: 0,
+                    outcome: RecipientOutcome::Told(today),
+                },
+                |r| matches!(r, Refusal::CaseClosed),
+            ),
+            Records::Task(Task::Close) => (
+                Event::Closed {
+                    case: id,
+                    on: today,
+                },
+                |_| true,
+            ),
+            Records::Task(Task::Withdraw) => (
+                Event::Ended {
+                    case: id,
+                    ending: Ending::Ingetrokken {
+                        on: today,
+                        how: filler(),
+                    },
+                },
+                |r| !matches!(r, Refusal::InFuture(_) | Refusal::TooEarly(_)),
+            ),
+            Records::Task(Task::Void) => (
+                Event::Ended {
+                    case: id,
+                    ending: Ending::Vervallen { reason: filler() },
+                },
+                |_| true,
+            ),
+            Records::Task(Task::Reopen) => (
+                Event::Reopened {
+                    case: id,
+                    reason: filler(),
+                },
+                |_| true,
+            ),
+            Records::Task(Task::Extend) => (
+                Event::Extended {
+                    case: id,
+                    reason: ExtensionReason::Complexiteit,
+                    explanation: filler(),
+                    notice_sent: today,
+                },
+                |r| {
+                    matches!(
+                        r,
+                        Refusal::CaseClosed | Refusal::AlreadyExtended | Refusal::NotForKind
+                    )
+                },
+            ),
+            Records::Task(Task::Decide) => (
+                Event::Decided {
+                    case: id,
+                    decision: Decision::Toegewezen,
+                    reason: filler(),
+                    kept: String::new(),
+                },
+                |r| matches!(r, Refusal::CaseClosed | Refusal::NotForKind),
+            ),
+            Records::Answer(_) | Records::Task(Task::Letter) => return None,
+        };
+        let stamp = Stamp {
+            seq: case.last_seq + 1,
+            at: self.now,
+            user: self.store.user().to_string(),
+        };
+        let mut trial = case.clone();
+        trial
+            .apply(&event, &stamp)
+            .err()
+            .filter(|r| !matches!(r, Refusal::Required(_)) && fits_any_input(r))
+    }
+}
