@@ -92,36 +92,6 @@ impl Planner {
         self.today + Duration::days(offset)
     }
 
-    /// A plausible answer to a step, for the demo.
-    fn answer_for(&self, case: &Case, step: StepId, ty: AnswerType) -> Answer {
-        let received = case.received().unwrap_or(self.today);
-        match (step, ty) {
-            (StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder, _) => {
-                Answer::YesNo(false)
-            }
-            (StepId::OordeelSchaadtHulp, _) => Answer::YesNo(false),
-            (StepId::ToestemmingKind, _) => Answer::Choice("gegeven".into()),
-            (StepId::IdKopie, _) => Answer::Choice("geen_kopie".into()),
-            (StepId::Risico, _) => Answer::Choice("risico".into()),
-            (StepId::WilsbekwaamBeoordeeldDoor, _) => Answer::Text("jeugdarts (demo)".into()),
-            (_, AnswerType::YesNo) => Answer::YesNo(true),
-            (_, AnswerType::Choice(opts)) => {
-                Answer::Choice(opts.first().copied().unwrap_or_default().into())
-            }
-            (_, AnswerType::Date) => match &case.breach {
-                // A breach's dates (begin, end) lie before awareness in the demo.
-                Some(b) => Answer::Date(amsterdam_date(b.aware_at) - Duration::days(1)),
-                None => Answer::Date((received + Duration::days(2)).min(self.today)),
-            },
-            (_, AnswerType::Instant) => {
-                let aware = case.breach.as_ref().map_or(self.now, |b| b.aware_at);
-                Answer::Instant((aware + Duration::hours(20)).min(self.now))
-            }
-            (_, AnswerType::Text) => Answer::Text("Vastgelegd in het bronsysteem (demo).".into()),
-            (_, AnswerType::Number) => Answer::Number(12),
-        }
-    }
-
     /// Answers every required step that shows, the intake only or all, one change per step.
     fn answer_steps(
         &mut self,
@@ -140,7 +110,7 @@ impl Planner {
             let Some(step) = crate::domain::checklist::find(c.kind, step_id) else {
                 return Ok(());
             };
-            let answer = self.answer_for(c, step_id, step.ty);
+            let answer = plausible_answer(c, step_id, step.ty, self.now);
             let id = c.id;
             self.record(
                 case,
@@ -311,6 +281,38 @@ impl Planner {
             )?;
         }
         Ok(())
+    }
+}
+
+/// A plausible answer to a step for a fictitious case (the demo seed and the bulk builder),
+/// dated no later than `at`: harmless defaults that let a case reach its decision.
+pub fn plausible_answer(case: &Case, step: StepId, ty: AnswerType, at: DateTime<Utc>) -> Answer {
+    let today = amsterdam_date(at);
+    let received = case.received().unwrap_or(today);
+    match (step, ty) {
+        (StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder, _) => {
+            Answer::YesNo(false)
+        }
+        (StepId::OordeelSchaadtHulp, _) => Answer::YesNo(false),
+        (StepId::ToestemmingKind, _) => Answer::Choice("gegeven".into()),
+        (StepId::IdKopie, _) => Answer::Choice("geen_kopie".into()),
+        (StepId::Risico, _) => Answer::Choice("risico".into()),
+        (StepId::WilsbekwaamBeoordeeldDoor, _) => Answer::Text("jeugdarts (demo)".into()),
+        (_, AnswerType::YesNo) => Answer::YesNo(true),
+        (_, AnswerType::Choice(opts)) => {
+            Answer::Choice(opts.first().copied().unwrap_or_default().into())
+        }
+        (_, AnswerType::Date) => match &case.breach {
+            // A breach's incident (begin, end) lies before the organisation became aware.
+            Some(b) => Answer::Date(amsterdam_date(b.aware_at) - Duration::days(1)),
+            None => Answer::Date((received + Duration::days(2)).min(today)),
+        },
+        (_, AnswerType::Instant) => {
+            let aware = case.breach.as_ref().map_or(at, |b| b.aware_at);
+            Answer::Instant((aware + Duration::hours(20)).min(at))
+        }
+        (_, AnswerType::Text) => Answer::Text("Vastgelegd in het bronsysteem (demo).".into()),
+        (_, AnswerType::Number) => Answer::Number(12),
     }
 }
 

@@ -27,7 +27,7 @@ use crate::domain::case::{
     BreachFacts, BreachNature, Case, Channel, Child, Decision, Ending, ExtensionReason,
     RecipientOutcome, Refusal, Relation, RequestFacts, Requester,
 };
-use crate::domain::checklist::{self, Answer, AnswerType, Phase, StepId};
+use crate::domain::checklist::{self, Phase};
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::{CaseId, CaseKind, Event, Stamp};
 
@@ -224,7 +224,7 @@ impl CasePlan {
             let Some(step) = checklist::find(c.kind, step_id) else {
                 return Ok(());
             };
-            let answer = answer_for(c, step_id, step.ty, at);
+            let answer = crate::demo::plausible_answer(c, step_id, step.ty, at);
             let id = c.id;
             let event = Event::Answered {
                 case: id,
@@ -243,37 +243,6 @@ impl CasePlan {
             return Ok(false);
         };
         self.record(self.when(day, minutes), vec![Event::Viewed { case }])
-    }
-}
-
-/// A plausible answer to a step (as the demo seed gives), dated no later than `at`.
-fn answer_for(case: &Case, step: StepId, ty: AnswerType, at: DateTime<Utc>) -> Answer {
-    let today = amsterdam_date(at);
-    let received = case.received().unwrap_or(today);
-    match (step, ty) {
-        (StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder, _) => {
-            Answer::YesNo(false)
-        }
-        (StepId::OordeelSchaadtHulp, _) => Answer::YesNo(false),
-        (StepId::ToestemmingKind, _) => Answer::Choice("gegeven".into()),
-        (StepId::IdKopie, _) => Answer::Choice("geen_kopie".into()),
-        (StepId::Risico, _) => Answer::Choice("risico".into()),
-        (StepId::WilsbekwaamBeoordeeldDoor, _) => Answer::Text("jeugdarts (fictief)".into()),
-        (_, AnswerType::YesNo) => Answer::YesNo(true),
-        (_, AnswerType::Choice(opts)) => {
-            Answer::Choice(opts.first().copied().unwrap_or_default().into())
-        }
-        (_, AnswerType::Date) => match &case.breach {
-            // A breach's incident (begin, end) lies before the organisation became aware.
-            Some(b) => Answer::Date(amsterdam_date(b.aware_at) - Duration::days(1)),
-            None => Answer::Date((received + Duration::days(2)).min(today)),
-        },
-        (_, AnswerType::Instant) => {
-            let aware = case.breach.as_ref().map_or(at, |b| b.aware_at);
-            Answer::Instant((aware + Duration::hours(20)).min(at))
-        }
-        (_, AnswerType::Text) => Answer::Text("Vastgelegd in het bronsysteem (fictief).".into()),
-        (_, AnswerType::Number) => Answer::Number(12),
     }
 }
 
