@@ -185,3 +185,23 @@ fn a_pipe_session_replies_once_per_command() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn the_demo_list_at_a_fixed_now() {
+    let path = format!(
+        "{}/tests/scripts/demo_list.keys",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = privdesk(
+        &["--demo", "--now", "2026-11-23T09:00", "headless", &path],
+        b"",
+    );
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    insta::assert_snapshot!(out);
+}
