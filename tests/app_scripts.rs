@@ -205,3 +205,22 @@ fn the_demo_list_at_a_fixed_now() {
     );
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn the_detail_warns_before_the_extension_window_closes() {
+    let path = format!(
+        "{}/tests/scripts/extension_window.keys",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = privdesk(
+        &["--demo", "--now", "2026-11-23T09:00", "headless", &path],
+        b"",
+    );
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

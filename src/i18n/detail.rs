@@ -26,6 +26,9 @@ crate::messages! {
         RegimeWgbo => "WGBO (medisch kinddossier)", "WGBO (medical child dossier)";
         RegimeJeugdwet => "Jeugdwet (jeugdhulpdossier)", "Jeugdwet (youth care dossier)";
         Target => "Interne streefdatum", "Internal target";
+        ExtendBy => "Verlengen uiterlijk", "Extend by";
+        ExtendNote => "verlengingsbericht met redenen binnen de eerste maand (AVG 12(3))",
+            "extension notice with reasons within the first month (GDPR 12(3))";
         Nature => "Wat er gebeurde", "What happened";
         Processor => "Verwerker", "Processor";
         ProcessorNotice => "Melding verwerker", "Processor's notice";

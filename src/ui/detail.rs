@@ -326,6 +326,44 @@ fn deadlines(out: &mut Vec<Line<'static>>, app: &App, s: &Summary) {
             ),
         ]));
     }
+    extension_window(out, app, s);
+}
+
+/// While an extension is still possible, the last day to send its notice (the end of the first
+/// month), marked due soon from 5 working days before it (domain.md §3.4).
+fn extension_window(out: &mut Vec<Line<'static>>, app: &App, s: &Summary) {
+    let theme = app.theme();
+    let lang = app.lang();
+    let today = amsterdam_date(app.now());
+    if !s.kind.may_extend() || s.extended || s.answer_done || !s.status.is_active() {
+        return;
+    }
+    let (Ok(last), Ok(warn_from)) = (
+        deadline::extension_notice_deadline(s.kind, s.received),
+        deadline::extension_notice_warn_from(s.kind, s.received),
+    ) else {
+        return;
+    };
+    if today > last {
+        return;
+    }
+    // Marked in words too, so the warning reads without colour.
+    let (style, marker) = if today >= warn_from {
+        (theme.due_soon, text::marker(deadline::Level::Bijna, lang))
+    } else {
+        (theme.muted, " ")
+    };
+    out.push(Line::from(vec![
+        Span::styled(
+            format!("{:<LABEL$}", DetailMsg::ExtendBy.text(lang)),
+            theme.muted,
+        ),
+        Span::styled(text::due(Due::Date(last)), theme.text),
+        Span::styled(
+            format!("  {marker} {}", DetailMsg::ExtendNote.text(lang)),
+            style,
+        ),
+    ]));
 }
 
 /// Who may make the request: the authority table's outcome and reason, at today's age.
