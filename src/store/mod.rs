@@ -656,9 +656,11 @@ impl Store {
 
     /// A case's history from the journal: every event about it, oldest first.
     pub fn history(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError> {
-        let changes = journal::read_all(self.journal.path())?;
+        // Streamed, one line in memory at a time, each checked against the chain as it is read:
+        // a large journal does not have to fit in memory to show one case's history.
         let mut out = Vec::new();
-        for c in changes {
+        for c in journal::stream(self.journal.path())? {
+            let c = c?;
             for e in c.events {
                 if e.case() == Some(id) {
                     out.push((c.seq, c.at, c.user.clone(), e));
