@@ -186,12 +186,9 @@ fn a_pipe_session_replies_once_per_command() {
     assert_eq!(status.code(), Some(0));
 }
 
-#[test]
-fn the_demo_list_at_a_fixed_now() {
-    let path = format!(
-        "{}/tests/scripts/demo_list.keys",
-        env!("CARGO_MANIFEST_DIR")
-    );
+/// Runs a script on a `--demo` register seeded at a fixed now; the script must pass.
+fn passes_on_demo(script: &str) -> String {
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
     let o = privdesk(
         &["--demo", "--now", "2026-11-23T09:00", "headless", &path],
         b"",
@@ -200,27 +197,18 @@ fn the_demo_list_at_a_fixed_now() {
     assert_eq!(
         o.status.code(),
         Some(0),
-        "{out}{}",
+        "{script}: {out}{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    insta::assert_snapshot!(out);
+    out
+}
+
+#[test]
+fn the_demo_list_at_a_fixed_now() {
+    insta::assert_snapshot!(passes_on_demo("demo_list.keys"));
 }
 
 #[test]
 fn the_detail_warns_before_the_extension_window_closes() {
-    let path = format!(
-        "{}/tests/scripts/extension_window.keys",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let o = privdesk(
-        &["--demo", "--now", "2026-11-23T09:00", "headless", &path],
-        b"",
-    );
-    let out = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{out}{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    passes_on_demo("extension_window.keys");
 }
