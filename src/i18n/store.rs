@@ -50,8 +50,8 @@ messages! {
         WhyCount => "{found} zaken in de werkopslag, het journaal zegt {expected}",
             "{found} cases in the working store, the journal says {expected}";
         WhyAhead => "werkopslag is verder dan het journaal", "working store is ahead of the journal";
-        WhyMissing => "zaakgegevens ontbreken achter het overzicht",
-            "case record missing behind its summary";
+        WhyMissing => "zaakgegevens ontbreken of zijn verouderd achter het overzicht",
+            "case record missing or out of date behind its summary";
         WhyOpen => "werkopslag opent niet", "working store does not open";
         WhyPanic => "werkopslag crashte bij openen", "working store crashed while opening";
         WhyIo => "lees- of schrijffout in de werkopslag", "read or write error in the working store";

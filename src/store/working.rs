@@ -256,21 +256,6 @@ impl Working {
             .collect()
     }
 
-    /// Whether the case records are exactly the cases the summaries name: one pass over the
-    /// case keys beside the summaries (both in key order), instead of a count plus a lookup
-    /// per summary, so opening a large register stays close to reading its summaries.
-    pub fn cases_match(&self, summaries: &[Summary]) -> Result<bool, WorkingError> {
-        let mut ids = summaries.iter().map(|s| s.id.to_string());
-        for key in self.cases.iter().keys() {
-            let key = key?;
-            match ids.next() {
-                Some(id) if id.as_bytes() == key.as_ref() => {}
-                _ => return Ok(false),
-            }
-        }
-        Ok(ids.next().is_none())
-    }
-
     /// The number of case records.
     pub fn case_count(&self) -> usize {
         self.cases.len()
