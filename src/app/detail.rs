@@ -1,9 +1,11 @@
-//! What the case detail shows beyond the summary: the full record and the case's history from
-//! the journal. Both are read once, when the case opens (rendering never touches the register),
+//! The case detail: opening it (the read is recorded first), stepping to the neighbouring case,
+//! and what it shows beyond the summary: the full record and the case's history from the
+//! journal. Both are read once, when the case opens (rendering never touches the register),
 //! and dropped when the detail closes.
 
-use super::{Action, App};
-use crate::domain::{Case, CaseId};
+use super::{Action, App, Screen};
+use crate::domain::{Case, CaseId, Event};
+use crate::i18n::ui::UiMsg;
 use crate::store::HistoryEntry;
 
 /// The open case as read from the register.
@@ -60,6 +62,56 @@ impl App {
                 Action::Top => 0,
                 _ => u16::MAX,
             };
+        }
+    }
+
+    /// Opens the selected case, recording that it was read (AVG accountability). If the
+    /// register cannot record it, the case stays closed and the status line says why.
+    pub(super) fn open(&mut self) {
+        let Some(id) = self.selected_summary().map(|s| s.id) else {
+            self.say(UiMsg::NothingSelected.text(self.lang).to_string(), true);
+            return;
+        };
+        if self.record_read(id) {
+            self.load_case_view(id);
+            self.screens.push(Screen::Detail(id));
+        }
+    }
+
+    /// Records that case `id` was read (AVG accountability); false, having said why on the
+    /// status line, when the register cannot record it.
+    pub(super) fn record_read(&mut self, id: CaseId) -> bool {
+        match self.store.save(vec![Event::Viewed { case: id }], self.now) {
+            Ok(_) => true,
+            Err(e) => {
+                let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);
+                self.say(text, true);
+                false
+            }
+        }
+    }
+
+    /// In a detail, Up/Down step to the neighbouring case of the list (recording the read).
+    pub(super) fn step_detail(&mut self, down: bool) {
+        let before = self.selected;
+        let next = if down {
+            before.saturating_add(1)
+        } else {
+            before.saturating_sub(1)
+        };
+        self.select(next);
+        if self.selected == before {
+            return;
+        }
+        self.screens.pop();
+        let len = self.screens.len();
+        self.open();
+        if self.screens.len() == len {
+            // Not recorded: back where we were, the detail of the case before.
+            self.selected = before;
+            if let Some(id) = self.selected_summary().map(|s| s.id) {
+                self.screens.push(Screen::Detail(id));
+            }
         }
     }
 }

@@ -1,0 +1,203 @@
+//! From a key to a change of state: which actions each mode accepts, the key routing (a focused
+//! form field first, then the keymap, then the search box's text), and [`App::update`], the one
+//! place an action changes the state.
+
+use super::{Action, App, CHROME_ROWS, Confirm, Key, Mode, Screen, Task, form};
+use crate::clock::Clock;
+use crate::i18n::ui::UiMsg;
+
+impl App {
+    /// Whether an action does something in a mode; `update` ignores the others. The keymap
+    /// test checks that every accepted action has a key there.
+    pub fn accepts(mode: Mode, action: Action) -> bool {
+        use Action as A;
+        match action {
+            A::Tick | A::SetNow(_) | A::Resize(..) => true,
+            A::Quit => mode != Mode::Confirm,
+            A::Up | A::Down => !matches!(mode, Mode::Form | Mode::Confirm),
+            A::PageUp | A::PageDown => matches!(
+                mode,
+                Mode::List | Mode::Search | Mode::Detail | Mode::ApForm
+            ),
+            A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
+            A::Open | A::SearchStart | A::NewRequest | A::NewBreach => mode == Mode::List,
+            A::NextKind | A::PrevKind | A::OnlyBreaches => mode == Mode::List,
+            A::NextStatus | A::PrevStatus => mode == Mode::List,
+            A::Help => matches!(
+                mode,
+                Mode::List
+                    | Mode::Detail
+                    | Mode::Checklist
+                    | Mode::Form
+                    | Mode::ApForm
+                    | Mode::Breaches
+            ),
+            A::Back => matches!(
+                mode,
+                Mode::List
+                    | Mode::Detail
+                    | Mode::Help
+                    | Mode::Checklist
+                    | Mode::Form
+                    | Mode::ApForm
+                    | Mode::Breaches
+            ),
+            A::NextField | A::PrevField | A::Save => mode == Mode::Form,
+            A::FieldInput(_) => matches!(mode, Mode::Form | Mode::Prompt),
+            A::Yes | A::No => mode == Mode::Confirm,
+            A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches | Mode::Checklist),
+            A::Breaches => mode == Mode::List,
+            A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
+                mode == Mode::Search
+            }
+            A::Checklist => matches!(mode, Mode::List | Mode::Detail),
+            A::Task(Task::Letter) => matches!(mode, Mode::Checklist | Mode::Detail),
+            A::AnswerYes | A::AnswerNo | A::Answer | A::Task(_) => mode == Mode::Checklist,
+            A::PromptNext | A::PromptPrev | A::PromptCancel => mode == Mode::Prompt,
+        }
+    }
+
+    /// The action a key asks for where the user's attention is: in the search box printable
+    /// keys are text, the table decides for the rest.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        let mode = self.mode();
+        // A focused form field takes the keys it claims (letters, its editing keys) first.
+        let form = match mode {
+            Mode::Form => self.request_form.as_ref(),
+            Mode::Prompt => self.prompt().map(|p| &p.form),
+            _ => None,
+        };
+        if form.is_some_and(|f| f.claims(key)) {
+            return Some(Action::FieldInput(key));
+        }
+        if let Some(action) = self.keymap.action(mode, key) {
+            return Some(action);
+        }
+        match (mode, key.text_char()) {
+            (Mode::Search, Some(c)) => Some(Action::SearchChar(c)),
+            _ => None,
+        }
+    }
+
+    /// Handles one key press: resolves it and applies the action. Unbound keys do nothing.
+    pub fn handle_key(&mut self, key: Key) {
+        if let Some(action) = self.action_for(key) {
+            self.update(action);
+        }
+    }
+
+    /// Applies an action. Never panics; a failed save leaves the state as it was and says why
+    /// on the status line.
+    pub fn update(&mut self, action: Action) {
+        let mode = self.mode();
+        if !Self::accepts(mode, action) {
+            return;
+        }
+        if !matches!(action, Action::Tick | Action::Resize(..)) {
+            self.message = None;
+        }
+        use Action as A;
+        match action {
+            A::Up if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(1),
+            A::Down if mode == Mode::Help => {
+                // The help's lines: a heading and the keys per mode, a blank line between.
+                let lines: usize = self.help_sections().iter().map(|(_, k)| k.len() + 2).sum();
+                let last = u16::try_from(lines.saturating_sub(self.page)).unwrap_or(u16::MAX);
+                self.help_scroll = self.help_scroll.saturating_add(1).min(last);
+            }
+            A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
+            A::Up | A::Down if mode == Mode::Breaches => self.select_breach(action == A::Down),
+            A::Up | A::Down if mode == Mode::ApForm => {
+                self.scroll_ap_form(if action == A::Down { 1 } else { -1 });
+            }
+            A::PageUp | A::PageDown if mode == Mode::ApForm => {
+                let page = isize::try_from(self.page).unwrap_or(1);
+                self.scroll_ap_form(if action == A::PageDown { page } else { -page });
+            }
+            A::PageUp | A::PageDown | A::Top | A::Bottom if mode == Mode::Detail => {
+                self.scroll_detail(action)
+            }
+            A::Quit if mode == Mode::Form && self.form_is_dirty() => {
+                self.confirm = Some(Confirm::DiscardAndQuit)
+            }
+            A::Back if mode == Mode::Form => self.cancel_request(),
+            A::NewRequest => self.open_request_form(),
+            A::NextField => self.with_form(form::Form::next),
+            A::PrevField => self.with_form(form::Form::prev),
+            A::FieldInput(key) if mode == Mode::Prompt => self.prompt_input(key),
+            A::FieldInput(key) => self.with_form(|f| f.input(key)),
+            A::Save if self.screen() == Screen::NewBreach => self.save_breach(),
+            A::Save => self.save_request(),
+            A::NewBreach => self.open_breach_form(),
+            A::Yes => self.answer_yes(),
+            A::No => self.confirm = None,
+            A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
+            A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
+            A::Back if mode == Mode::Checklist => {
+                self.close_checklist();
+                // The detail below shows what the checklist changed: read it again.
+                if let Screen::Detail(id) = self.screen() {
+                    self.load_case_view(id);
+                }
+            }
+            A::Up => self.select(self.selected.saturating_sub(1)),
+            A::Down => self.select(self.selected.saturating_add(1)),
+            A::PageUp => self.select(self.selected.saturating_sub(self.page)),
+            A::PageDown => self.select(self.selected.saturating_add(self.page)),
+            A::Top => self.select(0),
+            A::Bottom => self.select(usize::MAX),
+            A::Open => self.open(),
+            A::Back => self.back(),
+            A::Quit => self.quit = true,
+            A::ApForm => self.open_ap_form(self.ap_form_target()),
+            A::Breaches => self.open_breaches(),
+            A::Help => {
+                self.help_scroll = 0;
+                self.screens.push(Screen::Help);
+            }
+            A::SearchStart => self.searching = true,
+            A::SearchDone => self.searching = false,
+            A::SearchCancel => {
+                self.searching = false;
+                self.search.clear();
+                self.refilter();
+            }
+            A::SearchBackspace => {
+                self.search.pop();
+                self.refilter();
+            }
+            A::SearchChar(c) => {
+                self.search.push(c);
+                self.refilter();
+            }
+            A::NextKind | A::PrevKind => self.step_kind_filter(action == A::NextKind),
+            A::OnlyBreaches => self.toggle_breach_filter(),
+            A::NextStatus | A::PrevStatus => self.step_status_filter(action == A::NextStatus),
+            A::Tick => {
+                self.now = self.clock.now();
+                self.resort();
+            }
+            A::SetNow(t) => {
+                if self.store.is_demo() {
+                    self.clock = Clock::Fixed(t);
+                    self.now = t;
+                    self.resort();
+                } else {
+                    self.say(UiMsg::ClockNotOnReal.text(self.lang).to_string(), true);
+                }
+            }
+            A::Resize(_, h) => {
+                self.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
+                self.select(self.selected);
+            }
+            A::Checklist => self.open_checklist(),
+            A::AnswerYes => self.answer_yes_no(true),
+            A::AnswerNo => self.answer_yes_no(false),
+            A::Answer => self.answer_prompt(),
+            A::Task(task) => self.start_task(task),
+            A::PromptNext => self.prompt_next(),
+            A::PromptPrev => self.prompt_prev(),
+            A::PromptCancel => self.prompt_cancel(),
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The case list (home): the summaries in urgency order, the header's counts, the search and
+//! the kind and status filters, the selection and how far the list is scrolled.
+
+use chrono::{DateTime, Utc};
+
+use super::App;
+use crate::domain::deadline::Level;
+use crate::domain::{CaseId, CaseKind, Status, Summary};
+
+/// Which statuses the list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// The cases that still need work (the default).
+    #[default]
+    Actief,
+    /// Every case.
+    Alle,
+    /// One status.
+    Is(Status),
+}
+
+impl StatusFilter {
+    /// The cycle `s` walks: active, all, then each status.
+    fn cycle() -> Vec<StatusFilter> {
+        let mut v = vec![StatusFilter::Actief, StatusFilter::Alle];
+        v.extend(Status::ALL.map(StatusFilter::Is));
+        v
+    }
+
+    /// Whether a case of this status is shown.
+    pub fn shows(self, status: Status) -> bool {
+        match self {
+            StatusFilter::Actief => status.is_active(),
+            StatusFilter::Alle => true,
+            StatusFilter::Is(s) => s == status,
+        }
+    }
+}
+
+/// The header's counts over the whole register.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Active cases.
+    pub open: usize,
+    /// Active cases due soon.
+    pub bijna: usize,
+    /// Active cases past a deadline.
+    pub te_laat: usize,
+    /// Cases waiting for the requester.
+    pub wachtend: usize,
+    /// Active datalekken whose AP duty (notify, or reason not to) is still open.
+    pub breaches: usize,
+    /// The nearest 72-hour mark among them: the header shows its hours and minutes left.
+    pub breach_next: Option<DateTime<Utc>>,
+}
+
+/// Rows of the screen that are not list rows (header, filters, table header, status, footer):
+/// the page size for PgUp/PgDn, and the rows the list shows, is the height minus these.
+pub const CHROME_ROWS: u16 = 5;
+
+impl App {
+    /// The rows shown, in urgency order.
+    pub fn visible(&self) -> impl ExactSizeIterator<Item = &Summary> {
+        self.visible.iter().map(|&i| &self.summaries[i])
+    }
+
+    /// The number of cases in the register.
+    pub fn total_len(&self) -> usize {
+        self.summaries.len()
+    }
+
+    /// The number of rows shown.
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    /// The position of the selected row among those shown.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first row in view: the list scrolls only when the selection would leave the page.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The selected case, if any row is shown.
+    pub fn selected_summary(&self) -> Option<&Summary> {
+        self.visible.get(self.selected).map(|&i| &self.summaries[i])
+    }
+
+    /// The summary of a case.
+    pub fn summary(&self, id: CaseId) -> Option<&Summary> {
+        self.summaries.iter().find(|s| s.id == id)
+    }
+
+    /// The search text.
+    pub fn search(&self) -> &str {
+        &self.search
+    }
+
+    /// Whether the search box has focus.
+    pub fn searching(&self) -> bool {
+        self.searching
+    }
+
+    /// The kind shown, or all.
+    pub fn kind_filter(&self) -> Option<CaseKind> {
+        self.kind_filter
+    }
+
+    /// The statuses shown.
+    pub fn status_filter(&self) -> StatusFilter {
+        self.status_filter
+    }
+
+    /// The header's counts.
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+
+    /// Reads every summary and rebuilds the list.
+    pub(super) fn load(&mut self) {
+        let summaries = self.store.summaries();
+        self.haystacks = summaries.iter().map(haystack).collect();
+        self.summaries = summaries;
+        self.resort();
+    }
+
+    /// Sorts by urgency at `now`, recounts the header, and refilters, keeping the selected case.
+    pub(super) fn resort(&mut self) {
+        let now = self.now;
+        let mut keyed: Vec<_> = self
+            .summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.urgency_key(now), s.level(now), i))
+            .collect();
+        keyed.sort_unstable_by_key(|k| k.0);
+        let mut counts = Counts::default();
+        for (_, level, i) in &keyed {
+            let s = &self.summaries[*i];
+            if s.status.is_active() {
+                counts.open += 1;
+                match level {
+                    Level::TeLaat => counts.te_laat += 1,
+                    Level::Bijna => counts.bijna += 1,
+                    _ => {}
+                }
+            }
+            if s.status == Status::Wachtend {
+                counts.wachtend += 1;
+            }
+            if s.status.is_active()
+                && !s.breach_done
+                && let Some(due) = s.breach_due
+            {
+                counts.breaches += 1;
+                counts.breach_next = Some(counts.breach_next.map_or(due, |n| n.min(due)));
+            }
+        }
+        self.counts = counts;
+        self.order = keyed.into_iter().map(|(_, _, i)| i).collect();
+        self.refilter();
+    }
+
+    /// Recomputes the rows shown from the filters and the search, keeping the selected case
+    /// selected when it is still shown.
+    pub(super) fn refilter(&mut self) {
+        let keep = self.selected_summary().map(|s| s.id);
+        let needle = self.search.to_lowercase();
+        let needle = needle.trim();
+        let (kind, status) = (self.kind_filter, self.status_filter);
+        self.visible = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = &self.summaries[i];
+                kind.is_none_or(|k| k == s.kind)
+                    && status.shows(s.status)
+                    && (needle.is_empty() || self.haystacks[i].contains(needle))
+            })
+            .collect();
+        let at = keep.and_then(|id| {
+            self.visible
+                .iter()
+                .position(|&i| self.summaries[i].id == id)
+        });
+        self.select(at.unwrap_or(0));
+    }
+
+    /// Selects row `at` of those shown (clamped), scrolling the list only as far as the
+    /// selection needs.
+    pub(super) fn select(&mut self, at: usize) {
+        self.selected = at.min(self.visible.len().saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.page {
+            self.offset = self.selected + 1 - self.page;
+        }
+        // Never leave empty rows at the bottom while there are rows above.
+        self.offset = self
+            .offset
+            .min(self.visible.len().saturating_sub(self.page));
+    }
+
+    /// Shows the next (or the previous) kind: all kinds, then each kind in turn.
+    pub(super) fn step_kind_filter(&mut self, forward: bool) {
+        let mut cycle = vec![None];
+        cycle.extend(CaseKind::ALL.map(Some));
+        self.kind_filter = step(&cycle, self.kind_filter, forward);
+        self.refilter();
+    }
+
+    /// Shows only the datalekken, or (when it already does) every kind again.
+    pub(super) fn toggle_breach_filter(&mut self) {
+        self.kind_filter = match self.kind_filter {
+            Some(CaseKind::Datalek) => None,
+            _ => Some(CaseKind::Datalek),
+        };
+        self.refilter();
+    }
+
+    /// Shows the next (or the previous) statuses of the cycle: active, all, then each status.
+    pub(super) fn step_status_filter(&mut self, forward: bool) {
+        let cycle = StatusFilter::cycle();
+        self.status_filter = step(&cycle, self.status_filter, forward);
+        self.refilter();
+    }
+}
+
+/// What the search looks in: the lowercased id, requester and child of a case.
+pub(super) fn haystack(s: &Summary) -> String {
+    format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase()
+}
+
+/// The value after (or before) `current` in a cycle.
+fn step<T: PartialEq + Copy>(cycle: &[T], current: T, forward: bool) -> T {
+    let n = cycle.len();
+    let at = cycle.iter().position(|c| *c == current).unwrap_or(0);
+    let next = if forward {
+        (at + 1) % n
+    } else {
+        (at + n - 1) % n
+    };
+    cycle.get(next).copied().unwrap_or(current)
+}
