@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::App;
-use crate::domain::deadline::Level;
+use crate::domain::deadline::{Level, amsterdam_date};
 use crate::domain::{CaseId, CaseKind, Status, Summary};
 
 /// Which statuses the list shows.
@@ -121,20 +121,23 @@ impl App {
 
     /// Reads every summary and rebuilds the list.
     pub(super) fn load(&mut self) {
-        let summaries = self.store.summaries();
-        self.haystacks = summaries.iter().map(haystack).collect();
-        self.summaries = summaries;
+        self.summaries = self.store.summaries();
+        self.haystacks.clear();
         self.resort();
     }
 
     /// Sorts by urgency at `now`, recounts the header, and refilters, keeping the selected case.
     pub(super) fn resort(&mut self) {
         let now = self.now;
+        let today = amsterdam_date(now);
         let mut keyed: Vec<_> = self
             .summaries
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.urgency_key(now), s.level(now), i))
+            .map(|(i, s)| {
+                let (key, level) = s.urgency(now, today);
+                (key, level, i)
+            })
             .collect();
         keyed.sort_unstable_by_key(|k| k.0);
         let mut counts = Counts::default();
@@ -164,12 +167,23 @@ impl App {
         self.refilter();
     }
 
+    /// Makes the search text of the summaries that have none yet: on the first search, not at
+    /// start (at 100,000 cases that is a sixth of the time to the first frame).
+    fn fill_haystacks(&mut self) {
+        let have = self.haystacks.len();
+        self.haystacks
+            .extend(self.summaries[have..].iter().map(haystack));
+    }
+
     /// Recomputes the rows shown from the filters and the search, keeping the selected case
     /// selected when it is still shown.
     pub(super) fn refilter(&mut self) {
         let keep = self.selected_summary().map(|s| s.id);
         let needle = self.search.to_lowercase();
         let needle = needle.trim();
+        if !needle.is_empty() {
+            self.fill_haystacks();
+        }
         let (kind, status) = (self.kind_filter, self.status_filter);
         self.visible = self
             .order
@@ -231,7 +245,7 @@ impl App {
 }
 
 /// What the search looks in: the lowercased id, requester and child of a case.
-pub(super) fn haystack(s: &Summary) -> String {
+fn haystack(s: &Summary) -> String {
     format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase()
 }
 

@@ -56,7 +56,8 @@ pub struct App {
     theme: Theme,
     keymap: Keymap,
     summaries: Vec<Summary>,
-    /// Lowercased id, requester and child of each summary, for the search.
+    /// Lowercased id, requester and child of each summary, for the search; made at the first
+    /// search (a prefix of `summaries`, filled up before each search).
     haystacks: Vec<String>,
     /// Indices into `summaries` in urgency order.
     order: Vec<usize>,

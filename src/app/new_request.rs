@@ -261,7 +261,6 @@ impl App {
 
     /// Adds one new case to the list without reading every summary again.
     fn add_summary(&mut self, s: Summary) {
-        self.haystacks.push(super::list::haystack(&s));
         self.summaries.push(s);
         self.resort();
     }

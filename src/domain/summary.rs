@@ -70,8 +70,14 @@ impl Due {
 
     /// Its warning level at `now`.
     pub fn level(self, now: DateTime<Utc>, done: bool) -> Level {
+        self.level_on(now, amsterdam_date(now), done)
+    }
+
+    /// Its warning level at `now`, whose Amsterdam date `today` the caller already knows (the
+    /// list ranks every case at start: one time-zone conversion for all, not one per deadline).
+    fn level_on(self, now: DateTime<Utc>, today: NaiveDate, done: bool) -> Level {
         match self {
-            Due::Date(d) => deadline::date_level(d, amsterdam_date(now), done),
+            Due::Date(d) => deadline::date_level(d, today, done),
             Due::Instant(i) => deadline::breach_level(i, now, done),
         }
     }
@@ -138,19 +144,21 @@ impl Summary {
 
     /// The worst warning level over the open deadlines (Voldaan when none is open).
     pub fn level(&self, now: DateTime<Utc>) -> Level {
+        self.level_on(now, amsterdam_date(now))
+    }
+
+    fn level_on(&self, now: DateTime<Utc>, today: NaiveDate) -> Level {
         self.open_dues()
-            .map(|d| d.level(now, false))
+            .map(|d| d.level_on(now, today, false))
             .max()
             .unwrap_or(Level::Voldaan)
     }
 
-    /// The urgency order of the list: late first, then the nearest open deadline (verzoeken and
-    /// datalekken on one time axis), then cases with no open deadline, newest first.
-    pub fn urgency_key(
-        &self,
-        now: DateTime<Utc>,
-    ) -> (u8, DateTime<Utc>, std::cmp::Reverse<CaseId>) {
-        let level = self.level(now);
+    /// The urgency order of the list and the level, together (the list ranks every case at
+    /// start): late first, then the nearest open deadline (verzoeken and datalekken on one time
+    /// axis), then cases with no open deadline, newest first. `today` is `now`'s Amsterdam date.
+    pub fn urgency(&self, now: DateTime<Utc>, today: NaiveDate) -> (UrgencyKey, Level) {
+        let level = self.level_on(now, today);
         let rank = match level {
             Level::TeLaat => 0,
             Level::Bijna | Level::OpTijd => 1,
@@ -159,6 +167,10 @@ impl Summary {
         let ends = self
             .nearest()
             .map_or(DateTime::<Utc>::MAX_UTC, |d| d.ends());
-        (rank, ends, std::cmp::Reverse(self.id))
+        ((rank, ends, std::cmp::Reverse(self.id)), level)
     }
 }
+
+/// Where a case sorts in the list: rank (late, open, none open), the nearest deadline's end,
+/// then newest id first.
+pub type UrgencyKey = (u8, DateTime<Utc>, std::cmp::Reverse<CaseId>);
