@@ -212,3 +212,8 @@ fn the_demo_list_at_a_fixed_now() {
 fn the_detail_warns_before_the_extension_window_closes() {
     passes_on_demo("extension_window.keys");
 }
+
+#[test]
+fn a_case_registered_after_a_search_is_found_by_the_next() {
+    passes("search_after_new.keys", &[]);
+}
