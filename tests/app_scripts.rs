@@ -217,3 +217,8 @@ fn the_detail_warns_before_the_extension_window_closes() {
 fn a_case_registered_after_a_search_is_found_by_the_next() {
     passes("search_after_new.keys", &[]);
 }
+
+#[test]
+fn esc_and_a_quick_key_arriving_as_one_alt_key_act_as_both() {
+    passes("esc_then_key.keys", &[]);
+}

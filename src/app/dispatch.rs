@@ -83,6 +83,10 @@ impl App {
     pub fn handle_key(&mut self, key: Key) {
         if let Some(action) = self.action_for(key) {
             self.update(action);
+        } else if let Some((esc, next)) = key.split_escape() {
+            // No binding uses Alt: an unbound Alt-key is Esc and a key typed quickly after it.
+            self.handle_key(esc);
+            self.handle_key(next);
         }
     }
 

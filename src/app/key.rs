@@ -105,6 +105,21 @@ impl Key {
         Key::new(event.code, event.modifiers)
     }
 
+    /// An Alt-key that is really `Esc` and a key pressed right after it: a terminal sends Esc
+    /// as one byte and, when the next key follows within a few milliseconds, the two arrive
+    /// together and read as Alt plus that key (seen in tmux). Only Alt (with Shift, for a
+    /// capital) on a character or a named key qualifies; `None` for anything else.
+    pub fn split_escape(&self) -> Option<(Key, Key)> {
+        let rest = self.mods.difference(KeyModifiers::ALT);
+        if !self.mods.contains(KeyModifiers::ALT) || rest.contains(KeyModifiers::CONTROL) {
+            return None;
+        }
+        Some((
+            Key::new(KeyCode::Esc, KeyModifiers::NONE)?,
+            Key::new(self.code, rest)?,
+        ))
+    }
+
     /// The press event a terminal would send for this key, for the headless driver.
     pub fn to_event(&self) -> KeyEvent {
         KeyEvent::new(self.code, self.mods)
@@ -311,6 +326,21 @@ mod tests {
 
     fn k(code: KeyCode, mods: KeyModifiers) -> Key {
         Key::new(code, mods).unwrap()
+    }
+
+    #[test]
+    fn an_alt_key_splits_into_esc_and_the_key_but_ctrl_never() {
+        let parse = |s: &str| s.parse::<Key>().unwrap();
+        let esc = parse("<Esc>");
+        assert_eq!(parse("<A-q>").split_escape(), Some((esc, parse("q"))));
+        assert_eq!(parse("<A-N>").split_escape(), Some((esc, parse("N"))));
+        assert_eq!(
+            parse("<A-Enter>").split_escape(),
+            Some((esc, parse("<Enter>")))
+        );
+        assert_eq!(parse("<C-A-x>").split_escape(), None);
+        assert_eq!(parse("q").split_escape(), None);
+        assert_eq!(parse("<C-s>").split_escape(), None);
     }
 
     #[test]
