@@ -1,5 +1,6 @@
 //! A damaged working store (issue 5): bytes flipped in `sled/db` and the file truncated never
-//! panic and never give a silently shorter list; `repair` brings back every case. Also the
+//! panic, never give a silently shorter list, and never show a case other than the journal's
+//! (found at open, or when the case is read); `repair` brings back every case. Also the
 //! schema version, backup and repair through the binary.
 #![allow(clippy::unwrap_used)]
 
@@ -12,7 +13,7 @@ use std::process::Command;
 use common::*;
 use privdesk::domain::{Case, Event};
 use privdesk::store::journal::{self, JOURNAL_FILE};
-use privdesk::store::{Health, OpenOptions, SLED_DIR, Store, StoreError, maintenance};
+use privdesk::store::{Health, OpenOptions, SLED_DIR, SPOT_CHECK, Store, StoreError, maintenance};
 
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
@@ -26,11 +27,12 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A register with 40 cases, some changed after registration; returns their records.
+/// A register with more cases than open checks (so damage can hit a record that only its
+/// first read checks), some changed after registration; returns their records.
 fn seed(reg: &Path) -> Vec<Case> {
     let mut store = open(reg);
     let mut ids = Vec::new();
-    for n in 0..40 {
+    for n in 0..SPOT_CHECK + 44 {
         ids.push(register(&mut store, &format!("Verzoeker {n}")));
     }
     for id in ids.iter().step_by(3) {
