@@ -710,7 +710,7 @@ impl Store {
     /// Read through the working store's index of each case's journal lines: only the case's
     /// own lines are read, each checked (its hash, its seq, that it names the case). Without a
     /// healthy working store, or when the index fails a check, the journal is streamed whole
-    /// instead ([`Store::history_streamed`]).
+    /// instead (`history_streamed`, the fallback).
     pub fn history(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError> {
         if let (Some(w), Health::Ok) = (&self.working, &self.health)
             && let Ok(history) = self.history_by_index(w, id)
