@@ -8,7 +8,10 @@
 //! - (b) `privdesk audit verify` of the whole journal, in MB/s;
 //! - (c) `privdesk repair` of the whole register, in seconds;
 //! - (d) resident memory after open + load (VmRSS, and the peak VmHWM) in that fresh process.
-//!   Target: at most 100 MB.
+//!   Target: at most 100 MB;
+//! - (e) `Store::history(id)` through the working store's line index, over a few hundred
+//!   cases, vs. its streamed fallback (the whole journal read for one case);
+//! - (f) the migration of a schema-1 working store at open (copy aside + line index built).
 //!
 //! (b), (c) and `privdesk export json` run the release binary under `/usr/bin/time -v`, which
 //! also gives each one's peak memory.
@@ -250,6 +253,70 @@ fn main() {
         peak as f64 / 1024.0,
         mb(std::fs::metadata(&out_file).map_or(0, |m| m.len()))
     );
+
+    history_by_index(&reg);
+    migration(&reg);
+}
+
+/// (e): `history(id)` through the index for about 300 cases spread over the register, and
+/// the streamed fallback for three of them (each reads the whole journal).
+fn history_by_index(reg: &Path) {
+    let store = Store::open(reg, &OpenOptions::existing(now())).unwrap();
+    assert_eq!(store.health(), &Health::Ok);
+    let ids: Vec<_> = store.summaries().iter().map(|s| s.id).collect();
+    let picked: Vec<_> = ids
+        .iter()
+        .step_by((ids.len() / 300).max(1))
+        .copied()
+        .collect();
+    let t = Instant::now();
+    let mut lines = 0;
+    for id in &picked {
+        lines += store.history(*id).unwrap().len();
+    }
+    let by_index = t.elapsed().as_secs_f64() / picked.len() as f64;
+    let mut streamed = Vec::new();
+    for id in picked.iter().step_by((picked.len() / 3).max(1)).take(3) {
+        let t = Instant::now();
+        let h = store.history_streamed_for_tests(*id).unwrap();
+        streamed.push(t.elapsed().as_secs_f64());
+        assert_eq!(h, store.history(*id).unwrap());
+    }
+    let s = median(streamed.clone());
+    println!(
+        "(e) history(id): {:.3} ms per case through the index ({} cases, {:.1} events each) vs {:.3} s streamed = {:.0}× faster; streamed runs {:?}",
+        by_index * 1e3,
+        picked.len(),
+        lines as f64 / picked.len() as f64,
+        s,
+        s / by_index,
+        streamed
+    );
+}
+
+/// (f): the register's working store turned into a schema-1 one (no line index), then opened:
+/// copied aside and migrated. The copy is removed afterwards.
+fn migration(reg: &Path) {
+    let store = Store::open(reg, &OpenOptions::existing(now())).unwrap();
+    store
+        .working_for_tests()
+        .unwrap()
+        .make_schema_1_for_tests()
+        .unwrap();
+    drop(store);
+    let before = dir_size(&reg.join(SLED_DIR));
+    let t = Instant::now();
+    let store = Store::open(reg, &OpenOptions::existing(now())).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    assert_eq!(store.health(), &Health::Ok);
+    let m = store.migrated().unwrap().clone();
+    drop(store);
+    println!(
+        "(f) migration 1 → 2 at open: {secs:.1} s (copy of {:.0} MB aside + line index + open); working store {:.0} MB after",
+        mb(before),
+        mb(dir_size(&reg.join(SLED_DIR)))
+    );
+    std::fs::remove_dir_all(&m.copy).unwrap();
 }
 
 /// Runs the release binary on the register under `/usr/bin/time -v` (when present): wall

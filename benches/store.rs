@@ -108,7 +108,16 @@ fn bench(c: &mut Criterion) {
     parts.bench_function("sled_write_one_case", |b| {
         b.iter(|| {
             seq += 1;
-            working.write(seq, std::slice::from_ref(&case)).unwrap()
+            // The line index entry of the change's line, as a save writes it.
+            let lines = privdesk::store::working::line_index_of(
+                seq * 400,
+                &[Event::Viewed {
+                    case: CaseId::new('V', 2026, seq as u32),
+                }],
+            );
+            working
+                .write(seq, std::slice::from_ref(&case), &lines)
+                .unwrap()
         })
     });
     let events = vec![verzoek(id)];

@@ -373,7 +373,12 @@ fn open_existing(cli: &Cli, dir: &std::path::Path) -> Result<Store, Outcome> {
             .ok()
             .and_then(|c| c.gebruiker.naam),
     };
-    Store::open(dir, &opts).map_err(|e| store_fail(&e, cli.lang))
+    let store = Store::open(dir, &opts).map_err(|e| store_fail(&e, cli.lang))?;
+    // An older working store was copied aside and migrated: say where the copy is.
+    if let Some((text, _)) = store.open_notice(cli.lang) {
+        let _ = writeln!(std::io::stderr(), "{text}");
+    }
+    Ok(store)
 }
 
 /// Opens an existing register for a command that needs the time too (the clock is checked

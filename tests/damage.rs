@@ -13,6 +13,7 @@ use std::process::Command;
 use common::*;
 use privdesk::domain::{Case, Event};
 use privdesk::store::journal::{self, JOURNAL_FILE};
+use privdesk::store::working::SCHEMA_VERSION;
 use privdesk::store::{Health, OpenOptions, SLED_DIR, SPOT_CHECK, Store, StoreError, maintenance};
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -157,12 +158,15 @@ fn a_newer_working_store_is_refused_naming_both_versions() {
         e,
         StoreError::NewerSchema {
             found: 99,
-            supported: 1
+            supported: SCHEMA_VERSION
         }
     ));
     assert_eq!(e.exit_code(), 2);
     let m = e.message(privdesk::i18n::Lang::Nl);
-    assert!(m.contains("99") && m.contains('1'), "{m}");
+    assert!(
+        m.contains("99") && m.contains(&SCHEMA_VERSION.to_string()),
+        "{m}"
+    );
 }
 
 fn seed_small(reg: &Path) {

@@ -15,19 +15,26 @@ fn replay_in_small_batches_gives_the_same_cases_as_the_bulk_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     let reg = dir.path().join("reg");
     bulk::build(&reg, 80, now()).unwrap();
-    let changes = journal::read_all(&reg.join(JOURNAL_FILE)).unwrap();
+    let (changes, offsets) = journal::read_all_with_offsets(&reg.join(JOURNAL_FILE)).unwrap();
+    let located = || offsets.iter().copied().zip(&changes);
     let other = Working::open(&dir.path().join("other")).unwrap();
-    let replayed = other.replay_in_batches(&changes, 7).unwrap();
+    let replayed = other.replay_in_batches(located(), 7).unwrap();
     assert_eq!(replayed, changes.len() as u64);
     assert_eq!(other.applied_seq().unwrap(), changes.len() as u64);
     let store = Store::open(&reg, &create_opts()).unwrap();
     let summaries = store.summaries();
     assert_eq!(other.summaries().unwrap(), summaries);
+    let w = store.working_for_tests().unwrap();
     for s in &summaries {
         assert_eq!(other.case(s.id).unwrap(), store.case(s.id).unwrap());
+        // The line index too: small batches index every line once, as the bulk rebuild does.
+        assert_eq!(
+            other.line_offsets(s.id).unwrap(),
+            w.line_offsets(s.id).unwrap()
+        );
     }
     // Replaying again changes nothing: every case already has its changes.
-    assert_eq!(other.replay_in_batches(&changes, 7).unwrap(), 0);
+    assert_eq!(other.replay_in_batches(located(), 7).unwrap(), 0);
 }
 
 #[test]

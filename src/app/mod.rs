@@ -126,6 +126,10 @@ impl App {
             prompt: None,
         };
         app.load();
+        app.message = app
+            .store
+            .open_notice(lang)
+            .map(|(text, error)| Message { text, error });
         app
     }
 

@@ -57,6 +57,14 @@ messages! {
         WhyIo => "lees- of schrijffout in de werkopslag", "read or write error in the working store";
         WhyReplay => "herhalen van het journaal faalde", "replaying the journal failed";
         WhyRecord => "onleesbaar record in de werkopslag", "unreadable record in the working store";
+        WhyIndex => "de verwijzing van een zaak naar het journaal klopt niet",
+            "a case's index into the journal is wrong";
+        WhyMigration => "bijwerken van de werkopslag naar deze versie faalde",
+            "upgrading the working store to this version failed";
+        Migrated => "werkopslag bijgewerkt van versie {from} naar {to}; de oude staat bewaard in {path}",
+            "working store upgraded from version {from} to {to}; the old one is kept in {path}";
+        MigrationFailed => "bijwerken van de werkopslag van versie {from} naar {to} faalde; de oude staat bewaard in {path}",
+            "upgrading the working store from version {from} to {to} failed; the old one is kept in {path}";
     }
 }
 

@@ -263,6 +263,7 @@ pub fn stream(path: &Path) -> io::Result<Stream> {
         line: Vec::new(),
         prev: ZERO_HASH.to_string(),
         count: 0,
+        pos: 0,
         failed: false,
     })
 }
@@ -277,16 +278,19 @@ pub struct Stream {
     pub prev: String,
     /// The number of lines read.
     pub count: u64,
+    /// The number of bytes read: where the next line starts.
+    pos: u64,
     failed: bool,
 }
 
-impl Iterator for Stream {
-    type Item = Result<Change, VerifyError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Stream {
+    /// The next change with the byte offset where its line starts (the working store indexes
+    /// each case's lines by offset).
+    pub fn next_located(&mut self) -> Option<Result<(u64, Change), VerifyError>> {
         if self.failed {
             return None;
         }
+        let start = self.pos;
         self.line.clear();
         match self.reader.read_until(b'\n', &mut self.line) {
             Err(e) => {
@@ -297,6 +301,7 @@ impl Iterator for Stream {
             Ok(_) if self.line.last() != Some(&b'\n') => return None,
             Ok(_) => {}
         }
+        self.pos += self.line.len() as u64;
         self.line.pop();
         let n = self.count + 1;
         let bad = |fault| VerifyError::Line(BadLine { line: n, fault });
@@ -307,7 +312,7 @@ impl Iterator for Stream {
             Ok(change) => {
                 self.prev.clone_from(&change.hash);
                 self.count = n;
-                Some(Ok(change))
+                Some(Ok((start, change)))
             }
             Err(e) => {
                 self.failed = true;
@@ -317,10 +322,50 @@ impl Iterator for Stream {
     }
 }
 
+impl Iterator for Stream {
+    type Item = Result<Change, VerifyError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_located().map(|r| r.map(|(_, change)| change))
+    }
+}
+
 /// Reads every complete line of a journal file and checks the chain; for replay, history,
 /// backup and repair.
 pub fn read_all(path: &Path) -> Result<Vec<Change>, VerifyError> {
     Ok(parse_all(&fs::read(path)?)?)
+}
+
+/// [`read_all`] with the byte offset where each line starts (for the working store's index of
+/// each case's lines): the changes and their offsets, index for index.
+pub fn read_all_with_offsets(path: &Path) -> Result<(Vec<Change>, Vec<u64>), VerifyError> {
+    let bytes = fs::read(path)?;
+    let changes = parse_all(&bytes)?;
+    let offsets = line_starts(&bytes).take(changes.len()).collect();
+    Ok((changes, offsets))
+}
+
+/// The byte offsets where the lines of a journal's bytes start: 0, then after every newline.
+fn line_starts(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    std::iter::once(0).chain(
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i as u64 + 1),
+    )
+}
+
+/// Reads the line that starts at byte `offset` (without its newline): `None` when no complete
+/// line is there (the file ends first). Nothing is checked: the caller parses the line.
+pub fn line_at<R: BufRead + Seek>(reader: &mut R, offset: u64) -> io::Result<Option<Vec<u8>>> {
+    reader.seek(SeekFrom::Start(offset))?;
+    let mut line = Vec::new();
+    reader.read_until(b'\n', &mut line)?;
+    if line.pop() != Some(b'\n') {
+        return Ok(None);
+    }
+    Ok(Some(line))
 }
 
 /// Parses and chains every complete line of a journal's bytes (a torn tail is ignored).
@@ -472,14 +517,15 @@ impl Journal {
 
     /// Appends one change and `sync_data`s it: when this returns `Ok` the change is saved.
     /// On failure the journal is cut back to the previous line; if even that fails the
-    /// journal is poisoned. Returns the new line's change.
+    /// journal is poisoned. Returns the byte offset where the new line starts (the working
+    /// store's index of each case's lines) and the new line's change.
     pub fn append(
         &mut self,
         at: DateTime<Utc>,
         user: &str,
         events: Vec<Event>,
         cases: u64,
-    ) -> Result<&Change, JournalError> {
+    ) -> Result<(u64, &Change), JournalError> {
         if self.poisoned {
             return Err(JournalError::Poisoned(io::Error::other("journal poisoned")));
         }
@@ -507,6 +553,7 @@ impl Journal {
                 }
             });
         }
+        let offset = self.end;
         self.end += line.len() as u64;
         let change = Change {
             v: FORMAT,
@@ -521,7 +568,7 @@ impl Journal {
         if seq == 1 {
             self.first = Some(change.clone());
         }
-        Ok(self.last.insert(change))
+        Ok((offset, self.last.insert(change)))
     }
 }
 
@@ -696,17 +743,37 @@ mod tests {
         let (mut j, torn) = Journal::open(dir.path(), "t").unwrap();
         assert!(torn.is_none());
         let t = at("2026-11-23T09:00:00Z");
-        let h1 = j
+        let (at1, c1) = j
             .append(t, "u", vec![Event::RegisterCreated { demo: false }], 0)
-            .unwrap()
-            .hash
-            .clone();
-        let c2 = j
+            .unwrap();
+        assert_eq!(at1, 0);
+        let h1 = c1.hash.clone();
+        let (at2, c2) = j
             .append(t, "u", vec![Event::Exported { what: "csv".into() }], 0)
             .unwrap();
         assert_eq!(c2.prev, h1);
         let head = c2.hash.clone();
-        assert_eq!(verify(&dir.path().join(JOURNAL_FILE)).unwrap(), (2, head));
+        let path = dir.path().join(JOURNAL_FILE);
+        assert_eq!(verify(&path).unwrap(), (2, head));
+        // The offsets append returns are where the lines start, as the readers see them.
+        let bytes = fs::read(&path).unwrap();
+        assert_eq!(
+            at2 as usize,
+            bytes.iter().position(|b| *b == b'\n').unwrap() + 1
+        );
+        let (changes, offsets) = read_all_with_offsets(&path).unwrap();
+        assert_eq!(offsets, vec![0, at2]);
+        let mut s = stream(&path).unwrap();
+        assert_eq!(s.next_located().unwrap().unwrap().0, 0);
+        assert_eq!(
+            s.next_located().unwrap().unwrap(),
+            (at2, changes[1].clone())
+        );
+        assert!(s.next_located().is_none());
+        let mut r = io::BufReader::new(File::open(&path).unwrap());
+        let line = line_at(&mut r, at2).unwrap().unwrap();
+        assert_eq!(parse_line(&line).unwrap(), changes[1]);
+        assert_eq!(line_at(&mut r, bytes.len() as u64).unwrap(), None);
         let (j2, _) = Journal::open(dir.path(), "t").unwrap();
         assert_eq!(j2.last_seq(), 2);
         assert_eq!(

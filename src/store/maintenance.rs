@@ -16,7 +16,8 @@ use super::journal::{self, JOURNAL_FILE, Journal};
 use super::working::{FoldError, Working, WorkingError};
 use super::{Damage, SLED_DIR, StoreError, create_private_dir, file_stamp, take_lock, tighten};
 
-/// Builds a working store in `sled_dir` (which must not exist) from the journal at `journal`,
+/// Builds a working store in `sled_dir` (which must not exist) from the journal at `journal`
+/// (its cases, summaries and line index, in the current schema),
 /// streamed (one line in memory at a time, so a journal of hundreds of MB does not need its
 /// size in memory), and checks it against the journal's last `cases`. Returns the number of
 /// changes and of cases.
@@ -28,10 +29,12 @@ pub fn build_working(sled_dir: &Path, journal: &Path) -> Result<(u64, u64), Stor
     w.set_schema_version().map_err(|e| damage(&e))?;
     let mut failed = None;
     let mut expected = 0;
-    let changes = lines.by_ref().map_while(|r| match r {
-        Ok(c) => {
+    // Each change with the offset where its line starts: the line index is built with the
+    // cases.
+    let changes = std::iter::from_fn(|| lines.next_located()).map_while(|r| match r {
+        Ok((offset, c)) => {
             expected = c.cases;
-            Some(c)
+            Some((offset, c))
         }
         Err(e) => {
             failed = Some(e);
@@ -51,7 +54,8 @@ pub fn build_working(sled_dir: &Path, journal: &Path) -> Result<(u64, u64), Stor
     if found != expected {
         return Err(StoreError::Damaged(Damage::Count { found, expected }));
     }
-    if w.case_count() as u64 != found {
+    // Every case has at least the line that created it in the index.
+    if w.case_count() as u64 != found || w.line_index_len() as u64 != found {
         return Err(StoreError::Damaged(Damage::Missing));
     }
     drop(w);

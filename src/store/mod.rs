@@ -1,7 +1,9 @@
 //! The register on disk: the only code that touches it (design.md "The register on disk").
 //!
 //! - `journal` — the append-only, fsynced, hash-chained change lines: the truth.
-//! - `working` — the sled working store (cases, summaries, meta), rebuilt from the journal.
+//! - `working` — the sled working store (cases, summaries, each case's journal line offsets,
+//!   meta), rebuilt from the journal.
+//! - `migrate` — an older working store copied aside and migrated at open.
 //! - `bulk` — large fictitious registers for benchmarks: the journal written in one go, then
 //!   rebuilt.
 //! - `Store` — opening (lock, torn tail, schema, replay, the count check), saving a change in
@@ -13,11 +15,12 @@
 pub mod bulk;
 pub mod journal;
 pub mod maintenance;
+pub mod migrate;
 pub mod working;
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, TryLockError};
-use std::io;
+use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -30,6 +33,7 @@ use crate::i18n::Lang;
 use crate::i18n::store::StoreMsg;
 
 use journal::{BadLine, Change, Journal, JournalError, LineFault, TornTail, VerifyError};
+use migrate::Migration;
 use working::{FoldError, SCHEMA_VERSION, Working, WorkingError, fold_change};
 
 /// The lock file inside the register folder, taken before anything else is opened.
@@ -85,8 +89,10 @@ pub enum Damage {
     },
     /// The working store has applied more than the journal holds.
     Ahead,
-    /// A summary without its case record.
+    /// A summary without its case record, or with an older one.
     Missing,
+    /// A case's index into the journal leads to lines that are not the case's.
+    Index,
     /// sled would not open.
     Open,
     /// sled panicked while opening.
@@ -97,6 +103,8 @@ pub enum Damage {
     Replay,
     /// A record is unreadable.
     Record,
+    /// Migrating an older working store failed (its copy is kept).
+    Migration,
 }
 
 impl Damage {
@@ -105,6 +113,7 @@ impl Damage {
             WorkingError::Sled(_) => Damage::Io,
             WorkingError::Panicked => Damage::Panic,
             WorkingError::Record(_) => Damage::Record,
+            WorkingError::Older(_) => Damage::Migration,
         }
     }
 
@@ -125,6 +134,8 @@ impl Damage {
             Damage::Io => StoreMsg::WhyIo.text(lang).into(),
             Damage::Replay => StoreMsg::WhyReplay.text(lang).into(),
             Damage::Record => StoreMsg::WhyRecord.text(lang).into(),
+            Damage::Migration => StoreMsg::WhyMigration.text(lang).into(),
+            Damage::Index => StoreMsg::WhyIndex.text(lang).into(),
         }
     }
 }
@@ -352,6 +363,8 @@ pub struct Store {
     /// On damage: the cases rebuilt in memory from the journal.
     fallback: BTreeMap<CaseId, Case>,
     torn: Option<TornTail>,
+    /// An older working store migrated (or failed to) at open.
+    migration: Option<Migration>,
     /// How many journal lines were replayed into sled at open.
     replayed: u64,
     /// Declared last so it is released after sled and the journal are closed.
@@ -495,22 +508,26 @@ impl Store {
             summaries: BTreeMap::new(),
             fallback: BTreeMap::new(),
             torn,
+            migration: None,
             replayed: 0,
             _lock: lock,
         };
-        // sled can panic while opening and while reading a damaged file: both are caught
-        // silently, and a damaged sled is dropped inside the catch too.
-        let opened = maintenance::catch_silently(|| match Working::open(&sled_dir) {
-            Ok(w) => match store.check_and_replay(&w) {
-                Ok(found) => Ok((w, found)),
-                Err(c) => {
-                    drop(w);
-                    Err(c)
-                }
-            },
-            Err(WorkingError::Panicked) => Err(Checked::Damage(Damage::Panic)),
-            Err(_) => Err(Checked::Damage(Damage::Open)),
-        });
+        let mut opened = store.open_working(&sled_dir);
+        if let Some(Err(Checked::Older(from))) = opened {
+            // Copied aside first, then migrated in place; only then opened as usual.
+            let path = store.journal.path().to_path_buf();
+            let (copy, migrated) = migrate::run(dir, &path, from, &file_stamp(opts.now));
+            store.migration = copy.map(|copy| Migration {
+                from,
+                to: SCHEMA_VERSION,
+                copy,
+                failed: migrated.is_err(),
+            });
+            opened = match migrated {
+                Ok(()) => store.open_working(&sled_dir),
+                Err(_) => Some(Err(Checked::Damage(Damage::Migration))),
+            };
+        }
         match opened {
             Some(Ok((w, (summaries, replayed)))) => {
                 store.summaries = summaries;
@@ -519,10 +536,33 @@ impl Store {
             }
             Some(Err(Checked::Damage(d))) => store.go_damaged(d)?,
             Some(Err(Checked::Fatal(e))) => return Err(e),
+            Some(Err(Checked::Older(_))) => store.go_damaged(Damage::Migration)?,
             None => store.go_damaged(Damage::Panic)?,
         }
         tighten(dir)?;
         Ok(store)
+    }
+
+    /// Opens sled and checks and replays it. sled can panic while opening and while reading a
+    /// damaged file: both are caught silently (`None`), and a damaged sled is dropped inside
+    /// the catch too. An older schema is `Checked::Older`, with sled closed again.
+    #[allow(clippy::type_complexity)]
+    fn open_working(
+        &self,
+        sled_dir: &Path,
+    ) -> Option<Result<(Working, (BTreeMap<CaseId, Summary>, u64)), Checked>> {
+        maintenance::catch_silently(|| match Working::open(sled_dir) {
+            Ok(w) => match self.check_and_replay(&w) {
+                Ok(found) => Ok((w, found)),
+                Err(c) => {
+                    drop(w);
+                    Err(c)
+                }
+            },
+            Err(WorkingError::Older(v)) => Err(Checked::Older(v)),
+            Err(WorkingError::Panicked) => Err(Checked::Damage(Damage::Panic)),
+            Err(_) => Err(Checked::Damage(Damage::Open)),
+        })
     }
 
     /// Switches to read-only from the journal: the cases rebuilt in memory.
@@ -566,8 +606,8 @@ impl Store {
             return Err(Checked::Damage(Damage::Ahead));
         }
         if applied < last.seq {
-            let changes =
-                journal::read_all(self.journal.path()).map_err(|e| Checked::Fatal(e.into()))?;
+            let (changes, offsets) = journal::read_all_with_offsets(self.journal.path())
+                .map_err(|e| Checked::Fatal(e.into()))?;
             // Nothing replays into a working store that already lacks cases the journal had
             // at its `applied_seq`. (More cases than that is a lagging `applied_seq`: replay
             // skips them per case, and the count check below still has the last word.)
@@ -578,10 +618,12 @@ impl Store {
                     return Err(Checked::Damage(Damage::Count { found, expected }));
                 }
             }
-            replayed = w.replay(&changes).map_err(|e| match e {
-                FoldError::Working(e) => damage(e),
-                _ => Checked::Damage(Damage::Replay),
-            })?;
+            replayed = w
+                .replay(offsets.iter().copied().zip(&changes))
+                .map_err(|e| match e {
+                    FoldError::Working(e) => damage(e),
+                    _ => Checked::Damage(Damage::Replay),
+                })?;
         }
         let summaries = w.summaries().map_err(damage)?;
         let found = summaries.len() as u64;
@@ -627,6 +669,18 @@ impl Store {
     /// The torn tail set aside at open, if any.
     pub fn torn_tail(&self) -> Option<&TornTail> {
         self.torn.as_ref()
+    }
+
+    /// The migration of an older working store made at open, if any: its copy's path, and
+    /// whether it failed (the store is then damaged).
+    pub fn migrated(&self) -> Option<&Migration> {
+        self.migration.as_ref()
+    }
+
+    /// What the user must be told once the register is open (the TUI's status line, the
+    /// command line's standard error): the text, and whether it reports a failure.
+    pub fn open_notice(&self, lang: Lang) -> Option<(String, bool)> {
+        self.migration.as_ref().map(|m| (m.message(lang), m.failed))
     }
 
     /// How many journal lines were replayed into the working store at open.
@@ -707,9 +761,72 @@ impl Store {
     }
 
     /// A case's history from the journal: every event about it, oldest first.
+    ///
+    /// Read through the working store's index of each case's journal lines: only the case's
+    /// own lines are read, each checked (its hash, its seq, that it names the case). Without a
+    /// healthy working store, or when the index fails a check, the journal is streamed whole
+    /// instead (`history_streamed`, the fallback).
     pub fn history(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError> {
-        // Streamed, one line in memory at a time, each checked against the chain as it is read:
-        // a large journal does not have to fit in memory to show one case's history.
+        if let (Some(w), Health::Ok) = (&self.working, self.health()) {
+            match self.history_by_index(w, id) {
+                Ok(history) => return Ok(history),
+                // The journal could not be read: streaming it will say so.
+                Err(IndexMiss::Io) => {}
+                // The working store's index is wrong: damage, found on reading.
+                Err(_) => self.found_damage(Damage::Index),
+            }
+        }
+        self.history_streamed(id)
+    }
+
+    /// A case's history read through the `lines` index: the lines at the offsets it holds for
+    /// the case, each parsed with its own hash checked, their seqs increasing and within the
+    /// journal, each naming the case; the first one must create the case and the last must
+    /// be at least the summary's last change, so an index that lost its first or newest
+    /// entries misses too.
+    fn history_by_index(&self, w: &Working, id: CaseId) -> Result<Vec<HistoryEntry>, IndexMiss> {
+        let summary = self.summaries.get(&id);
+        let offsets = match w.line_offsets(id) {
+            Ok(Some(o)) if !o.is_empty() => o,
+            Ok(_) if summary.is_none() => return Ok(Vec::new()),
+            Ok(_) => return Err(IndexMiss::NoEntry),
+            Err(_) => return Err(IndexMiss::Unreadable),
+        };
+        let file = File::open(self.journal.path()).map_err(|_| IndexMiss::Io)?;
+        let mut reader = BufReader::with_capacity(8 * 1024, file);
+        let last_seq = self.journal.last_seq();
+        let mut seq = 0;
+        let mut out = Vec::new();
+        for offset in offsets {
+            let line = journal::line_at(&mut reader, offset)
+                .map_err(|_| IndexMiss::Io)?
+                .ok_or(IndexMiss::BadLine)?;
+            let c = journal::parse_line(&line).map_err(|_| IndexMiss::BadLine)?;
+            if c.seq <= seq || c.seq > last_seq {
+                return Err(IndexMiss::BadLine);
+            }
+            seq = c.seq;
+            let before = out.len();
+            for e in c.events {
+                if e.case() == Some(id) {
+                    out.push((c.seq, c.at, c.user.clone(), e));
+                }
+            }
+            if out.len() == before {
+                return Err(IndexMiss::BadLine);
+            }
+        }
+        let created = out.first().is_some_and(|(_, _, _, e)| e.creates_case());
+        if !created || summary.is_some_and(|s| seq < s.last_seq) {
+            return Err(IndexMiss::Incomplete);
+        }
+        Ok(out)
+    }
+
+    /// The fallback of [`Store::history`]: the whole journal streamed, one line in memory at
+    /// a time, each checked against the chain as it is read (a large journal does not have to
+    /// fit in memory to show one case's history).
+    fn history_streamed(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut out = Vec::new();
         for c in journal::stream(self.journal.path())? {
             let c = c?;
@@ -720,6 +837,22 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// [`Store::history`] through the index only: `None` where it would fall back (no
+    /// healthy working store, or the index missed), for tests that check the index is used.
+    #[doc(hidden)]
+    pub fn history_by_index_for_tests(&self, id: CaseId) -> Option<Vec<HistoryEntry>> {
+        match (&self.working, &self.health) {
+            (Some(w), Health::Ok) => self.history_by_index(w, id).ok(),
+            _ => None,
+        }
+    }
+
+    /// [`Store::history`]'s streamed fallback, for tests and benchmarks to compare with.
+    #[doc(hidden)]
+    pub fn history_streamed_for_tests(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError> {
+        self.history_streamed(id)
     }
 
     /// The next free id for a case of `kind` registered at `at`: per letter and Amsterdam year
@@ -777,17 +910,20 @@ impl Store {
             }
         };
         let cases = self.summaries.len() as u64 + folded.created;
-        if let Err(e) = self.journal.append(at, &self.user, events, cases) {
-            if self.journal.is_poisoned() {
-                self.health = Health::ReadOnly(ReadOnlyWhy::JournalPoisoned);
+        let lines = match self.journal.append(at, &self.user, events, cases) {
+            Ok((offset, change)) => working::line_index_of(offset, &change.events),
+            Err(e) => {
+                if self.journal.is_poisoned() {
+                    self.health = Health::ReadOnly(ReadOnlyWhy::JournalPoisoned);
+                }
+                return Err(e.into());
             }
-            return Err(e.into());
-        }
+        };
         // Saved. What follows only keeps the working store in step.
         for case in &folded.changed {
             self.summaries.insert(case.id, Summary::of(case));
         }
-        if w.write(seq, &folded.changed).is_err() {
+        if w.write(seq, &folded.changed, &lines).is_err() {
             self.health = Health::ReadOnly(ReadOnlyWhy::WorkingFailed);
             return Err(StoreError::SavedButWorkingFailed { seq });
         }
@@ -840,4 +976,22 @@ enum Checked {
     Damage(Damage),
     /// The register cannot be opened at all.
     Fatal(StoreError),
+    /// The working store has an older schema (the version found): copy aside and migrate.
+    Older(u64),
+}
+
+/// Why [`Store::history`] could not use the index for a case (it then streams the journal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum IndexMiss {
+    /// No entry for a case that has a summary.
+    NoEntry,
+    /// The entry is not a list of offsets.
+    Unreadable,
+    /// The journal could not be read.
+    Io,
+    /// An offset does not lead to a line of this case: no complete line there, a bad hash,
+    /// a seq out of order or past the journal's end, or a line that does not name the case.
+    BadLine,
+    /// The lines do not start with the case's creation or end before its last change.
+    Incomplete,
 }
