@@ -322,11 +322,99 @@ impl Stream {
     }
 }
 
+impl Stream {
+    /// The stream as an iterator of located changes.
+    fn by_ref_located(&mut self) -> impl Iterator<Item = Result<Located, VerifyError>> + '_ {
+        std::iter::from_fn(|| self.next_located())
+    }
+}
+
 impl Iterator for Stream {
     type Item = Result<Change, VerifyError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         self.next_located().map(|r| r.map(|(_, change)| change))
+    }
+}
+
+/// The journal's lines after change `seq`, with their offsets, and change `seq` itself: what a
+/// working store that has applied up to `seq` still needs. Read from the end when `seq` is
+/// near it (the usual case: a kill between a save's two steps leaves one line to replay), so
+/// opening a large register after a crash does not read its whole journal; else streamed from
+/// the start, keeping only those lines. The lines after `seq` are chain-checked from it.
+pub fn lines_after(path: &Path, seq: u64) -> Result<(Option<Change>, Vec<Located>), VerifyError> {
+    lines_after_within(path, seq, NEAR_END)
+}
+
+fn lines_after_within(
+    path: &Path,
+    seq: u64,
+    near_end: u64,
+) -> Result<(Option<Change>, Vec<Located>), VerifyError> {
+    let near = match seq {
+        0 => None,
+        _ => line_near_end(path, seq, near_end)?,
+    };
+    let mut stream = match near {
+        Some((after, at_seq)) => {
+            let mut tail = stream(path)?;
+            tail.reader.seek(SeekFrom::Start(after))?;
+            tail.pos = after;
+            tail.prev.clone_from(&at_seq.hash);
+            tail.count = seq;
+            let rest = tail.by_ref_located().collect::<Result<Vec<_>, _>>()?;
+            return Ok((Some(at_seq), rest));
+        }
+        None => stream(path)?,
+    };
+    let mut at_seq = None;
+    let mut rest = Vec::new();
+    while let Some(line) = stream.next_located() {
+        let (offset, change) = line?;
+        if change.seq == seq {
+            at_seq = Some(change);
+        } else if change.seq > seq {
+            rest.push((offset, change));
+        }
+    }
+    Ok((at_seq, rest))
+}
+
+/// A change with the offset where its line starts.
+pub type Located = (u64, Change);
+
+/// How far from the end [`lines_after`] looks for its starting line before it streams the
+/// journal from the start instead.
+const NEAR_END: u64 = 16 << 20;
+
+/// Change `seq` if it lies in the last `near_end` bytes, with the offset just past its line.
+/// Lines that do not parse are passed over here: the stream that follows checks what counts.
+fn line_near_end(path: &Path, seq: u64, near_end: u64) -> io::Result<Option<(u64, Change)>> {
+    let mut file = File::open(path)?;
+    let end = file.metadata()?.len();
+    let mut window = (SCAN_CHUNK * 16).min(near_end);
+    loop {
+        let from = end.saturating_sub(window);
+        let bytes = read_range(&mut file, from, end)?;
+        // Before `from` the first piece may be part of a line: skip it.
+        let skip = match from {
+            0 => 0,
+            _ => bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |i| i + 1),
+        };
+        let mut start = skip;
+        for line in complete_lines(&bytes[skip..]) {
+            let next = start + line.len() + 1;
+            if let Ok(c) = parse_line(line)
+                && c.seq == seq
+            {
+                return Ok(Some((from + next as u64, c)));
+            }
+            start = next;
+        }
+        if from == 0 || window >= near_end {
+            return Ok(None);
+        }
+        window *= 4;
     }
 }
 
@@ -822,26 +910,73 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_journal_larger_than_a_read_chunk_opens_at_its_last_line() {
-        let dir = tempfile::tempdir().unwrap();
+    /// A journal of `n` changes whose lines are padded to about `pad` bytes: its bytes.
+    fn padded_journal(n: u64, pad: usize) -> Vec<u8> {
         let t = at("2026-11-23T09:00:00Z");
         let mut bytes = Vec::new();
         let mut prev = ZERO_HASH.to_string();
-        let what = "x".repeat(700);
-        for seq in 1..=3000u64 {
+        for seq in 1..=n {
             let events = if seq == 1 {
                 vec![Event::RegisterCreated { demo: false }]
             } else {
-                vec![Event::Exported { what: what.clone() }]
+                vec![Event::Exported {
+                    what: "x".repeat(pad),
+                }]
             };
             let (line, hash) = encode_line(seq, &t, "u", &events, 0, &prev).unwrap();
             bytes.extend_from_slice(&line);
             prev = hash;
         }
+        bytes
+    }
+
+    #[test]
+    fn lines_after_a_seq_are_read_from_the_end_or_streamed_and_chain_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(JOURNAL_FILE);
+        let bytes = padded_journal(2000, 700);
+        assert!(bytes.len() as u64 > SCAN_CHUNK * 16, "beyond the first window");
+        fs::write(&path, &bytes).unwrap();
+        let (all, offsets) = read_all_with_offsets(&path).unwrap();
+        let expect = |seq: u64| {
+            let rest: Vec<Located> = offsets
+                .iter()
+                .copied()
+                .zip(all.iter().cloned())
+                .skip(seq as usize)
+                .collect();
+            (seq.checked_sub(1).map(|i| all[i as usize].clone()), rest)
+        };
+        // Near the end, further back (the window grows), nothing left, from the start; and
+        // with a window too small to reach the line: streamed from the start, same answer.
+        for seq in [1999, 1990, 1000, 10, 2000, 0] {
+            assert_eq!(lines_after(&path, seq).unwrap(), expect(seq), "{seq}");
+            assert_eq!(
+                lines_after_within(&path, seq, 4096).unwrap(),
+                expect(seq),
+                "{seq}"
+            );
+        }
+        // A line after the seq that breaks the chain fails, whichever way it was reached.
+        let text = String::from_utf8(bytes).unwrap();
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        lines[1998] = lines[1998].replace("xxx", "xxy");
+        fs::write(&path, lines.join("\n") + "\n").unwrap();
+        assert!(lines_after(&path, 1995).is_err());
+        assert!(lines_after_within(&path, 1995, 4096).is_err());
+        // The line at the seq itself damaged: not found near the end, and streaming fails.
+        assert!(lines_after(&path, 1999).is_err());
+    }
+
+    #[test]
+    fn a_journal_larger_than_a_read_chunk_opens_at_its_last_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = padded_journal(3000, 700);
         assert!(bytes.len() > 2 << 20, "spans several read chunks");
         let path = dir.path().join(JOURNAL_FILE);
         let good = bytes.clone();
+        fs::write(&path, &good).unwrap();
+        let prev = verify(&path).unwrap().1;
         bytes.extend_from_slice(b"{\"v\":1,\"seq\":3001");
         fs::write(&path, &bytes).unwrap();
         // Verify streams the file and stops at the torn tail, like open.

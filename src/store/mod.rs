@@ -455,18 +455,24 @@ pub(crate) fn take_lock(dir: &Path) -> Result<File, StoreError> {
     Err(StoreError::Busy)
 }
 
-/// Rebuilds every case in memory from the journal's changes.
-pub(crate) fn rebuild_in_memory(changes: &[Change]) -> Result<BTreeMap<CaseId, Case>, FoldError> {
+/// Rebuilds every case in memory from the journal's changes, read one at a time (a large
+/// journal need not fit in memory beside its cases). `None` when the domain refuses a change.
+fn rebuild_in_memory(
+    changes: impl Iterator<Item = Result<Change, VerifyError>>,
+) -> Result<Option<BTreeMap<CaseId, Case>>, VerifyError> {
     let mut cases: BTreeMap<CaseId, Case> = BTreeMap::new();
     for c in changes {
-        let folded = fold_change(c.seq, c.at, &c.user, &c.events, &mut |id| {
+        let c = c?;
+        let Ok(folded) = fold_change(c.seq, c.at, &c.user, &c.events, &mut |id| {
             Ok(cases.get(&id).cloned())
-        })?;
+        }) else {
+            return Ok(None);
+        };
         for case in folded.changed {
             cases.insert(case.id, case);
         }
     }
-    Ok(cases)
+    Ok(Some(cases))
 }
 
 impl Store {
@@ -569,9 +575,9 @@ impl Store {
     fn go_damaged(&mut self, damage: Damage) -> Result<(), StoreError> {
         self.working = None;
         self.health = Health::Damaged(damage);
-        let changes = journal::read_all(self.journal.path())?;
+        let changes = journal::stream(self.journal.path())?;
         // A journal the domain cannot replay leaves the list empty; the banner says why.
-        self.fallback = rebuild_in_memory(&changes).unwrap_or_default();
+        self.fallback = rebuild_in_memory(changes)?.unwrap_or_default();
         self.summaries = self
             .fallback
             .values()
@@ -606,24 +612,22 @@ impl Store {
             return Err(Checked::Damage(Damage::Ahead));
         }
         if applied < last.seq {
-            let (changes, offsets) = journal::read_all_with_offsets(self.journal.path())
+            let (at_applied, rest) = journal::lines_after(self.journal.path(), applied)
                 .map_err(|e| Checked::Fatal(e.into()))?;
             // Nothing replays into a working store that already lacks cases the journal had
             // at its `applied_seq`. (More cases than that is a lagging `applied_seq`: replay
             // skips them per case, and the count check below still has the last word.)
             if applied > 0 {
-                let expected = changes.get((applied - 1) as usize).map_or(0, |c| c.cases);
+                let expected = at_applied.map_or(0, |c| c.cases);
                 let found = w.summaries().map_err(damage)?.len() as u64;
                 if found < expected {
                     return Err(Checked::Damage(Damage::Count { found, expected }));
                 }
             }
-            replayed = w
-                .replay(offsets.iter().copied().zip(&changes))
-                .map_err(|e| match e {
-                    FoldError::Working(e) => damage(e),
-                    _ => Checked::Damage(Damage::Replay),
-                })?;
+            replayed = w.replay(rest).map_err(|e| match e {
+                FoldError::Working(e) => damage(e),
+                _ => Checked::Damage(Damage::Replay),
+            })?;
         }
         let summaries = w.summaries().map_err(damage)?;
         let found = summaries.len() as u64;
