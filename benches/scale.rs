@@ -11,7 +11,8 @@
 //!   Target: at most 100 MB;
 //! - (e) `Store::history(id)` through the working store's line index, over a few hundred
 //!   cases, vs. its streamed fallback (the whole journal read for one case);
-//! - (f) the migration of a schema-1 working store at open (copy aside + line index built).
+//! - (f) the migration of a schema-1 working store at open (copy aside + line index built);
+//! - (g) the open after a kill: one saved line that sled never applied, replayed at open.
 //!
 //! (b), (c) and `privdesk export json` run the release binary under `/usr/bin/time -v`, which
 //! also gives each one's peak memory.
@@ -27,7 +28,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use privdesk::demo::amsterdam_instant;
-use privdesk::domain::Summary;
+use privdesk::domain::{Event, Summary};
 use privdesk::store::journal::{self, JOURNAL_FILE};
 use privdesk::store::working::CACHE_CAPACITY;
 use privdesk::store::{Health, OpenOptions, SLED_DIR, Store, bulk};
@@ -256,6 +257,30 @@ fn main() {
 
     history_by_index(&reg);
     migration(&reg);
+    after_a_kill(&reg, n);
+}
+
+/// (g): the open after a kill between a save's two steps: one line in the journal that sled
+/// never applied, replayed at open (in a fresh process, like (a)).
+fn after_a_kill(reg: &Path, n: u32) {
+    let id = {
+        let store = Store::open(reg, &OpenOptions::existing(now())).unwrap();
+        store.summaries()[0].id
+    };
+    let (mut j, _) = journal::Journal::open(reg, "bench").unwrap();
+    let cases = j.last().unwrap().cases;
+    j.append(now(), "bench", vec![Event::Viewed { case: id }], cases)
+        .unwrap();
+    drop(j);
+    std::thread::sleep(Duration::from_millis(200));
+    let m = run_child("store", reg);
+    assert_eq!(m.cases, u64::from(n));
+    println!(
+        "(g) open after a kill (one saved line to replay): {:.3} s, VmRSS {:.1} MB, peak VmHWM {:.1} MB",
+        m.secs,
+        m.rss_kb as f64 / 1024.0,
+        m.hwm_kb as f64 / 1024.0
+    );
 }
 
 /// (e): `history(id)` through the index for about 300 cases spread over the register, and

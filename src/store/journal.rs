@@ -399,7 +399,10 @@ fn line_near_end(path: &Path, seq: u64, near_end: u64) -> io::Result<Option<(u64
         // Before `from` the first piece may be part of a line: skip it.
         let skip = match from {
             0 => 0,
-            _ => bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |i| i + 1),
+            _ => bytes
+                .iter()
+                .position(|b| *b == b'\n')
+                .map_or(bytes.len(), |i| i + 1),
         };
         let mut start = skip;
         for line in complete_lines(&bytes[skip..]) {
@@ -935,7 +938,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(JOURNAL_FILE);
         let bytes = padded_journal(2000, 700);
-        assert!(bytes.len() as u64 > SCAN_CHUNK * 16, "beyond the first window");
+        assert!(
+            bytes.len() as u64 > SCAN_CHUNK * 16,
+            "beyond the first window"
+        );
         fs::write(&path, &bytes).unwrap();
         let (all, offsets) = read_all_with_offsets(&path).unwrap();
         let expect = |seq: u64| {
