@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use privdesk::domain::{Case, Event};
+use privdesk::domain::Case;
 use privdesk::store::journal::{self, JOURNAL_FILE};
 use privdesk::store::working::SCHEMA_VERSION;
 use privdesk::store::{Health, OpenOptions, SLED_DIR, SPOT_CHECK, Store, StoreError, maintenance};
@@ -37,16 +37,7 @@ fn seed(reg: &Path) -> Vec<Case> {
         ids.push(register(&mut store, &format!("Verzoeker {n}")));
     }
     for id in ids.iter().step_by(3) {
-        store
-            .save(
-                vec![Event::WaitingStarted {
-                    case: *id,
-                    since: date("2026-11-21"),
-                    awaiting: "legitimatie".into(),
-                }],
-                now(),
-            )
-            .unwrap();
+        start_waiting(&mut store, *id);
     }
     let cases = ids
         .iter()

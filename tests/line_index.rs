@@ -144,16 +144,7 @@ fn a_missing_or_wrong_index_entry_is_damage_and_the_history_comes_from_the_journ
     for case in [a, b, a] {
         store.save(vec![Event::Viewed { case }], now()).unwrap();
     }
-    store
-        .save(
-            vec![Event::WaitingStarted {
-                case: a,
-                since: date("2026-11-21"),
-                awaiting: "legitimatie".into(),
-            }],
-            now(),
-        )
-        .unwrap();
+    start_waiting(&mut store, a);
     let expected = store.history_streamed_for_tests(a).unwrap();
     assert_eq!(expected.len(), 4);
     let w = store.working_for_tests().unwrap();
@@ -249,17 +240,7 @@ fn replay_after_a_kill_fills_the_index() {
         let user = "Test Gebruiker";
         j.append(now(), user, vec![Event::Viewed { case: a }], 2)
             .unwrap();
-        j.append(
-            now(),
-            user,
-            vec![Event::WaitingStarted {
-                case: a,
-                since: date("2026-11-21"),
-                awaiting: "legitimatie".into(),
-            }],
-            2,
-        )
-        .unwrap();
+        j.append(now(), user, vec![waiting(a)], 2).unwrap();
         j.append(now(), user, vec![verzoek(c, "Cor Citroen")], 3)
             .unwrap();
     }

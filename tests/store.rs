@@ -175,16 +175,7 @@ fn replay_brings_back_changes_sled_lost() {
     for n in 0..3 {
         register(&mut store, &format!("Persoon {n}"));
     }
-    store
-        .save(
-            vec![Event::WaitingStarted {
-                case: a,
-                since: date("2026-11-21"),
-                awaiting: "legitimatie".into(),
-            }],
-            now(),
-        )
-        .unwrap();
+    start_waiting(&mut store, a);
     drop(store);
     fs::remove_dir_all(dir.path().join(SLED_DIR)).unwrap();
     fs::rename(&old, dir.path().join(SLED_DIR)).unwrap();
@@ -200,16 +191,7 @@ fn replay_is_idempotent_when_applied_seq_falls_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());
     let a = register(&mut store, "Anna Jansen");
-    store
-        .save(
-            vec![Event::WaitingStarted {
-                case: a,
-                since: date("2026-11-21"),
-                awaiting: "legitimatie".into(),
-            }],
-            now(),
-        )
-        .unwrap();
+    start_waiting(&mut store, a);
     let b = register(&mut store, "Bert");
     store
         .working_for_tests()

@@ -46,6 +46,20 @@ pub fn verzoek(id: CaseId, requester: &str) -> Event {
     }
 }
 
+/// The event of a case starting to wait for the requester's identification.
+pub fn waiting(case: CaseId) -> Event {
+    Event::WaitingStarted {
+        case,
+        since: date("2026-11-21"),
+        awaiting: "legitimatie".into(),
+    }
+}
+
+/// Saves that case `id` waits for the requester's identification.
+pub fn start_waiting(store: &mut Store, id: CaseId) {
+    store.save(vec![waiting(id)], now()).unwrap();
+}
+
 /// Options creating a (non-demo) register if missing, user "Test Gebruiker".
 pub fn create_opts() -> OpenOptions {
     OpenOptions {
