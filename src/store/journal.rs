@@ -265,6 +265,7 @@ pub fn stream(path: &Path) -> io::Result<Stream> {
         count: 0,
         pos: 0,
         failed: false,
+        error: None,
     })
 }
 
@@ -281,6 +282,8 @@ pub struct Stream {
     /// The number of bytes read: where the next line starts.
     pos: u64,
     failed: bool,
+    /// The failure that ended [`Stream::located_ok`].
+    error: Option<VerifyError>,
 }
 
 impl Stream {
@@ -323,9 +326,22 @@ impl Stream {
 }
 
 impl Stream {
-    /// The stream as an iterator of located changes.
-    fn by_ref_located(&mut self) -> impl Iterator<Item = Result<Located, VerifyError>> + '_ {
-        std::iter::from_fn(|| self.next_located())
+    /// The located changes up to the first line that fails, whose failure is kept for
+    /// [`Stream::failure`]: for a consumer that takes an iterator of changes (replay, the
+    /// index) and must still learn that the journal did not read to its end.
+    pub fn located_ok(&mut self) -> impl Iterator<Item = Located> + '_ {
+        std::iter::from_fn(move || match self.next_located()? {
+            Ok(located) => Some(located),
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
+        })
+    }
+
+    /// Why [`Stream::located_ok`] stopped before the end, if it did.
+    pub fn failure(&mut self) -> Option<VerifyError> {
+        self.error.take()
     }
 }
 
@@ -362,8 +378,11 @@ fn lines_after_within(
             tail.pos = after;
             tail.prev.clone_from(&at_seq.hash);
             tail.count = seq;
-            let rest = tail.by_ref_located().collect::<Result<Vec<_>, _>>()?;
-            return Ok((Some(at_seq), rest));
+            let rest = tail.located_ok().collect();
+            return match tail.failure() {
+                Some(e) => Err(e),
+                None => Ok((Some(at_seq), rest)),
+            };
         }
         None => stream(path)?,
     };

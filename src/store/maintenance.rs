@@ -27,25 +27,15 @@ pub fn build_working(sled_dir: &Path, journal: &Path) -> Result<(u64, u64), Stor
     let damage = |e: &WorkingError| StoreError::Damaged(Damage::from_working(e));
     let w = Working::open(sled_dir).map_err(|e| damage(&e))?;
     w.set_schema_version().map_err(|e| damage(&e))?;
-    let mut failed = None;
     let mut expected = 0;
     // Each change with the offset where its line starts: the line index is built with the
     // cases.
-    let changes = std::iter::from_fn(|| lines.next_located()).map_while(|r| match r {
-        Ok((offset, c)) => {
-            expected = c.cases;
-            Some((offset, c))
-        }
-        Err(e) => {
-            failed = Some(e);
-            None
-        }
-    });
+    let changes = lines.located_ok().inspect(|(_, c)| expected = c.cases);
     let replayed = w.replay(changes).map_err(|e| match e {
         FoldError::Working(e) => damage(&e),
         _ => StoreError::Damaged(Damage::Replay),
     });
-    if let Some(e) = failed {
+    if let Some(e) = lines.failure() {
         return Err(e.into());
     }
     replayed?;

@@ -107,16 +107,8 @@ pub(crate) fn run(
 fn migrate_1_to_2(sled_dir: &Path, journal: &Path) -> Result<(), MigrateError> {
     let w = Working::open_older(sled_dir)?;
     let mut lines = journal::stream(journal).map_err(VerifyError::Io)?;
-    let mut failed = None;
-    let changes = std::iter::from_fn(|| lines.next_located()).map_while(|r| match r {
-        Ok(located) => Some(located),
-        Err(e) => {
-            failed = Some(e);
-            None
-        }
-    });
-    let indexed = w.index_lines(changes, REPLAY_BATCH);
-    if let Some(e) = failed {
+    let indexed = w.index_lines(lines.located_ok(), REPLAY_BATCH);
+    if let Some(e) = lines.failure() {
         return Err(e.into());
     }
     indexed?;
