@@ -462,6 +462,16 @@ fn a_failed_migration_keeps_the_copy_and_opens_damaged_until_repair() {
     drop(store);
     // Never half-migrated: the store is still schema 1.
     assert_eq!(schema_of(&reg.join(SLED_DIR)).0, "1");
+    // Opened again (later), it fails again, naming the same copy: no second copy.
+    let later = OpenOptions {
+        now: at("2026-11-24T09:00:00Z"),
+        ..OpenOptions::existing(now())
+    };
+    let store = Store::open(&reg, &later).unwrap();
+    assert_eq!(store.health(), &Health::Damaged(Damage::Migration));
+    assert_eq!(store.migrated().unwrap().copy, m.copy);
+    assert_eq!(folders(&reg, "sled.schema1-"), vec![m.copy.clone()]);
+    drop(store);
 
     maintenance::repair(&reg, now()).unwrap();
     let store = existing(&reg);

@@ -142,8 +142,23 @@ fn wait_until_closed(sled_dir: &Path) -> bool {
 
 /// Copies `sled_dir` to `PATH/sled.schema<from>-<stamp>/` (`-2`, `-3`, … when taken), folders
 /// 0700 and files 0600, each file synced. A copy that fails is removed.
+///
+/// A copy of this schema made by an earlier attempt is kept and named instead of making
+/// another: it holds the store as it was before any attempt, and a migration that fails at
+/// every open (until `privdesk repair`) must not fill the disk with copies.
 fn copy_aside(dir: &Path, sled_dir: &Path, from: u64, stamp: &str) -> io::Result<PathBuf> {
-    let base = format!("{SLED_DIR}.schema{from}-{stamp}");
+    let prefix = format!("{SLED_DIR}.schema{from}-");
+    let mut earlier: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    earlier.sort();
+    if let Some(first) = earlier.into_iter().next() {
+        return Ok(first);
+    }
+    let base = format!("{prefix}{stamp}");
     let mut copy = dir.join(&base);
     let mut n = 1;
     while copy.exists() {
