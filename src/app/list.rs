@@ -126,6 +126,24 @@ impl App {
         self.resort();
     }
 
+    /// Takes case `id`'s summary from the register after a save (replacing the list's copy,
+    /// or adding a new case) and re-sorts: one case read, not every summary again.
+    pub(super) fn refresh_summary(&mut self, id: CaseId) {
+        let Some(fresh) = self.store.summary(id).cloned() else {
+            return self.load();
+        };
+        match self.summaries.iter().position(|s| s.id == id) {
+            Some(i) => {
+                if let Some(h) = self.haystacks.get_mut(i) {
+                    *h = haystack(&fresh);
+                }
+                self.summaries[i] = fresh;
+            }
+            None => self.summaries.push(fresh),
+        }
+        self.resort();
+    }
+
     /// Sorts by urgency at `now`, recounts the header, and refilters, keeping the selected case.
     pub(super) fn resort(&mut self) {
         let now = self.now;

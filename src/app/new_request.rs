@@ -10,7 +10,7 @@ use super::form::{Field, Form};
 use super::{App, Confirm, Screen};
 use crate::domain::case::{Channel, Child, Refusal, Relation, RequestFacts, Requester};
 use crate::domain::deadline::amsterdam_date;
-use crate::domain::{CaseId, CaseKind, Event, Summary};
+use crate::domain::{CaseId, CaseKind, Event};
 use crate::i18n::domain as names;
 use crate::i18n::form::FormMsg;
 use crate::store::StoreError;
@@ -237,10 +237,7 @@ impl App {
     /// After a save: the form closes, the list knows the case (selected), its detail opens.
     pub(super) fn registered(&mut self, id: CaseId, warning: Option<String>) {
         self.close_request_form();
-        match self.store.case(id) {
-            Ok(Some(case)) => self.add_summary(Summary::of(&case)),
-            _ => self.load(),
-        }
+        self.refresh_summary(id);
         if let Some(at) = self
             .visible
             .iter()
@@ -259,9 +256,4 @@ impl App {
         }
     }
 
-    /// Adds one new case to the list without reading every summary again.
-    fn add_summary(&mut self, s: Summary) {
-        self.summaries.push(s);
-        self.resort();
-    }
 }

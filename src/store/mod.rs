@@ -716,6 +716,11 @@ impl Store {
         self.summaries.values().cloned().collect()
     }
 
+    /// One case's summary, as of the last change saved.
+    pub fn summary(&self, id: CaseId) -> Option<&Summary> {
+        self.summaries.get(&id)
+    }
+
     /// The number of cases.
     pub fn case_count(&self) -> usize {
         self.summaries.len()

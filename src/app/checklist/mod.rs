@@ -152,7 +152,7 @@ impl App {
     /// Reads the case back after a save (and the list); false, having said why, when it
     /// cannot be read.
     fn reload_case(&mut self, id: CaseId) -> bool {
-        self.load();
+        self.refresh_summary(id);
         if self.screen() == Screen::Detail(id) {
             // The detail shows the change in its history; a failed read says why there.
             self.load_case_view(id);
