@@ -194,7 +194,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return usage_error(lang, StartMsg::NoTerminal.text(lang));
             }
-            let (app, _temp) = match session::open(&session_args(cli, false)) {
+            let notice = SlowNotice::after(SLOW_OPEN, StartMsg::Opening.text(lang).into());
+            let opened = session::open(&session_args(cli, false));
+            drop(notice);
+            let (app, _temp) = match opened {
                 Ok(opened) => opened,
                 Err(e) => return start_error(lang, &e),
             };
@@ -358,6 +361,42 @@ fn register_command(cli: &Cli) -> Outcome {
             letter::letter(&mut store, &args)
         }
         _ => Outcome::fail(String::new(), EXIT_USAGE),
+    }
+}
+
+/// How long opening the register may take before the workbench says it is busy opening.
+const SLOW_OPEN: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Says on standard error that something is under way when it takes longer than a delay: a
+/// large register's upgrade or replay keeps the terminal blank for seconds before the first
+/// frame. Dropping it cancels the line, or waits until it is written, so the line never lands
+/// on the screen the workbench takes over.
+struct SlowNotice {
+    cancel: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl SlowNotice {
+    fn after(delay: std::time::Duration, text: String) -> SlowNotice {
+        let (cancel, wait) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(delay) {
+                let _ = writeln!(std::io::stderr(), "{text}");
+            }
+        });
+        SlowNotice {
+            cancel: Some(cancel),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for SlowNotice {
+    fn drop(&mut self) {
+        drop(self.cancel.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 

@@ -8,6 +8,8 @@ crate::messages! {
         NoTerminal => "privdesk heeft een terminal nodig; om het scherm met een script te besturen: privdesk headless SCRIPT|-",
             "privdesk needs a terminal; to drive the screen by a script: privdesk headless SCRIPT|-";
         Theme => "thema: {message}", "theme: {message}";
+        Opening => "register openen… (een grote werkopslag bijwerken of nalopen duurt even)",
+            "opening the register… (upgrading or checking a large working store takes a while)";
         Terminal => "het scherm kon niet worden gebruikt: {detail}", "the terminal could not be used: {detail}";
     }
 }
