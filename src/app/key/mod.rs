@@ -202,7 +202,7 @@ mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyEventState;
 
-    fn k(code: KeyCode, mods: KeyModifiers) -> Key {
+    pub(super) fn k(code: KeyCode, mods: KeyModifiers) -> Key {
         Key::new(code, mods).unwrap()
     }
 

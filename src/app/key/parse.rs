@@ -138,12 +138,9 @@ impl FromStr for Key {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use super::super::tests::k;
     use super::*;
     use proptest::prelude::*;
-
-    fn k(code: KeyCode, mods: KeyModifiers) -> Key {
-        Key::new(code, mods).unwrap()
-    }
 
     #[test]
     fn sequences_parse_and_ignore_spaces() {
