@@ -5,7 +5,10 @@
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
-use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::transaction::{
+    ConflictableTransactionError, ConflictableTransactionResult, TransactionError,
+    TransactionalTree,
+};
 
 use crate::domain::{CaseId, Event};
 use crate::store::journal::Change;
@@ -54,7 +57,7 @@ fn unpack_offsets(bytes: &[u8]) -> Option<Vec<u64>> {
 /// A `lines` value with `new` added: only offsets past the last stored one (the journal only
 /// grows, so a line indexed twice — a replay after `applied_seq` fell back — is kept once).
 /// `None` when the stored value is unreadable.
-pub(super) fn merge_offsets(old: Option<&[u8]>, new: &[u64]) -> Option<Vec<u8>> {
+fn merge_offsets(old: Option<&[u8]>, new: &[u64]) -> Option<Vec<u8>> {
     let old = old.unwrap_or_default();
     let last = unpack_offsets(old)?.last().copied();
     let mut out = Vec::with_capacity(old.len() + new.len() * 8);
@@ -65,6 +68,31 @@ pub(super) fn merge_offsets(old: Option<&[u8]>, new: &[u64]) -> Option<Vec<u8>> 
         }
     }
     Some(out)
+}
+
+/// Adds `offsets` to case `key`'s entry, inside a transaction over the `lines` tree: aborts
+/// when the stored value is unreadable (see [`merge_offsets`]).
+pub(super) fn add_offsets(
+    tree: &TransactionalTree,
+    key: &str,
+    offsets: &[u64],
+) -> ConflictableTransactionResult<(), ()> {
+    let old = tree.get(key.as_bytes())?;
+    let Some(value) = merge_offsets(old.as_deref(), offsets) else {
+        return Err(ConflictableTransactionError::Abort(()));
+    };
+    tree.insert(key.as_bytes(), value)?;
+    Ok(())
+}
+
+/// The outcome of a transaction that adds to the `lines` tree: its abort is an unreadable
+/// `lines` value (see [`add_offsets`]).
+pub(super) fn lines_outcome(r: Result<(), TransactionError<()>>) -> Result<(), WorkingError> {
+    match r {
+        Ok(()) => Ok(()),
+        Err(TransactionError::Storage(e)) => Err(e.into()),
+        Err(TransactionError::Abort(())) => Err(WorkingError::Record("lines")),
+    }
 }
 
 impl Working {
@@ -116,20 +144,11 @@ impl Working {
     fn write_lines(&self, lines: &LineIndex) -> Result<(), WorkingError> {
         let r: Result<(), TransactionError<()>> = self.lines.transaction(|tree| {
             for (id, offsets) in lines {
-                let key = id.to_string();
-                let old = tree.get(key.as_bytes())?;
-                let Some(value) = merge_offsets(old.as_deref(), offsets) else {
-                    return Err(ConflictableTransactionError::Abort(()));
-                };
-                tree.insert(key.as_bytes(), value)?;
+                add_offsets(tree, &id.to_string(), offsets)?;
             }
             Ok::<(), ConflictableTransactionError<()>>(())
         });
-        match r {
-            Ok(()) => Ok(()),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
-            Err(TransactionError::Abort(())) => Err(WorkingError::Record("lines")),
-        }
+        lines_outcome(r)
     }
 
     /// Sets (`Some`) or removes (`None`) a case's line index entry: tests simulate an index

@@ -29,8 +29,8 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use crate::domain::{Case, CaseId, Summary};
 
 pub use fold::{FoldError, Folded, REPLAY_BATCH, fold_change};
-use line_index::merge_offsets;
 pub use line_index::{LineIndex, index_line, line_index_of};
+use line_index::{add_offsets, lines_outcome};
 
 /// The working store's format written by this version (`meta.schema_version`): 2 added the
 /// `lines` tree.
@@ -236,21 +236,13 @@ impl Working {
                         summaries.insert(key.as_bytes(), s.as_slice())?;
                     }
                     for (key, offsets) in &line_rows {
-                        let old = lines.get(key.as_bytes())?;
-                        let Some(value) = merge_offsets(old.as_deref(), offsets) else {
-                            return Err(ConflictableTransactionError::Abort(()));
-                        };
-                        lines.insert(key.as_bytes(), value)?;
+                        add_offsets(lines, key, offsets)?;
                     }
                     meta.insert(APPLIED_SEQ, seq_text.as_bytes())?;
                     Ok::<(), ConflictableTransactionError<()>>(())
                 },
             );
-        match r {
-            Ok(()) => Ok(()),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
-            Err(TransactionError::Abort(())) => Err(WorkingError::Record("lines")),
-        }
+        lines_outcome(r)
     }
 
     /// Turns this store into a schema-1 store, as an older privdesk left it: no `lines` tree,
