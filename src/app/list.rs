@@ -61,7 +61,7 @@ pub const CHROME_ROWS: u16 = 5;
 impl App {
     /// The rows shown, in urgency order.
     pub fn visible(&self) -> impl ExactSizeIterator<Item = &Summary> {
-        self.visible.iter().map(|&i| &self.summaries[i])
+        self.visible.iter().map(|&i| &*self.summaries[i])
     }
 
     /// The number of cases in the register.
@@ -86,12 +86,14 @@ impl App {
 
     /// The selected case, if any row is shown.
     pub fn selected_summary(&self) -> Option<&Summary> {
-        self.visible.get(self.selected).map(|&i| &self.summaries[i])
+        self.visible
+            .get(self.selected)
+            .map(|&i| &*self.summaries[i])
     }
 
     /// The summary of a case.
     pub fn summary(&self, id: CaseId) -> Option<&Summary> {
-        self.summaries.iter().find(|s| s.id == id)
+        self.summaries.iter().find(|s| s.id == id).map(|s| &**s)
     }
 
     /// The search text.
@@ -121,7 +123,7 @@ impl App {
 
     /// Reads every summary and rebuilds the list.
     pub(super) fn load(&mut self) {
-        self.summaries = self.store.summaries();
+        self.summaries = self.store.shared_summaries();
         self.haystacks.clear();
         self.resort();
     }
@@ -129,7 +131,7 @@ impl App {
     /// Takes case `id`'s summary from the register after a save (replacing the list's copy,
     /// or adding a new case) and re-sorts: one case read, not every summary again.
     pub(super) fn refresh_summary(&mut self, id: CaseId) {
-        let Some(fresh) = self.store.summary(id).cloned() else {
+        let Some(fresh) = self.store.summary(id) else {
             return self.load();
         };
         match self.summaries.iter().position(|s| s.id == id) {
@@ -190,7 +192,7 @@ impl App {
     fn fill_haystacks(&mut self) {
         let have = self.haystacks.len();
         self.haystacks
-            .extend(self.summaries[have..].iter().map(haystack));
+            .extend(self.summaries[have..].iter().map(|s| haystack(s)));
     }
 
     /// Recomputes the rows shown from the filters and the search, keeping the selected case

@@ -31,6 +31,7 @@ mod new_request;
 mod screen;
 
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 
 pub use action::{Action, Task};
 pub use key::{Key, KeyParseError, parse_keys};
@@ -55,7 +56,7 @@ pub struct App {
     lang: Lang,
     theme: Theme,
     keymap: Keymap,
-    summaries: Vec<Summary>,
+    summaries: Vec<Arc<Summary>>,
     /// Lowercased id, requester and child of each summary, for the search; made at the first
     /// search (a prefix of `summaries`, filled up before each search).
     haystacks: Vec<String>,

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 use crate::domain::{Case, CaseId, Event, Summary};
@@ -127,7 +128,7 @@ impl Store {
     fn open_working(
         &self,
         sled_dir: &Path,
-    ) -> Option<Result<(Working, (BTreeMap<CaseId, Summary>, u64)), Checked>> {
+    ) -> Option<Result<(Working, (BTreeMap<CaseId, Arc<Summary>>, u64)), Checked>> {
         maintenance::catch_silently(|| match Working::open(sled_dir) {
             Ok(w) => match self.check_and_replay(&w) {
                 Ok(found) => Ok((w, found)),
@@ -152,12 +153,15 @@ impl Store {
         self.summaries = self
             .fallback
             .values()
-            .map(|c| (c.id, Summary::of(c)))
+            .map(|c| (c.id, Arc::new(Summary::of(c))))
             .collect();
         Ok(())
     }
 
-    fn check_and_replay(&self, w: &Working) -> Result<(BTreeMap<CaseId, Summary>, u64), Checked> {
+    fn check_and_replay(
+        &self,
+        w: &Working,
+    ) -> Result<(BTreeMap<CaseId, Arc<Summary>>, u64), Checked> {
         let damage = |e: WorkingError| Checked::Damage(Damage::from_working(&e));
         let Some(last) = self.journal.last() else {
             return Err(Checked::Fatal(StoreError::NoRegister(self.dir.clone())));
@@ -218,7 +222,10 @@ impl Store {
                 return Err(Checked::Damage(Damage::Missing));
             }
         }
-        Ok((summaries.into_iter().map(|s| (s.id, s)).collect(), replayed))
+        Ok((
+            summaries.into_iter().map(|s| (s.id, Arc::new(s))).collect(),
+            replayed,
+        ))
     }
 }
 

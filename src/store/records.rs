@@ -2,6 +2,7 @@
 //! record that fails the check is damage found late, and the case is rebuilt from the journal.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::domain::{Case, CaseId, Event, Summary};
 
@@ -66,11 +67,11 @@ pub(super) fn record_matches(case: Option<&Case>, summary: Option<&Summary>) -> 
 /// A case's record read from sled and checked against its summary (see [`record_matches`]).
 pub(super) fn checked_record(
     w: &Working,
-    summaries: &BTreeMap<CaseId, Summary>,
+    summaries: &BTreeMap<CaseId, Arc<Summary>>,
     id: CaseId,
 ) -> Result<Option<Case>, Damage> {
     let case = w.case(id).map_err(|e| Damage::from_working(&e))?;
-    if record_matches(case.as_ref(), summaries.get(&id)) {
+    if record_matches(case.as_ref(), summaries.get(&id).map(|s| &**s)) {
         Ok(case)
     } else {
         Err(Damage::Missing)

@@ -3,6 +3,7 @@
 //! gets.
 
 use chrono::{DateTime, Datelike, Utc};
+use std::sync::Arc;
 
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::{CaseId, CaseKind, Event, Summary};
@@ -78,7 +79,7 @@ impl Store {
         };
         // Saved. What follows only keeps the working store in step.
         for case in &folded.changed {
-            self.summaries.insert(case.id, Summary::of(case));
+            self.summaries.insert(case.id, Arc::new(Summary::of(case)));
         }
         if w.write(seq, &folded.changed, &lines).is_err() {
             self.health = Health::ReadOnly(ReadOnlyWhy::WorkingFailed);
