@@ -414,31 +414,14 @@ const INZAGE: &[Step] = &[
     ),
 ];
 
-const AFSCHRIFT: &[Step] = &[
-    step(S::DossiersDoorzocht, Beoordeling, YesNo, Always, Required),
-    step(S::DerdenAfgeschermd, Beoordeling, YesNo, Always, Required),
-    step(
-        S::WerkaantekeningenApart,
-        Beoordeling,
-        YesNo,
-        Always,
-        Required,
-    ),
-    step(
-        S::Verstrekking,
-        Beoordeling,
-        Choice(VERSTREKKING),
-        Always,
-        Required,
-    ),
-    step(
-        S::EersteAfschriftKosteloos,
-        Beoordeling,
-        YesNo,
-        Always,
-        Required,
-    ),
-];
+/// An afschrift takes the inzage steps, then this one.
+const AFSCHRIFT: &[Step] = &[step(
+    S::EersteAfschriftKosteloos,
+    Beoordeling,
+    YesNo,
+    Always,
+    Required,
+)];
 
 const RECTIFICATIE: &[Step] = &[
     step(
@@ -762,20 +745,20 @@ const DATALEK: &[Step] = &[
 
 /// The steps of a kind, in order: the intake, then the kind's own (a datalek has its own list).
 pub fn steps(kind: CaseKind) -> impl Iterator<Item = &'static Step> {
-    let own: &'static [Step] = match kind {
-        CaseKind::Inzage => INZAGE,
-        CaseKind::Afschrift => AFSCHRIFT,
-        CaseKind::Rectificatie => RECTIFICATIE,
-        CaseKind::EigenVerklaring => EIGEN_VERKLARING,
-        CaseKind::Vernietiging => VERNIETIGING,
-        CaseKind::Beperking => BEPERKING,
-        CaseKind::Overdraagbaarheid => OVERDRAAGBAARHEID,
-        CaseKind::Bezwaar => BEZWAAR,
-        CaseKind::IntrekkenToestemming => INTREKKEN,
-        CaseKind::Datalek => DATALEK,
+    let own: &'static [&'static [Step]] = match kind {
+        CaseKind::Inzage => &[INZAGE],
+        CaseKind::Afschrift => &[INZAGE, AFSCHRIFT],
+        CaseKind::Rectificatie => &[RECTIFICATIE],
+        CaseKind::EigenVerklaring => &[EIGEN_VERKLARING],
+        CaseKind::Vernietiging => &[VERNIETIGING],
+        CaseKind::Beperking => &[BEPERKING],
+        CaseKind::Overdraagbaarheid => &[OVERDRAAGBAARHEID],
+        CaseKind::Bezwaar => &[BEZWAAR],
+        CaseKind::IntrekkenToestemming => &[INTREKKEN],
+        CaseKind::Datalek => &[DATALEK],
     };
     let intake: &'static [Step] = if kind.is_datalek() { &[] } else { INTAKE };
-    intake.iter().chain(own.iter())
+    intake.iter().chain(own.iter().flat_map(|part| part.iter()))
 }
 
 /// The step of a kind with this id, if the kind has it.
