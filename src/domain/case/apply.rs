@@ -1,0 +1,322 @@
+//! How a case comes to be and how it changes: `Case::register` from its registration event,
+//! `Case::apply` for every later one, each refusing what breaks a rule.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{
+    CASE_FORMAT, Case, Decision, DecisionRecord, Ending, Extension, Recipient, RecipientOutcome,
+    Refusal, Waiting,
+};
+use crate::domain::checklist::{self, AnswerRecord};
+use crate::domain::deadline::{self, amsterdam_date};
+use crate::domain::event::{Event, Stamp};
+use crate::domain::kind::CaseKind;
+
+fn required(text: &str, field: &'static str) -> Result<(), Refusal> {
+    if text.trim().is_empty() {
+        Err(Refusal::Required(field))
+    } else {
+        Ok(())
+    }
+}
+
+impl Case {
+    /// Creates a case from its registration event, validating the facts.
+    pub fn register(event: &Event, stamp: &Stamp) -> Result<Case, Refusal> {
+        let today = amsterdam_date(stamp.at);
+        let (id, kind, request, breach) = match event {
+            Event::Registered { case, request } => {
+                if request.kind.is_datalek() || case.letter != 'V' {
+                    return Err(Refusal::NotForKind);
+                }
+                required(&request.requester.name, "requester")?;
+                required(&request.child.name, "child")?;
+                if request.received > today {
+                    return Err(Refusal::InFuture("received"));
+                }
+                if request.child.birth_date > today {
+                    return Err(Refusal::InFuture("birth_date"));
+                }
+                if request.received < request.child.birth_date {
+                    return Err(Refusal::TooEarly("received"));
+                }
+                (*case, request.kind, Some(request.clone()), None)
+            }
+            Event::BreachRegistered { case, breach } => {
+                if case.letter != 'D' {
+                    return Err(Refusal::NotForKind);
+                }
+                required(&breach.reported_by, "reported_by")?;
+                if breach.aware_at > stamp.at {
+                    return Err(Refusal::InFuture("aware_at"));
+                }
+                if breach.processor_notice_at.is_some_and(|p| p > stamp.at) {
+                    return Err(Refusal::InFuture("processor_notice_at"));
+                }
+                (*case, CaseKind::Datalek, None, Some(breach.clone()))
+            }
+            _ => return Err(Refusal::WrongCase),
+        };
+        Ok(Case {
+            format: CASE_FORMAT,
+            id,
+            kind,
+            registered_at: stamp.at,
+            registered_by: stamp.user.clone(),
+            last_seq: stamp.seq,
+            request,
+            breach,
+            answers: BTreeMap::new(),
+            waiting: None,
+            extension: None,
+            decision: None,
+            reply_sent: None,
+            destruction_confirmed: None,
+            recipients: Vec::new(),
+            closed: None,
+            ending: None,
+            reopened: None,
+        })
+    }
+
+    /// Applies an event to the case: the one way a case changes. A refused event leaves the
+    /// case as it was (the caller applies to a clone, or checks first).
+    pub fn apply(&mut self, event: &Event, stamp: &Stamp) -> Result<(), Refusal> {
+        if event.case() != Some(self.id) || event.creates_case() {
+            return Err(Refusal::WrongCase);
+        }
+        if !event.changes_case() {
+            return Ok(());
+        }
+        let mut next = self.clone();
+        next.apply_change(event, stamp)?;
+        next.last_seq = stamp.seq;
+        *self = next;
+        Ok(())
+    }
+
+    fn is_finished(&self) -> bool {
+        self.closed.is_some() || self.ending.is_some()
+    }
+
+    fn apply_change(&mut self, event: &Event, stamp: &Stamp) -> Result<(), Refusal> {
+        let today = amsterdam_date(stamp.at);
+        let open_only = |c: &Case| {
+            if c.is_finished() {
+                Err(Refusal::CaseClosed)
+            } else {
+                Ok(())
+            }
+        };
+        match event {
+            Event::Answered { step, answer, .. } => {
+                open_only(self)?;
+                checklist::check_answer(self, *step, answer, today)?;
+                self.answers.insert(
+                    *step,
+                    AnswerRecord {
+                        answer: answer.clone(),
+                        by: stamp.user.clone(),
+                        at: stamp.at,
+                    },
+                );
+            }
+            Event::WaitingStarted {
+                since, awaiting, ..
+            } => {
+                open_only(self)?;
+                if self.request.is_none() {
+                    return Err(Refusal::NotForKind);
+                }
+                if self.waiting.is_some() {
+                    return Err(Refusal::AlreadyWaiting);
+                }
+                required(awaiting, "awaiting")?;
+                if *since > today {
+                    return Err(Refusal::InFuture("since"));
+                }
+                self.waiting = Some(Waiting {
+                    since: *since,
+                    awaiting: awaiting.clone(),
+                });
+            }
+            Event::WaitingEnded { on, .. } => {
+                open_only(self)?;
+                let Some(w) = &self.waiting else {
+                    return Err(Refusal::NotWaiting);
+                };
+                if *on > today {
+                    return Err(Refusal::InFuture("on"));
+                }
+                if *on < w.since {
+                    return Err(Refusal::TooEarly("on"));
+                }
+                self.waiting = None;
+            }
+            Event::Extended {
+                reason: ground,
+                explanation,
+                notice_sent,
+                ..
+            } => {
+                open_only(self)?;
+                if !self.kind.may_extend() {
+                    return Err(Refusal::NotForKind);
+                }
+                if self.extension.is_some() {
+                    return Err(Refusal::AlreadyExtended);
+                }
+                required(explanation, "explanation")?;
+                let received = self.received().ok_or(Refusal::NotForKind)?;
+                if *notice_sent > today {
+                    return Err(Refusal::InFuture("notice_sent"));
+                }
+                if *notice_sent < received {
+                    return Err(Refusal::TooEarly("notice_sent"));
+                }
+                let last = deadline::extension_notice_deadline(self.kind, received)
+                    .map_err(|_| Refusal::NotForKind)?;
+                if *notice_sent > last {
+                    return Err(Refusal::ExtensionTooLate);
+                }
+                self.extension = Some(Extension {
+                    reason: *ground,
+                    explanation: explanation.clone(),
+                    notice_sent: *notice_sent,
+                    by: stamp.user.clone(),
+                });
+            }
+            Event::Decided {
+                decision,
+                reason,
+                kept,
+                ..
+            } => {
+                open_only(self)?;
+                if self.request.is_none() {
+                    return Err(Refusal::NotForKind);
+                }
+                if decision.needs_reason() {
+                    required(reason, "reason")?;
+                }
+                checklist::may_decide(self, *decision, today)?;
+                self.decision = Some(DecisionRecord {
+                    decision: *decision,
+                    reason: reason.clone(),
+                    kept: kept.clone(),
+                    on: today,
+                    by: stamp.user.clone(),
+                });
+                self.waiting = None;
+            }
+            Event::ReplySent { on, .. } => {
+                open_only(self)?;
+                if self.decision.is_none() {
+                    return Err(Refusal::NoDecision);
+                }
+                self.check_past_date(*on, today, "on")?;
+                self.reply_sent = Some(*on);
+            }
+            Event::DestructionConfirmed { on, .. } => {
+                open_only(self)?;
+                if self.kind != CaseKind::Vernietiging {
+                    return Err(Refusal::NotForKind);
+                }
+                match &self.decision {
+                    Some(d)
+                        if !matches!(
+                            d.decision,
+                            Decision::Afgewezen | Decision::NietOntvankelijk
+                        ) => {}
+                    _ => return Err(Refusal::NoDecision),
+                }
+                self.check_past_date(*on, today, "on")?;
+                self.destruction_confirmed = Some(*on);
+            }
+            Event::RecipientAdded { name, .. } => {
+                open_only(self)?;
+                if !checklist::has_recipients(self.kind) {
+                    return Err(Refusal::NotForKind);
+                }
+                required(name, "name")?;
+                self.recipients.push(Recipient {
+                    name: name.clone(),
+                    outcome: None,
+                });
+            }
+            Event::RecipientDone { index, outcome, .. } => {
+                open_only(self)?;
+                match outcome {
+                    RecipientOutcome::Told(on) => self.check_past_date(*on, today, "on")?,
+                    RecipientOutcome::Impossible(why) => required(why, "reason")?,
+                }
+                let r = self
+                    .recipients
+                    .get_mut(*index)
+                    .ok_or(Refusal::NoRecipient)?;
+                r.outcome = Some(outcome.clone());
+            }
+            Event::Closed { on, .. } => {
+                open_only(self)?;
+                self.check_past_date(*on, today, "on")?;
+                checklist::may_close(self, today)?;
+                self.closed = Some(*on);
+                self.waiting = None;
+            }
+            Event::Ended { ending, .. } => {
+                open_only(self)?;
+                match ending {
+                    Ending::Ingetrokken { on, how } => {
+                        if self.request.is_none() {
+                            return Err(Refusal::NotForKind);
+                        }
+                        required(how, "how")?;
+                        self.check_past_date(*on, today, "on")?;
+                    }
+                    Ending::Vervallen { reason } => required(reason, "reason")?,
+                }
+                self.ending = Some(ending.clone());
+                self.waiting = None;
+            }
+            Event::Reopened { reason, .. } => {
+                if !self.is_finished() {
+                    return Err(Refusal::CaseNotClosed);
+                }
+                required(reason, "reason")?;
+                self.closed = None;
+                self.ending = None;
+                let n = self.reopened.as_ref().map_or(0, |(n, _)| *n);
+                self.reopened = Some((n + 1, reason.clone()));
+            }
+            Event::RegisterCreated { .. }
+            | Event::Registered { .. }
+            | Event::BreachRegistered { .. }
+            | Event::Viewed { .. }
+            | Event::LetterMade { .. }
+            | Event::Exported { .. }
+            | Event::BackedUp => return Err(Refusal::WrongCase),
+        }
+        Ok(())
+    }
+
+    /// A date of something done: not in the future, not before the case began.
+    fn check_past_date(
+        &self,
+        on: NaiveDate,
+        today: NaiveDate,
+        field: &'static str,
+    ) -> Result<(), Refusal> {
+        if on > today {
+            return Err(Refusal::InFuture(field));
+        }
+        let start = self
+            .received()
+            .unwrap_or_else(|| amsterdam_date(self.registered_at));
+        if on < start {
+            return Err(Refusal::TooEarly(field));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,105 @@
+//! The case model and `Case::apply`, the one way a case changes.
+//!
+//! A case holds facts (what was registered, answered, decided, sent); its status and its
+//! deadlines are derived from them, never stored apart, so they can't disagree.
+//!
+//! - `facts` — what is registered: the facts of a verzoek or a datalek.
+//! - `handling` — what is recorded while a case is handled: waiting, extension, decision,
+//!   recipients, ending.
+//! - `status` — the status a case shows, derived from those facts.
+//! - `refusal` — why the domain refuses an event.
+//! - `apply` — `Case::register` and `Case::apply`: how a case comes to be and changes.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::checklist::{self, AnswerRecord};
+use super::kind::{CaseId, CaseKind};
+
+mod apply;
+mod facts;
+mod handling;
+mod refusal;
+mod status;
+
+pub use facts::{BreachFacts, BreachNature, Channel, Child, Relation, RequestFacts, Requester};
+pub use handling::{
+    Decision, DecisionRecord, Ending, Extension, ExtensionReason, Recipient, RecipientOutcome,
+    Waiting,
+};
+pub use refusal::Refusal;
+pub use status::Status;
+
+/// The case record's format version (the journal line has its own `v`).
+pub const CASE_FORMAT: u32 = 1;
+
+/// A case: a verzoek or a datalek.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    /// The record format (`CASE_FORMAT`).
+    pub format: u32,
+    /// The human id.
+    pub id: CaseId,
+    /// The kind.
+    pub kind: CaseKind,
+    /// When it was registered.
+    pub registered_at: DateTime<Utc>,
+    /// Who registered it.
+    pub registered_by: String,
+    /// The journal seq of the last change applied to this case; replay skips what it has.
+    pub last_seq: u64,
+    /// The facts of a verzoek.
+    #[serde(default)]
+    pub request: Option<RequestFacts>,
+    /// The facts of a datalek.
+    #[serde(default)]
+    pub breach: Option<BreachFacts>,
+    /// Checklist answers by step.
+    #[serde(default)]
+    pub answers: BTreeMap<checklist::StepId, AnswerRecord>,
+    /// Waiting for the requester.
+    #[serde(default)]
+    pub waiting: Option<Waiting>,
+    /// The extension, if any.
+    #[serde(default)]
+    pub extension: Option<Extension>,
+    /// The decision, if any.
+    #[serde(default)]
+    pub decision: Option<DecisionRecord>,
+    /// When the reply was sent.
+    #[serde(default)]
+    pub reply_sent: Option<NaiveDate>,
+    /// A Vernietiging: when the destruction was done.
+    #[serde(default)]
+    pub destruction_confirmed: Option<NaiveDate>,
+    /// AVG 19 recipients.
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    /// When it was closed.
+    #[serde(default)]
+    pub closed: Option<NaiveDate>,
+    /// How it ended without a decision.
+    #[serde(default)]
+    pub ending: Option<Ending>,
+    /// How often it was reopened, and the last reason.
+    #[serde(default)]
+    pub reopened: Option<(u32, String)>,
+}
+
+impl Case {
+    /// The date of receipt of a verzoek.
+    pub fn received(&self) -> Option<NaiveDate> {
+        self.request.as_ref().map(|r| r.received)
+    }
+
+    /// The requester's name (a verzoek) or who reported it (a datalek): what the list shows.
+    pub fn party_name(&self) -> &str {
+        match (&self.request, &self.breach) {
+            (Some(r), _) => &r.requester.name,
+            (None, Some(b)) => &b.reported_by,
+            (None, None) => "",
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The answers a step takes: their types, the answers themselves with who gave them, and the
+//! check of an answer against its step before it is recorded.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::find;
+use super::step::StepId;
+use crate::domain::case::{Case, Refusal};
+use crate::domain::deadline::amsterdam_date;
+use crate::domain::rights;
+use AnswerType::{Choice, Date, Instant, Number, Text, YesNo};
+
+/// What kind of answer a step takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerType {
+    /// Ja / nee.
+    YesNo,
+    /// One of the listed options (slugs; labels in i18n).
+    Choice(&'static [&'static str]),
+    /// A date (Amsterdam), not in the future.
+    Date,
+    /// An instant (date and time), not in the future.
+    Instant,
+    /// Free text, not empty.
+    Text,
+    /// A whole number.
+    Number,
+}
+
+/// A typed answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Ja (true) or nee (false).
+    YesNo(bool),
+    /// A choice's slug.
+    Choice(String),
+    /// A date.
+    Date(NaiveDate),
+    /// An instant.
+    Instant(DateTime<Utc>),
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(u64),
+}
+
+/// An answer with who gave it and when (every answer is attributable).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    /// The answer.
+    pub answer: Answer,
+    /// Who gave it.
+    pub by: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// Checks an answer against its step: applicable to the kind, showing now, of the right type.
+pub fn check_answer(
+    case: &Case,
+    id: StepId,
+    answer: &Answer,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
+    let step = find(case.kind, id).ok_or(Refusal::StepNotApplicable)?;
+    if !case.shows(step, today) {
+        return Err(Refusal::StepNotApplicable);
+    }
+    rights::check_breach_answer(case, id, answer)?;
+    match (step.ty, answer) {
+        (YesNo, Answer::YesNo(_)) | (Number, Answer::Number(_)) => Ok(()),
+        (Choice(options), Answer::Choice(c)) if options.contains(&c.as_str()) => Ok(()),
+        (Date, Answer::Date(d)) if *d > today => Err(Refusal::InFuture("answer")),
+        (Date, Answer::Date(_)) => Ok(()),
+        (Instant, Answer::Instant(i)) if amsterdam_date(*i) > today => {
+            Err(Refusal::InFuture("answer"))
+        }
+        (Instant, Answer::Instant(_)) => Ok(()),
+        (Text, Answer::Text(t)) if t.trim().is_empty() => Err(Refusal::Required("answer")),
+        (Text, Answer::Text(_)) => Ok(()),
+        _ => Err(Refusal::WrongAnswerType),
+    }
+}

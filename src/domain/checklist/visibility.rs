@@ -1,0 +1,82 @@
+//! Which steps show for a case on a day, given its answers and facts, and which required ones
+//! are still missing.
+
+use chrono::NaiveDate;
+
+use super::answer::Answer;
+use super::step::{Need, Phase, Show::*, Step, StepId};
+use super::{age_on, steps};
+use crate::domain::case::{Case, Relation};
+use crate::domain::deadline::amsterdam_date;
+use crate::domain::rights;
+
+impl Case {
+    pub(super) fn answer(&self, id: StepId) -> Option<&Answer> {
+        self.answers.get(&id).map(|r| &r.answer)
+    }
+
+    /// Whether an answered yes/no step says yes (false when unanswered).
+    pub fn said_yes(&self, id: StepId) -> bool {
+        matches!(self.answer(id), Some(Answer::YesNo(true)))
+    }
+
+    /// The chosen option of a choice step.
+    pub fn choice(&self, id: StepId) -> Option<&str> {
+        match self.answer(id) {
+            Some(Answer::Choice(c)) => Some(c.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Whether a step shows for this case on this day, given the answers so far.
+    pub fn shows(&self, step: &Step, today: NaiveDate) -> bool {
+        let relation = self.request.as_ref().map(|r| r.requester.relation);
+        let age = self
+            .request
+            .as_ref()
+            .map(|r| age_on(r.child.birth_date, today));
+        match step.show {
+            Always => true,
+            IfYesNo(s, v) => matches!(self.answer(s), Some(Answer::YesNo(b)) if *b == v),
+            IfChoice(s, v) => self.choice(s) == Some(v),
+            UnlessChoice(s, v) => self.choice(s).is_some_and(|c| c != v),
+            IfAnswered(s) => self.answers.contains_key(&s),
+            ChildAtLeast(n) => age.is_some_and(|a| a >= n),
+            OtherForChildAtLeast(n) => {
+                age.is_some_and(|a| a >= n) && relation.is_some_and(|r| r != Relation::Zelf)
+            }
+            GezagRelation => matches!(relation, Some(Relation::OuderMetGezag | Relation::Voogd)),
+            ThirdParty => relation == Some(Relation::Derde),
+            OtherFor12To15Under(regime) => {
+                self.request.as_ref().is_some_and(|r| r.regime == regime)
+                    && age.is_some_and(|a| (12..16).contains(&a))
+                    && relation.is_some_and(|r| r != Relation::Zelf)
+            }
+            ForKind(kind) => self.kind == kind,
+            BreachDelay => {
+                let due = rights::breach_deadline(self);
+                self.choice(StepId::ApMelding) == Some("gemeld")
+                    && match (due, self.answer(StepId::ApGemeldOp)) {
+                        (Some(due), Some(Answer::Instant(at))) => *at > due,
+                        (Some(due), _) => today >= amsterdam_date(due),
+                        (None, _) => false,
+                    }
+            }
+        }
+    }
+
+    /// The steps that show now, in order.
+    pub fn visible_steps(&self, today: NaiveDate) -> Vec<&'static Step> {
+        steps(self.kind).filter(|s| self.shows(s, today)).collect()
+    }
+
+    /// Required steps that show but are not answered (in order).
+    pub fn missing_steps(&self, today: NaiveDate, phase: Option<Phase>) -> Vec<StepId> {
+        self.visible_steps(today)
+            .into_iter()
+            .filter(|s| s.need == Need::Required && phase.is_none_or(|p| p == s.phase))
+            .filter(|s| !self.answers.contains_key(&s.id))
+            .map(|s| s.id)
+            .collect()
+    }
+}
