@@ -6,14 +6,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use privdesk::app::{Action, App, Key};
+use privdesk::cli::Outcome;
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
+use privdesk::cli::register::{self, RegisterArgs, RegisterCommand};
 use privdesk::cli::session::{self, SessionArgs};
-use privdesk::cli::{Outcome, audit, export, export_json, letter, maintenance};
-use privdesk::clock::Clock;
-use privdesk::config::{Config, Organisatie};
+use privdesk::cli::slow_notice::SlowNotice;
 use privdesk::domain::instant::parse_instant;
 use privdesk::headless::script::{Command as ScriptCommand, parse_line};
 use privdesk::headless::{self, DEFAULT_SIZE, Driver};
@@ -21,7 +20,6 @@ use privdesk::i18n::Lang;
 use privdesk::i18n::cli::CliMsg;
 use privdesk::i18n::start::StartMsg;
 use privdesk::i18n::store::StoreMsg;
-use privdesk::store::{self, OpenOptions, Store, StoreError};
 use ratatui::crossterm::event::{self, Event as TermEvent};
 
 /// Exit code 2: bad input or usage.
@@ -235,13 +233,39 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             Ok(ExitCode::from(code))
         }
-        Some(
-            Command::Audit { .. }
-            | Command::Export { .. }
-            | Command::Letter { .. }
-            | Command::Repair
-            | Command::Backup { .. },
-        ) => print_outcome(cli, register_command(cli)),
+        Some(Command::Audit {
+            what: AuditCommand::Verify,
+        }) => register(cli, RegisterCommand::AuditVerify),
+        Some(Command::Repair) => register(cli, RegisterCommand::Repair),
+        Some(Command::Backup { dir }) => register(cli, RegisterCommand::Backup { dest: dir }),
+        Some(Command::Export { what }) => {
+            let command = match what {
+                ExportCommand::Csv { out, delimiter } => RegisterCommand::ExportCsv {
+                    out: out.as_deref(),
+                    delimiter,
+                    breaches: false,
+                },
+                ExportCommand::Breaches {
+                    format: BreachesFormat::Csv { out, delimiter },
+                } => RegisterCommand::ExportCsv {
+                    out: out.as_deref(),
+                    delimiter,
+                    breaches: true,
+                },
+                ExportCommand::Json { out } => RegisterCommand::ExportJson {
+                    out: out.as_deref(),
+                },
+            };
+            register(cli, command)
+        }
+        Some(Command::Letter { id, letter, out }) => register(
+            cli,
+            RegisterCommand::Letter {
+                id,
+                letter,
+                out: out.as_deref(),
+            },
+        ),
         Some(Command::Deadline {
             kind,
             from,
@@ -260,6 +284,19 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Runs a command on an existing register (`audit`, `repair`, `backup`, `export`, `letter`)
+/// with the global options, and prints its outcome.
+fn register(cli: &Cli, command: RegisterCommand<'_>) -> anyhow::Result<ExitCode> {
+    let args = RegisterArgs {
+        db: cli.db.as_deref(),
+        config: cli.config.as_deref(),
+        user: cli.user.as_deref(),
+        now: cli.now.as_deref(),
+        lang: cli.lang,
+    };
+    print_outcome(cli, register::run(&args, command))
+}
+
 /// Prints a register command's outcome and turns it into the exit code.
 fn print_outcome(cli: &Cli, outcome: Outcome) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
@@ -272,184 +309,8 @@ fn print_outcome(cli: &Cli, outcome: Outcome) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(outcome.code))
 }
 
-/// Runs `audit` and `export`: what to print and the exit code.
-fn register_command(cli: &Cli) -> Outcome {
-    let lang = cli.lang;
-    let dir = match store::register_dir(cli.db.as_deref()) {
-        Ok(d) => d,
-        Err(e) => return store_fail(&e, lang),
-    };
-    match &cli.command {
-        Some(Command::Audit {
-            what: AuditCommand::Verify,
-        }) => audit::verify(&dir, lang),
-        Some(Command::Repair) => maintenance::repair(&dir, Clock::System.now(), lang),
-        Some(Command::Backup { dir: dest }) => {
-            let opts = OpenOptions {
-                create: None,
-                now: Clock::System.now(),
-                cli_user: cli.user.clone(),
-                config_user: None,
-            };
-            maintenance::backup(&dir, dest, &opts, lang)
-        }
-        Some(Command::Export {
-            what: ExportCommand::Json { out },
-        }) => {
-            let (mut store, now) = match open_at_clock(cli, &dir) {
-                Ok(opened) => opened,
-                Err(o) => return o,
-            };
-            match export_json::export_json(&mut store, out.as_deref(), now) {
-                Ok(bytes) => Outcome {
-                    stdout: bytes,
-                    stderr: String::new(),
-                    code: 0,
-                },
-                Err(e) => store_fail(&e, lang),
-            }
-        }
-        Some(Command::Export { what }) => {
-            let (out, delimiter, breaches) = match what {
-                ExportCommand::Csv { out, delimiter } => (out, delimiter, false),
-                ExportCommand::Breaches {
-                    format: BreachesFormat::Csv { out, delimiter },
-                } => (out, delimiter, true),
-                // Matched by the arm above.
-                ExportCommand::Json { .. } => return Outcome::fail(String::new(), EXIT_USAGE),
-            };
-            let Some(delimiter) = export::parse_delimiter(delimiter) else {
-                let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
-                return Outcome::fail(msg, EXIT_USAGE);
-            };
-            let (mut store, now) = match open_at_clock(cli, &dir) {
-                Ok(opened) => opened,
-                Err(o) => return o,
-            };
-            let exported = if breaches {
-                export::export_breaches_csv(&mut store, out.as_deref(), delimiter, now)
-            } else {
-                export::export_csv(&mut store, out.as_deref(), delimiter, now)
-            };
-            match exported {
-                Ok(bytes) => Outcome {
-                    stdout: bytes,
-                    stderr: String::new(),
-                    code: 0,
-                },
-                Err(e) => store_fail(&e, lang),
-            }
-        }
-        Some(Command::Letter { id, letter, out }) => {
-            let config = match Config::load(cli.config.as_deref()) {
-                Ok(c) => c,
-                Err(e) => return Outcome::fail(e.message(lang), EXIT_USAGE),
-            };
-            let (mut store, now) = match open_at_clock(cli, &dir) {
-                Ok(opened) => opened,
-                Err(o) => return o,
-            };
-            let org = Organisatie::for_register(&config, store.is_demo(), cli.config.is_some());
-            let args = letter::LetterArgs {
-                id,
-                letter,
-                out: out.as_deref(),
-                org: &org,
-                lang,
-                now,
-            };
-            letter::letter(&mut store, &args)
-        }
-        _ => Outcome::fail(String::new(), EXIT_USAGE),
-    }
-}
-
 /// How long opening the register may take before the workbench says it is busy opening.
 const SLOW_OPEN: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// Says on standard error that something is under way when it takes longer than a delay: a
-/// large register's upgrade or replay keeps the terminal blank for seconds before the first
-/// frame. Dropping it cancels the line, or waits until it is written, so the line never lands
-/// on the screen the workbench takes over.
-struct SlowNotice {
-    cancel: Option<std::sync::mpsc::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl SlowNotice {
-    fn after(delay: std::time::Duration, text: String) -> SlowNotice {
-        let (cancel, wait) = std::sync::mpsc::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(delay) {
-                let _ = writeln!(std::io::stderr(), "{text}");
-            }
-        });
-        SlowNotice {
-            cancel: Some(cancel),
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for SlowNotice {
-    fn drop(&mut self) {
-        drop(self.cancel.take());
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-/// Opens an existing register for a command.
-fn open_existing(cli: &Cli, dir: &std::path::Path) -> Result<Store, Outcome> {
-    let opts = OpenOptions {
-        create: None,
-        now: Clock::System.now(),
-        cli_user: cli.user.clone(),
-        // A config that cannot be read is reported by the command that needs it; the user's
-        // name then falls back to the OS user.
-        config_user: Config::load(cli.config.as_deref())
-            .ok()
-            .and_then(|c| c.gebruiker.naam),
-    };
-    let store = Store::open(dir, &opts).map_err(|e| store_fail(&e, cli.lang))?;
-    // An older working store was copied aside and migrated: say where the copy is.
-    if let Some((text, _)) = store.open_notice(cli.lang) {
-        let _ = writeln!(std::io::stderr(), "{text}");
-    }
-    Ok(store)
-}
-
-/// Opens an existing register for a command that needs the time too (the clock is checked
-/// against the register: `--now` only on a demo).
-fn open_at_clock(cli: &Cli, dir: &std::path::Path) -> Result<(Store, DateTime<Utc>), Outcome> {
-    let store = open_existing(cli, dir)?;
-    let now = clock(cli, &store)?;
-    Ok((store, now))
-}
-
-/// The clock's instant: the real time, or `--now` on a demo register.
-fn clock(cli: &Cli, store: &Store) -> Result<DateTime<Utc>, Outcome> {
-    let Some(now) = &cli.now else {
-        return Ok(Clock::System.now());
-    };
-    if !store.is_demo() {
-        return Err(Outcome::fail(
-            StoreMsg::NowRefused.text(cli.lang).into(),
-            EXIT_USAGE,
-        ));
-    }
-    parse_instant(now).map_err(|_| {
-        Outcome::fail(
-            StoreMsg::BadNow.fill(cli.lang, &[("given", now)]),
-            EXIT_USAGE,
-        )
-    })
-}
-
-fn store_fail(e: &StoreError, lang: Lang) -> Outcome {
-    Outcome::fail(e.message(lang), e.exit_code())
-}
 
 /// The session's arguments from the command line.
 fn session_args(cli: &Cli, headless: bool) -> SessionArgs {

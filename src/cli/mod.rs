@@ -8,7 +8,9 @@ pub mod export;
 pub mod export_json;
 pub mod letter;
 pub mod maintenance;
+pub mod register;
 pub mod session;
+pub mod slow_notice;
 
 /// What a subcommand produced: bytes for standard output, a line for standard error, and the
 /// exit code (design.md "Exit codes").

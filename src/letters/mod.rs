@@ -24,25 +24,34 @@
 //! - `besluit` (none until decided): `uitkomst` (`toegewezen`|`deels_toegewezen`|`afgewezen`|
 //!   `niet_ontvankelijk`), `uitkomst_tekst`, `weigering` (bool: not wholly granted), `reden`,
 //!   `bewaard` (Vernietiging: what is kept, may be empty), `datum`, `vernietigd_op` (or none)
+//!
+//! - `refusal` — [`check`]: what a letter needs before it may be made.
+//! - `template` — a letter's template: compiled in, or the override in the config folder.
+//! - `context` — the values and phrases a template receives, made from the case.
+//! - `error` — why no letter was made, in the user's language.
+//! - `write` — writing a letter to disk without overwriting.
 
+mod context;
+mod error;
+mod refusal;
+mod template;
 mod write;
 
+pub use error::LetterError;
+pub use refusal::check;
+pub use template::{Template, override_dir};
 pub use write::write_letter;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
-use serde::Serialize;
 
-use crate::config::{Organisatie, OrganisatieType};
-use crate::domain::case::{Decision, Ending, ExtensionReason};
-use crate::domain::deadline::{self, DeadlineError};
-use crate::domain::{Case, CaseKind};
-use crate::i18n::letters::{self as text, LettersMsg};
-use crate::i18n::{self, Lang};
+use crate::config::Organisatie;
+use crate::domain::Case;
+use crate::i18n::Lang;
+use context::Context;
 
 /// Which letter: the three moments a verzoek writes to the requester.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,199 +123,6 @@ impl FromStr for LetterKind {
     }
 }
 
-/// Why no letter was made. The refusals name what is missing, never personal data; `Display`
-/// gives the Dutch text, [`LetterError::message`] the user's language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LetterError {
-    /// The case is a datalek: letters answer verzoeken.
-    NotAVerzoek,
-    /// The case was withdrawn or registered by mistake.
-    Ended,
-    /// Settings a letter cannot do without, by their dotted key (`organisatie.naam`).
-    MissingSettings(Vec<&'static str>),
-    /// A besluit before a decision was recorded.
-    NoDecision,
-    /// A refusal (or partial grant) without the reasons the law asks for.
-    DecisionWithoutReason(Decision),
-    /// A verlenging for a case that was not extended.
-    NotExtended,
-    /// A verlenging for a kind the law does not let be extended (intrekken toestemming).
-    NotExtendable(CaseKind),
-    /// An extension without its explanation.
-    ExtensionWithoutReason,
-    /// The template would not parse or render.
-    Template {
-        /// The template: its path for an override, its file name for a built-in one.
-        file: String,
-        /// The line in that file, from 1, when minijinja knows it.
-        line: Option<usize>,
-        /// minijinja's explanation.
-        detail: String,
-    },
-    /// An override template exists but cannot be read.
-    TemplateRead {
-        /// The file.
-        file: PathBuf,
-        /// The system's reason.
-        detail: String,
-    },
-    /// A legal date could not be computed (the calendar's edge).
-    Deadline(DeadlineError),
-    /// The letter could not be written to disk.
-    Write {
-        /// The file or folder.
-        file: PathBuf,
-        /// The system's reason.
-        detail: String,
-    },
-}
-
-impl LetterError {
-    /// The reason, in the user's language.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            LetterError::NotAVerzoek => LettersMsg::NotAVerzoek.text(lang).into(),
-            LetterError::Ended => LettersMsg::Ended.text(lang).into(),
-            LetterError::MissingSettings(keys) => {
-                LettersMsg::MissingSettings.fill(lang, &[("keys", &keys.join(", "))])
-            }
-            LetterError::NoDecision => LettersMsg::NoDecision.text(lang).into(),
-            LetterError::DecisionWithoutReason(d) => LettersMsg::DecisionWithoutReason
-                .fill(lang, &[("decision", i18n::domain::decision(*d, lang))]),
-            LetterError::NotExtended => LettersMsg::NotExtended.text(lang).into(),
-            LetterError::NotExtendable(k) => LettersMsg::NotExtendable.fill(
-                lang,
-                &[("kind", &i18n::domain::kind(*k, lang).to_lowercase())],
-            ),
-            LetterError::ExtensionWithoutReason => {
-                LettersMsg::ExtensionWithoutReason.text(lang).into()
-            }
-            LetterError::Template { file, line, detail } => match line {
-                Some(l) => LettersMsg::TemplateAt.fill(
-                    lang,
-                    &[("file", file), ("line", &l.to_string()), ("detail", detail)],
-                ),
-                None => LettersMsg::Template.fill(lang, &[("file", file), ("detail", detail)]),
-            },
-            LetterError::TemplateRead { file, detail } => LettersMsg::TemplateRead.fill(
-                lang,
-                &[("file", &file.display().to_string()), ("detail", detail)],
-            ),
-            LetterError::Deadline(_) => LettersMsg::DateOutOfRange.text(lang).into(),
-            LetterError::Write { file, detail } => LettersMsg::Write.fill(
-                lang,
-                &[("file", &file.display().to_string()), ("detail", detail)],
-            ),
-        }
-    }
-}
-
-impl fmt::Display for LetterError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::default()))
-    }
-}
-
-impl From<DeadlineError> for LetterError {
-    fn from(e: DeadlineError) -> Self {
-        LetterError::Deadline(e)
-    }
-}
-
-/// A template's text and the name its errors carry.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Template {
-    /// The override's path, or the built-in file name.
-    pub name: String,
-    /// The minijinja source.
-    pub source: String,
-}
-
-impl Template {
-    /// The compiled-in template.
-    pub fn builtin(kind: LetterKind, lang: Lang) -> Template {
-        Template {
-            name: kind.file_name(lang),
-            source: kind.builtin(lang).to_string(),
-        }
-    }
-
-    /// The override `<dir>/<letter>.<lang>.md` when it exists, else the built-in template.
-    /// `dir` is [`override_dir`] in the app, a temporary folder in tests.
-    pub fn resolve(
-        kind: LetterKind,
-        lang: Lang,
-        dir: Option<&Path>,
-    ) -> Result<Template, LetterError> {
-        let Some(dir) = dir else {
-            return Ok(Template::builtin(kind, lang));
-        };
-        let file = dir.join(kind.file_name(lang));
-        match std::fs::read_to_string(&file) {
-            Ok(source) => Ok(Template {
-                name: file.display().to_string(),
-                source,
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Template::builtin(kind, lang)),
-            Err(e) => Err(LetterError::TemplateRead {
-                file,
-                detail: e.to_string(),
-            }),
-        }
-    }
-}
-
-/// The folder of override templates: `letters/` in privdesk's config folder.
-pub fn override_dir() -> Option<PathBuf> {
-    crate::config::config_dir().map(|d| d.join("letters"))
-}
-
-/// Refuses a letter that would be wrong, naming what is missing. [`render`] calls it first; the
-/// app may call it to grey out a letter it cannot make.
-pub fn check(kind: LetterKind, case: &Case, org: &Organisatie) -> Result<(), LetterError> {
-    if case.kind.is_datalek() || case.request.is_none() {
-        return Err(LetterError::NotAVerzoek);
-    }
-    if matches!(
-        case.ending,
-        Some(Ending::Ingetrokken { .. } | Ending::Vervallen { .. })
-    ) {
-        return Err(LetterError::Ended);
-    }
-    let mut missing = Vec::new();
-    if org.naam.is_none() {
-        missing.push("organisatie.naam");
-    }
-    if org.org_type.is_none() {
-        missing.push("organisatie.type");
-    }
-    if org.fg_contact.is_none() {
-        missing.push("organisatie.fg_contact");
-    }
-    if !missing.is_empty() {
-        return Err(LetterError::MissingSettings(missing));
-    }
-    match kind {
-        LetterKind::Ontvangstbevestiging => {}
-        LetterKind::Verlenging => match &case.extension {
-            None if !case.kind.may_extend() => return Err(LetterError::NotExtendable(case.kind)),
-            None => return Err(LetterError::NotExtended),
-            Some(x) if x.explanation.trim().is_empty() => {
-                return Err(LetterError::ExtensionWithoutReason);
-            }
-            Some(_) => {}
-        },
-        LetterKind::Besluit => match &case.decision {
-            None => return Err(LetterError::NoDecision),
-            Some(d) if d.decision.needs_reason() && d.reason.trim().is_empty() => {
-                return Err(LetterError::DecisionWithoutReason(d.decision));
-            }
-            Some(_) => {}
-        },
-    }
-    Ok(())
-}
-
 /// Renders a letter for the case, or refuses it. `today` is the letter's date (from the
 /// app's clock); `template` comes from [`Template::resolve`].
 pub fn render(
@@ -362,149 +178,6 @@ fn tidy(text: &str) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct Context<'a> {
-    organisatie: OrgCtx<'a>,
-    datum: String,
-    kenmerk: String,
-    verzoeker: RequesterCtx<'a>,
-    verzoek: RequestCtx,
-    verlenging: Option<ExtensionCtx<'a>>,
-    besluit: Option<DecisionCtx<'a>>,
-}
-
-#[derive(Serialize)]
-struct OrgCtx<'a> {
-    naam: &'a str,
-    adres: Option<&'a str>,
-    adres_regels: Vec<&'a str>,
-    #[serde(rename = "type")]
-    org_type: &'static str,
-    bestuursorgaan: bool,
-    fg_naam: Option<&'a str>,
-    fg_contact: &'a str,
-}
-
-#[derive(Serialize)]
-struct RequesterCtx<'a> {
-    naam: &'a str,
-    contact_regels: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct RequestCtx {
-    soort: &'static str,
-    soort_naam: &'static str,
-    onderwerp: String,
-    dossier: &'static str,
-    ontvangen: String,
-    termijn: String,
-    eerste_termijn: String,
-    kan_verlengen: bool,
-    vernietigen_uiterlijk: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ExtensionCtx<'a> {
-    grond: &'static str,
-    grond_tekst: &'static str,
-    toelichting: &'a str,
-    termijn: String,
-}
-
-#[derive(Serialize)]
-struct DecisionCtx<'a> {
-    uitkomst: &'static str,
-    uitkomst_tekst: &'static str,
-    weigering: bool,
-    reden: &'a str,
-    bewaard: &'a str,
-    datum: String,
-    vernietigd_op: Option<String>,
-}
-
-fn lines(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-impl<'a> Context<'a> {
-    /// Only called after [`check`]: the settings and the request are there.
-    fn new(
-        case: &'a Case,
-        org: &'a Organisatie,
-        lang: Lang,
-        today: NaiveDate,
-    ) -> Result<Context<'a>, LetterError> {
-        let (Some(request), Some(naam), Some(org_type), Some(fg_contact)) =
-            (&case.request, &org.naam, org.org_type, &org.fg_contact)
-        else {
-            return Err(LetterError::NotAVerzoek);
-        };
-        let date = |d: NaiveDate| text::date(d, lang);
-        let kind = case.kind;
-        let extended = case.extension.is_some();
-        let dates = deadline::legal_dates(kind, request.received, extended)?;
-        let first = deadline::answer_deadline(kind, request.received)?;
-        let dossier = text::dossier(request.requester.relation, lang);
-        let verlenging = case.extension.as_ref().map(|x| ExtensionCtx {
-            grond: match x.reason {
-                ExtensionReason::Complexiteit => "complexiteit",
-                ExtensionReason::AantalVerzoeken => "aantal_verzoeken",
-            },
-            grond_tekst: i18n::domain::extension_reason(x.reason, lang),
-            toelichting: x.explanation.trim(),
-            termijn: date(dates.answer),
-        });
-        let besluit = case.decision.as_ref().map(|d| DecisionCtx {
-            uitkomst: match d.decision {
-                Decision::Toegewezen => "toegewezen",
-                Decision::DeelsToegewezen => "deels_toegewezen",
-                Decision::Afgewezen => "afgewezen",
-                Decision::NietOntvankelijk => "niet_ontvankelijk",
-            },
-            uitkomst_tekst: i18n::domain::decision(d.decision, lang),
-            weigering: d.decision.is_refusal(),
-            reden: d.reason.trim(),
-            bewaard: d.kept.trim(),
-            datum: date(d.on),
-            vernietigd_op: case.destruction_confirmed.map(date),
-        });
-        Ok(Context {
-            organisatie: OrgCtx {
-                naam,
-                adres: org.adres.as_deref(),
-                adres_regels: org.adres.as_deref().map(lines).unwrap_or_default(),
-                org_type: org_type.slug(),
-                bestuursorgaan: org_type == OrganisatieType::Bestuursorgaan,
-                fg_naam: org.fg_naam.as_deref(),
-                fg_contact,
-            },
-            datum: date(today),
-            kenmerk: case.id.to_string(),
-            verzoeker: RequesterCtx {
-                naam: request.requester.name.trim(),
-                contact_regels: lines(&request.requester.contact),
-            },
-            verzoek: RequestCtx {
-                soort: kind.slug(),
-                soort_naam: i18n::domain::kind(kind, lang),
-                onderwerp: i18n::fill(text::subject(kind, lang), &[("dossier", dossier)]),
-                dossier,
-                ontvangen: date(request.received),
-                termijn: date(dates.answer),
-                eerste_termijn: date(first),
-                kan_verlengen: kind.may_extend(),
-                vernietigen_uiterlijk: dates.destruction.map(date),
-            },
-            verlenging,
-            besluit,
-        })
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -521,16 +194,5 @@ mod tests {
     #[test]
     fn tidy_keeps_one_empty_line_and_one_final_newline() {
         assert_eq!(tidy("\n\na\n\n\n\nb  \n\n\n"), "a\n\nb\n");
-    }
-
-    #[test]
-    fn every_builtin_template_parses() {
-        let env = Environment::new();
-        for k in LetterKind::ALL {
-            for lang in [Lang::Nl, Lang::En] {
-                let t = Template::builtin(k, lang);
-                env.template_from_named_str(&t.name, &t.source).unwrap();
-            }
-        }
     }
 }

@@ -1,0 +1,207 @@
+//! The commands that work on an existing register (`audit verify`, `repair`, `backup`, `export`,
+//! `letter`): finding the register, opening it with the user and the clock the command line
+//! gives (`--now` only on a demo register), and running the command's own module. `main.rs`
+//! maps its parsed arguments to [`RegisterArgs`] and a [`RegisterCommand`] and prints the
+//! [`Outcome`].
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::{Outcome, audit, export, export_json, letter, maintenance};
+use crate::clock::Clock;
+use crate::config::{Config, Organisatie};
+use crate::domain::instant::parse_instant;
+use crate::i18n::Lang;
+use crate::i18n::store::StoreMsg;
+use crate::store::{self, OpenOptions, Store, StoreError};
+
+/// Exit code 2: bad input or usage.
+const EXIT_USAGE: u8 = 2;
+
+/// The global options a register command reads.
+#[derive(Clone, Copy, Debug)]
+pub struct RegisterArgs<'a> {
+    /// `--db`.
+    pub db: Option<&'a Path>,
+    /// `--config`.
+    pub config: Option<&'a Path>,
+    /// `--user`.
+    pub user: Option<&'a str>,
+    /// `--now`, as typed (checked against the register: demo only).
+    pub now: Option<&'a str>,
+    /// The language in effect.
+    pub lang: Lang,
+}
+
+/// A command that works on an existing register, with its own arguments.
+#[derive(Clone, Copy, Debug)]
+pub enum RegisterCommand<'a> {
+    /// `audit verify`: check the journal's chain.
+    AuditVerify,
+    /// `repair`: rebuild the working store from the journal.
+    Repair,
+    /// `backup DIR`.
+    Backup {
+        /// The backup folder.
+        dest: &'a Path,
+    },
+    /// `export json [--out FILE]`.
+    ExportJson {
+        /// `--out`.
+        out: Option<&'a Path>,
+    },
+    /// `export csv`, or with `breaches` `export breaches csv`.
+    ExportCsv {
+        /// `--out`.
+        out: Option<&'a Path>,
+        /// `--delimiter`, as typed.
+        delimiter: &'a str,
+        /// The breach register instead of every case.
+        breaches: bool,
+    },
+    /// `letter ID LETTER [--out DIR]`.
+    Letter {
+        /// The case id, as typed.
+        id: &'a str,
+        /// The letter, as typed.
+        letter: &'a str,
+        /// `--out`.
+        out: Option<&'a Path>,
+    },
+}
+
+/// Runs a register command: what to print and the exit code.
+pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
+    let lang = args.lang;
+    let dir = match store::register_dir(args.db) {
+        Ok(d) => d,
+        Err(e) => return store_fail(&e, lang),
+    };
+    match command {
+        RegisterCommand::AuditVerify => audit::verify(&dir, lang),
+        RegisterCommand::Repair => maintenance::repair(&dir, Clock::System.now(), lang),
+        RegisterCommand::Backup { dest } => {
+            let opts = OpenOptions {
+                create: None,
+                now: Clock::System.now(),
+                cli_user: args.user.map(str::to_string),
+                config_user: None,
+            };
+            maintenance::backup(&dir, dest, &opts, lang)
+        }
+        RegisterCommand::ExportJson { out } => {
+            let (mut store, now) = match open_at_clock(args, &dir) {
+                Ok(opened) => opened,
+                Err(o) => return o,
+            };
+            match export_json::export_json(&mut store, out, now) {
+                Ok(bytes) => Outcome {
+                    stdout: bytes,
+                    stderr: String::new(),
+                    code: 0,
+                },
+                Err(e) => store_fail(&e, lang),
+            }
+        }
+        RegisterCommand::ExportCsv {
+            out,
+            delimiter,
+            breaches,
+        } => {
+            let Some(delimiter) = export::parse_delimiter(delimiter) else {
+                let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
+                return Outcome::fail(msg, EXIT_USAGE);
+            };
+            let (mut store, now) = match open_at_clock(args, &dir) {
+                Ok(opened) => opened,
+                Err(o) => return o,
+            };
+            let exported = if breaches {
+                export::export_breaches_csv(&mut store, out, delimiter, now)
+            } else {
+                export::export_csv(&mut store, out, delimiter, now)
+            };
+            match exported {
+                Ok(bytes) => Outcome {
+                    stdout: bytes,
+                    stderr: String::new(),
+                    code: 0,
+                },
+                Err(e) => store_fail(&e, lang),
+            }
+        }
+        RegisterCommand::Letter { id, letter, out } => {
+            let config = match Config::load(args.config) {
+                Ok(c) => c,
+                Err(e) => return Outcome::fail(e.message(lang), EXIT_USAGE),
+            };
+            let (mut store, now) = match open_at_clock(args, &dir) {
+                Ok(opened) => opened,
+                Err(o) => return o,
+            };
+            let org = Organisatie::for_register(&config, store.is_demo(), args.config.is_some());
+            let args = letter::LetterArgs {
+                id,
+                letter,
+                out,
+                org: &org,
+                lang,
+                now,
+            };
+            letter::letter(&mut store, &args)
+        }
+    }
+}
+
+/// Opens an existing register for a command.
+fn open_existing(args: &RegisterArgs<'_>, dir: &Path) -> Result<Store, Outcome> {
+    let opts = OpenOptions {
+        create: None,
+        now: Clock::System.now(),
+        cli_user: args.user.map(str::to_string),
+        // A config that cannot be read is reported by the command that needs it; the user's
+        // name then falls back to the OS user.
+        config_user: Config::load(args.config)
+            .ok()
+            .and_then(|c| c.gebruiker.naam),
+    };
+    let store = Store::open(dir, &opts).map_err(|e| store_fail(&e, args.lang))?;
+    // An older working store was copied aside and migrated: say where the copy is.
+    if let Some((text, _)) = store.open_notice(args.lang) {
+        let _ = writeln!(std::io::stderr(), "{text}");
+    }
+    Ok(store)
+}
+
+/// Opens an existing register for a command that needs the time too (the clock is checked
+/// against the register: `--now` only on a demo).
+fn open_at_clock(args: &RegisterArgs<'_>, dir: &Path) -> Result<(Store, DateTime<Utc>), Outcome> {
+    let store = open_existing(args, dir)?;
+    let now = clock(args, &store)?;
+    Ok((store, now))
+}
+
+/// The clock's instant: the real time, or `--now` on a demo register.
+fn clock(args: &RegisterArgs<'_>, store: &Store) -> Result<DateTime<Utc>, Outcome> {
+    let Some(now) = args.now else {
+        return Ok(Clock::System.now());
+    };
+    if !store.is_demo() {
+        return Err(Outcome::fail(
+            StoreMsg::NowRefused.text(args.lang).into(),
+            EXIT_USAGE,
+        ));
+    }
+    parse_instant(now).map_err(|_| {
+        Outcome::fail(
+            StoreMsg::BadNow.fill(args.lang, &[("given", now)]),
+            EXIT_USAGE,
+        )
+    })
+}
+
+fn store_fail(e: &StoreError, lang: Lang) -> Outcome {
+    Outcome::fail(e.message(lang), e.exit_code())
+}

@@ -1,0 +1,113 @@
+//! `privdesk.toml`: compiled-in defaults with a sparse TOML overlay, validated with messages that
+//! say what to fix.
+//!
+//! The file is `--config FILE`, else the environment variable `PRIVDESK_CONFIG`, else
+//! `privdesk.toml` in the config folder (`directories::ProjectDirs::from("nl", "privdesk",
+//! "privdesk")`). A missing file in the config folder means the defaults; a file named by
+//! `--config` or `PRIVDESK_CONFIG` must exist. Keys are Dutch snake_case, one table per area:
+//!
+//! ```toml
+//! [gebruiker]
+//! naam = "..."              # the user's name in the journal (else the OS user)
+//! [weergave]
+//! thema = "default"         # default | light | high-contrast
+//! taal = "nl"               # nl | en
+//! [streefdagen]             # internal target: calendar days after receipt, per verzoek kind
+//! inzage = 28               # 1..=365; keys are kind slugs, datalek excluded
+//! [organisatie]
+//! naam = "..."  adres = "..."  type = "bestuursorgaan" | "privaat"
+//! fg_naam = "..."  fg_contact = "..."  dossierregime = "wgbo" | "jeugdwet"
+//! [brieven]
+//! map = "..."               # where the TUI writes letters (else the current folder)
+//! ```
+//!
+//! `privdesk.example.toml` at the repository root documents every key. An empty or blank string
+//! counts as not set. Unknown keys are refused with their dotted name, the keys valid there, and
+//! the file.
+//!
+//! - `organisatie` — `[organisatie]`: who the organisation is, its type, the demo organisation.
+//! - `source` — which file is read (`--config`, `PRIVDESK_CONFIG`, the config folder) and
+//!   loading it.
+//! - `parse` — the file's text to a validated [`Config`]: the known keys, the raw tables, the
+//!   checks of every value.
+//! - `error` — why the settings were refused, in the user's language.
+
+mod error;
+mod organisatie;
+mod parse;
+mod source;
+
+pub use error::ConfigError;
+pub use organisatie::{Dossierregime, Organisatie, OrganisatieType};
+pub use source::{ConfigSource, config_dir};
+
+use crate::domain::CaseKind;
+use crate::i18n::Lang;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The environment variable naming the settings file, for setups that cannot pass `--config`.
+pub const ENV_CONFIG: &str = "PRIVDESK_CONFIG";
+/// The settings file's name in the config folder.
+pub const FILE_NAME: &str = "privdesk.toml";
+/// The theme used when none is configured.
+pub const DEFAULT_THEME: &str = "default";
+/// The bounds of an internal target in days: at least a day, at most a year.
+pub const TARGET_DAYS: std::ops::RangeInclusive<u16> = 1..=365;
+
+/// The whole configuration, validated; `Config::default()` is the compiled-in defaults.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// `[gebruiker]`: who works at this desk.
+    pub gebruiker: Gebruiker,
+    /// `[weergave]`: how privdesk looks and speaks.
+    pub weergave: Weergave,
+    /// `[streefdagen]`: the organisation's internal target per verzoek kind, in calendar days
+    /// after receipt; a kind without an entry has no target.
+    pub streefdagen: BTreeMap<CaseKind, u16>,
+    /// `[organisatie]`: who the organisation is, for letters and the rules that depend on it.
+    pub organisatie: Organisatie,
+    /// `[brieven]`: where the TUI writes the letters it makes.
+    pub brieven: Brieven,
+}
+
+/// `[brieven]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Brieven {
+    /// `map`: the folder letters made from the TUI go to (created 0700 when missing); without
+    /// it, the folder privdesk was started in, like `privdesk letter` without `--out`.
+    pub map: Option<PathBuf>,
+}
+
+/// `[gebruiker]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gebruiker {
+    /// `naam`: the user's name as the journal records it; `--user` wins, the OS user is the
+    /// fallback.
+    pub naam: Option<String>,
+}
+
+/// `[weergave]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Weergave {
+    /// `thema`: a theme name, checked when the theme is loaded (default `default`).
+    pub thema: String,
+    /// `taal`: the language; `--lang` wins (default `nl`).
+    pub taal: Lang,
+}
+
+impl Default for Weergave {
+    fn default() -> Self {
+        Weergave {
+            thema: DEFAULT_THEME.to_string(),
+            taal: Lang::Nl,
+        }
+    }
+}
+
+/// The language in effect: `--lang` when given, else the config's `weergave.taal`, else Dutch.
+/// A config that cannot be read gives Dutch here; the command that loads it reports why.
+pub fn resolve_lang(cli: Option<Lang>, config: Option<&Path>) -> Lang {
+    cli.or_else(|| Config::load(config).ok().map(|c| c.weergave.taal))
+        .unwrap_or_default()
+}

@@ -1,0 +1,210 @@
+//! The checklist's state lines: the authority assessment, waiting, extension, decision, reply,
+//! destruction, the AVG 19 recipients, the ending, and what deciding or closing still needs,
+//! each asked of the domain.
+
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::app::checklist::late_refusal;
+use crate::domain::case::{Ending, RecipientOutcome};
+use crate::domain::checklist::{may_close, may_decide};
+use crate::domain::{Case, rights};
+use crate::i18n::domain as names;
+use crate::i18n::workbench::WorkMsg;
+
+/// The authority assessment, and the state of the case after the steps.
+pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let lang = app.lang();
+    let today = app.today();
+    let mut out = vec![Line::default()];
+    if let Some(a) = rights::authority(case, today) {
+        let style = if a.allows_processing() {
+            theme.text
+        } else {
+            theme.due_soon
+        };
+        out.push(Line::from(vec![
+            Span::styled(
+                WorkMsg::Authority.fill(lang, &[("outcome", a.outcome.text(lang))]),
+                style,
+            ),
+            Span::styled(format!(" — {}", a.reason_text(lang)), theme.muted),
+        ]));
+        use crate::domain::authority::NextStep;
+        let hint = match a.outcome.next_step() {
+            NextStep::NietOntvankelijk => Some(WorkMsg::AuthorityToNietOntvankelijk),
+            NextStep::Refuse => Some(WorkMsg::AuthorityToAfgewezen),
+            _ => None,
+        };
+        if let (Some(h), None) = (hint, &case.decision) {
+            out.push(Line::styled(h.text(lang).to_string(), theme.due_soon));
+        }
+    }
+    if let Some(w) = &case.waiting {
+        out.push(Line::styled(
+            WorkMsg::Waiting.fill(
+                lang,
+                &[("since", &w.since.to_string()), ("awaiting", &w.awaiting)],
+            ),
+            theme.waiting,
+        ));
+    }
+    if let Some(x) = &case.extension {
+        out.push(Line::styled(
+            WorkMsg::Extension.fill(
+                lang,
+                &[
+                    ("ground", names::extension_reason(x.reason, lang)),
+                    ("date", &x.notice_sent.to_string()),
+                    ("explanation", &x.explanation),
+                ],
+            ),
+            theme.text,
+        ));
+    }
+    if let Some(d) = &case.decision {
+        out.push(Line::styled(
+            WorkMsg::Decision.fill(
+                lang,
+                &[
+                    ("decision", names::decision(d.decision, lang)),
+                    ("date", &d.on.to_string()),
+                    ("by", &d.by),
+                ],
+            ),
+            theme.header,
+        ));
+        if !d.reason.is_empty() {
+            out.push(Line::styled(
+                WorkMsg::DecisionReason.fill(lang, &[("reason", &d.reason)]),
+                theme.text,
+            ));
+        }
+        if !d.kept.is_empty() {
+            out.push(Line::styled(
+                WorkMsg::DecisionKept.fill(lang, &[("kept", &d.kept)]),
+                theme.text,
+            ));
+        }
+        // AVG 12(4): the warning stands while the refusal's month has passed unanswered, and
+        // after a reply sent too late.
+        let sent = case.reply_sent.unwrap_or(today);
+        if let Some(last) = late_refusal(case, sent) {
+            out.push(Line::styled(
+                WorkMsg::LateRefusalStanding.fill(lang, &[("date", &last.to_string())]),
+                theme.late,
+            ));
+        }
+    }
+    if let Some(on) = case.reply_sent {
+        out.push(Line::styled(
+            WorkMsg::ReplySentOn.fill(lang, &[("date", &on.to_string())]),
+            theme.text,
+        ));
+    }
+    if let Some(on) = case.destruction_confirmed {
+        out.push(Line::styled(
+            WorkMsg::DestroyedOn.fill(lang, &[("date", &on.to_string())]),
+            theme.text,
+        ));
+    } else if case.kind == crate::domain::CaseKind::Vernietiging
+        && case.decision.as_ref().is_some_and(|d| {
+            matches!(
+                d.decision,
+                crate::domain::case::Decision::Toegewezen
+                    | crate::domain::case::Decision::DeelsToegewezen
+            )
+        })
+    {
+        out.push(Line::styled(
+            WorkMsg::DestroyPending.text(lang).to_string(),
+            theme.due_soon,
+        ));
+    }
+    let finished = case.closed.is_some() || case.ending.is_some();
+    if crate::domain::checklist::has_recipients(case.kind) {
+        if case.recipients.is_empty() && !finished {
+            out.push(Line::styled(
+                WorkMsg::NoRecipientsYet.text(lang).to_string(),
+                theme.muted,
+            ));
+        } else if !case.recipients.is_empty() {
+            let list: Vec<String> = case
+                .recipients
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let state = match &r.outcome {
+                        None => WorkMsg::RecipientOpen.text(lang).to_string(),
+                        Some(RecipientOutcome::Told(d)) => {
+                            WorkMsg::RecipientTold.fill(lang, &[("date", &d.to_string())])
+                        }
+                        Some(RecipientOutcome::Impossible(why)) => {
+                            WorkMsg::RecipientImpossible.fill(lang, &[("reason", why)])
+                        }
+                    };
+                    format!("{}. {} ({state})", i + 1, r.name)
+                })
+                .collect();
+            let mut line = format!("{} {}", WorkMsg::Recipients.text(lang), list.join("; "));
+            if case.recipients.iter().any(|r| r.outcome.is_none()) {
+                line.push_str(&format!(" — {}", WorkMsg::RecipientKeys.text(lang)));
+            }
+            out.push(Line::styled(line, theme.text));
+        }
+    }
+    match (&case.ending, case.closed) {
+        (Some(Ending::Ingetrokken { on, how }), _) => out.push(Line::styled(
+            WorkMsg::WithdrawnOn.fill(lang, &[("date", &on.to_string()), ("how", how)]),
+            theme.closed,
+        )),
+        (Some(Ending::Vervallen { reason }), _) => out.push(Line::styled(
+            WorkMsg::VoidBecause.fill(lang, &[("reason", reason)]),
+            theme.closed,
+        )),
+        (None, Some(on)) => out.push(Line::styled(
+            format!(
+                "{} — {}",
+                WorkMsg::ClosedOn.fill(lang, &[("date", &on.to_string())]),
+                WorkMsg::ReopenKey.text(lang)
+            ),
+            theme.closed,
+        )),
+        (None, None) => {
+            if let Some((n, why)) = &case.reopened {
+                out.push(Line::styled(
+                    WorkMsg::ReopenedBecause.fill(lang, &[("n", &n.to_string()), ("reason", why)]),
+                    theme.text,
+                ));
+            }
+            // What the next step needs, in the domain's words.
+            if case.decision.is_some() || case.kind.is_datalek() {
+                match may_close(case, today) {
+                    Ok(()) => out.push(Line::styled(
+                        WorkMsg::MayClose.text(lang).to_string(),
+                        theme.status_ok,
+                    )),
+                    Err(r) => out.push(Line::styled(
+                        WorkMsg::MayNotClose.fill(lang, &[("why", &names::refusal(&r, lang))]),
+                        theme.muted,
+                    )),
+                }
+            } else {
+                // Which decisions the domain would take now.
+                let open: Vec<&str> = crate::domain::case::Decision::ALL
+                    .iter()
+                    .filter(|d| may_decide(case, **d, today).is_ok())
+                    .map(|d| names::decision(*d, lang))
+                    .collect();
+                if !open.is_empty() {
+                    out.push(Line::styled(
+                        WorkMsg::MayDecide.fill(lang, &[("decisions", &open.join(", "))]),
+                        theme.status_ok,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
