@@ -1,7 +1,7 @@
 //! Every user-facing string, Dutch (the default) and English.
 //!
 //! One module is the one place strings live; it is split into a file per area so that the
-//! areas can grow apart. Each area declares its messages with [`messages!`]: a variant per
+//! areas can grow apart. Each area declares its messages with `messages!`: a variant per
 //! message with its Dutch and English text side by side, so a missing translation does not
 //! compile. Messages with values use `{name}` placeholders, filled by [`fill`].
 
