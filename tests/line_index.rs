@@ -503,3 +503,30 @@ fn the_command_line_names_the_copy_of_a_migrated_store() {
         )
     );
 }
+
+#[test]
+fn a_backup_that_upgrades_its_source_names_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg");
+    schema_1_register(&reg, 10);
+    let dest = dir.path().join("kopie");
+    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .arg("--db")
+        .arg(&reg)
+        .args(["--lang", "en", "backup"])
+        .arg(&dest)
+        .env_remove("PRIVDESK_DB")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let copy = folders(&reg, "sled.schema1-");
+    assert_eq!(copy.len(), 1);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "working store upgraded from version 1 to 2; the old one is kept in {}\n",
+            copy[0].display()
+        )
+    );
+    assert_eq!(existing(&dest).health(), &Health::Ok);
+}

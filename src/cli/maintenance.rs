@@ -1,6 +1,7 @@
 //! `privdesk repair` and `privdesk backup DIR`: both work from the journal, so they work on a
 //! register whose working store is damaged (design.md "The register on disk").
 
+use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -28,6 +29,10 @@ pub fn backup(dir: &Path, dest: &Path, opts: &OpenOptions, lang: Lang) -> Outcom
     match maintenance::backup(dir, dest) {
         Ok(report) => {
             if let Ok(mut store) = Store::open(dir, opts) {
+                // Opening to record the backup can upgrade an older working store: say so.
+                if let Some((text, _)) = store.open_notice(lang) {
+                    let _ = writeln!(std::io::stderr(), "{text}");
+                }
                 let _ = store.save(vec![Event::BackedUp], opts.now);
             }
             Outcome::ok_line(StoreMsg::BackedUp.fill(
