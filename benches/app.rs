@@ -96,6 +96,10 @@ fn bench(c: &mut Criterion) {
     let store = build(&dir.path().join("register"));
     let theme = Theme::load("default", None, false).unwrap();
     let mut app = App::new(store, Clock::Fixed(now()), Lang::Nl, theme);
+    // The app checks the journal's chain on a thread of its own at start: measure keys after.
+    while app.chain_state().is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     app.update(privdesk::app::Action::Resize(120, 35));
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
     terminal.draw(|f| privdesk::ui::draw(&app, f)).unwrap();

@@ -183,3 +183,66 @@ fn capital_d_toggles_only_the_datalekken() {
     app.handle_key(named("D"));
     assert_eq!(app.kind_filter(), Some(CaseKind::Datalek));
 }
+
+/// Waits (up to 20 s) until the app's background check of the journal's chain has finished.
+fn chain_state(app: &App) -> privdesk::store::ChainState {
+    for _ in 0..400 {
+        if let Some(s) = app.chain_state() {
+            return s.clone();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the chain check did not finish");
+}
+
+/// The first screen line (the header with its banners) at 160 columns.
+fn header(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 30)).unwrap();
+    terminal.draw(|f| privdesk::ui::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, 0)].symbol())
+        .collect()
+}
+
+#[test]
+fn a_journal_line_damaged_in_the_middle_is_found_after_open_and_bannered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    app_fixture::fill(&db);
+    // Intact: the check says so, and no banner.
+    let store = Store::open(&db, &OpenOptions::existing(app_fixture::now())).unwrap();
+    let theme = Theme::load("default", None, true).unwrap();
+    let app = App::new(
+        store,
+        Clock::Fixed(app_fixture::now()),
+        Lang::Nl,
+        theme.clone(),
+    );
+    let lines = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
+    let count = lines.lines().count() as u64;
+    assert_eq!(
+        chain_state(&app),
+        privdesk::store::ChainState::Intact(count)
+    );
+    assert!(!header(&app).contains("journaal"), "{}", header(&app));
+    drop(app);
+    // Line 3 changed by one letter: opening reads only the ends and opens healthy; the
+    // background check names the line and the header says it.
+    let mut text: Vec<String> = lines.lines().map(String::from).collect();
+    assert!(text.len() > 4);
+    text[2] = text[2].replacen("\"at\":\"20", "\"at\":\"19", 1);
+    std::fs::write(db.join("journal.jsonl"), text.join("\n") + "\n").unwrap();
+    let store = Store::open(&db, &OpenOptions::existing(app_fixture::now())).unwrap();
+    assert_eq!(store.health(), &privdesk::store::Health::Ok);
+    let app = App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl, theme);
+    match chain_state(&app) {
+        privdesk::store::ChainState::Broken(bad) => assert_eq!(bad.line, 3),
+        other => panic!("{other:?}"),
+    }
+    let head = header(&app);
+    assert!(
+        head.contains("journaal beschadigd vanaf regel 3: meld het de FG"),
+        "{head}"
+    );
+}

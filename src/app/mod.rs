@@ -44,7 +44,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::{CaseKind, Summary};
 use crate::i18n::Lang;
-use crate::store::{Health, Store};
+use crate::store::{ChainCheck, ChainState, Health, Store};
 use crate::ui::theme::Theme;
 
 /// The whole state of the app.
@@ -88,6 +88,8 @@ pub struct App {
     case_view: Option<detail::CaseView>,
     /// The prompt being filled on the checklist or the detail, if any.
     prompt: Option<checklist::Prompt>,
+    /// The whole journal's chain, checked in the background since the app started.
+    chain: ChainCheck,
 }
 
 impl App {
@@ -125,13 +127,20 @@ impl App {
             confirm: None,
             case_view: None,
             prompt: None,
+            chain: ChainCheck::default(),
         };
+        app.chain = app.store.check_chain_in_background();
         app.load();
         app.message = app
             .store
             .open_notice(lang)
             .map(|(text, error)| Message { text, error });
         app
+    }
+
+    /// What the background check of the journal's chain found, once it has finished.
+    pub fn chain_state(&self) -> Option<&ChainState> {
+        self.chain.state()
     }
 
     /// The app with the settings of `privdesk.toml`: the organisation a letter needs, the

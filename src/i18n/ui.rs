@@ -180,6 +180,10 @@ crate::messages! {
         Damaged => "werkopslag beschadigd: voer `privdesk repair` uit (alleen-lezen)",
             "working store damaged: run `privdesk repair` (read-only)";
         ReadOnlyBanner => "alleen-lezen tot een herstart", "read-only until a restart";
+        JournalBroken => "journaal beschadigd vanaf regel {line}: meld het de FG (privdesk audit verify)",
+            "journal damaged from line {line}: tell the FG (privdesk audit verify)";
+        JournalUnreadable => "journaal niet te controleren: meld het de FG (privdesk audit verify)",
+            "journal cannot be checked: tell the FG (privdesk audit verify)";
     }
 }
 

@@ -11,7 +11,8 @@
 //!   - `save` — saving a change in three steps (validate, append + fsync = saved, apply to
 //!     sled), and case ids;
 //!   - `records` — reading a case's record, checked against its summary;
-//!   - `history` — a case's history from the journal, through the index of its lines.
+//!   - `history` — a case's history from the journal, through the index of its lines;
+//!   - `chain_check` — the whole journal's chain, checked in the background after open.
 //! - `health`, `error` — whether the store takes changes, and what it refuses, in words.
 //! - `options`, `folder` — what opening is told (the folder, the user), and the register
 //!   folder itself (layout, permissions, lock).
@@ -20,6 +21,7 @@
 //! memory from the journal, the store is read-only and says why.
 
 pub mod bulk;
+mod chain_check;
 mod error;
 mod folder;
 mod health;
@@ -46,6 +48,7 @@ use journal::{Journal, TornTail};
 use migrate::Migration;
 use working::Working;
 
+pub use chain_check::{ChainCheck, ChainState};
 pub use error::{StoreError, fault_message};
 pub use folder::{LOCK_FILE, SLED_DIR, file_stamp, tighten};
 pub(crate) use folder::{create_private_dir, take_lock};

@@ -26,7 +26,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::app::{App, Confirm, Mode, Screen};
 use crate::i18n::form::FormMsg;
 use crate::i18n::ui::UiMsg;
-use crate::store::Health;
+use crate::store::{ChainState, Health};
 
 /// The smallest screen privdesk draws its layout on; below it says "make the window larger".
 pub const MIN_SIZE: (u16, u16) = (60, 20);
@@ -173,8 +173,9 @@ pub(crate) fn status_line(app: &App) -> Line<'static> {
     }
 }
 
-/// The banners that must not be missed: DEMO on a demo register, and a damaged or read-only
-/// register; each followed by a space.
+/// The banners that must not be missed: DEMO on a demo register, a damaged or read-only
+/// register, and a journal whose chain the background check found broken; each followed by a
+/// space.
 pub(crate) fn banners(app: &App) -> Vec<Span<'static>> {
     let theme = app.theme();
     let lang = app.lang();
@@ -190,6 +191,17 @@ pub(crate) fn banners(app: &App) -> Vec<Span<'static>> {
     };
     if let Some(msg) = health {
         out.push(Span::styled(format!(" {} ", msg.text(lang)), theme.banner));
+        out.push(Span::raw(" "));
+    }
+    let chain = match app.chain_state() {
+        Some(ChainState::Broken(bad)) => {
+            Some(UiMsg::JournalBroken.fill(lang, &[("line", &bad.line.to_string())]))
+        }
+        Some(ChainState::Unreadable(_)) => Some(UiMsg::JournalUnreadable.text(lang).to_string()),
+        _ => None,
+    };
+    if let Some(text) = chain {
+        out.push(Span::styled(format!(" {text} "), theme.banner));
         out.push(Span::raw(" "));
     }
     out
