@@ -348,6 +348,10 @@ fn usage_error(lang: Lang, message: &str) -> anyhow::Result<ExitCode> {
 /// How long the terminal waits for a key before it reads the clock again.
 const TICK: Duration = Duration::from_secs(20);
 
+/// How often the screen is redrawn while the journal's chain is still being checked, so that
+/// a broken chain shows as soon as it is found, not at the next key or tick.
+const CHECK_REDRAW: Duration = Duration::from_millis(250);
+
 /// The terminal driver: the register is already open (so a failure to open it prints on a
 /// normal terminal); `ratatui::init` installs the hook that restores the terminal before any
 /// panic message; the normal exit path restores too.
@@ -356,13 +360,18 @@ fn run_tui(mut app: App, lang: Lang) -> anyhow::Result<ExitCode> {
     let result = (|| -> std::io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
+        let mut last_tick = std::time::Instant::now();
         loop {
             terminal.draw(|f| privdesk::ui::draw(&app, f))?;
             if app.should_quit() {
                 return Ok(());
             }
-            if !event::poll(TICK)? {
-                app.update(Action::Tick);
+            let checking = app.chain_state().is_none();
+            if !event::poll(if checking { CHECK_REDRAW } else { TICK })? {
+                if last_tick.elapsed() >= TICK {
+                    app.update(Action::Tick);
+                    last_tick = std::time::Instant::now();
+                }
                 continue;
             }
             match event::read()? {

@@ -34,8 +34,7 @@ impl ChainCheck {
     fn start(path: PathBuf) -> ChainCheck {
         let check = ChainCheck::default();
         let result = Arc::clone(&check.result);
-        // A check that cannot start leaves the state unknown: `audit verify` still works.
-        let _ = std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("privdesk-chain-check".into())
             .spawn(move || {
                 let state = match journal::verify(&path) {
@@ -45,6 +44,12 @@ impl ChainCheck {
                 };
                 let _ = result.set(state);
             });
+        // A check that cannot start says so: the journal was not checked.
+        if let Err(e) = spawned {
+            let _ = check
+                .result
+                .set(ChainState::Unreadable(e.kind().to_string()));
+        }
         check
     }
 
