@@ -9,13 +9,12 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Duration as Days, NaiveDate, Utc};
+mod common;
+
+use common::now;
 use criterion::{Criterion, criterion_group, criterion_main};
 use privdesk::app::{App, Key, parse_keys};
 use privdesk::clock::Clock;
-use privdesk::demo::amsterdam_instant;
-use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
-use privdesk::domain::{CaseId, CaseKind, Event};
 use privdesk::i18n::Lang;
 use privdesk::store::{OpenOptions, Store};
 use privdesk::ui::theme::Theme;
@@ -23,46 +22,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const CASES: u32 = 10_000;
-const BATCH: u32 = 500;
-
-fn now() -> DateTime<Utc> {
-    amsterdam_instant(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), 9, 0).unwrap()
-}
 
 fn build(dir: &std::path::Path) -> Store {
     let mut opts = OpenOptions::existing(now());
     opts.create = Some(true);
     let mut store = Store::open(dir, &opts).unwrap();
-    let today = now().date_naive();
-    let mut n = 0;
-    while n < CASES {
-        let change: Vec<Event> = (n..(n + BATCH).min(CASES))
-            .map(|i| {
-                let kind = CaseKind::VERZOEKEN[(i % 9) as usize];
-                Event::Registered {
-                    case: CaseId::new('V', 2026, i + 1),
-                    request: RequestFacts {
-                        kind,
-                        received: today - Days::days(i64::from(i % 60)),
-                        channel: Channel::Email,
-                        requester: Requester {
-                            name: format!("Ouder Fictief {i}"),
-                            relation: Relation::OuderMetGezag,
-                            contact: "ouder@example.org".into(),
-                        },
-                        child: Child {
-                            name: format!("Kind Fictief {i}"),
-                            birth_date: NaiveDate::from_ymd_opt(2019, 3, 14).unwrap(),
-                        },
-                        notes: String::new(),
-                        regime: Default::default(),
-                    },
-                }
-            })
-            .collect();
-        store.save(change, now()).unwrap();
-        n += BATCH;
-    }
+    common::fill(&mut store, CASES);
     store
 }
 

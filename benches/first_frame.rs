@@ -16,13 +16,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Duration as Days, NaiveDate, Utc};
+mod common;
+
+use common::now;
 use criterion::{Criterion, criterion_group, criterion_main};
 use privdesk::app::App;
 use privdesk::clock::Clock;
-use privdesk::demo::amsterdam_instant;
-use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
-use privdesk::domain::{CaseId, CaseKind, Event, Summary};
+use privdesk::domain::Summary;
 use privdesk::i18n::Lang;
 use privdesk::store::working::CACHE_CAPACITY;
 use privdesk::store::{OpenOptions, SLED_DIR, Store};
@@ -31,11 +31,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const CASES: u32 = 100_000;
-const BATCH: u32 = 500;
-
-fn now() -> DateTime<Utc> {
-    amsterdam_instant(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), 9, 0).unwrap()
-}
 
 fn register_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/privdesk-bench-100k")
@@ -55,33 +50,7 @@ fn build(dir: &Path) {
     let mut opts = OpenOptions::existing(now());
     opts.create = Some(true);
     let mut store = Store::open(dir, &opts).unwrap();
-    let today = now().date_naive();
-    let mut n = 0;
-    while n < CASES {
-        let change: Vec<Event> = (n..(n + BATCH).min(CASES))
-            .map(|i| Event::Registered {
-                case: CaseId::new('V', 2026, i + 1),
-                request: RequestFacts {
-                    kind: CaseKind::VERZOEKEN[(i % 9) as usize],
-                    received: today - Days::days(i64::from(i % 60)),
-                    channel: Channel::Email,
-                    requester: Requester {
-                        name: format!("Ouder Fictief {i}"),
-                        relation: Relation::OuderMetGezag,
-                        contact: "ouder@example.org".into(),
-                    },
-                    child: Child {
-                        name: format!("Kind Fictief {i}"),
-                        birth_date: NaiveDate::from_ymd_opt(2019, 3, 14).unwrap(),
-                    },
-                    notes: String::new(),
-                    regime: Default::default(),
-                },
-            })
-            .collect();
-        store.save(change, now()).unwrap();
-        n += BATCH;
-    }
+    common::fill(&mut store, CASES);
     store.flush().unwrap();
     println!("built {CASES} cases in {:.1?}", started.elapsed());
 }

@@ -480,15 +480,19 @@ fn a_failed_migration_keeps_the_copy_and_opens_damaged_until_repair() {
     assert_index_gives_every_history(&store);
 }
 
-#[test]
-fn the_command_line_names_the_copy_of_a_migrated_store() {
+/// Runs privdesk (in English) with `args` on a fresh schema-1 register of 10 cases, and checks
+/// that it succeeds, made one copy and named it on standard error. Returns the temporary folder
+/// (the register is its `reg`).
+fn names_the_copy_when_run_with(args: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let reg = dir.path().join("reg");
     schema_1_register(&reg, 10);
     let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
         .arg("--db")
         .arg(&reg)
-        .args(["--lang", "en", "export", "csv"])
+        .args(["--lang", "en"])
+        .args(args)
+        .current_dir(dir.path())
         .env_remove("PRIVDESK_DB")
         .output()
         .unwrap();
@@ -502,31 +506,17 @@ fn the_command_line_names_the_copy_of_a_migrated_store() {
             copy[0].display()
         )
     );
+    dir
+}
+
+#[test]
+fn the_command_line_names_the_copy_of_a_migrated_store() {
+    names_the_copy_when_run_with(&["export", "csv"]);
 }
 
 #[test]
 fn a_backup_that_upgrades_its_source_names_the_copy() {
-    let dir = tempfile::tempdir().unwrap();
-    let reg = dir.path().join("reg");
-    schema_1_register(&reg, 10);
-    let dest = dir.path().join("kopie");
-    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .arg("--db")
-        .arg(&reg)
-        .args(["--lang", "en", "backup"])
-        .arg(&dest)
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let copy = folders(&reg, "sled.schema1-");
-    assert_eq!(copy.len(), 1);
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        format!(
-            "working store upgraded from version 1 to 2; the old one is kept in {}\n",
-            copy[0].display()
-        )
-    );
-    assert_eq!(existing(&dest).health(), &Health::Ok);
+    // A relative backup folder: inside the temporary folder the command runs in.
+    let dir = names_the_copy_when_run_with(&["backup", "kopie"]);
+    assert_eq!(existing(&dir.path().join("kopie")).health(), &Health::Ok);
 }
