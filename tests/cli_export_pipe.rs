@@ -22,8 +22,8 @@ fn an_export_into_a_named_pipe_writes_through_it_and_leaves_the_pipe() {
         config_user: None,
     };
     let mut store = Store::open(&db, &opts).unwrap();
-    for change in demo::plan(now).unwrap().into_iter().take(5) {
-        store.save(change, now).unwrap();
+    for (at, change) in demo::plan(now).unwrap().into_iter().take(5) {
+        store.save(change, at).unwrap();
     }
     drop(store);
     let exports = [

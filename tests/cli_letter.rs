@@ -20,9 +20,7 @@ fn demo_register(dir: &std::path::Path) {
         config_user: None,
     };
     let mut store = Store::open(dir, &opts).unwrap();
-    for change in demo::plan(now()).unwrap() {
-        store.save(change, now()).unwrap();
-    }
+    demo::seed(&mut store, now()).unwrap();
 }
 
 fn privdesk(db: &std::path::Path, args: &[&str]) -> std::process::Output {
@@ -49,12 +47,12 @@ fn a_letter_is_written_recorded_and_never_overwritten() {
     demo_register(&db);
     let out = tmp.path().join("brieven");
     let before = journal_lines(&db);
-    // V-2026-0001 is the first demo case: an open Inzage.
+    // V-2026-0010: an open Inzage, received 45 days ago, not yet decided.
     let o = privdesk(
         &db,
         &[
             "letter",
-            "V-2026-0001",
+            "V-2026-0010",
             "ontvangstbevestiging",
             "--out",
             out.to_str().unwrap(),
@@ -66,7 +64,7 @@ fn a_letter_is_written_recorded_and_never_overwritten() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let first = out.join("V-2026-0001-ontvangstbevestiging.md");
+    let first = out.join("V-2026-0010-ontvangstbevestiging.md");
     assert_eq!(
         String::from_utf8_lossy(&o.stdout).trim(),
         first.display().to_string()
@@ -90,7 +88,7 @@ fn a_letter_is_written_recorded_and_never_overwritten() {
         .to_string();
     assert!(
         last.contains(
-            r#""type":"letter_made","case":"V-2026-0001","letter":"ontvangstbevestiging""#
+            r#""type":"letter_made","case":"V-2026-0010","letter":"ontvangstbevestiging""#
         ),
         "{last}"
     );
@@ -99,14 +97,14 @@ fn a_letter_is_written_recorded_and_never_overwritten() {
         &db,
         &[
             "letter",
-            "V-2026-0001",
+            "V-2026-0010",
             "ontvangstbevestiging",
             "--out",
             out.to_str().unwrap(),
         ],
     );
     assert_eq!(o.status.code(), Some(0));
-    assert!(out.join("V-2026-0001-ontvangstbevestiging-2.md").exists());
+    assert!(out.join("V-2026-0010-ontvangstbevestiging-2.md").exists());
     assert_eq!(
         std::fs::read_to_string(&first).unwrap(),
         text,
@@ -125,7 +123,7 @@ fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_writt
         &db,
         &[
             "letter",
-            "V-2026-0001",
+            "V-2026-0010",
             "besluit",
             "--out",
             out.to_str().unwrap(),
@@ -143,7 +141,7 @@ fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_writt
             "--lang",
             "en",
             "letter",
-            "V-2026-0001",
+            "V-2026-0010",
             "verlenging",
             "--out",
             out.to_str().unwrap(),
@@ -154,7 +152,7 @@ fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_writt
     for bad in [
         ["V-2026-9999", "besluit"],
         ["X-1", "besluit"],
-        ["V-2026-0001", "brief"],
+        ["V-2026-0010", "brief"],
     ] {
         let o = privdesk(
             &db,

@@ -4,6 +4,7 @@
 
 use super::{Action, App, CHROME_ROWS, Confirm, Key, Mode, Screen, Task, form};
 use crate::clock::Clock;
+use crate::domain::deadline::amsterdam_date;
 use crate::i18n::ui::UiMsg;
 
 impl App {
@@ -90,9 +91,23 @@ impl App {
         }
     }
 
+    /// Reads the clock; a new day in Amsterdam re-sorts the list at once (its deadlines' levels
+    /// are counted in days), a countdown in hours waits for the driver's next tick.
+    fn read_clock(&mut self) {
+        let now = self.clock.now();
+        let new_day = amsterdam_date(now) != amsterdam_date(self.now);
+        self.now = now;
+        if new_day {
+            self.resort();
+        }
+    }
+
     /// Applies an action. Never panics; a failed save leaves the state as it was and says why
     /// on the status line.
     pub fn update(&mut self, action: Action) {
+        // The clock is read at the moment of each action, so a change's `at` is the instant it
+        // is saved and "today" and the 72-hour countdown move while someone works.
+        self.read_clock();
         let mode = self.mode();
         if !Self::accepts(mode, action) {
             return;
@@ -177,10 +192,8 @@ impl App {
             A::NextKind | A::PrevKind => self.step_kind_filter(action == A::NextKind),
             A::OnlyBreaches => self.toggle_breach_filter(),
             A::NextStatus | A::PrevStatus => self.step_status_filter(action == A::NextStatus),
-            A::Tick => {
-                self.now = self.clock.now();
-                self.resort();
-            }
+            // The clock was read above; the urgency order follows the countdowns.
+            A::Tick => self.resort(),
             A::SetNow(t) => {
                 if self.store.is_demo() {
                     self.clock = Clock::Fixed(t);

@@ -133,7 +133,7 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
         let mut store =
             Store::open(&temp.register(), &opts).map_err(|e| StartError::store(&e, lang))?;
         if args.demo {
-            seed(&mut store, now, lang)?;
+            demo::seed(&mut store, now).map_err(|e| StartError::store(&e, lang))?;
         }
         (store, Some(temp))
     } else {
@@ -158,15 +158,4 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
         App::new(store, clock, lang, theme).with_config(config),
         temp,
     ))
-}
-
-/// Fills a new demo register with the fictitious cases, dated around the clock's today.
-fn seed(store: &mut Store, now: DateTime<Utc>, lang: Lang) -> Result<(), StartError> {
-    let plan = demo::plan(now).map_err(|e| StartError::store(&StoreError::Refused(e), lang))?;
-    for change in plan {
-        store
-            .save(change, now)
-            .map_err(|e| StartError::store(&e, lang))?;
-    }
-    Ok(())
 }

@@ -60,9 +60,10 @@ pub fn plausible_answer(case: &Case, step: StepId, ty: AnswerType, at: DateTime<
     }
 }
 
-/// The seed's changes, in order, for an empty register at `now`. Every change is stamped `now`
-/// by [`DEMO_USER`]; the cases' own dates lie in the past.
-pub fn plan(now: DateTime<Utc>) -> Result<Vec<DemoChange>, Refusal> {
+/// The seed's changes for an empty register at `now`, each with the instant it is recorded at
+/// by [`DEMO_USER`], in time order: registered on the day received, decided and answered on days
+/// of their own, never after `now`. Case numbers follow the order of registration.
+pub fn plan(now: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, DemoChange)>, Refusal> {
     use CaseKind::*;
     use Relation::*;
     use Stage::*;
@@ -153,7 +154,10 @@ pub fn plan(now: DateTime<Utc>) -> Result<Vec<DemoChange>, Refusal> {
         ),
         (Inzage, -4, 15, Zelf, IntakeHalf),
     ];
-    for (n, (kind, offset, age, relation, stage)) in verzoeken.into_iter().enumerate() {
+    // Planned in order of receipt, so that the numbers follow the registrations.
+    let mut verzoeken: Vec<_> = verzoeken.into_iter().enumerate().collect();
+    verzoeken.sort_by_key(|(n, row)| (row.1, *n));
+    for (n, (kind, offset, age, relation, stage)) in verzoeken {
         p.verzoek(n, kind, offset, age, relation, stage)?;
     }
     let datalekken = [
@@ -163,10 +167,23 @@ pub fn plan(now: DateTime<Utc>) -> Result<Vec<DemoChange>, Refusal> {
         (200, BreachNature::Gestolen, true),
         (30, BreachNature::Malware, false),
     ];
-    for (n, (hours, nature, close)) in datalekken.into_iter().enumerate() {
+    let mut datalekken: Vec<_> = datalekken.into_iter().enumerate().collect();
+    datalekken.sort_by_key(|(n, row)| (std::cmp::Reverse(row.0), *n));
+    for (n, (hours, nature, close)) in datalekken {
         p.datalek(n, hours, nature, close)?;
     }
     Ok(p.changes())
+}
+
+/// Fills a new demo register with the seed at `now`, each change at its own instant.
+pub fn seed(
+    store: &mut crate::store::Store,
+    now: DateTime<Utc>,
+) -> Result<(), crate::store::StoreError> {
+    for (at, change) in plan(now).map_err(crate::store::StoreError::Refused)? {
+        store.save(change, at)?;
+    }
+    Ok(())
 }
 
 /// The first event of a demo register's journal.
@@ -195,10 +212,13 @@ mod tests {
 
     fn replay(now: DateTime<Utc>) -> BTreeMap<CaseId, Case> {
         let mut cases: BTreeMap<CaseId, Case> = BTreeMap::new();
-        for (i, change) in plan(now).unwrap().into_iter().enumerate() {
+        let mut last = DateTime::<Utc>::MIN_UTC;
+        for (i, (at, change)) in plan(now).unwrap().into_iter().enumerate() {
+            assert!(last <= at && at <= now, "{last} then {at}");
+            last = at;
             let stamp = Stamp {
                 seq: i as u64 + 2,
-                at: now,
+                at,
                 user: DEMO_USER.into(),
             };
             for e in change {

@@ -30,9 +30,13 @@ pub(super) struct Planner {
     now: DateTime<Utc>,
     today: NaiveDate,
     seq: u64,
-    next_v: u32,
-    next_d: u32,
-    changes: Vec<DemoChange>,
+    /// The last number given per id letter and year: ids follow the order of registration.
+    numbers: std::collections::BTreeMap<(char, i32), u32>,
+    /// The changes with the instant each is recorded at, in the order planned.
+    changes: Vec<(DateTime<Utc>, DemoChange)>,
+    /// The instant of the case's last change while one case is planned: its changes never go
+    /// back in time.
+    last: DateTime<Utc>,
 }
 
 const SURNAMES: [&str; 10] = [
@@ -61,28 +65,56 @@ impl Planner {
             now,
             today: amsterdam_date(now),
             seq: 1,
-            next_v: 0,
-            next_d: 0,
+            numbers: std::collections::BTreeMap::new(),
             changes: Vec::new(),
+            last: now,
         }
     }
 
-    /// The changes planned, in order.
-    pub(super) fn changes(self) -> Vec<DemoChange> {
-        self.changes
+    /// The changes planned with their instants, in the order they happened: a real register's
+    /// journal, where `at` never goes back as the seq grows.
+    pub(super) fn changes(self) -> Vec<(DateTime<Utc>, DemoChange)> {
+        let mut changes = self.changes;
+        // Stable: a case's own changes are planned in time order already.
+        changes.sort_by_key(|(at, _)| *at);
+        changes
     }
-    fn stamp(&mut self) -> Stamp {
+
+    /// The next id for a case registered on `day`: numbered per letter and year of registration.
+    fn next_id(&mut self, letter: char, day: NaiveDate) -> CaseId {
+        let year = chrono::Datelike::year(&day);
+        let n = self.numbers.entry((letter, year)).or_insert(0);
+        *n += 1;
+        CaseId::new(letter, year, *n)
+    }
+
+    /// The instant a change on `day` is recorded at: during office hours, a different minute per
+    /// case and step, never before the case's previous change and never after now.
+    fn instant_on(&self, day: NaiveDate, n: usize, step: usize) -> DateTime<Utc> {
+        let minutes = (n * 47 + step * 13) % 420;
+        let hour = 9 + u32::try_from(minutes / 60).unwrap_or(0);
+        let minute = u32::try_from(minutes % 60).unwrap_or(0);
+        let at = super::amsterdam_instant(day.min(self.today), hour, minute).unwrap_or(self.now);
+        at.max(self.last).min(self.now)
+    }
+
+    fn stamp(&mut self, at: DateTime<Utc>) -> Stamp {
         self.seq += 1;
         Stamp {
             seq: self.seq,
-            at: self.now,
+            at,
             user: DEMO_USER.to_string(),
         }
     }
 
-    /// Applies the events to `case` (or registers it) and records them as one change.
-    fn record(&mut self, case: &mut Option<Case>, events: Vec<Event>) -> Result<(), Refusal> {
-        let stamp = self.stamp();
+    /// Applies the events to `case` (or registers it) and records them as one change at `at`.
+    fn record(
+        &mut self,
+        case: &mut Option<Case>,
+        events: Vec<Event>,
+        at: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let stamp = self.stamp(at);
         let mut next = case.clone();
         for e in &events {
             match &mut next {
@@ -91,7 +123,8 @@ impl Planner {
             }
         }
         *case = next;
-        self.changes.push(events);
+        self.last = at;
+        self.changes.push((at, events));
         Ok(())
     }
 
@@ -99,14 +132,16 @@ impl Planner {
         self.today + Duration::days(offset)
     }
 
-    /// Answers every required step that shows, the intake only or all, one change per step.
+    /// Answers every required step that shows, the intake only or all, one change per step,
+    /// the first on `from` and one more each working step after it (case `n`'s minutes).
     fn answer_steps(
         &mut self,
         case: &mut Option<Case>,
         intake_only: bool,
         limit: usize,
+        (n, from): (usize, NaiveDate),
     ) -> Result<(), Refusal> {
-        for _ in 0..limit {
+        for i in 0..limit {
             let Some(c) = case.as_ref() else {
                 return Ok(());
             };
@@ -117,7 +152,10 @@ impl Planner {
             let Some(step) = crate::domain::checklist::find(c.kind, step_id) else {
                 return Ok(());
             };
-            let answer = plausible_answer(c, step_id, step.ty, self.now);
+            // Two steps a day: the intake in the first days, the rest after it.
+            let day = from + Duration::days(i64::try_from(i / 2).unwrap_or(0));
+            let at = self.instant_on(day, n, i + 1);
+            let answer = plausible_answer(c, step_id, step.ty, at);
             let id = c.id;
             self.record(
                 case,
@@ -126,6 +164,7 @@ impl Planner {
                     step: step_id,
                     answer,
                 }],
+                at,
             )?;
         }
         Ok(())
@@ -140,9 +179,8 @@ impl Planner {
         relation: Relation,
         stage: Stage,
     ) -> Result<(), Refusal> {
-        self.next_v += 1;
-        let id = CaseId::new('V', chrono::Datelike::year(&self.today), self.next_v);
         let received = self.day(received_offset);
+        let id = self.next_id('V', received);
         let surname = SURNAMES[n % SURNAMES.len()];
         let child_name = format!("{} {}", CHILDREN[(n * 3) % CHILDREN.len()], surname);
         let requester_name = if relation == Relation::Zelf {
@@ -168,13 +206,22 @@ impl Planner {
             regime: crate::domain::authority::DossierRegime::Wgbo,
         };
         let mut case = None;
-        self.record(&mut case, vec![Event::Registered { case: id, request }])?;
+        // Registered on the day it was received; each later step on a day of its own.
+        self.last = DateTime::<Utc>::MIN_UTC;
+        let registered = self.instant_on(received, n, 0);
+        self.record(
+            &mut case,
+            vec![Event::Registered { case: id, request }],
+            registered,
+        )?;
+        let intake = (n, received.succ_opt().unwrap_or(received));
         match stage {
             Stage::Fresh => {}
-            Stage::IntakeHalf => self.answer_steps(&mut case, true, 3)?,
+            Stage::IntakeHalf => self.answer_steps(&mut case, true, 3, intake)?,
             Stage::Waiting => {
-                self.answer_steps(&mut case, true, 2)?;
+                self.answer_steps(&mut case, true, 2, intake)?;
                 let since = self.day(received_offset + 3).min(self.today);
+                let at = self.instant_on(since, n, 10);
                 self.record(
                     &mut case,
                     vec![Event::WaitingStarted {
@@ -182,11 +229,13 @@ impl Planner {
                         since,
                         awaiting: "kopie gezagsregister".into(),
                     }],
+                    at,
                 )?;
             }
             Stage::Extended => {
-                self.answer_steps(&mut case, true, 20)?;
+                self.answer_steps(&mut case, true, 20, intake)?;
                 let notice_sent = self.day(received_offset + 20).min(self.today);
+                let at = self.instant_on(notice_sent, n, 30);
                 self.record(
                     &mut case,
                     vec![Event::Extended {
@@ -195,10 +244,14 @@ impl Planner {
                         explanation: "Dossier bij drie locaties opgevraagd (demo).".into(),
                         notice_sent,
                     }],
+                    at,
                 )?;
             }
             Stage::Decided(d) | Stage::Closed(d) => {
-                self.answer_steps(&mut case, false, 40)?;
+                self.answer_steps(&mut case, false, 40, intake)?;
+                // Decided two weeks after receipt, the reply a week later.
+                let decided = self.day(received_offset + 14).min(self.today);
+                let at = self.instant_on(decided, n, 50);
                 let reason = if d.needs_reason() {
                     "Gegevens over derden afgeschermd (demo)."
                 } else {
@@ -212,19 +265,22 @@ impl Planner {
                         reason: reason.into(),
                         kept: String::new(),
                     }],
+                    at,
                 )?;
                 if let Stage::Closed(_) = stage {
                     let on = self.day(received_offset + 21).min(self.today);
+                    let at = self.instant_on(on, n, 60);
                     let mut events = vec![Event::ReplySent { case: id, on }];
                     if kind == CaseKind::Vernietiging && !d.is_refusal() {
                         events.push(Event::DestructionConfirmed { case: id, on });
                     }
                     events.push(Event::Closed { case: id, on });
-                    self.record(&mut case, events)?;
+                    self.record(&mut case, events, at)?;
                 }
             }
             Stage::Withdrawn => {
                 let on = self.day(received_offset + 5).min(self.today);
+                let at = self.instant_on(on, n, 20);
                 self.record(
                     &mut case,
                     vec![Event::Ended {
@@ -234,9 +290,11 @@ impl Planner {
                             how: "telefonisch".into(),
                         },
                     }],
+                    at,
                 )?;
             }
             Stage::Void => {
+                let at = self.instant_on(received, n, 5);
                 self.record(
                     &mut case,
                     vec![Event::Ended {
@@ -245,6 +303,7 @@ impl Planner {
                             reason: "dubbel geregistreerd".into(),
                         },
                     }],
+                    at,
                 )?;
             }
         }
@@ -258,10 +317,10 @@ impl Planner {
         nature: BreachNature,
         close: bool,
     ) -> Result<(), Refusal> {
-        self.next_d += 1;
-        let id = CaseId::new('D', chrono::Datelike::year(&self.today), self.next_d);
+        let aware_at = self.now - Duration::hours(hours_ago);
+        let id = self.next_id('D', amsterdam_date(aware_at));
         let breach = BreachFacts {
-            aware_at: self.now - Duration::hours(hours_ago),
+            aware_at,
             processor_notice_at: None,
             processor: String::new(),
             reported_by: format!(
@@ -273,18 +332,25 @@ impl Planner {
             description: "Fictief incident voor de demo.".into(),
         };
         let mut case = None;
+        // Registered within the hour of becoming aware; answered over the next hours.
+        let registered = (aware_at + Duration::minutes(40)).min(self.now);
+        self.last = registered;
         self.record(
             &mut case,
             vec![Event::BreachRegistered { case: id, breach }],
+            registered,
         )?;
         if close {
-            self.answer_steps(&mut case, false, 40)?;
+            let day = amsterdam_date(registered);
+            self.answer_steps(&mut case, false, 40, (n, day))?;
+            let at = self.instant_on(self.today, n, 60);
             self.record(
                 &mut case,
                 vec![Event::Closed {
                     case: id,
-                    on: self.today,
+                    on: amsterdam_date(at),
                 }],
+                at,
             )?;
         }
         Ok(())
