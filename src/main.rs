@@ -289,6 +289,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 fn register(cli: &Cli, command: RegisterCommand<'_>) -> anyhow::Result<ExitCode> {
     let args = RegisterArgs {
         db: cli.db.as_deref(),
+        demo: cli.demo,
         config: cli.config.as_deref(),
         user: cli.user.as_deref(),
         now: cli.now.as_deref(),

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::{Outcome, audit, export, export_json, letter, maintenance};
+use super::{Outcome, audit, export, export_json, letter, maintenance, session};
 use crate::clock::Clock;
 use crate::config::{Config, Organisatie};
 use crate::domain::instant::parse_instant;
@@ -25,6 +25,8 @@ const EXIT_USAGE: u8 = 2;
 pub struct RegisterArgs<'a> {
     /// `--db`.
     pub db: Option<&'a Path>,
+    /// `--demo`: the command runs on a throw-away demo register, never the real one.
+    pub demo: bool,
     /// `--config`.
     pub config: Option<&'a Path>,
     /// `--user`.
@@ -75,9 +77,29 @@ pub enum RegisterCommand<'a> {
 /// Runs a register command: what to print and the exit code.
 pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
     let lang = args.lang;
-    let dir = match store::register_dir(args.db) {
-        Ok(d) => d,
-        Err(e) => return store_fail(&e, lang),
+    // `--demo`: a fresh demo register seeded at the command's clock, removed when done.
+    let demo = if args.demo {
+        let now = match args.now.map(parse_instant) {
+            None => Clock::System.now(),
+            Some(Ok(t)) => t,
+            Some(Err(_)) => {
+                let given = args.now.unwrap_or_default();
+                return Outcome::fail(StoreMsg::BadNow.fill(lang, &[("given", given)]), EXIT_USAGE);
+            }
+        };
+        match session::demo_register(now) {
+            Ok(temp) => Some(temp),
+            Err(e) => return store_fail(&e, lang),
+        }
+    } else {
+        None
+    };
+    let dir = match &demo {
+        Some(temp) => temp.register(),
+        None => match store::register_dir(args.db) {
+            Ok(d) => d,
+            Err(e) => return store_fail(&e, lang),
+        },
     };
     match command {
         RegisterCommand::AuditVerify => audit::verify(&dir, lang),

@@ -50,7 +50,7 @@ impl TempFolder {
     }
 
     /// The register folder inside it.
-    fn register(&self) -> PathBuf {
+    pub fn register(&self) -> PathBuf {
         self.0.join("register")
     }
 
@@ -65,6 +65,19 @@ impl Drop for TempFolder {
         // Best effort: a leftover throw-away register holds only fictitious data.
         let _ = fs::remove_dir_all(&self.0);
     }
+}
+
+/// A throw-away demo register, seeded at `now` and closed again, for a command given with
+/// `--demo`: the command opens [`TempFolder::register`] and nothing of the real register is read
+/// or written. Keep the folder alive until the command is done.
+pub fn demo_register(now: DateTime<Utc>) -> Result<TempFolder, StoreError> {
+    let temp = TempFolder::new().map_err(StoreError::Disk)?;
+    let mut opts = OpenOptions::existing(now);
+    opts.create = Some(true);
+    let mut store = Store::open(&temp.register(), &opts)?;
+    demo::seed(&mut store, now)?;
+    store.flush()?;
+    Ok(temp)
 }
 
 /// What the command line asked for.
