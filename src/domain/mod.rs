@@ -6,6 +6,7 @@
 //! - `checklist` — the steps per kind as data, and what a decision or a close still needs.
 //! - `breach` — the AP meldformulier and the breach register, as data.
 //! - `rights` — the authority and breach rules read from a case.
+//! - `duty` — each legal duty of a case with its deadline and when it was met.
 //! - `summary` — what the list shows, with its legal dates computed once.
 
 pub mod authority;
@@ -14,6 +15,7 @@ pub mod calendar;
 pub mod case;
 pub mod checklist;
 pub mod deadline;
+pub mod duty;
 pub mod event;
 pub mod instant;
 pub mod kind;

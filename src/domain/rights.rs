@@ -80,10 +80,19 @@ pub fn breach_notified_late_without_reason(case: &Case) -> bool {
 
 /// Whether a breach's notification duty is done: notified, or a reasoned decision not to.
 pub fn breach_duty_done(case: &Case) -> bool {
+    breach_duty_met(case).is_some()
+}
+
+/// When a breach's notification duty was met: the notification's instant as recorded, or the
+/// moment the reasoned decision not to notify was recorded.
+pub fn breach_duty_met(case: &Case) -> Option<chrono::DateTime<chrono::Utc>> {
     match case.choice(StepId::ApMelding) {
-        Some("gemeld") => case.answers.contains_key(&StepId::ApGemeldOp),
-        Some("niet_gemeld") => case.answers.contains_key(&StepId::RedenNietMelden),
-        _ => false,
+        Some("gemeld") => match case.answers.get(&StepId::ApGemeldOp).map(|r| &r.answer) {
+            Some(Answer::Instant(at)) => Some(*at),
+            _ => None,
+        },
+        Some("niet_gemeld") => case.answers.get(&StepId::RedenNietMelden).map(|r| r.at),
+        _ => None,
     }
 }
 

@@ -48,6 +48,9 @@ crate::messages! {
         LevelOpTijd => "op tijd", "on time";
         LevelBijna => "bijna", "due soon";
         LevelTeLaat => "te laat", "late";
+        MetLateDays => "te laat voldaan ({n} dagen na de termijn)", "met late ({n} days after the deadline)";
+        MetLateDay => "te laat voldaan (1 dag na de termijn)", "met late (1 day after the deadline)";
+        MetLateTime => "te laat voldaan ({h}u{m} na de termijn)", "met late ({h}h{m} after the deadline)";
         DaysLeft => "nog {n} dagen", "{n} days left";
         DayLeft => "nog 1 dag", "1 day left";
         DaysLate => "{n} dagen over tijd", "{n} days overdue";

@@ -14,7 +14,8 @@ use crate::app::breach::{FormRow, form_rows};
 use crate::app::{App, Mode};
 use crate::domain::breach::{Fact, Field, REGISTER, applies, is_filled, is_optional};
 use crate::domain::checklist::StepId;
-use crate::domain::deadline::{Level, breach_level};
+use crate::domain::deadline::Level;
+use crate::domain::duty::{DutyKind, DutyState, duty};
 use crate::domain::summary::Due;
 use crate::domain::{Case, CaseId, rights};
 use crate::i18n::Lang;
@@ -115,31 +116,28 @@ fn field_lines(
         .collect()
 }
 
-/// `  !! te laat (3u10 over tijd)` beside the 72-hour mark, or `  voldaan` once notified.
+/// `  !! te laat (3u10 over tijd)` beside the 72-hour mark, `  voldaan` once notified in
+/// time, `  !! te laat voldaan (36u00 na de termijn)` once notified late.
 fn deadline_note(app: &App, case: &Case, due: DateTime<Utc>) -> String {
-    let lang = app.lang();
-    let done = rights::breach_duty_done(case) || !case.status().is_active();
-    let level = breach_level(due, app.now(), done);
-    let marker = text::marker(level, lang).trim();
-    let mut note = if marker.is_empty() {
-        format!("  {}", text::level(level, lang))
+    let (level, words) = notification_words(app, case, due);
+    let marker = text::marker(level, app.lang()).trim();
+    if marker.is_empty() {
+        format!("  {words}")
     } else {
-        format!("  {marker} {}", text::level(level, lang))
-    };
-    if !done {
-        note.push_str(&format!(
-            " ({})",
-            text::left_long(Due::Instant(due), app.now(), lang)
-        ));
+        format!("  {marker} {words}")
     }
-    note
+}
+
+/// The notification duty's level and words at the app's now.
+fn notification_words(app: &App, case: &Case, due: DateTime<Utc>) -> (Level, String) {
+    let state = duty(case, DutyKind::Notification).map_or(DutyState::Moot, |d| d.state);
+    text::duty_words(Due::Instant(due), state, app.now(), app.lang())
 }
 
 fn deadline_style(app: &App, case: &Case) -> Option<Style> {
     let due = rights::breach_deadline(case)?;
-    let done = rights::breach_duty_done(case) || !case.status().is_active();
     let theme = app.theme();
-    Some(match breach_level(due, app.now(), done) {
+    Some(match notification_words(app, case, due).0 {
         Level::TeLaat => theme.late,
         Level::Bijna => theme.due_soon,
         _ => theme.text,
@@ -297,9 +295,9 @@ fn draw_register_table(app: &App, frame: &mut Frame, area: Rect) {
 fn draw_register_fields(app: &App, case: &Case, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let lang = app.lang();
-    let fields: Vec<Field> = REGISTER
-        .iter()
-        .copied()
+    // The 72-hour mark first, with where the duty stands: a late notification stays late.
+    let fields: Vec<Field> = std::iter::once(Field::Fact(Fact::Deadline))
+        .chain(REGISTER.iter().copied())
         .filter(|f| applies(case, *f, app.now()) || is_filled(case, *f))
         .collect();
     let width = usize::from(area.width.saturating_sub(2));

@@ -3,9 +3,10 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 
-use crate::domain::Summary;
 use crate::domain::deadline::{self, Level, amsterdam_date, breach_time_left};
+use crate::domain::duty::{DutyKind, DutyState, Lateness, duty, lateness};
 use crate::domain::summary::Due;
+use crate::domain::{Case, Summary};
 use crate::i18n::Lang;
 use crate::i18n::ui::UiMsg;
 
@@ -115,34 +116,78 @@ pub fn tail(s: &str, n: usize) -> String {
 }
 
 /// The legal dates of a case that the detail and the checklist show, in order: (label, the
-/// date written as a fact — "(verlengd)" after an extended answer date —, the date, whether
-/// it is met).
-pub fn dues(s: &Summary, lang: Lang) -> Vec<(UiMsg, String, Due, bool)> {
+/// date written as a fact — "(verlengd)" after an extended answer date —, the date, where its
+/// duty stands). With the case read, a met duty carries when it was met; from the summary
+/// alone only whether it is done.
+pub fn dues(s: &Summary, case: Option<&Case>, lang: Lang) -> Vec<(UiMsg, String, Due, DutyState)> {
+    let state_of = |kind: DutyKind, done: bool| match case {
+        Some(c) => duty(c, kind).map_or(DutyState::Moot, |d| d.state),
+        None if done => DutyState::Moot,
+        None => DutyState::Open,
+    };
     [
         (
             UiMsg::FieldAnswerDue,
             s.answer_due.map(Due::Date),
-            s.answer_done,
+            state_of(DutyKind::Answer, s.answer_done),
         ),
         (
             UiMsg::FieldDestructionDue,
             s.destruction_due.map(Due::Date),
-            s.destruction_done,
+            state_of(DutyKind::Destruction, s.destruction_done),
         ),
         (
             UiMsg::FieldBreachDue,
             s.breach_due.map(Due::Instant),
-            s.breach_done,
+            state_of(DutyKind::Notification, s.breach_done),
         ),
     ]
     .into_iter()
-    .filter_map(|(label, due, done)| {
+    .filter_map(|(label, due, state)| {
         let due = due?;
         let mut value = self::due(due);
         if label == UiMsg::FieldAnswerDue && s.extended {
             value.push_str(&format!(" ({})", UiMsg::Extended.text(lang)));
         }
-        Some((label, value, due, done))
+        Some((label, value, due, state))
     })
     .collect()
+}
+
+/// Where a duty stands at `now`, in words, with the level its marker and colour show: the
+/// level and the time left while it runs; "voldaan" once met in time (or no longer owed);
+/// "te laat voldaan (36u00 na de termijn)" when met after its deadline — a late duty stays
+/// late on every screen.
+pub fn duty_words(due: Due, state: DutyState, now: DateTime<Utc>, lang: Lang) -> (Level, String) {
+    let met = match state {
+        DutyState::Open => {
+            let level = due.level(now, false);
+            let words = format!(
+                "{} ({})",
+                self::level(level, lang),
+                left_long(due, now, lang)
+            );
+            return (level, words);
+        }
+        DutyState::Moot => Lateness::OnTime,
+        DutyState::Met(m) => lateness(due, m),
+    };
+    let words = match met {
+        Lateness::OnTime => UiMsg::LevelVoldaan.text(lang).to_string(),
+        Lateness::Days(1) => UiMsg::MetLateDay.text(lang).to_string(),
+        Lateness::Days(n) => UiMsg::MetLateDays.fill(lang, &[("n", &n.to_string())]),
+        Lateness::Minutes(m) => UiMsg::MetLateTime.fill(
+            lang,
+            &[
+                ("h", &(m / 60).to_string()),
+                ("m", &format!("{:02}", m % 60)),
+            ],
+        ),
+    };
+    let level = if met == Lateness::OnTime {
+        Level::Voldaan
+    } else {
+        Level::TeLaat
+    };
+    (level, words)
 }

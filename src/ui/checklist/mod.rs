@@ -134,21 +134,14 @@ fn facts(app: &App, case: &Case) -> Vec<Line<'static>> {
     }
     if let Some(s) = app.summary(case.id) {
         let mut spans = Vec::new();
-        for (label, value, due, done) in text::dues(s, lang) {
-            let level = due.level(now, done);
+        for (label, value, due, state) in text::dues(s, Some(case), lang) {
+            let (level, words) = text::duty_words(due, state, now, lang);
             if !spans.is_empty() {
                 spans.push(Span::raw(" · "));
             }
             let value = format!("{} {value}", label.text(lang));
             spans.push(Span::styled(value, theme.text));
-            let mut warn = format!(
-                " {} {}",
-                text::marker(level, lang),
-                text::level(level, lang)
-            );
-            if !done {
-                warn.push_str(&format!(" ({})", text::left_long(due, now, lang)));
-            }
+            let warn = format!(" {} {words}", text::marker(level, lang));
             spans.push(Span::styled(warn, super::list::row_style(theme, s, level)));
         }
         out.push(Line::from(spans));

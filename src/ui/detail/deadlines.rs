@@ -17,24 +17,21 @@ pub(super) fn deadlines(out: &mut Vec<Line<'static>>, app: &App, s: &Summary) {
     let theme = app.theme();
     let lang = app.lang();
     let now = app.now();
-    for (label, value, due, done) in text::dues(s, lang) {
-        let level = due.level(now, done);
-        let mut spans = vec![
+    let case = app
+        .case_view()
+        .filter(|v| v.id == s.id)
+        .and_then(|v| v.case.as_ref());
+    for (label, value, due, state) in text::dues(s, case, lang) {
+        let (level, words) = text::duty_words(due, state, now, lang);
+        out.push(Line::from(vec![
             Span::styled(format!("{:<LABEL$}", label.text(lang)), theme.muted),
             Span::styled(value, theme.text),
             Span::raw("  "),
             Span::styled(
-                format!("{} {}", text::marker(level, lang), text::level(level, lang)),
+                format!("{} {words}", text::marker(level, lang)),
                 crate::ui::list::row_style(theme, s, level),
             ),
-        ];
-        if !done {
-            spans.push(Span::styled(
-                format!(" ({})", text::left_long(due, now, lang)),
-                theme.text,
-            ));
-        }
-        out.push(Line::from(spans));
+        ]));
     }
     // The internal target: calendar days after receipt, only when the config sets it.
     if s.kind != CaseKind::Datalek
