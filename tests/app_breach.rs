@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod app_fixture;
+mod common;
 
 use std::path::Path;
 
@@ -217,6 +218,52 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
         "only the notification with its reason is recorded"
     );
     insta::assert_snapshot!(out);
+    // Both exports say when it was notified, that it was late, and by how many hours.
+    let db = db.to_str().unwrap();
+    let now = "2027-03-30T10:00";
+    let o = privdesk(
+        &["--db", db, "--now", now, "export", "breaches", "csv"],
+        b"",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let cell = |col| common::csv_cell(&o.stdout, "D-2027-0001", col);
+    assert_eq!(cell("melding voldaan op"), "2027-03-30T09:00+02:00");
+    assert_eq!(cell("melding op tijd"), "nee");
+    assert_eq!(cell("melding uren te laat"), "16");
+    let o = privdesk(&["--db", db, "--now", now, "export", "csv"], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let cell = |col| common::csv_cell(&o.stdout, "D-2027-0001", col);
+    assert_eq!(cell("melding op tijd"), "nee");
+    assert_eq!(cell("melding uren te laat"), "16");
+    assert_eq!(cell("antwoord op tijd"), "", "a datalek has no answer duty");
+}
+
+/// The incident's start defaults to the day the organisation became aware of the breach, not
+/// to the day the checklist is filled, and a start after it is refused.
+#[test]
+fn the_incident_start_defaults_to_the_moment_of_awareness() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    let mut store = demo(&db, "2027-03-26T16:30");
+    breach(
+        &mut store,
+        1,
+        "2027-03-26T16:00",
+        BreachNature::VerkeerdeOntvanger,
+        "Brief naar een verkeerd adres gestuurd.",
+    );
+    drop(store);
+    passes(&db, "breach_incident_default.keys");
 }
 
 /// Through the checklist screen: a high-risk breach, notified on time, cannot close until the

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod checklist_fixture;
+mod common;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -171,6 +172,33 @@ fn a_refusal_sent_after_the_first_month_warns_naming_avg_12_4() {
         case.reply_sent.is_some(),
         "the reply is recorded, with the warning"
     );
+    // The export says when it was sent, that it was late, and by how many days.
+    let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args(["--db", r.register().to_str().unwrap()])
+        .args(["--now", "2026-11-23T10:00", "export", "csv"])
+        .env_remove("PRIVDESK_DB")
+        .env_remove("PRIVDESK_CONFIG")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let cell = |col| common::csv_cell(&o.stdout, "V-2026-0007", col);
+    assert_eq!(cell("antwoordtermijn"), "2026-11-02");
+    assert_eq!(cell("antwoord verstuurd op"), "2026-11-23");
+    assert_eq!(cell("antwoord op tijd"), "nee");
+    assert_eq!(cell("antwoord dagen te laat"), "21");
+    assert_eq!(
+        cell("vernietiging op tijd"),
+        "",
+        "an afschrift has no destruction duty"
+    );
+    // An open case's answer is open.
+    let cell = |col| common::csv_cell(&o.stdout, "V-2026-0001", col);
+    assert_eq!(cell("antwoord op tijd"), "open");
 }
 
 #[test]

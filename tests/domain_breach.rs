@@ -330,7 +330,7 @@ fn awareness_in_the_future_is_refused_and_a_reporter_is_required() {
 /// Notified within 72 hours: no reason for a delay is asked, and the case closes.
 #[test]
 fn a_timely_notification_needs_no_reason_and_the_case_closes() {
-    let mut b = B::aware("2027-03-26T16:00").at("2027-03-29T16:00");
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-29T17:00");
     b.assess("risico");
     b.notify("2027-03-29T16:59").unwrap();
     assert!(Summary::of(&b.case).breach_done);
@@ -351,6 +351,23 @@ fn a_notification_in_the_future_is_refused() {
         b.notify("2027-03-28T09:00"),
         Err(Refusal::InFuture("answer"))
     );
+}
+
+/// A notification later the same day than the moment it is recorded, or before the breach
+/// became known, cannot be true: refused.
+#[test]
+fn a_notification_later_today_or_before_awareness_is_refused() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-27T09:00");
+    b.assess("risico");
+    assert_eq!(
+        b.notify("2027-03-27T09:01"),
+        Err(Refusal::InFuture("answer"))
+    );
+    assert_eq!(
+        b.notify("2027-03-26T15:59"),
+        Err(Refusal::Blocked(Block::NotifiedBeforeAwareness))
+    );
+    assert!(b.notify("2027-03-27T08:59").is_ok());
 }
 
 /// Once it was decided not to notify, the risk cannot be raised above none without notifying.

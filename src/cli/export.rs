@@ -17,6 +17,7 @@ use chrono_tz::Europe::Amsterdam;
 use crate::domain::breach::{Fact, Field, REGISTER};
 use crate::domain::checklist::StepId;
 use crate::domain::deadline::{amsterdam_date, days_left};
+use crate::domain::duty::{Duty, DutyKind, DutyState, Lateness, Met, duties, duty, lateness};
 use crate::domain::instant::format_instant;
 use crate::domain::summary::Due;
 use crate::domain::{Case, Summary};
@@ -25,8 +26,10 @@ use crate::i18n::breach as breach_words;
 use crate::i18n::domain as names;
 use crate::store::{Store, StoreError, journal};
 
-/// The header row: Dutch by design.
-pub const HEADERS: [&str; 10] = [
+/// The header row: Dutch by design. Per legal duty (answer, WGBO destruction, the 72 hours):
+/// when it was met, whether on time (`ja`, `nee`, `open`, or `n.v.t.` when no longer owed), and
+/// how late (calendar days; whole hours, rounded up, for a breach).
+pub const HEADERS: [&str; 19] = [
     "zaak",
     "soort",
     "status",
@@ -37,9 +40,17 @@ pub const HEADERS: [&str; 10] = [
     "dagen over",
     "verzoeker/melder",
     "kind",
+    "antwoord verstuurd op",
+    "antwoord op tijd",
+    "antwoord dagen te laat",
+    "vernietigd op",
+    "vernietiging op tijd",
+    "vernietiging dagen te laat",
+    "melding voldaan op",
+    "melding op tijd",
+    "melding uren te laat",
 ];
 
-/// The UTF-8 byte order mark Excel needs to read UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Whether a cell is a plain number (`-5`, `+3`, `12,5`, `0.25`): left as is.
@@ -67,34 +78,65 @@ pub fn neutralise(s: &str) -> Cow<'_, str> {
 }
 
 /// The row of one case (before neutralising).
-fn row(s: &Summary, today: chrono::NaiveDate) -> [String; 10] {
+fn row(s: &Summary, duties: &[Duty], today: chrono::NaiveDate) -> Vec<String> {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let left = s.nearest().map(|due| match due {
         Due::Date(d) => days_left(d, today),
         Due::Instant(i) => days_left(amsterdam_date(i), today),
     });
-    [
+    let mut cells = vec![
         s.id.to_string(),
         names::kind(s.kind, Lang::Nl).to_string(),
         names::status(s.status, Lang::Nl).to_string(),
         s.received.to_string(),
         date(s.answer_due),
         date(s.destruction_due),
-        s.breach_due
-            .map(|i| {
-                i.with_timezone(&Amsterdam)
-                    .format("%Y-%m-%dT%H:%M%:z")
-                    .to_string()
-            })
-            .unwrap_or_default(),
+        s.breach_due.map(amsterdam_offset).unwrap_or_default(),
         left.map(|n| n.to_string()).unwrap_or_default(),
         s.party.clone(),
         s.child.clone(),
-    ]
+    ];
+    for kind in [
+        DutyKind::Answer,
+        DutyKind::Destruction,
+        DutyKind::Notification,
+    ] {
+        cells.extend(duty_cells(duties.iter().find(|d| d.kind == kind)));
+    }
+    cells
 }
 
-/// A CSV writer into memory the way every export writes: the delimiter asked for, quotes only
-/// where needed, CRLF line ends, after a UTF-8 BOM when `bom` (Excel reads the accents then).
+/// An instant as the export writes it: Amsterdam time with its offset.
+fn amsterdam_offset(i: DateTime<Utc>) -> String {
+    i.with_timezone(&Amsterdam)
+        .format("%Y-%m-%dT%H:%M%:z")
+        .to_string()
+}
+
+/// A duty's three cells: when it was met, on time (`ja`/`nee`/`open`/`n.v.t.`), how late (days,
+/// or whole hours rounded up for a breach); three empty cells for a duty the case does not have.
+pub(crate) fn duty_cells(duty: Option<&Duty>) -> [String; 3] {
+    let Some(duty) = duty else {
+        return Default::default();
+    };
+    match duty.state {
+        DutyState::Open => [String::new(), "open".into(), String::new()],
+        DutyState::Moot => [String::new(), "n.v.t.".into(), String::new()],
+        DutyState::Met(met) => {
+            let on = match met {
+                Met::Day(d) => d.to_string(),
+                Met::Instant(t) => amsterdam_offset(t),
+            };
+            let (on_time, late) = match lateness(duty.due, met) {
+                Lateness::OnTime => ("ja", "0".to_string()),
+                Lateness::Days(n) => ("nee", n.to_string()),
+                Lateness::Minutes(m) => ("nee", ((m + 59) / 60).to_string()),
+            };
+            [on, on_time.into(), late]
+        }
+    }
+}
+
 fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
     let mut out = Vec::new();
     if bom {
@@ -109,7 +151,7 @@ fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
 
 /// The CSV bytes of the given summaries, as of `now` (for "dagen over").
 pub fn csv_bytes(
-    summaries: &[Summary],
+    rows: &[(Summary, Vec<Duty>)],
     delimiter: u8,
     bom: bool,
     now: DateTime<Utc>,
@@ -117,8 +159,8 @@ pub fn csv_bytes(
     let today = amsterdam_date(now);
     let mut w = csv_writer(delimiter, bom);
     w.write_record(HEADERS)?;
-    for s in summaries {
-        let cells = row(s, today);
+    for (s, duties) in rows {
+        let cells = row(s, duties, today);
         w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
@@ -143,8 +185,13 @@ pub fn export_csv(
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, StoreError> {
     store.writable()?;
-    let summaries = store.summaries();
-    let bytes = csv_bytes(&summaries, delimiter, true, now)
+    // When each duty was met is read from the case itself.
+    let mut rows = Vec::new();
+    for s in store.summaries() {
+        let duties = store.case(s.id)?.map(|c| duties(&c)).unwrap_or_default();
+        rows.push((s, duties));
+    }
+    let bytes = csv_bytes(&rows, delimiter, true, now)
         .map_err(|e| StoreError::Disk(io::Error::other(e.to_string())))?;
     deliver(store, out, bytes, "csv", now)
 }
@@ -199,6 +246,11 @@ pub fn breach_csv_bytes(cases: &[Case], delimiter: u8, bom: bool) -> Result<Vec<
     let mut w = csv_writer(delimiter, bom);
     let mut header = vec!["zaak", "status"];
     header.extend(cols.iter().map(|(h, _)| *h));
+    header.extend([
+        "melding voldaan op",
+        "melding op tijd",
+        "melding uren te laat",
+    ]);
     w.write_record(&header)?;
     for case in cases.iter().filter(|c| c.kind.is_datalek()) {
         let mut cells = vec![
@@ -208,6 +260,7 @@ pub fn breach_csv_bytes(cases: &[Case], delimiter: u8, bom: bool) -> Result<Vec<
         cells.extend(cols.iter().map(|(_, f)| {
             breach_words::value(case, *f, Lang::Nl, format_instant).unwrap_or_default()
         }));
+        cells.extend(duty_cells(duty(case, DutyKind::Notification).as_ref()));
         w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))

@@ -125,6 +125,11 @@ pub fn check_breach_answer(case: &Case, step: StepId, answer: &Answer) -> Result
                 _ => Ok(()),
             }
         }
+        (StepId::ApGemeldOp, Answer::Instant(at))
+            if case.breach.as_ref().is_some_and(|b| *at < b.aware_at) =>
+        {
+            Err(Refusal::Blocked(Block::NotifiedBeforeAwareness))
+        }
         (StepId::ApGemeldOp, Answer::Instant(at)) => match breach_deadline(case) {
             Some(due) if *at > due && !case.answers.contains_key(&StepId::RedenVertraging) => {
                 Err(Refusal::Blocked(Block::LateWithoutReason))

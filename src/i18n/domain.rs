@@ -182,6 +182,11 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
             "gemeld na 72 uur: een reden voor de vertraging is verplicht",
             "notified after 72 hours: a reason for the delay is required",
         ),
+        NotifiedBeforeAwareness => pick(
+            lang,
+            "de AP kan niet gemeld zijn voordat het datalek bekend werd",
+            "the DPA cannot have been notified before the breach became known",
+        ),
     }
 }
 

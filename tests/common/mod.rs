@@ -93,3 +93,21 @@ pub fn raw_sled(dir: &Path) -> sled::Db {
     }
     sled::open(dir).unwrap()
 }
+
+/// The cell of an exported CSV (`;`, a BOM) in the row of case `id` under `column`.
+pub fn csv_cell(bytes: &[u8], id: &str, column: &str) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(bytes);
+    let headers = r.headers().unwrap().clone();
+    let col = headers
+        .iter()
+        .position(|h| h == column)
+        .unwrap_or_else(|| panic!("no column {column:?} in {headers:?}"));
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        if rec.get(0) == Some(id) {
+            return rec.get(col).unwrap().to_string();
+        }
+    }
+    panic!("no row {id}");
+}

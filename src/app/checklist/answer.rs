@@ -7,6 +7,7 @@ use super::Records;
 use crate::app::App;
 use crate::app::form::{Field, Form};
 use crate::domain::checklist::{self, Answer, AnswerType, StepId};
+use crate::domain::deadline::amsterdam_date;
 use crate::i18n::checklist::{option, question};
 use crate::i18n::workbench::WorkMsg;
 
@@ -62,9 +63,17 @@ impl App {
                 }
             }
             AnswerType::Date => {
+                // A breach's incident began by the moment the organisation became aware of it:
+                // that day is the likely answer, never a day after it (today may be days later).
+                let aware = self
+                    .checklist
+                    .as_ref()
+                    .and_then(|c| c.case.breach.as_ref())
+                    .filter(|_| step.id == StepId::IncidentBegin)
+                    .map(|b| amsterdam_date(b.aware_at));
                 let d = match &current {
                     Some(Answer::Date(d)) => *d,
-                    _ => self.today(),
+                    _ => aware.unwrap_or_else(|| self.today()),
                 };
                 Field::date(label, Some(d)).required()
             }

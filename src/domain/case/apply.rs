@@ -113,7 +113,7 @@ impl Case {
         match event {
             Event::Answered { step, answer, .. } => {
                 open_only(self)?;
-                checklist::check_answer(self, *step, answer, today)?;
+                checklist::check_answer(self, *step, answer, stamp.at)?;
                 self.answers.insert(
                     *step,
                     AnswerRecord {

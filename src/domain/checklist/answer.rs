@@ -62,8 +62,9 @@ pub fn check_answer(
     case: &Case,
     id: StepId,
     answer: &Answer,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<(), Refusal> {
+    let today = amsterdam_date(now);
     let step = find(case.kind, id).ok_or(Refusal::StepNotApplicable)?;
     if !case.shows(step, today) {
         return Err(Refusal::StepNotApplicable);
@@ -74,9 +75,9 @@ pub fn check_answer(
         (Choice(options), Answer::Choice(c)) if options.contains(&c.as_str()) => Ok(()),
         (Date, Answer::Date(d)) if *d > today => Err(Refusal::InFuture("answer")),
         (Date, Answer::Date(_)) => Ok(()),
-        (Instant, Answer::Instant(i)) if amsterdam_date(*i) > today => {
-            Err(Refusal::InFuture("answer"))
-        }
+        // A moment that happened cannot lie after the moment it is recorded, not even later
+        // the same day.
+        (Instant, Answer::Instant(i)) if *i > now => Err(Refusal::InFuture("answer")),
         (Instant, Answer::Instant(_)) => Ok(()),
         (Text, Answer::Text(t)) if t.trim().is_empty() => Err(Refusal::Required("answer")),
         (Text, Answer::Text(_)) => Ok(()),

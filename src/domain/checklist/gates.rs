@@ -39,6 +39,8 @@ pub enum Block {
     NotificationRequired,
     /// A breach cannot begin after the organisation became aware of it.
     IncidentAfterAwareness,
+    /// The AP cannot have been notified before the organisation became aware of the breach.
+    NotifiedBeforeAwareness,
 }
 
 fn blocked(b: Block) -> Result<(), Refusal> {

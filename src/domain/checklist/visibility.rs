@@ -1,7 +1,7 @@
 //! Which steps show for a case on a day, given its answers and facts, and which required ones
 //! are still missing.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::answer::Answer;
 use super::step::{Need, Phase, Show::*, Step, StepId};
@@ -63,6 +63,27 @@ impl Case {
                     }
             }
         }
+    }
+
+    /// Whether a step must be answered at `now`: as its table says, except the reason for a
+    /// breach's delay, which is required once the notification is or will be late (notified
+    /// after the 72 hours, or the 72 hours passed before it) — a late notification is refused
+    /// without it (AVG 33(1)).
+    pub fn need(&self, step: &Step, now: DateTime<Utc>) -> Need {
+        if step.id == StepId::RedenVertraging {
+            let late = match (
+                rights::breach_deadline(self),
+                self.answer(StepId::ApGemeldOp),
+            ) {
+                (Some(due), Some(Answer::Instant(at))) => *at > due,
+                (Some(due), _) => now > due,
+                (None, _) => false,
+            };
+            if late && self.choice(StepId::ApMelding) == Some("gemeld") {
+                return Need::Required;
+            }
+        }
+        step.need
     }
 
     /// The steps that show now, in order.

@@ -35,14 +35,15 @@ pub(super) fn step_lines(app: &App, c: &Checklist, height: u16, width: u16) -> V
             ));
         }
         let record = c.case.answers.get(&step.id);
-        let mark = match (record, step.need) {
+        let need = c.case.need(step, app.now());
+        let mark = match (record, need) {
             (Some(_), _) => "✓",
             (None, Need::Required) => "·",
             (None, Need::Optional) => " ",
         };
         let cursor = if i == c.cursor { ">" } else { " " };
         let mut q = question(step.id, lang).to_string();
-        if step.need == Need::Optional {
+        if need == Need::Optional {
             q = format!("{q} {}", WorkMsg::Optional.text(lang));
         }
         let answer = record.map_or_else(
