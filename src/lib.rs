@@ -1,6 +1,8 @@
 //! privdesk — the case register and workbench of a JGZ privacy desk.
 //!
 //! Module map (dependencies point down only):
+//! - `terminal` — the terminal driver: events in (every waiting one before a frame, a paste as
+//!   one insertion), frames out.
 //! - `headless` — the key-script driver over ratatui's `TestBackend` (and its script parser).
 //! - `cli` — the subcommands' logic (`deadline`, `audit`, `export`) and `cli::session`, which opens the register,
 //!   clock and theme both screen drivers run on; `main.rs` stays thin.
@@ -30,4 +32,5 @@ pub mod headless;
 pub mod i18n;
 pub mod letters;
 pub mod store;
+pub mod terminal;
 pub mod ui;

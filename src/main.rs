@@ -4,10 +4,9 @@
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use privdesk::app::{Action, App, Key};
+use privdesk::app::App;
 use privdesk::cli::Outcome;
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
 use privdesk::cli::register::{self, RegisterArgs, RegisterCommand};
@@ -20,7 +19,6 @@ use privdesk::i18n::Lang;
 use privdesk::i18n::cli::CliMsg;
 use privdesk::i18n::start::StartMsg;
 use privdesk::i18n::store::StoreMsg;
-use ratatui::crossterm::event::{self, Event as TermEvent};
 
 /// Exit code 2: bad input or usage.
 const EXIT_USAGE: u8 = 2;
@@ -346,48 +344,10 @@ fn usage_error(lang: Lang, message: &str) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(EXIT_USAGE))
 }
 
-/// How long the terminal waits for a key before it reads the clock again.
-const TICK: Duration = Duration::from_secs(20);
-
-/// How often the screen is redrawn while the journal's chain is still being checked, so that
-/// a broken chain shows as soon as it is found, not at the next key or tick.
-const CHECK_REDRAW: Duration = Duration::from_millis(250);
-
 /// The terminal driver: the register is already open (so a failure to open it prints on a
-/// normal terminal); `ratatui::init` installs the hook that restores the terminal before any
-/// panic message; the normal exit path restores too.
+/// normal terminal).
 fn run_tui(mut app: App, lang: Lang) -> anyhow::Result<ExitCode> {
-    let mut terminal = ratatui::init();
-    let result = (|| -> std::io::Result<()> {
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
-        let mut last_tick = std::time::Instant::now();
-        loop {
-            terminal.draw(|f| privdesk::ui::draw(&app, f))?;
-            if app.should_quit() {
-                return Ok(());
-            }
-            let checking = app.chain_state().is_none();
-            if !event::poll(if checking { CHECK_REDRAW } else { TICK })? {
-                if last_tick.elapsed() >= TICK {
-                    app.update(Action::Tick);
-                    last_tick = std::time::Instant::now();
-                }
-                continue;
-            }
-            match event::read()? {
-                // Only presses act: releases and repeats are dropped here, at the edge.
-                TermEvent::Key(k) => {
-                    if let Some(key) = Key::from_event(&k) {
-                        app.handle_key(key);
-                    }
-                }
-                TermEvent::Resize(w, h) => app.update(Action::Resize(w, h)),
-                _ => {}
-            }
-        }
-    })();
-    ratatui::restore();
+    let result = privdesk::terminal::run(&mut app);
     // The journal already holds every change; flushing sled spares a replay at the next open.
     let _ = app.store().flush();
     match result {

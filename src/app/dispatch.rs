@@ -91,6 +91,31 @@ impl App {
         }
     }
 
+    /// Takes a bracketed paste as one insertion where the user's attention is: the focused
+    /// field of a form or a prompt (literal text, cut at the field's maximum with a message),
+    /// or the search box. Elsewhere a paste does nothing — its characters are never keys.
+    pub fn handle_paste(&mut self, text: &str) {
+        self.read_clock();
+        let lang = self.lang;
+        match self.mode() {
+            Mode::Form => self.with_form(|f| {
+                if !f.paste(text) {
+                    f.say_too_long(lang);
+                }
+            }),
+            Mode::Prompt => self.prompt_paste(text),
+            Mode::Search => {
+                let clean = text
+                    .chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .filter(|c| !c.is_control() && !crate::app::key::is_invisible_format(*c));
+                self.search.extend(clean.take(form::LINE_MAX));
+                self.refilter();
+            }
+            _ => {}
+        }
+    }
+
     /// Reads the clock; a new day in Amsterdam re-sorts the list at once (its deadlines' levels
     /// are counted in days), a countdown in hours waits for the driver's next tick.
     fn read_clock(&mut self) {
@@ -144,7 +169,14 @@ impl App {
             A::NextField => self.with_form(form::Form::next),
             A::PrevField => self.with_form(form::Form::prev),
             A::FieldInput(key) if mode == Mode::Prompt => self.prompt_input(key),
-            A::FieldInput(key) => self.with_form(|f| f.input(key)),
+            A::FieldInput(key) => {
+                let lang = self.lang;
+                self.with_form(|f| {
+                    if !f.input(key) {
+                        f.say_too_long(lang);
+                    }
+                });
+            }
             A::Save if self.screen() == Screen::NewBreach => self.save_breach(),
             A::Save => self.save_request(),
             A::NewBreach => self.open_breach_form(),

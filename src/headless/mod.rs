@@ -139,11 +139,12 @@ impl Driver {
                 }
                 Reply::Ok
             }
+            // Typed text is a burst, as the terminal applies every waiting key before its next
+            // frame: drawn once, after the last character.
             Command::Type(text) => {
                 for c in text.chars() {
                     if let Some(key) = crate::app::Key::char(c) {
                         self.app.handle_key(key);
-                        self.draw();
                     }
                 }
                 Reply::Ok

@@ -5,6 +5,8 @@ crate::messages! {
     /// What a form field says about its value.
     FormMsg {
         Required => "verplicht: vul dit in", "required: fill this in";
+        TooLong => "vol: hoogstens {max} tekens; de rest is niet ingevoegd",
+            "full: at most {max} characters; the rest was not inserted";
         DateForm => "schrijf een datum als JJJJ-MM-DD of D-M-JJJJ (bijvoorbeeld 2026-11-23)",
             "write a date as YYYY-MM-DD or D-M-YYYY (for example 2026-11-23)";
         DateImpossible => "deze datum bestaat niet", "this date does not exist";

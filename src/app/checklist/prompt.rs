@@ -64,8 +64,21 @@ impl App {
 
     /// Gives a key the focused field claims to it.
     pub(in crate::app) fn prompt_input(&mut self, key: crate::app::Key) {
-        if let Some(p) = self.prompt_mut() {
-            p.form.input(key);
+        let lang = self.lang;
+        if let Some(p) = self.prompt_mut()
+            && !p.form.input(key)
+        {
+            p.form.say_too_long(lang);
+        }
+    }
+
+    /// A paste into the prompt's focused field, in one go.
+    pub(in crate::app) fn prompt_paste(&mut self, text: &str) {
+        let lang = self.lang;
+        if let Some(p) = self.prompt_mut()
+            && !p.form.paste(text)
+        {
+            p.form.say_too_long(lang);
         }
     }
 

@@ -37,6 +37,13 @@ pub enum Input {
     Multi(Box<TextArea<'static>>),
 }
 
+/// The most characters a single-line field holds: a name, an address, a reason.
+pub const LINE_MAX: usize = 500;
+/// The most characters a multi-line field holds (some four pages of notes): each key the text
+/// area takes costs time in the length of its text, so a bound keeps typing fast, and a pasted
+/// document is cut with a message rather than stalling the workbench.
+pub const MULTI_MAX: usize = 10_000;
+
 /// One field: a label, what it holds, whether it must be filled, and why its value was refused.
 #[derive(Clone, Debug)]
 pub struct Field {
@@ -181,6 +188,78 @@ impl Field {
                     | KeyCode::End
             ),
         }
+    }
+
+    /// The most characters it holds, for a field that holds text.
+    pub fn max_chars(&self) -> Option<usize> {
+        match self.input {
+            Input::Choice { .. } => None,
+            Input::Multi(_) => Some(MULTI_MAX),
+            _ => Some(LINE_MAX),
+        }
+    }
+
+    /// How many more characters fit (none for a choice). Cheap far below the maximum: the
+    /// characters are counted only when the bytes come near it.
+    pub(super) fn room(&self) -> usize {
+        let Some(max) = self.max_chars() else {
+            return 0;
+        };
+        let (bytes, count): (usize, Box<dyn Fn() -> usize + '_>) = match &self.input {
+            // Line breaks count as characters.
+            Input::Multi(area) => (
+                area.lines().iter().map(String::len).sum::<usize>()
+                    + area.lines().len().saturating_sub(1),
+                Box::new(|| {
+                    area.lines()
+                        .iter()
+                        .map(|l| l.chars().count())
+                        .sum::<usize>()
+                        + area.lines().len().saturating_sub(1)
+                }),
+            ),
+            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
+                (l.value().len(), Box::new(|| l.value().chars().count()))
+            }
+            Input::Choice { .. } => return 0,
+        };
+        if bytes < max {
+            // Every character is at least one byte: there is room for at least this many.
+            return max - bytes;
+        }
+        max.saturating_sub(count())
+    }
+
+    /// Inserts typed or pasted text at the cursor, as literal characters: control characters
+    /// are dropped, a single-line field takes line breaks and tabs as spaces, and what does not
+    /// fit is cut. Returns (whether the value changed, whether text was cut).
+    pub(super) fn insert_text(&mut self, text: &str) -> (bool, bool) {
+        let multi = self.is_multi_line();
+        let clean: String = text
+            .replace("\r\n", "\n")
+            .chars()
+            .filter_map(|c| match c {
+                '\n' if multi => Some('\n'),
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() || crate::app::key::is_invisible_format(c) => None,
+                c => Some(c),
+            })
+            .collect();
+        let room = self.room();
+        let cut = clean.chars().count() > room;
+        let fitting: String = clean.chars().take(room).collect();
+        if fitting.is_empty() {
+            return (false, cut);
+        }
+        let changed = match &mut self.input {
+            Input::Multi(area) => area.insert_str(&fitting),
+            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
+                l.insert_str(&fitting);
+                true
+            }
+            Input::Choice { .. } => false,
+        };
+        (changed, cut)
     }
 
     /// Applies a claimed key; returns whether the value changed.

@@ -38,6 +38,13 @@ impl LineInput {
             .map_or(self.value.len(), |(i, _)| i)
     }
 
+    /// Inserts `text` at the cursor (the caller has made it one line).
+    pub(super) fn insert_str(&mut self, text: &str) {
+        let at = self.byte_at(self.cursor);
+        self.value.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
     /// Applies an editing key; returns whether the text changed.
     pub(super) fn input(&mut self, key: Key) -> bool {
         let len = self.value.chars().count();

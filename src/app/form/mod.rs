@@ -37,11 +37,12 @@ mod line;
 mod textarea;
 mod validate;
 
-pub use field::{Field, Input};
+pub use field::{Field, Input, LINE_MAX, MULTI_MAX};
 pub use line::LineInput;
 pub use validate::read_date;
 
 use super::key::Key;
+use crate::i18n::form::FormMsg;
 
 /// A form: fields in order, one with focus, and whether anything was typed since it opened.
 #[derive(Clone, Debug)]
@@ -120,15 +121,51 @@ impl Form {
 
     /// Gives a claimed key to the focused field. A changed value clears that field's error
     /// (the user is fixing it) and marks the form dirty.
-    pub fn input(&mut self, key: Key) {
+    ///
+    /// A character beyond the field's maximum is refused, never inserted: then this returns
+    /// false, and the caller says so at the field ([`Form::say_too_long`]).
+    pub fn input(&mut self, key: Key) -> bool {
         if !self.claims(key) {
-            return;
+            return true;
         }
-        if let Some(f) = self.fields.get_mut(self.focus)
-            && f.input_key(key)
-        {
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return true;
+        };
+        if key.text_char().is_some() && f.max_chars().is_some() && f.room() == 0 {
+            return false;
+        }
+        if f.input_key(key) {
             f.error = None;
             self.dirty = true;
+        }
+        true
+    }
+
+    /// Inserts pasted text into the focused field in one go (a bracketed paste): literal text,
+    /// whatever it contains; cut at the field's maximum with a message at the field. A field
+    /// that holds no text (a choice) ignores it. Returns false when text was cut: the caller
+    /// says so at the field ([`Form::say_too_long`]).
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return true;
+        };
+        if f.max_chars().is_none() {
+            return true;
+        }
+        let (changed, cut) = f.insert_text(text);
+        if changed {
+            self.dirty = true;
+            f.error = None;
+        }
+        !cut
+    }
+
+    /// Says at the focused field that it is full: its maximum, in characters.
+    pub fn say_too_long(&mut self, lang: crate::i18n::Lang) {
+        if let Some(f) = self.fields.get_mut(self.focus)
+            && let Some(max) = f.max_chars()
+        {
+            f.error = Some(FormMsg::TooLong.fill(lang, &[("max", &max.to_string())]));
         }
     }
 
