@@ -101,6 +101,9 @@ enum Command {
         /// The screen size, WxH (default 120x35).
         #[arg(long, value_name = "WxH")]
         size: Option<String>,
+        /// One JSON object per reply instead of the plain protocol.
+        #[arg(long)]
+        json: bool,
     },
     /// The legal deadline of a case kind received (datalek: become aware) at FROM.
     Deadline {
@@ -201,7 +204,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             run_tui(app, lang)
         }
-        Some(Command::Headless { script, size }) => {
+        Some(Command::Headless { script, size, json }) => {
+            let protocol = if *json {
+                headless::Protocol::Json
+            } else {
+                headless::Protocol::Plain
+            };
             let size = match size {
                 None => DEFAULT_SIZE,
                 Some(text) => match parse_line(&format!("size {text}")) {
@@ -218,7 +226,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             let code = if script == "-" {
                 let mut input = std::io::stdin().lock();
-                headless::run_pipe(&mut input as &mut dyn BufRead, &mut driver, &mut out)?
+                headless::run_pipe(
+                    &mut input as &mut dyn BufRead,
+                    &mut driver,
+                    protocol,
+                    &mut out,
+                )?
             } else {
                 let mut text = String::new();
                 if let Err(e) =
@@ -229,7 +242,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     return usage_error(lang, &msg);
                 }
                 let mut err = std::io::stderr().lock();
-                headless::run_script(&text, &mut driver, &mut out, &mut err)?
+                headless::run_script(&text, &mut driver, protocol, &mut out, &mut err)?
             };
             Ok(ExitCode::from(code))
         }
