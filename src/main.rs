@@ -90,7 +90,8 @@ enum Command {
         id: String,
         /// ontvangstbevestiging, verlenging or besluit.
         letter: String,
-        /// The folder to write to (created if missing; default the current folder).
+        /// The folder to write to (created if missing); else the config's brieven.map, else
+        /// <data dir>/brieven/<register>.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
