@@ -208,3 +208,81 @@ fn the_plain_protocol_stays_as_it_was() {
     assert_eq!(lines[1], "ok");
     assert!(lines[2].starts_with("error: line 3: "), "{out}");
 }
+
+/// The throw-away register folders `privdesk-*` in `tmp`.
+fn throw_away_folders(tmp: &Path) -> Vec<String> {
+    fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("privdesk-"))
+        .collect()
+}
+
+#[test]
+fn a_session_ended_by_a_signal_leaves_no_throw_away_register_behind() {
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        for demo in [false, true] {
+            let tmp = tempfile::tempdir().unwrap();
+            let mut args = vec!["headless", "-"];
+            if demo {
+                args.insert(0, "--demo");
+            }
+            let mut child = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+                .args(&args)
+                .env_remove("PRIVDESK_DB")
+                .env("PRIVDESK_CONFIG", empty_config())
+                .env("TMPDIR", tmp.path())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut stdin = child.stdin.take().unwrap();
+            let mut stdout = BufReader::new(child.stdout.take().unwrap());
+            // The session is up once it has answered.
+            stdin.write_all(b"press j\n").unwrap();
+            stdin.flush().unwrap();
+            let mut line = String::new();
+            stdout.read_line(&mut line).unwrap();
+            assert_eq!(line, "ok\n");
+            let folders = throw_away_folders(tmp.path());
+            assert_eq!(folders, [format!("privdesk-{}-0", child.id())]);
+            let killed = Command::new("kill")
+                .arg(format!("-{signal}"))
+                .arg(child.id().to_string())
+                .status()
+                .unwrap();
+            assert!(killed.success());
+            let status = child.wait().unwrap();
+            assert_eq!(status.code(), Some(code), "SIG{signal}");
+            assert_eq!(
+                throw_away_folders(tmp.path()),
+                Vec::<String>::new(),
+                "SIG{signal}, demo {demo}"
+            );
+            drop(stdin);
+        }
+    }
+}
+
+#[test]
+fn a_start_removes_throw_away_registers_of_processes_no_longer_running() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut gone = Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let stale = tmp.path().join(format!("privdesk-{pid}-0"));
+    fs::create_dir_all(stale.join("register")).unwrap();
+    fs::write(stale.join("register/journal.jsonl"), "{}\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args(["headless", "-"])
+        .env_remove("PRIVDESK_DB")
+        .env("PRIVDESK_CONFIG", empty_config())
+        .env("TMPDIR", tmp.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(!stale.exists());
+    assert_eq!(throw_away_folders(tmp.path()), Vec::<String>::new());
+}

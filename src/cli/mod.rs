@@ -10,6 +10,7 @@ pub mod letter;
 pub mod maintenance;
 pub mod register;
 pub mod session;
+pub mod signals;
 pub mod slow_notice;
 
 /// What a subcommand produced: bytes for standard output, a line for standard error, and the

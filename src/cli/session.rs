@@ -3,7 +3,8 @@
 //! terminal is taken over, so a refusal prints on a normal terminal.
 //!
 //! - `--demo`: a throw-away register in a fresh temporary folder, seeded with the fictitious
-//!   cases of [`crate::demo`] at the clock's today, removed again at exit.
+//!   cases of [`crate::demo`] at the clock's today, removed again at exit, also at an exit by
+//!   SIGTERM, SIGINT or SIGHUP ([`super::signals`]).
 //! - headless without `--db`/`--demo`: an empty throw-away demo register, never the real one.
 //! - otherwise the register at `--db`, `PRIVDESK_DB` or the data folder.
 //!
@@ -28,13 +29,15 @@ use crate::ui::theme::Theme;
 pub struct TempFolder(PathBuf);
 
 impl TempFolder {
-    /// A new private folder under the system's temporary folder.
+    /// A new private folder under the system's temporary folder, after removing the ones that
+    /// processes no longer running left behind.
     fn new() -> std::io::Result<TempFolder> {
         let base = std::env::temp_dir();
+        super::signals::sweep_stale(&base);
         let pid = std::process::id();
         let mut n = 0u32;
         loop {
-            let path = base.join(format!("privdesk-{pid}-{n}"));
+            let path = base.join(format!("{}{pid}-{n}", super::signals::TEMP_PREFIX));
             let mut b = fs::DirBuilder::new();
             #[cfg(unix)]
             {
@@ -129,6 +132,9 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
     opts.config_user = config.gebruiker.naam.clone();
     let (store, temp) = if throw_away {
         let temp = TempFolder::new().map_err(|e| StartError::store(&StoreError::Disk(e), lang))?;
+        // A session ended by a signal removes it too (the workbench restores the terminal).
+        super::signals::remove_on_signal(temp.path().to_path_buf(), !args.headless)
+            .map_err(|e| StartError::store(&StoreError::Disk(e), lang))?;
         opts.create = Some(true);
         let mut store =
             Store::open(&temp.register(), &opts).map_err(|e| StartError::store(&e, lang))?;
