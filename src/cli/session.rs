@@ -6,7 +6,9 @@
 //!   cases of [`crate::demo`] at the clock's today, removed again at exit, also at an exit by
 //!   SIGTERM, SIGINT or SIGHUP ([`super::signals`]).
 //! - headless without `--db`/`--demo`: an empty throw-away demo register, never the real one.
-//! - otherwise the register at `--db`, `PRIVDESK_DB` or the data folder.
+//! - otherwise the register at `--db`, `PRIVDESK_DB` or the data folder; a folder named by
+//!   `--db` or `PRIVDESK_DB` must exist (refused with exit 2 otherwise), and an existing folder
+//!   without a register gets a new, empty one — the same rule for the workbench and headless.
 //!
 //! An injected clock (`--now`) is allowed only on a demo register.
 
@@ -21,7 +23,7 @@ use crate::config::{Config, Organisatie, config_dir};
 use crate::demo;
 use crate::i18n::Lang;
 use crate::i18n::start::StartMsg;
-use crate::store::{OpenOptions, Store, StoreError, register_dir};
+use crate::store::{DB_ENV, OpenOptions, Store, StoreError, register_dir};
 use crate::ui::theme::Theme;
 
 /// A temporary register folder, removed when dropped (after the store that uses it).
@@ -144,10 +146,17 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
         (store, Some(temp))
     } else {
         let dir = register_dir(args.db.as_deref()).map_err(|e| StartError::store(&e, lang))?;
-        // The TUI makes a new, empty register on first use; headless only opens one.
-        if !args.headless {
-            opts.create = Some(false);
+        // One rule for the workbench and headless: a folder named by --db or PRIVDESK_DB must
+        // exist (a typo must not start a second, empty register); an existing folder without a
+        // register, and the data folder on first use, get a new, empty register.
+        let named = args.db.is_some() || std::env::var_os(DB_ENV).is_some_and(|v| !v.is_empty());
+        if named && !dir.is_dir() {
+            let path = dir.display().to_string();
+            return Err(StartError::usage(
+                StartMsg::NoDbFolder.fill(lang, &[("path", &path)]),
+            ));
         }
+        opts.create = Some(false);
         let store = Store::open(&dir, &opts).map_err(|e| StartError::store(&e, lang))?;
         (store, None)
     };
