@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use privdesk::app::{Action, App, Key};
 use privdesk::cli::Outcome;
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
+use privdesk::cli::help;
 use privdesk::cli::register::{self, RegisterArgs, RegisterCommand};
 use privdesk::cli::session::{self, SessionArgs};
 use privdesk::cli::slow_notice::SlowNotice;
@@ -106,6 +107,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Prints the completions for a shell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Prints the manual page (roff).
+    Man,
     /// The legal deadline of a case kind received (datalek: become aware) at FROM.
     Deadline {
         /// inzage, afschrift, rectificatie, eigen-verklaring, vernietiging, beperking,
@@ -169,7 +177,10 @@ fn main() -> ExitCode {
     // Before anything is opened: every file and folder privdesk makes is the user's alone.
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
-    let mut cli = Cli::parse();
+    let mut cli = match parse_cli() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     cli.lang = privdesk::config::resolve_lang(cli.lang_arg, cli.config.as_deref());
     match run(&cli) {
         Ok(code) => code,
@@ -179,6 +190,48 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_IO)
         }
     }
+}
+
+/// The command line, parsed by the clap definitions with their texts in the user's language
+/// (`--lang`, else the config's, else Dutch): `--help` and clap's errors speak it too. `Err`
+/// is the exit code after help, the version or an error was printed.
+fn parse_cli() -> Result<Cli, ExitCode> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let (lang_arg, config) = help::early_options(&args);
+    let lang = privdesk::config::resolve_lang(lang_arg, config.as_deref());
+    let mut cmd = help::localize(Cli::command(), lang);
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let e = match parsed {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE));
+    let Some(message) = help::error_message(&e, lang) else {
+        // Help, the version, or an error clap alone can word.
+        let _ = e.print();
+        return Err(code);
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{}",
+        CliMsg::Error.fill(lang, &[("message", &message)])
+    );
+    if let Some(clap::error::ContextValue::StyledStr(usage)) =
+        e.get(clap::error::ContextKind::Usage)
+    {
+        let usage = usage.to_string();
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        let _ = writeln!(
+            err,
+            "\n{} {usage}",
+            privdesk::i18n::help::HelpMsg::Usage.text(lang)
+        );
+    }
+    let _ = writeln!(err, "\n{}", help::try_help("privdesk", lang));
+    Err(code)
 }
 
 /// Runs the command; `Err` only when standard output or error refused a write.
@@ -280,6 +333,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 out: out.as_deref(),
             },
         ),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = help::localize(Cli::command(), lang);
+            privdesk::cli::manual::completions(*shell, &mut cmd, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let cmd = help::localize(Cli::command(), lang);
+            privdesk::cli::manual::man_page(cmd, lang, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Deadline {
             kind,
             from,
@@ -413,6 +476,23 @@ fn run_tui(mut app: App, lang: Lang) -> anyhow::Result<ExitCode> {
                 CliMsg::Error.fill(lang, &[("message", &msg)])
             )?;
             Ok(ExitCode::from(EXIT_IO))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_its_help_in_the_i18n() {
+        assert_eq!(help::missing_texts(&Cli::command()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_localised_command_is_valid_in_both_languages() {
+        for lang in [Lang::Nl, Lang::En] {
+            help::localize(Cli::command(), lang).debug_assert();
         }
     }
 }
