@@ -25,7 +25,8 @@ pub fn remove_on_signal(folder: PathBuf, terminal: bool) -> std::io::Result<()> 
             if let Some(signal) = signals.forever().next() {
                 let _ = std::fs::remove_dir_all(&folder);
                 if terminal {
-                    ratatui::restore();
+                    // Quietly: after SIGHUP the terminal is gone, and nothing may print.
+                    let _ = ratatui::try_restore();
                 }
                 std::process::exit(128 + signal);
             }
