@@ -209,8 +209,13 @@ fn parse_cli() -> Result<Cli, ExitCode> {
     };
     let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE));
     let Some(message) = help::error_message(&e, lang) else {
-        // Help, the version, or an error clap alone can word.
-        let _ = e.print();
+        // Help, the version, or an error clap alone can word (as plain text).
+        let text = help::localize_rendered(&e.render().to_string(), lang);
+        let _ = if e.use_stderr() {
+            write!(std::io::stderr(), "{text}")
+        } else {
+            write!(std::io::stdout(), "{text}")
+        };
         return Err(code);
     };
     let mut err = std::io::stderr().lock();
@@ -222,7 +227,7 @@ fn parse_cli() -> Result<Cli, ExitCode> {
     if let Some(clap::error::ContextValue::StyledStr(usage)) =
         e.get(clap::error::ContextKind::Usage)
     {
-        let usage = usage.to_string();
+        let usage = help::localize_rendered(&usage.to_string(), lang);
         let usage = usage.trim().trim_start_matches("Usage:").trim();
         let _ = writeln!(
             err,

@@ -58,9 +58,9 @@ fn every_shell_gets_completions_naming_the_commands() {
 
 #[test]
 fn the_man_page_documents_commands_exit_codes_environment_and_files() {
-    for (lang, exit, env, files) in [
-        ("nl", "AFSLUITCODES", "OMGEVING", "BESTANDEN"),
-        ("en", "EXIT STATUS", "ENVIRONMENT", "FILES"),
+    for (lang, exit, env, files, name) in [
+        ("nl", "AFSLUITCODES", "OMGEVING", "BESTANDEN", ".SH NAAM"),
+        ("en", "EXIT STATUS", "ENVIRONMENT", "FILES", ".SH NAME"),
     ] {
         let o = privdesk(&["--lang", lang, "man"]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
@@ -68,6 +68,7 @@ fn the_man_page_documents_commands_exit_codes_environment_and_files() {
         assert!(man.starts_with(".ie") || man.starts_with(".TH"), "{man}");
         for needle in [
             ".TH privdesk 1",
+            name,
             exit,
             env,
             files,
@@ -95,6 +96,12 @@ fn help_is_dutch_by_default_and_english_with_lang_en() {
     assert!(nl.contains("Gebruik: privdesk"), "{nl}");
     assert!(nl.contains("Opdrachten:"), "{nl}");
     assert!(nl.contains("Toon deze hulp"), "{nl}");
+    let nl = text(&privdesk(&["letter", "--help"]).stdout);
+    assert!(
+        nl.contains("Gebruik: privdesk letter [OPTIES] <ID> <BRIEF>"),
+        "{nl}"
+    );
+    assert!(nl.contains("--out <MAP>"), "{nl}");
     let en = text(&privdesk(&["--lang", "en", "--help"]).stdout);
     assert!(en.contains("Usage: privdesk"), "{en}");
     assert!(en.contains("Print this help"), "{en}");

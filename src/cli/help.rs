@@ -61,6 +61,24 @@ fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
     })
 }
 
+/// The placeholder of the value of argument `id` of the command at `path`, where it is a word.
+fn value_name(path: &str, id: &str) -> Option<HelpMsg> {
+    Some(match (path, id) {
+        (_, "db") => HelpMsg::ValPath,
+        (_, "config") => HelpMsg::ValFile,
+        (_, "theme" | "user") => HelpMsg::ValName,
+        (_, "now") => HelpMsg::ValInstant,
+        ("letter", "out") | ("backup", "dir") => HelpMsg::ValDir,
+        (_, "out") => HelpMsg::ValFile,
+        (_, "size") => HelpMsg::ValSize,
+        (_, "delimiter") => HelpMsg::ValDelimiter,
+        ("deadline", "kind") => HelpMsg::ValKind,
+        ("deadline", "from") => HelpMsg::ValFrom,
+        ("letter", "letter") => HelpMsg::ValLetter,
+        _ => return None,
+    })
+}
+
 /// The command with every user-facing text in `lang`. Texts the tables above lack keep the
 /// definitions' own (English) doc text; a test holds every command and option to a text.
 pub fn localize(cmd: Command, lang: Lang) -> Command {
@@ -111,7 +129,12 @@ fn localize_at(cmd: Command, path: &str, lang: Lang) -> Command {
         let arg = arg
             .help_heading(heading.text(lang))
             .hide_default_value(takes_value);
-        match arg_help(path, arg.get_id().as_str()) {
+        let id = arg.get_id().as_str().to_string();
+        let arg = match value_name(path, &id) {
+            Some(msg) if takes_value => arg.value_name(msg.text(lang)),
+            _ => arg,
+        };
+        match arg_help(path, &id) {
             Some(msg) => arg.help(msg.text(lang)).long_help(None::<&'static str>),
             None => arg,
         }
@@ -225,6 +248,12 @@ pub fn error_message(e: &clap::Error, lang: Lang) -> Option<String> {
         return None;
     }
     Some(message)
+}
+
+/// Text clap rendered (help, a usage line) with the one word it does not let be set, its
+/// `[OPTIONS]` placeholder, in `lang`.
+pub fn localize_rendered(text: &str, lang: Lang) -> String {
+    text.replace("[OPTIONS]", HelpMsg::OptionsPlaceholder.text(lang))
 }
 
 /// The hint after an error: try `--help`.

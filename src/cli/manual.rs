@@ -20,17 +20,39 @@ pub fn completions(shell: Shell, cmd: &mut Command, out: &mut dyn Write) -> io::
     out.flush()
 }
 
-/// Writes the manual page (roff) of `cmd`, with the sections privdesk adds.
+/// Writes the manual page (roff) of `cmd`, with the sections privdesk adds; clap_mangen's
+/// own section headings are said again in `lang`.
 pub fn man_page(cmd: Command, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let commands = cmd
+        .get_subcommand_help_heading()
+        .unwrap_or("Commands")
+        .to_string();
     let man = Man::new(cmd).manual("privdesk");
-    man.render_title(out)?;
-    man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
-    man.render_description_section(out)?;
-    man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
-    extra_sections(lang).to_writer(out)?;
-    man.render_version_section(out)?;
+    let mut page: Vec<u8> = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    man.render_subcommands_section(&mut page)?;
+    extra_sections(lang).to_writer(&mut page)?;
+    man.render_version_section(&mut page)?;
+    let headings = [
+        ("NAME", HelpMsg::ManName),
+        ("SYNOPSIS", HelpMsg::ManSynopsis),
+        ("DESCRIPTION", HelpMsg::ManDescription),
+        ("VERSION", HelpMsg::ManVersion),
+        (commands.as_str(), HelpMsg::ManCommands),
+    ];
+    for line in String::from_utf8_lossy(&page).lines() {
+        let heading = line
+            .strip_prefix(".SH ")
+            .and_then(|h| headings.iter().find(|(from, _)| *from == h));
+        match heading {
+            Some((_, msg)) => writeln!(out, ".SH {}", msg.text(lang))?,
+            None => writeln!(out, "{line}")?,
+        }
+    }
     out.flush()
 }
 

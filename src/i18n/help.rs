@@ -11,6 +11,7 @@ crate::messages! {
         Arguments => "Argumenten", "Arguments";
         Commands => "Opdrachten", "Commands";
         CommandName => "OPDRACHT", "COMMAND";
+        OptionsPlaceholder => "[OPTIES]", "[OPTIONS]";
         Help => "Toon deze hulp", "Print this help";
         Version => "Toon de versie", "Print the version";
         HelpCommand => "Toon de hulp bij privdesk of bij een opdracht",
@@ -73,6 +74,21 @@ crate::messages! {
             "Prints the completions for bash, zsh, fish, powershell or elvish";
         CompletionsShell => "De shell", "The shell";
         Man => "Drukt de handleiding (man-pagina, roff) af", "Prints the manual page (roff)";
+        ManName => "NAAM", "NAME";
+        ManSynopsis => "OVERZICHT", "SYNOPSIS";
+        ManDescription => "BESCHRIJVING", "DESCRIPTION";
+        ManCommands => "OPDRACHTEN", "COMMANDS";
+        ManVersion => "VERSIE", "VERSION";
+        ValPath => "PAD", "PATH";
+        ValFile => "BESTAND", "FILE";
+        ValName => "NAAM", "NAME";
+        ValInstant => "TIJDSTIP", "INSTANT";
+        ValDir => "MAP", "DIR";
+        ValSize => "BxH", "WxH";
+        ValDelimiter => "TEKEN", "DELIMITER";
+        ValKind => "SOORT", "KIND";
+        ValFrom => "VAN", "FROM";
+        ValLetter => "BRIEF", "LETTER";
         ManExitCodes => "AFSLUITCODES", "EXIT STATUS";
         ManExit0 => "in orde", "ok";
         ManExit1 => "een controle faalde (een expect van een script, audit verify)",
