@@ -196,7 +196,7 @@ fn main() -> ExitCode {
 /// (`--lang`, else the config's, else Dutch): `--help` and clap's errors speak it too. `Err`
 /// is the exit code after help, the version or an error was printed.
 fn parse_cli() -> Result<Cli, ExitCode> {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = help::help_command_as_flag(std::env::args_os().collect());
     let (lang_arg, config) = help::early_options(&args);
     let lang = privdesk::config::resolve_lang(lang_arg, config.as_deref());
     let mut cmd = help::localize(Cli::command(), lang);

@@ -102,6 +102,10 @@ fn help_is_dutch_by_default_and_english_with_lang_en() {
         "{nl}"
     );
     assert!(nl.contains("--out <MAP>"), "{nl}");
+    // `help COMMAND` is `COMMAND --help`.
+    let o = privdesk(&["--lang", "en", "help", "letter"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).contains("Usage: privdesk letter [OPTIONS] <ID> <LETTER>"));
     let en = text(&privdesk(&["--lang", "en", "--help"]).stdout);
     assert!(en.contains("Usage: privdesk"), "{en}");
     assert!(en.contains("Print this help"), "{en}");

@@ -106,6 +106,7 @@ fn localize_at(cmd: Command, path: &str, lang: Lang) -> Command {
         .help_template(template)
         .subcommand_help_heading(HelpMsg::Commands.text(lang))
         .subcommand_value_name(HelpMsg::CommandName.text(lang))
+        // `privdesk help …` is rewritten to `--help` before parsing (help_command_as_flag).
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(
@@ -203,6 +204,31 @@ pub fn early_options(args: &[std::ffi::OsString]) -> (Option<Lang>, Option<std::
         }
     }
     (lang, config)
+}
+
+/// The global options that take a value, for reading the command line before clap does.
+const VALUE_OPTIONS: &[&str] = &["--db", "--config", "--lang", "--theme", "--user", "--now"];
+
+/// `privdesk [OPTIONS] help [COMMAND…]` as `privdesk [OPTIONS] [COMMAND…] --help`: clap's own
+/// `help` command cannot be given the user's language, so privdesk's is this rewrite.
+pub fn help_command_as_flag(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut i = 1;
+    while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
+        if VALUE_OPTIONS.contains(&arg) {
+            i += 2;
+        } else if arg.starts_with('-') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(i).and_then(|a| a.to_str()) != Some("help") {
+        return args;
+    }
+    let mut out = args;
+    out.remove(i);
+    out.push("--help".into());
+    out
 }
 
 /// Clap's error in the user's language, for the kinds whose context clap gives; `None` for the
