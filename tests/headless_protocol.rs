@@ -291,3 +291,27 @@ fn a_start_removes_throw_away_registers_of_processes_no_longer_running() {
     assert!(!stale.exists());
     assert_eq!(throw_away_folders(tmp.path()), Vec::<String>::new());
 }
+
+#[test]
+fn a_file_script_with_json_writes_one_object_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("s.keys");
+    fs::write(&script, "screen\nexpect Dit staat nergens\n").unwrap();
+    let o = privdesk(&["headless", script.to_str().unwrap(), "--json"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    let replies: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(replies.len(), 2, "{out}");
+    assert!(replies[0]["screen"].is_array());
+    assert!(replies[1]["fail"].is_string() && replies[1]["screen"].is_array());
+    // A malformed line: the error as JSON on standard error, exit 2, nothing run.
+    fs::write(&script, "screen\nbogus\n").unwrap();
+    let o = privdesk(&["headless", script.to_str().unwrap(), "--json"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert_eq!(err["line"], 2);
+}
