@@ -31,11 +31,9 @@ use crate::ui::theme::Theme;
 pub struct TempFolder(PathBuf);
 
 impl TempFolder {
-    /// A new private folder under the system's temporary folder, after removing the ones that
-    /// processes no longer running left behind.
+    /// A new private folder under the system's temporary folder.
     fn new() -> std::io::Result<TempFolder> {
         let base = std::env::temp_dir();
-        super::signals::sweep_stale(&base);
         let pid = std::process::id();
         let mut n = 0u32;
         loop {
@@ -120,6 +118,9 @@ impl StartError {
 /// Opens the app. Keep the returned folder alive as long as the app (drop the app first).
 pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError> {
     let lang = args.lang;
+    // Throw-away registers that processes no longer running left behind (SIGKILL, a crash)
+    // hold personal data of nobody's session: they go first.
+    super::signals::sweep_stale(&std::env::temp_dir());
     let config =
         Config::load(args.config.as_deref()).map_err(|e| StartError::usage(e.message(lang)))?;
     let theme_name = args.theme.as_deref().unwrap_or(&config.weergave.thema);
