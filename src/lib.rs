@@ -5,7 +5,9 @@
 //!   one insertion), frames out.
 //! - `headless` — the key-script driver over ratatui's `TestBackend` (and its script parser).
 //! - `cli` — the subcommands' logic (`deadline`, `audit`, `export`) and `cli::session`, which opens the register,
-//!   clock and theme both screen drivers run on; `main.rs` stays thin.
+//!   clock and theme both screen drivers run on; `cli::signals` removes throw-away registers on
+//!   a signal; `cli::help` and `cli::manual` give the clap definitions their texts, the man page
+//!   and the completions; `main.rs` stays thin.
 //! - `ui` — rendering: `ui::draw(&App, frame)` reads the state, changes nothing; the semantic
 //!   theme (`ui::theme`, files in `themes/`).
 //! - `app` — the state machine: `Action`, the screen stack, `App::update`, the one keymap table

@@ -5,10 +5,11 @@ use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use privdesk::app::App;
 use privdesk::cli::Outcome;
 use privdesk::cli::deadline::{deadline_lines, instant_error_message};
+use privdesk::cli::help;
 use privdesk::cli::register::{self, RegisterArgs, RegisterCommand};
 use privdesk::cli::session::{self, SessionArgs};
 use privdesk::cli::slow_notice::SlowNotice;
@@ -88,7 +89,8 @@ enum Command {
         id: String,
         /// ontvangstbevestiging, verlenging or besluit.
         letter: String,
-        /// The folder to write to (created if missing; default the current folder).
+        /// The folder to write to (created if missing); else the config's brieven.map, else
+        /// <data dir>/brieven/<register>.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
@@ -99,7 +101,17 @@ enum Command {
         /// The screen size, WxH (default 120x35).
         #[arg(long, value_name = "WxH")]
         size: Option<String>,
+        /// One JSON object per reply instead of the plain protocol.
+        #[arg(long)]
+        json: bool,
     },
+    /// Prints the completions for a shell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Prints the manual page (roff).
+    Man,
     /// The legal deadline of a case kind received (datalek: become aware) at FROM.
     Deadline {
         /// inzage, afschrift, rectificatie, eigen-verklaring, vernietiging, beperking,
@@ -163,7 +175,10 @@ fn main() -> ExitCode {
     // Before anything is opened: every file and folder privdesk makes is the user's alone.
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
-    let mut cli = Cli::parse();
+    let mut cli = match parse_cli() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     cli.lang = privdesk::config::resolve_lang(cli.lang_arg, cli.config.as_deref());
     match run(&cli) {
         Ok(code) => code,
@@ -173,6 +188,53 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_IO)
         }
     }
+}
+
+/// The command line, parsed by the clap definitions with their texts in the user's language
+/// (`--lang`, else the config's, else Dutch): `--help` and clap's errors speak it too. `Err`
+/// is the exit code after help, the version or an error was printed.
+fn parse_cli() -> Result<Cli, ExitCode> {
+    let args = help::help_command_as_flag(std::env::args_os().collect());
+    let (lang_arg, config) = help::early_options(&args);
+    let lang = privdesk::config::resolve_lang(lang_arg, config.as_deref());
+    let mut cmd = help::localize(Cli::command(), lang);
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let e = match parsed {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE));
+    let Some(message) = help::error_message(&e, lang) else {
+        // Help, the version, or an error clap alone can word (as plain text).
+        let text = help::localize_rendered(&e.render().to_string(), lang);
+        let _ = if e.use_stderr() {
+            write!(std::io::stderr(), "{text}")
+        } else {
+            write!(std::io::stdout(), "{text}")
+        };
+        return Err(code);
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{}",
+        CliMsg::Error.fill(lang, &[("message", &message)])
+    );
+    if let Some(clap::error::ContextValue::StyledStr(usage)) =
+        e.get(clap::error::ContextKind::Usage)
+    {
+        let usage = help::localize_rendered(&usage.to_string(), lang);
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        let _ = writeln!(
+            err,
+            "\n{} {usage}",
+            privdesk::i18n::help::HelpMsg::Usage.text(lang)
+        );
+    }
+    let _ = writeln!(err, "\n{}", help::try_help("privdesk", lang));
+    Err(code)
 }
 
 /// Runs the command; `Err` only when standard output or error refused a write.
@@ -199,7 +261,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             run_tui(app, lang)
         }
-        Some(Command::Headless { script, size }) => {
+        Some(Command::Headless { script, size, json }) => {
+            let protocol = if *json {
+                headless::Protocol::Json
+            } else {
+                headless::Protocol::Plain
+            };
             let size = match size {
                 None => DEFAULT_SIZE,
                 Some(text) => match parse_line(&format!("size {text}")) {
@@ -216,7 +283,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             let code = if script == "-" {
                 let mut input = std::io::stdin().lock();
-                headless::run_pipe(&mut input as &mut dyn BufRead, &mut driver, &mut out)?
+                headless::run_pipe(
+                    &mut input as &mut dyn BufRead,
+                    &mut driver,
+                    protocol,
+                    &mut out,
+                )?
             } else {
                 let mut text = String::new();
                 if let Err(e) =
@@ -227,7 +299,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     return usage_error(lang, &msg);
                 }
                 let mut err = std::io::stderr().lock();
-                headless::run_script(&text, &mut driver, &mut out, &mut err)?
+                headless::run_script(&text, &mut driver, protocol, &mut out, &mut err)?
             };
             Ok(ExitCode::from(code))
         }
@@ -264,6 +336,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 out: out.as_deref(),
             },
         ),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = help::localize(Cli::command(), lang);
+            privdesk::cli::manual::completions(*shell, &mut cmd, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let cmd = help::localize(Cli::command(), lang);
+            privdesk::cli::manual::man_page(cmd, lang, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Deadline {
             kind,
             from,
@@ -360,6 +442,23 @@ fn run_tui(mut app: App, lang: Lang) -> anyhow::Result<ExitCode> {
                 CliMsg::Error.fill(lang, &[("message", &msg)])
             )?;
             Ok(ExitCode::from(EXIT_IO))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_its_help_in_the_i18n() {
+        assert_eq!(help::missing_texts(&Cli::command()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_localised_command_is_valid_in_both_languages() {
+        for lang in [Lang::Nl, Lang::En] {
+            help::localize(Cli::command(), lang).debug_assert();
         }
     }
 }

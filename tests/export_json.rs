@@ -109,6 +109,7 @@ fn export_json_has_every_case_with_stable_fields_and_is_recorded() {
             "closed": null,
             "ending": {"type": "ingetrokken", "on": "2026-11-22", "how": "per e-mail", "reason": null},
             "last_seq": before.len() as u64,
+            "breach": null,
         })
     );
 

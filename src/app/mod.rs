@@ -143,6 +143,12 @@ impl App {
         self.chain.state()
     }
 
+    /// Waits until the background check of the journal's chain has finished (headless does,
+    /// before its first command, so its screens do not race the check).
+    pub fn wait_for_chain_check(&self) -> &ChainState {
+        self.chain.wait()
+    }
+
     /// The app with the settings of `privdesk.toml`: the organisation a letter needs, the
     /// dossier regime a new case is registered under, the folder letters go to.
     pub fn with_config(mut self, config: Config) -> App {

@@ -7,6 +7,12 @@
 //! the journal's own spellings (`inzage`, `gesloten`, `deels_toegewezen`), never translated.
 //! Instants are UTC (RFC 3339), dates `YYYY-MM-DD` (Amsterdam).
 //!
+//! A datalek carries its `breach` member: the facts registered and the fields of the breach
+//! register that AVG 33(5) asks for (the same as `export breaches csv`), each `null` until
+//! answered; a verzoek has `"breach": null`. The file's JSON Schema, generated from these types
+//! ([`schema`]), is kept in the repository as `schema/export.schema.json`; a test holds the
+//! file to the types and every demo export to the schema.
+//!
 //! `journal_head` is the hash of the last change whose state the export shows: the export's
 //! own `Exported` line follows it, with that hash as its `prev`, so an auditor can tie a file
 //! to its place in the chain. Like `export csv`, the export is recorded before any byte leaves
@@ -18,10 +24,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use super::export::parent;
-use crate::domain::case::{Case, Decision, Ending, Status};
+use crate::domain::case::{BreachNature, Case, Decision, Ending, Status};
+use crate::domain::checklist::{Answer, StepId};
 use crate::domain::{CaseId, CaseKind, Event, Summary};
 use crate::store::{Damage, Store, StoreError, journal};
 
@@ -37,14 +45,98 @@ struct Header<'a> {
     journal_seq: u64,
 }
 
+/// The whole file, for its schema: the header's members and the cases (the file itself is
+/// written a case at a time, never built whole in memory).
+#[derive(JsonSchema)]
+#[schemars(
+    title = "privdesk export json",
+    description = "Every case of a privdesk register (privdesk export json)",
+    deny_unknown_fields
+)]
+#[allow(dead_code)]
+struct ExportFile<'a> {
+    /// The file's format; raised when a field changes meaning or name.
+    #[schemars(range(min = 1, max = 1))]
+    format: u32,
+    /// When the export was made (UTC).
+    exported_at: DateTime<Utc>,
+    /// The hash of the journal's last change whose state the export shows.
+    #[schemars(regex(pattern = "^[0-9a-f]{64}$"))]
+    journal_head: &'a str,
+    /// That change's seq.
+    journal_seq: u64,
+    /// Every case, in the register's order.
+    cases: Vec<JsonCase<'a>>,
+}
+
+/// The JSON Schema (draft 2020-12) of the file `export json` writes, generated from its types.
+/// Every member is required (the export writes every field, `null` when it does not apply).
+pub fn schema() -> serde_json::Value {
+    let mut value = serde_json::Value::from(schemars::schema_for!(ExportFile<'static>));
+    require_every_property(&mut value);
+    value
+}
+
+/// Marks every property of every object schema in `value` required.
+fn require_every_property(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                let names: Vec<serde_json::Value> = props
+                    .keys()
+                    .cloned()
+                    .map(serde_json::Value::String)
+                    .collect();
+                map.insert("required".into(), serde_json::Value::Array(names));
+            }
+            map.values_mut().for_each(require_every_property);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(require_every_property),
+        _ => {}
+    }
+}
+
+/// A string schema whose values are the serde spellings of `values`.
+fn spellings<T: Serialize>(values: &[T]) -> Schema {
+    let names: Vec<serde_json::Value> = values
+        .iter()
+        .filter_map(|v| serde_json::to_value(v).ok())
+        .collect();
+    json_schema!({ "type": "string", "enum": names })
+}
+
+fn kind_schema(_: &mut SchemaGenerator) -> Schema {
+    spellings(&CaseKind::ALL)
+}
+
+fn status_schema(_: &mut SchemaGenerator) -> Schema {
+    spellings(&Status::ALL)
+}
+
+fn decision_schema(_: &mut SchemaGenerator) -> Schema {
+    spellings(&Decision::ALL)
+}
+
+fn nature_schema(_: &mut SchemaGenerator) -> Schema {
+    spellings(&BreachNature::ALL)
+}
+
+fn id_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "string", "pattern": "^[VD]-[0-9]{4}-[0-9]{4,}$" })
+}
+
 /// One case as exported.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct JsonCase<'a> {
     /// `V-2026-0042`.
+    #[schemars(schema_with = "id_schema")]
     pub id: CaseId,
     /// The kind (`inzage`, ..., `datalek`).
+    #[schemars(schema_with = "kind_schema")]
     pub kind: CaseKind,
     /// The status (`open`, ..., `vervallen`).
+    #[schemars(schema_with = "status_schema")]
     pub status: Status,
     /// Date of receipt, or the Amsterdam date a datalek became known.
     pub received: NaiveDate,
@@ -80,12 +172,131 @@ pub struct JsonCase<'a> {
     pub ending: Option<JsonEnding<'a>>,
     /// The journal seq of the case's last change.
     pub last_seq: u64,
+    /// A datalek's facts and breach register (AVG 33(5)); `null` for a verzoek.
+    pub breach: Option<JsonBreach<'a>>,
+}
+
+/// A datalek as exported: what was registered, and the breach register's fields (AVG 33(5)),
+/// each `null` until answered. Values are the journal's own: choices as their slugs, yes/no
+/// as booleans, numbers as numbers, instants in UTC.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct JsonBreach<'a> {
+    /// When the organisation became aware (UTC).
+    pub aware_at: DateTime<Utc>,
+    /// When a processor told the organisation (UTC), if a processor found it.
+    pub processor_notice_at: Option<DateTime<Utc>>,
+    /// The processor involved, if any.
+    pub processor: Option<&'a str>,
+    /// Who reported it.
+    pub reported_by: &'a str,
+    /// What happened (`verloren`, `verkeerd_verzonden`, ...).
+    #[schemars(schema_with = "nature_schema")]
+    pub nature: BreachNature,
+    /// The description, if any.
+    pub description: Option<&'a str>,
+    /// Which personal data.
+    pub data: Option<JsonAnswer<'a>>,
+    /// Whether special categories of data (or BSN, health data) are involved.
+    pub special_data: Option<JsonAnswer<'a>>,
+    /// How many people are affected.
+    pub affected: Option<JsonAnswer<'a>>,
+    /// Whether children are affected.
+    pub children: Option<JsonAnswer<'a>>,
+    /// The consequences.
+    pub consequences: Option<JsonAnswer<'a>>,
+    /// The harm.
+    pub harm: Option<JsonAnswer<'a>>,
+    /// The risk to those affected.
+    pub risk: Option<JsonAnswer<'a>>,
+    /// How it was contained.
+    pub contained: Option<JsonAnswer<'a>>,
+    /// The measures taken.
+    pub measures: Option<JsonAnswer<'a>>,
+    /// Whether (and how) it was notified to the AP.
+    pub ap_notification: Option<JsonAnswer<'a>>,
+    /// When it was notified to the AP.
+    pub ap_notified_at: Option<JsonAnswer<'a>>,
+    /// The AP's reference number.
+    pub ap_reference: Option<JsonAnswer<'a>>,
+    /// Why it was not notified.
+    pub reason_not_notified: Option<JsonAnswer<'a>>,
+    /// Why the notification was late.
+    pub reason_late: Option<JsonAnswer<'a>>,
+    /// Whether the people affected were informed.
+    pub subjects_informed: Option<JsonAnswer<'a>>,
+    /// Why they were (not) informed.
+    pub subjects_explanation: Option<JsonAnswer<'a>>,
+}
+
+/// A checklist answer as exported: a boolean (yes/no), a whole number, or a string (a choice's
+/// slug, free text, a date `YYYY-MM-DD`, an instant in UTC).
+#[derive(Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum JsonAnswer<'a> {
+    /// Yes or no.
+    YesNo(bool),
+    /// A number.
+    Number(u64),
+    /// A date.
+    Date(NaiveDate),
+    /// An instant (UTC).
+    Instant(DateTime<Utc>),
+    /// A choice's slug or free text.
+    Text(&'a str),
+}
+
+impl<'a> JsonAnswer<'a> {
+    fn of(case: &'a Case, step: StepId) -> Option<JsonAnswer<'a>> {
+        Some(match &case.answers.get(&step)?.answer {
+            Answer::YesNo(b) => JsonAnswer::YesNo(*b),
+            Answer::Number(n) => JsonAnswer::Number(*n),
+            Answer::Date(d) => JsonAnswer::Date(*d),
+            Answer::Instant(t) => JsonAnswer::Instant(*t),
+            Answer::Choice(s) | Answer::Text(s) => JsonAnswer::Text(s),
+        })
+    }
+}
+
+impl<'a> JsonBreach<'a> {
+    /// The exported form of a datalek; `None` for a verzoek.
+    pub fn of(case: &'a Case) -> Option<JsonBreach<'a>> {
+        let b = case.breach.as_ref()?;
+        let text = |t: &'a str| (!t.trim().is_empty()).then_some(t);
+        let answer = |step| JsonAnswer::of(case, step);
+        Some(JsonBreach {
+            aware_at: b.aware_at,
+            processor_notice_at: b.processor_notice_at,
+            processor: text(&b.processor),
+            reported_by: &b.reported_by,
+            nature: b.nature,
+            description: text(&b.description),
+            data: answer(StepId::WelkeGegevens),
+            special_data: answer(StepId::BijzondereGegevens),
+            affected: answer(StepId::AantalBetrokkenen),
+            children: answer(StepId::Kinderen),
+            consequences: answer(StepId::Gevolgen),
+            harm: answer(StepId::Schade),
+            risk: answer(StepId::Risico),
+            contained: answer(StepId::Ingeperkt),
+            measures: answer(StepId::Maatregelen),
+            ap_notification: answer(StepId::ApMelding),
+            ap_notified_at: answer(StepId::ApGemeldOp),
+            ap_reference: answer(StepId::ApMeldnummer),
+            reason_not_notified: answer(StepId::RedenNietMelden),
+            reason_late: answer(StepId::RedenVertraging),
+            subjects_informed: answer(StepId::BetrokkenenInformeren),
+            subjects_explanation: answer(StepId::BetrokkenenToelichting),
+        })
+    }
 }
 
 /// A decision as exported.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct JsonDecision<'a> {
     /// `toegewezen`, `deels_toegewezen`, `afgewezen`, `niet_ontvankelijk`.
+    #[schemars(schema_with = "decision_schema")]
     pub decision: Decision,
     /// The reasons (empty for toegewezen).
     pub reason: &'a str,
@@ -95,11 +306,17 @@ pub struct JsonDecision<'a> {
     pub on: NaiveDate,
 }
 
+fn ending_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "string", "enum": ["ingetrokken", "vervallen"] })
+}
+
 /// An ending as exported: `ingetrokken` (with `on` and `how`) or `vervallen` (with `reason`).
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct JsonEnding<'a> {
     /// `ingetrokken` or `vervallen`.
     #[serde(rename = "type")]
+    #[schemars(schema_with = "ending_schema")]
     pub kind: &'static str,
     /// When it was withdrawn.
     pub on: Option<NaiveDate>,
@@ -157,6 +374,7 @@ impl<'a> JsonCase<'a> {
                 },
             }),
             last_seq: case.last_seq,
+            breach: JsonBreach::of(case),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `privdesk letter ID ontvangstbevestiging|verlenging|besluit [--out DIR]` (design.md
 //! "Command line"): the letter is refused when the case lacks what it needs (exit 2), written
-//! as `DIR/<ID>-<letter>.md` without overwriting, and recorded in the journal; a letter that
+//! as `DIR/<ID>-<letter>.md` without overwriting — DIR is `--out`, else the config's
+//! `brieven.map`, else `<data dir>/brieven/<register>` — and recorded in the journal; a letter that
 //! cannot be recorded is removed again, so no letter exists that the audit trail does not show.
 
 use std::path::Path;
@@ -14,7 +15,9 @@ use crate::domain::event::Event;
 use crate::domain::kind::CaseId;
 use crate::i18n::Lang;
 use crate::i18n::letters::LettersMsg;
-use crate::letters::{LetterError, LetterKind, Template, override_dir, render, write_letter};
+use crate::letters::{
+    LetterError, LetterKind, Template, letters_dir, override_dir, render, write_letter,
+};
 use crate::store::{Store, StoreError};
 
 /// Exit code 2: bad input, or a letter the case cannot have yet.
@@ -28,8 +31,11 @@ pub struct LetterArgs<'a> {
     pub id: &'a str,
     /// The letter as typed.
     pub letter: &'a str,
-    /// The folder to write to (default: the current folder).
+    /// `--out`: the folder to write to.
     pub out: Option<&'a Path>,
+    /// The config's `brieven.map`, the folder when `--out` is not given (else the register's
+    /// letters folder in the user's data folder).
+    pub map: Option<&'a Path>,
     /// The organisation the letter is from.
     pub org: &'a Organisatie,
     /// The language of the letter and the messages.
@@ -91,8 +97,11 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
         Ok(t) => t,
         Err(e) => return letter_fail(&e, lang),
     };
-    let dir = args.out.unwrap_or(Path::new("."));
-    let path = match write_letter(dir, id, kind, &text) {
+    let dir = match letters_dir(args.out, args.map, &store.register_name(), store.is_demo()) {
+        Ok(d) => d,
+        Err(e) => return letter_fail(&e, lang),
+    };
+    let path = match write_letter(&dir, id, kind, &text) {
         Ok(p) => p,
         Err(e) => return letter_fail(&e, lang),
     };

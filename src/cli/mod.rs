@@ -6,10 +6,13 @@ pub mod audit;
 pub mod deadline;
 pub mod export;
 pub mod export_json;
+pub mod help;
 pub mod letter;
 pub mod maintenance;
+pub mod manual;
 pub mod register;
 pub mod session;
+pub mod signals;
 pub mod slow_notice;
 
 /// What a subcommand produced: bytes for standard output, a line for standard error, and the

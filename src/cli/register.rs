@@ -168,6 +168,7 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
                 id,
                 letter,
                 out,
+                map: config.brieven.map.as_deref(),
                 org: &org,
                 lang,
                 now,

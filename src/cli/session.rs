@@ -3,9 +3,12 @@
 //! terminal is taken over, so a refusal prints on a normal terminal.
 //!
 //! - `--demo`: a throw-away register in a fresh temporary folder, seeded with the fictitious
-//!   cases of [`crate::demo`] at the clock's today, removed again at exit.
+//!   cases of [`crate::demo`] at the clock's today, removed again at exit, also at an exit by
+//!   SIGTERM, SIGINT or SIGHUP ([`super::signals`]).
 //! - headless without `--db`/`--demo`: an empty throw-away demo register, never the real one.
-//! - otherwise the register at `--db`, `PRIVDESK_DB` or the data folder.
+//! - otherwise the register at `--db`, `PRIVDESK_DB` or the data folder; a folder named by
+//!   `--db` or `PRIVDESK_DB` must exist (refused with exit 2 otherwise), and an existing folder
+//!   without a register gets a new, empty one — the same rule for the workbench and headless.
 //!
 //! An injected clock (`--now`) is allowed only on a demo register.
 
@@ -20,7 +23,7 @@ use crate::config::{Config, Organisatie, config_dir};
 use crate::demo;
 use crate::i18n::Lang;
 use crate::i18n::start::StartMsg;
-use crate::store::{OpenOptions, Store, StoreError, register_dir};
+use crate::store::{DB_ENV, OpenOptions, Store, StoreError, register_dir};
 use crate::ui::theme::Theme;
 
 /// A temporary register folder, removed when dropped (after the store that uses it).
@@ -34,7 +37,7 @@ impl TempFolder {
         let pid = std::process::id();
         let mut n = 0u32;
         loop {
-            let path = base.join(format!("privdesk-{pid}-{n}"));
+            let path = base.join(format!("{}{pid}-{n}", super::signals::TEMP_PREFIX));
             let mut b = fs::DirBuilder::new();
             #[cfg(unix)]
             {
@@ -128,6 +131,9 @@ impl StartError {
 /// Opens the app. Keep the returned folder alive as long as the app (drop the app first).
 pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError> {
     let lang = args.lang;
+    // Throw-away registers that processes no longer running left behind (SIGKILL, a crash)
+    // hold personal data of nobody's session: they go first.
+    super::signals::sweep_stale(&std::env::temp_dir());
     let config =
         Config::load(args.config.as_deref()).map_err(|e| StartError::usage(e.message(lang)))?;
     let theme_name = args.theme.as_deref().unwrap_or(&config.weergave.thema);
@@ -142,6 +148,9 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
     opts.config_user = config.gebruiker.naam.clone();
     let (store, temp) = if throw_away {
         let temp = TempFolder::new().map_err(|e| StartError::store(&StoreError::Disk(e), lang))?;
+        // A session ended by a signal removes it too (the workbench restores the terminal).
+        super::signals::remove_on_signal(temp.path().to_path_buf(), !args.headless)
+            .map_err(|e| StartError::store(&StoreError::Disk(e), lang))?;
         opts.create = Some(true);
         let mut store =
             Store::open(&temp.register(), &opts).map_err(|e| StartError::store(&e, lang))?;
@@ -151,10 +160,17 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
         (store, Some(temp))
     } else {
         let dir = register_dir(args.db.as_deref()).map_err(|e| StartError::store(&e, lang))?;
-        // The TUI makes a new, empty register on first use; headless only opens one.
-        if !args.headless {
-            opts.create = Some(false);
+        // One rule for the workbench and headless: a folder named by --db or PRIVDESK_DB must
+        // exist (a typo must not start a second, empty register); an existing folder without a
+        // register, and the data folder on first use, get a new, empty register.
+        let named = args.db.is_some() || std::env::var_os(DB_ENV).is_some_and(|v| !v.is_empty());
+        if named && !dir.is_dir() {
+            let path = dir.display().to_string();
+            return Err(StartError::usage(
+                StartMsg::NoDbFolder.fill(lang, &[("path", &path)]),
+            ));
         }
+        opts.create = Some(false);
         let store = Store::open(&dir, &opts).map_err(|e| StartError::store(&e, lang))?;
         (store, None)
     };

@@ -74,8 +74,9 @@ pub struct Config {
 /// `[brieven]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Brieven {
-    /// `map`: the folder letters made from the TUI go to (created 0700 when missing); without
-    /// it, the folder privdesk was started in, like `privdesk letter` without `--out`.
+    /// `map`: the folder letters go to, from the workbench and from `privdesk letter` without
+    /// `--out` (created 0700 when missing); without it, the register's private letters folder
+    /// in the user's data folder, `<data dir>/brieven/<register>`.
     pub map: Option<PathBuf>,
 }
 

@@ -1,10 +1,16 @@
 //! The key-script driver: the same [`App`] as the terminal, drawn into ratatui's `TestBackend`,
-//! driven by the commands of a key script (design.md "Headless key scripts").
+//! driven by the commands of a key script (design.md "Headless key scripts", README
+//! "Headless").
 //!
-//! From a file, the whole script is read first (a malformed line exits 2 before anything runs),
-//! then run; a failed `expect` prints `fail: <why>` and the screen and exits 1; at the end the
-//! final screen is printed. From standard input every command gets exactly one reply, so a
-//! harness can drive privdesk through a pipe; comments and blank lines get none.
+//! Before the first command the driver waits for the check of the journal's whole chain, so a
+//! damaged journal's banner is on every screen of every run, never on some: headless screens
+//! are deterministic. From a file, the whole script is read first (a malformed line exits 2
+//! before anything runs), then run; a failed `expect` prints `fail: <why>` and the screen and
+//! exits 1; at the end the final screen is printed. From standard input every command gets
+//! exactly one reply, so a harness can drive privdesk through a pipe; comments and blank lines
+//! get none. A key that quits the app (`q` on the list) ends the script or the session there,
+//! and its command answers `ok: quit`. With `--json` every reply is one JSON object on a line
+//! of its own.
 
 pub mod script;
 
@@ -38,12 +44,66 @@ pub const DEFAULT_SIZE: (u16, u16) = (120, 35);
 pub enum Reply {
     /// Done.
     Ok,
-    /// The screen, as `screen` prints it.
-    Screen(String),
-    /// An expect failed: why, and the screen.
-    Fail(String, String),
+    /// Done, and a key made the app quit: the script or session ends here.
+    Quit,
+    /// The screen's rows, right-trimmed.
+    Screen(Vec<String>),
+    /// An expect failed: why, and the screen's rows.
+    Fail(String, Vec<String>),
     /// The command cannot run here (a `now` on a real register, an unreadable instant).
     Error(String),
+}
+
+/// How replies are written: the plain protocol, or one JSON object a reply (`--json`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Protocol {
+    /// `ok`, `ok: quit`, the screen and `--- end ---`, `fail: <why>`, `error: line N: <why>`.
+    #[default]
+    Plain,
+    /// `{"ok":true}`, `{"ok":true,"quit":true}`, `{"screen":[rows]}`,
+    /// `{"fail":"why","screen":[rows]}`, `{"error":"why","line":N}`, each on one line.
+    Json,
+}
+
+impl Protocol {
+    /// The reply to the command on line `line`, as written to the harness (ending in a
+    /// newline).
+    pub fn format(self, reply: &Reply, line: usize) -> String {
+        match self {
+            Protocol::Plain => match reply {
+                Reply::Ok => "ok\n".into(),
+                Reply::Quit => "ok: quit\n".into(),
+                Reply::Screen(rows) => screen_text(rows),
+                Reply::Fail(why, rows) => format!("fail: {why}\n{}", screen_text(rows)),
+                Reply::Error(why) => line_error(line, why),
+            },
+            Protocol::Json => {
+                let value = match reply {
+                    Reply::Ok => serde_json::json!({ "ok": true }),
+                    Reply::Quit => serde_json::json!({ "ok": true, "quit": true }),
+                    Reply::Screen(rows) => serde_json::json!({ "screen": rows }),
+                    Reply::Fail(why, rows) => serde_json::json!({ "fail": why, "screen": rows }),
+                    Reply::Error(why) => serde_json::json!({ "error": why, "line": line }),
+                };
+                // A `Value` of strings, numbers and booleans always serialises.
+                let mut text = value.to_string();
+                text.push('\n');
+                text
+            }
+        }
+    }
+}
+
+/// Rows as `screen` prints them: each ending in a newline, then [`SCREEN_END`].
+fn screen_text(rows: &[String]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(row);
+        out.push('\n');
+    }
+    out.push_str(SCREEN_END);
+    out.push('\n');
+    out
 }
 
 /// The app in a test terminal.
@@ -53,8 +113,10 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// Puts the app in a terminal of `width` x `height` and draws it.
+    /// Puts the app in a terminal of `width` x `height` and draws it, once the check of the
+    /// journal's chain has finished (so a broken chain's banner is on the first screen).
     pub fn new(app: App, (width, height): (u16, u16)) -> Driver {
+        app.wait_for_chain_check();
         let terminal = infallible(Terminal::new(TestBackend::new(width, height)));
         let mut driver = Driver { app, terminal };
         driver.app.update(Action::Resize(width, height));
@@ -74,14 +136,7 @@ impl Driver {
 
     /// The screen's rows, right-trimmed, each ending in a newline, then [`SCREEN_END`].
     pub fn screen(&self) -> String {
-        let mut out = String::new();
-        for row in self.rows() {
-            out.push_str(&row);
-            out.push('\n');
-        }
-        out.push_str(SCREEN_END);
-        out.push('\n');
-        out
+        screen_text(&self.rows())
     }
 
     /// The rows of the screen as text, right-trimmed; a wide character's padding cell is
@@ -136,6 +191,10 @@ impl Driver {
                 for key in keys {
                     self.app.handle_key(*key);
                     self.draw();
+                    // The keys after the one that quit are not pressed: the app has ended.
+                    if self.app.should_quit() {
+                        return Reply::Quit;
+                    }
                 }
                 Reply::Ok
             }
@@ -145,6 +204,10 @@ impl Driver {
                 for c in text.chars() {
                     if let Some(key) = crate::app::Key::char(c) {
                         self.app.handle_key(key);
+                        if self.app.should_quit() {
+                            self.draw();
+                            return Reply::Quit;
+                        }
                     }
                 }
                 Reply::Ok
@@ -154,18 +217,18 @@ impl Driver {
                     Reply::Ok
                 } else {
                     let why = HeadlessMsg::ExpectMissing.fill(lang, &[("text", text)]);
-                    Reply::Fail(why, self.screen())
+                    Reply::Fail(why, self.rows())
                 }
             }
             Command::ExpectNot(text) => {
                 if self.rows().iter().any(|r| r.contains(text.as_str())) {
                     let why = HeadlessMsg::ExpectPresent.fill(lang, &[("text", text)]);
-                    Reply::Fail(why, self.screen())
+                    Reply::Fail(why, self.rows())
                 } else {
                     Reply::Ok
                 }
             }
-            Command::Screen => Reply::Screen(self.screen()),
+            Command::Screen => Reply::Screen(self.rows()),
         };
         self.draw();
         reply
@@ -186,10 +249,12 @@ fn line_error(line: usize, why: &str) -> String {
 }
 
 /// Runs a whole script read from a file: the exit code, with the output written to `out`
-/// (screens, `fail:`) and `err` (a malformed line).
+/// (screens, `fail:`) and `err` (a malformed line), in the given protocol. A command that
+/// quits the app ends the script: the final screen is printed as at the script's end.
 pub fn run_script(
     text: &str,
     driver: &mut Driver,
+    protocol: Protocol,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
@@ -197,7 +262,8 @@ pub fn run_script(
     let commands = match parse_script(text) {
         Ok(c) => c,
         Err(ScriptError { line, reason }) => {
-            err.write_all(line_error(line, &reason.message(lang)).as_bytes())?;
+            let reply = Reply::Error(reason.message(lang));
+            err.write_all(protocol.format(&reply, line).as_bytes())?;
             return Ok(EXIT_USAGE);
         }
     };
@@ -212,7 +278,7 @@ pub fn run_script(
                     .map(|e| instant_error_message(e, text, true, lang))
             };
             if let Some(why) = why {
-                err.write_all(line_error(*line, &why).as_bytes())?;
+                err.write_all(protocol.format(&Reply::Error(why), *line).as_bytes())?;
                 return Ok(EXIT_USAGE);
             }
         }
@@ -220,29 +286,35 @@ pub fn run_script(
     for (line, command) in &commands {
         match driver.run(command) {
             Reply::Ok => {}
-            Reply::Screen(s) => out.write_all(s.as_bytes())?,
-            Reply::Fail(why, screen) => {
-                writeln!(out, "fail: {why}")?;
-                out.write_all(screen.as_bytes())?;
+            Reply::Quit => break,
+            reply @ Reply::Screen(_) => out.write_all(protocol.format(&reply, *line).as_bytes())?,
+            reply @ Reply::Fail(..) => {
+                out.write_all(protocol.format(&reply, *line).as_bytes())?;
                 out.flush()?;
                 return Ok(EXIT_FAIL);
             }
-            Reply::Error(why) => {
-                err.write_all(line_error(*line, &why).as_bytes())?;
+            reply @ Reply::Error(_) => {
+                err.write_all(protocol.format(&reply, *line).as_bytes())?;
                 return Ok(EXIT_USAGE);
             }
         }
     }
-    out.write_all(driver.screen().as_bytes())?;
+    let last = commands.last().map_or(0, |(line, _)| *line);
+    out.write_all(
+        protocol
+            .format(&Reply::Screen(driver.rows()), last)
+            .as_bytes(),
+    )?;
     out.flush()?;
     Ok(EXIT_OK)
 }
 
 /// Runs a session from a pipe: exactly one reply per command, flushed at once; the session
-/// ends, with exit 0, when the input ends.
+/// ends, with exit 0, when the input ends or a command quits the app (after its `ok: quit`).
 pub fn run_pipe(
     input: &mut dyn BufRead,
     driver: &mut Driver,
+    protocol: Protocol,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
     let lang = driver.app.lang();
@@ -266,16 +338,11 @@ pub fn run_pipe(
             Ok(Some(command)) => driver.run(&command),
             Err(reason) => Reply::Error(LineError::message(&reason, lang)),
         };
-        match reply {
-            Reply::Ok => out.write_all(b"ok\n")?,
-            Reply::Screen(s) => out.write_all(s.as_bytes())?,
-            Reply::Fail(why, screen) => {
-                writeln!(out, "fail: {why}")?;
-                out.write_all(screen.as_bytes())?;
-            }
-            Reply::Error(why) => out.write_all(line_error(number, &why).as_bytes())?,
-        }
+        out.write_all(protocol.format(&reply, number).as_bytes())?;
         out.flush()?;
+        if reply == Reply::Quit {
+            break;
+        }
     }
     Ok(EXIT_OK)
 }

@@ -34,6 +34,8 @@ crate::messages! {
             "template {file} cannot be read: {detail}";
         DateOutOfRange => "de wettelijke termijn van deze zaak valt buiten de kalender",
             "this case's legal deadline lies outside the calendar";
+        NoFolder => "geen map voor de brieven: geef --out, of brieven.map in privdesk.toml (er is geen gebruikersdatamap)",
+            "no folder for the letters: give --out, or brieven.map in privdesk.toml (there is no user data folder)";
         Write => "de brief kan niet geschreven worden in {file}: {detail}",
             "the letter cannot be written to {file}: {detail}";
         UnknownLetter => "onbekende brief '{value}'; kies uit: {letters}",

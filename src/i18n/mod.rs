@@ -14,6 +14,7 @@ pub mod detail;
 pub mod domain;
 pub mod form;
 pub mod headless;
+pub mod help;
 pub mod keys;
 pub mod letters;
 pub mod script;

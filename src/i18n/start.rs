@@ -10,6 +10,8 @@ crate::messages! {
         Theme => "thema: {message}", "theme: {message}";
         Opening => "register openen… (een grote werkopslag bijwerken of nalopen duurt even)",
             "opening the register… (upgrading or checking a large working store takes a while)";
+        NoDbFolder => "de registermap {path} bestaat niet (--db of PRIVDESK_DB); maak de map eerst aan voor een nieuw register, of kijk de naam na",
+            "the register folder {path} does not exist (--db or PRIVDESK_DB); create the folder first for a new register, or check the name";
         Terminal => "het scherm kon niet worden gebruikt: {detail}", "the terminal could not be used: {detail}";
     }
 }

@@ -48,6 +48,8 @@ pub enum LetterError {
     },
     /// A legal date could not be computed (the calendar's edge).
     Deadline(DeadlineError),
+    /// No `--out`, no `brieven.map` and no data folder to put the letters folder in.
+    NoFolder,
     /// The letter could not be written to disk.
     Write {
         /// The file or folder.
@@ -89,6 +91,7 @@ impl LetterError {
                 &[("file", &file.display().to_string()), ("detail", detail)],
             ),
             LetterError::Deadline(_) => LettersMsg::DateOutOfRange.text(lang).into(),
+            LetterError::NoFolder => LettersMsg::NoFolder.text(lang).into(),
             LetterError::Write { file, detail } => LettersMsg::Write.fill(
                 lang,
                 &[("file", &file.display().to_string()), ("detail", detail)],

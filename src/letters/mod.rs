@@ -30,14 +30,18 @@
 //! - `context` — the values and phrases a template receives, made from the case.
 //! - `error` — why no letter was made, in the user's language.
 //! - `write` — writing a letter to disk without overwriting.
+//! - `folder` — where a letter goes: `--out`, else `brieven.map`, else the register's private
+//!   letters folder in the user's data folder.
 
 mod context;
 mod error;
+mod folder;
 mod refusal;
 mod template;
 mod write;
 
 pub use error::LetterError;
+pub use folder::{BRIEVEN_DIR, default_dir, letters_dir};
 pub use refusal::check;
 pub use template::{Template, override_dir};
 pub use write::write_letter;

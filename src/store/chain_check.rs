@@ -57,6 +57,12 @@ impl ChainCheck {
     pub fn state(&self) -> Option<&ChainState> {
         self.result.get()
     }
+
+    /// Blocks until the check has finished, and gives its outcome: headless runs the check
+    /// before its first command, so a script sees the same screen in every run.
+    pub fn wait(&self) -> &ChainState {
+        self.result.wait()
+    }
 }
 
 impl Store {

@@ -100,6 +100,37 @@ impl Store {
         &self.dir
     }
 
+    /// The register's name for folders of its own elsewhere (its letters): the folder's name
+    /// and the first 12 hex digits of the journal's first line, so two registers in folders of
+    /// the same name never share one: `register-3fa2c81b0d6e`.
+    pub fn register_name(&self) -> String {
+        let folder: String = self
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let first: String = self
+            .journal
+            .first()
+            .map(|c| c.hash.chars().take(12).collect())
+            .unwrap_or_default();
+        match (folder.is_empty(), first.is_empty()) {
+            (false, false) => format!("{folder}-{first}"),
+            (true, false) => first,
+            (false, true) => folder,
+            (true, true) => "register".into(),
+        }
+    }
+
     /// Whether this is a demo register (its first journal line says so).
     pub fn is_demo(&self) -> bool {
         self.demo

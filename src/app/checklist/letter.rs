@@ -9,7 +9,8 @@ use crate::letters::{self, LetterKind, Template};
 
 impl App {
     /// Makes a letter from the case: renders it (the letters library refuses what the law would
-    /// find wanting), writes it to the configured folder or the current one, and records it.
+    /// find wanting), writes it to the configured folder or the register's letters folder
+    /// (`letters::letters_dir`), and records it; the status line shows the path.
     pub(super) fn make_letter(&mut self, kind: LetterKind) {
         let lang = self.lang;
         let Some(case) = self.work_case() else {
@@ -27,12 +28,15 @@ impl App {
                 )
             })
             .and_then(|text| {
-                let dir = self
-                    .config
-                    .brieven
-                    .map
-                    .clone()
-                    .unwrap_or_else(|| std::path::PathBuf::from("."));
+                // The one rule of `privdesk letter` (without its --out): `brieven.map`, else
+                // the register's private letters folder in the user's data folder; a demo's
+                // letters in a folder of their own.
+                let dir = letters::letters_dir(
+                    None,
+                    self.config.brieven.map.as_deref(),
+                    &self.store.register_name(),
+                    self.store.is_demo(),
+                )?;
                 letters::write_letter(&dir, case.id, kind, &text)
             });
         match made {

@@ -1,0 +1,141 @@
+//! The command line's help (`--help`, the man page, the completions' descriptions), Dutch by
+//! default and English with `--lang en`, and clap's own errors where clap lets them be said.
+
+crate::messages! {
+    /// A text of the command line's help.
+    HelpMsg {
+        About => "Zakenregister en werkbank van een JGZ-privacyloket (zonder opdracht: het scherm)",
+            "Case register and workbench of a JGZ privacy desk (no command: the screen)";
+        Usage => "Gebruik:", "Usage:";
+        Options => "Opties", "Options";
+        Arguments => "Argumenten", "Arguments";
+        Commands => "Opdrachten", "Commands";
+        CommandName => "OPDRACHT", "COMMAND";
+        OptionsPlaceholder => "[OPTIES]", "[OPTIONS]";
+        Help => "Toon deze hulp", "Print this help";
+        Version => "Toon de versie", "Print the version";
+        HelpCommand => "Toon de hulp bij privdesk of bij een opdracht",
+            "Print the help of privdesk or of a command";
+        HelpCommandArg => "De opdracht om de hulp van te tonen", "The command to print the help of";
+        Db => "De registermap (anders PRIVDESK_DB, anders de datamap van de gebruiker); de map moet bestaan",
+            "The register folder (else PRIVDESK_DB, else the user's data folder); the folder must exist";
+        Demo => "Een tijdelijk demoregister met verzonnen zaken, weg na afloop",
+            "A temporary demo register with fictitious cases, removed afterwards";
+        Config => "Het configuratiebestand (anders PRIVDESK_CONFIG, anders privdesk.toml in de configuratiemap)",
+            "The configuration file (else PRIVDESK_CONFIG, else privdesk.toml in the config folder)";
+        Lang => "De taal: nl of en (anders weergave.taal uit de configuratie, anders nl)",
+            "The language: nl or en (else the config's weergave.taal, else nl)";
+        Theme => "Het kleurenthema", "The colour theme";
+        User => "De naam van de gebruiker in het journaal", "The user's name in the journal";
+        Now => "Zet de klok (alleen demoregisters): JJJJ-MM-DDTUU:MM in Amsterdamse tijd, of met tijdzone",
+            "Set the clock (demo registers only): YYYY-MM-DDTHH:MM in Amsterdam time, or with an offset";
+        Audit => "Controleert het journaal", "Checks the journal";
+        AuditVerify => "Controleert de hash-keten van het journaal (geen vergrendeling nodig)",
+            "Checks the journal's hash chain (no lock needed)";
+        Repair => "Bouwt de werkopslag opnieuw op uit het journaal",
+            "Rebuilds the working store from the journal";
+        Backup => "Een registermap die --db MAP opent (MAP leeg of nog niet bestaand; geen vergrendeling nodig)",
+            "A register folder that --db DIR opens (DIR empty or missing; no lock needed)";
+        BackupDir => "De map van de reservekopie", "The backup folder";
+        Export => "Exporteert alle zaken", "Exports every case";
+        ExportCsv => "Alle zaken als CSV (standaard ; en een UTF-8-BOM)",
+            "Every case as CSV (; and a UTF-8 BOM by default)";
+        ExportJson => "Alle zaken als JSON, met vaste veldnamen (schema: schema/export.schema.json)",
+            "Every case as JSON, stable field names (schema: schema/export.schema.json)";
+        ExportBreaches => "Het register van datalekken (AVG 33(5)): elk datalek, gemeld of niet",
+            "The breach register (GDPR 33(5)): every datalek, notified or not";
+        ExportBreachesCsv => "Als CSV (standaard ; en een UTF-8-BOM)", "As CSV (; and a UTF-8 BOM by default)";
+        ExportOut => "Schrijf naar BESTAND (0600, in één keer) in plaats van naar standaarduitvoer",
+            "Write to FILE (0600, atomically) instead of standard output";
+        Delimiter => "Het scheidingsteken tussen de velden (standaard ;)", "The field separator (default ;)";
+        Letter => "Maakt een brief voor een zaak: <ID>-<brief>.md, overschrijft nooit",
+            "Makes a letter for a case: <ID>-<letter>.md, never overwriting";
+        LetterId => "Het zaaknummer, V-JJJJ-NNNN", "The case id, V-YYYY-NNNN";
+        LetterKind => "De brief: ontvangstbevestiging, verlenging of besluit",
+            "The letter: ontvangstbevestiging, verlenging or besluit";
+        LetterOut => "De map voor de brief (wordt gemaakt); anders brieven.map uit de configuratie, anders <datamap>/brieven/<register>",
+            "The folder for the letter (created); else the config's brieven.map, else <data dir>/brieven/<register>";
+        Headless => "Bestuur het scherm met een toetsscript (een bestand, of - voor een sessie via een pijp)",
+            "Drive the screen by a key script (a file, or - for a pipe session)";
+        HeadlessScript => "Het scriptbestand, of - om opdrachten van standaardinvoer te lezen en op elk te antwoorden",
+            "The script file, or - to read commands from standard input and reply to each";
+        HeadlessSize => "De schermmaat, BxH (standaard 120x35)", "The screen size, WxH (default 120x35)";
+        HeadlessJson => "Eén JSON-object per antwoord in plaats van het gewone protocol",
+            "One JSON object per reply instead of the plain protocol";
+        Deadline => "De wettelijke termijn van een soort zaak, ontvangen (datalek: ontdekt) op VAN",
+            "The legal deadline of a case kind received (datalek: become aware) at FROM";
+        DeadlineKind => "De soort: inzage, afschrift, rectificatie, eigen-verklaring, vernietiging, beperking, overdraagbaarheid, bezwaar, intrekken-toestemming, datalek",
+            "The kind: inzage, afschrift, rectificatie, eigen-verklaring, vernietiging, beperking, overdraagbaarheid, bezwaar, intrekken-toestemming, datalek";
+        DeadlineFrom => "JJJJ-MM-DD; voor een datalek JJJJ-MM-DDTUU:MM (Amsterdamse tijd, of met tijdzone)",
+            "YYYY-MM-DD; for datalek YYYY-MM-DDTHH:MM (Amsterdam time, or with an offset)";
+        DeadlineExtended => "De termijn na een tijdige verlenging (AVG 12(3))",
+            "The deadline after a timely extension (GDPR 12(3))";
+        Completions => "Drukt de aanvulling (completion) af voor bash, zsh, fish, powershell of elvish",
+            "Prints the completions for bash, zsh, fish, powershell or elvish";
+        CompletionsShell => "De shell", "The shell";
+        Man => "Drukt de handleiding (man-pagina, roff) af", "Prints the manual page (roff)";
+        ManName => "NAAM", "NAME";
+        ManSynopsis => "OVERZICHT", "SYNOPSIS";
+        ManDescription => "BESCHRIJVING", "DESCRIPTION";
+        ManCommands => "OPDRACHTEN", "COMMANDS";
+        ManVersion => "VERSIE", "VERSION";
+        ValPath => "PAD", "PATH";
+        ValFile => "BESTAND", "FILE";
+        ValName => "NAAM", "NAME";
+        ValInstant => "TIJDSTIP", "INSTANT";
+        ValDir => "MAP", "DIR";
+        ValSize => "BxH", "WxH";
+        ValDelimiter => "TEKEN", "DELIMITER";
+        ValKind => "SOORT", "KIND";
+        ValFrom => "VAN", "FROM";
+        ValLetter => "BRIEF", "LETTER";
+        ManExitCodes => "AFSLUITCODES", "EXIT STATUS";
+        ManExit0 => "in orde", "ok";
+        ManExit1 => "een controle faalde (een expect van een script, audit verify)",
+            "a check failed (a script's expect, audit verify)";
+        ManExit2 => "onjuiste invoer of aanroep", "bad input or usage";
+        ManExit3 => "het register is in gebruik door een andere privdesk",
+            "the register is in use by another privdesk";
+        ManExit4 => "de werkopslag is beschadigd (repair aangeraden)",
+            "the working store is damaged (repair advised)";
+        ManExit5 => "de schijf weigerde (vol, alleen-lezen, IO-fout)",
+            "the disk refused (full, read-only, IO error)";
+        ManEnvironment => "OMGEVING", "ENVIRONMENT";
+        ManEnvDb => "de registermap, als --db ontbreekt", "the register folder, when --db is not given";
+        ManEnvConfig => "het configuratiebestand, als --config ontbreekt",
+            "the configuration file, when --config is not given";
+        ManEnvNoColor => "niet leeg: geen kleuren", "not empty: no colours";
+        ManEnvTmpdir => "waar --demo en headless hun tijdelijke register maken (privdesk-<pid>-<n>)",
+            "where --demo and headless make their temporary register (privdesk-<pid>-<n>)";
+        ManFiles => "BESTANDEN", "FILES";
+        ManFileConfig => "de configuratie (privdesk.example.toml beschrijft elke sleutel)",
+            "the configuration (privdesk.example.toml documents every key)";
+        ManFileRegister => "het register: journal.jsonl (de waarheid, een hash-keten) en sled/ (de werkopslag)",
+            "the register: journal.jsonl (the truth, a hash chain) and sled/ (the working store)";
+        ManFileLetters => "de brieven per register, als --out en brieven.map ontbreken (0700, bestanden 0600)",
+            "the letters per register, when neither --out nor brieven.map is given (0700, files 0600)";
+        ManFileTemplates => "eigen briefsjablonen, <brief>.<taal>.md", "own letter templates, <letter>.<lang>.md";
+        ErrUnknownArgument => "onbekend argument '{arg}'", "unexpected argument '{arg}'";
+        ErrInvalidValue => "ongeldige waarde '{value}' voor '{arg}'", "invalid value '{value}' for '{arg}'";
+        ErrMissing => "ontbrekend argument: {arg}", "missing argument: {arg}";
+        ErrUnknownCommand => "onbekende opdracht '{arg}'", "unrecognized command '{arg}'";
+        ErrConflict => "'{arg}' gaat niet samen met '{other}'", "'{arg}' cannot be used with '{other}'";
+        ErrNoValue => "'{arg}' heeft een waarde nodig", "'{arg}' needs a value";
+        ErrTryHelp => "Zie '{command} --help' voor meer.", "For more information, try '{command} --help'.";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, check_area};
+
+    #[test]
+    fn both_languages_define_every_message() {
+        let all: Vec<_> = HelpMsg::ALL
+            .iter()
+            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
+            .collect();
+        check_area(&all);
+    }
+}
