@@ -72,8 +72,14 @@ enum Command {
         #[command(subcommand)]
         what: AuditCommand,
     },
-    /// Rebuilds the working store from the journal.
-    Repair,
+    /// Rebuilds the working store from the journal (refused when the working store holds
+    /// more than the journal, unless --accept-loss).
+    Repair {
+        /// Give up the changes and cases the working store holds beyond the journal (they
+        /// stay readable in the set-aside store).
+        #[arg(long)]
+        accept_loss: bool,
+    },
     /// A register folder that --db DIR opens (DIR must be empty or missing; no lock needed).
     Backup {
         /// The backup folder.
@@ -118,8 +124,12 @@ enum Command {
 /// `audit` subcommands.
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Verify every line's hash and prev.
-    Verify,
+    /// Verify every line's hash and prev, and the journal against the working store.
+    Verify {
+        /// A line the journal must hold: SEQ:HASH (a head noted earlier, printed by a backup).
+        #[arg(long, value_name = "SEQ:HASH")]
+        expect: Vec<String>,
+    },
 }
 
 /// `export` subcommands.
@@ -234,9 +244,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(code))
         }
         Some(Command::Audit {
-            what: AuditCommand::Verify,
-        }) => register(cli, RegisterCommand::AuditVerify),
-        Some(Command::Repair) => register(cli, RegisterCommand::Repair),
+            what: AuditCommand::Verify { expect },
+        }) => register(cli, RegisterCommand::AuditVerify { expect }),
+        Some(Command::Repair { accept_loss }) => register(
+            cli,
+            RegisterCommand::Repair {
+                accept_loss: *accept_loss,
+            },
+        ),
         Some(Command::Backup { dir }) => register(cli, RegisterCommand::Backup { dest: dir }),
         Some(Command::Export { what }) => {
             let command = match what {

@@ -15,7 +15,7 @@
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -221,12 +221,9 @@ pub fn export_json(
         w.flush()?;
         return Ok(Vec::new());
     }
-    let tmp = temp_path(path);
+    // Exclusive: an existing temp file is refused and left untouched (issue 16).
+    let (f, tmp) = super::export::create_temp(path)?;
     let written = (|| -> Result<(), StoreError> {
-        let f = journal::create_options()
-            .write(true)
-            .truncate(true)
-            .open(&tmp)?;
         let mut w = BufWriter::with_capacity(1 << 16, f);
         write_json(store, now, &head, &mut w)?;
         let f = w.into_inner().map_err(|e| e.into_error())?;
@@ -243,13 +240,4 @@ pub fn export_json(
     })?;
     journal::sync_dir(parent(path))?;
     Ok(Vec::new())
-}
-
-/// A hidden temp file beside `path`, so the rename stays on one file system.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export.json".into());
-    parent(path).join(format!(".{name}.tmp-{}", std::process::id()))
 }

@@ -38,10 +38,17 @@ pub struct RegisterArgs<'a> {
 /// A command that works on an existing register, with its own arguments.
 #[derive(Clone, Copy, Debug)]
 pub enum RegisterCommand<'a> {
-    /// `audit verify`: check the journal's chain.
-    AuditVerify,
-    /// `repair`: rebuild the working store from the journal.
-    Repair,
+    /// `audit verify [--expect SEQ:HASH]`: check the journal's chain, against the working
+    /// store and the anchors given.
+    AuditVerify {
+        /// `--expect`, as typed (any number of them).
+        expect: &'a [String],
+    },
+    /// `repair [--accept-loss]`: rebuild the working store from the journal.
+    Repair {
+        /// Give up what the working store holds beyond the journal.
+        accept_loss: bool,
+    },
     /// `backup DIR`.
     Backup {
         /// The backup folder.
@@ -80,8 +87,15 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
         Err(e) => return store_fail(&e, lang),
     };
     match command {
-        RegisterCommand::AuditVerify => audit::verify(&dir, lang),
-        RegisterCommand::Repair => maintenance::repair(&dir, Clock::System.now(), lang),
+        RegisterCommand::AuditVerify { expect } => audit::verify(&dir, expect, lang),
+        RegisterCommand::Repair { accept_loss } => {
+            let opts = store::maintenance::RepairOptions {
+                now: Clock::System.now(),
+                accept_loss,
+                user: args.user.map(str::to_string),
+            };
+            maintenance::repair(&dir, &opts, lang)
+        }
         RegisterCommand::Backup { dest } => {
             let opts = OpenOptions {
                 create: None,

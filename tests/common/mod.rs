@@ -93,3 +93,12 @@ pub fn raw_sled(dir: &Path) -> sled::Db {
     }
     sled::open(dir).unwrap()
 }
+
+/// Options for `maintenance::repair` at the tests' instant (no loss accepted).
+pub fn repair_opts() -> privdesk::store::maintenance::RepairOptions {
+    privdesk::store::maintenance::RepairOptions {
+        now: now(),
+        accept_loss: false,
+        user: Some("Test Gebruiker".into()),
+    }
+}

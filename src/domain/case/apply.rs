@@ -296,7 +296,8 @@ impl Case {
             | Event::Viewed { .. }
             | Event::LetterMade { .. }
             | Event::Exported { .. }
-            | Event::BackedUp => return Err(Refusal::WrongCase),
+            | Event::BackedUp { .. }
+            | Event::Repaired { .. } => return Err(Refusal::WrongCase),
         }
         Ok(())
     }
