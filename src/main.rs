@@ -175,6 +175,8 @@ fn main() -> ExitCode {
     // Before anything is opened: every file and folder privdesk makes is the user's alone.
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+    // A file-size limit is reported, not a silent SIGXFSZ death.
+    privdesk::cli::report_file_size_limit();
     let mut cli = Cli::parse();
     cli.lang = privdesk::config::resolve_lang(cli.lang_arg, cli.config.as_deref());
     match run(&cli) {

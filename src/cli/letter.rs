@@ -40,7 +40,9 @@ pub struct LetterArgs<'a> {
 
 fn letter_fail(e: &LetterError, lang: Lang) -> Outcome {
     let code = match e {
-        LetterError::Write { .. } | LetterError::TemplateRead { .. } => EXIT_IO,
+        LetterError::Write { .. }
+        | LetterError::DiskFull { .. }
+        | LetterError::TemplateRead { .. } => EXIT_IO,
         _ => EXIT_USAGE,
     };
     Outcome::fail(e.message(lang), code)

@@ -92,7 +92,11 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             let opts = store::maintenance::RepairOptions {
                 now: Clock::System.now(),
                 accept_loss,
-                user: args.user.map(str::to_string),
+                user: args.user.map(str::to_string).or_else(|| {
+                    Config::load(args.config)
+                        .ok()
+                        .and_then(|c| c.gebruiker.naam)
+                }),
             };
             maintenance::repair(&dir, &opts, lang)
         }

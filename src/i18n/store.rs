@@ -33,7 +33,10 @@ messages! {
         DiskFull => "de schijf is vol: {error}", "the disk is full: {error}";
         FileTooLarge => "het bestand wordt groter dan de ingestelde limiet (ulimit -f): {error}",
             "the file would grow past the file-size limit (ulimit -f): {error}";
-        WhyDiskFull => "de schijf is vol", "the disk is full";
+        WhyDiskFull => "de schijf is vol (of de ingestelde limiet voor bestandsgrootte is bereikt)",
+            "the disk is full (or the file-size limit was reached)";
+        DiskFullRetry => "de schijf is vol (of de ingestelde limiet voor bestandsgrootte is bereikt): maak ruimte en probeer het opnieuw",
+            "the disk is full (or the file-size limit was reached): make room and try again";
         NoRegister => "geen register in {path}", "no register in {path}";
         NoDataDir => "geen gegevensmap gevonden: geef --db PATH of PRIVDESK_DB",
             "no data folder found: give --db PATH or PRIVDESK_DB";

@@ -25,10 +25,7 @@ pub fn write_letter(
 ) -> Result<PathBuf, LetterError> {
     let failed = |file: &Path| {
         let file = file.to_path_buf();
-        move |e: io::Error| LetterError::Write {
-            file,
-            detail: e.to_string(),
-        }
+        move |e: io::Error| write_error(file, &e)
     };
     if !dir.is_dir() {
         fs::DirBuilder::new()
@@ -51,6 +48,22 @@ pub fn write_letter(
         let _ = d.sync_all();
     }
     Ok(path)
+}
+
+/// A failed write in words: a full disk or the file-size limit named as such (exit 5).
+fn write_error(file: PathBuf, e: &io::Error) -> LetterError {
+    let too_large = crate::store::is_file_too_large(e);
+    if too_large || crate::store::is_disk_full(e) {
+        return LetterError::DiskFull {
+            file,
+            too_large,
+            detail: e.to_string(),
+        };
+    }
+    LetterError::Write {
+        file,
+        detail: e.to_string(),
+    }
 }
 
 /// The whole text in a fresh 0600 file, synced.
@@ -88,12 +101,7 @@ fn link_free_name(dir: &Path, base: &str, tmp: &Path) -> Result<PathBuf, LetterE
         match fs::hard_link(tmp, &path) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => {
-                return Err(LetterError::Write {
-                    file: path,
-                    detail: e.to_string(),
-                });
-            }
+            Err(e) => return Err(write_error(path, &e)),
         }
     }
     Err(LetterError::Write {

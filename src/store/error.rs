@@ -134,9 +134,7 @@ impl StoreError {
                 StoreMsg::TempExists.fill(lang, &[("path", &p.display().to_string())])
             }
             StoreError::SavedButDiskFull { .. } => StoreMsg::SavedButDiskFull.text(lang).into(),
-            StoreError::Damaged(Damage::DiskFull) => {
-                StoreMsg::DiskFull.fill(lang, &[("error", StoreMsg::WhyDiskFull.text(lang))])
-            }
+            StoreError::Damaged(Damage::DiskFull) => StoreMsg::DiskFullRetry.text(lang).into(),
             StoreError::NoRegister(p) => {
                 StoreMsg::NoRegister.fill(lang, &[("path", &p.display().to_string())])
             }

@@ -171,8 +171,12 @@ pub(crate) fn take_lock(dir: &Path, holder: &Holder) -> Result<RegisterLock, Sto
     }
     if !try_lock_a_while(&journal)? {
         // The lock file was removed under a running session: this process made a new one,
-        // which names nobody. The journal's holder is still at work.
-        return Err(StoreError::Busy(None));
+        // which names nobody. The journal's holder is still at work: found by its lock.
+        let holder = journal
+            .metadata()
+            .ok()
+            .and_then(|m| holder_of_lock(identity(&m).1));
+        return Err(StoreError::Busy(holder));
     }
     // Locked the files the paths named then; a path replaced in between is tried again by
     // the caller's next open, never written through.
@@ -182,7 +186,9 @@ pub(crate) fn take_lock(dir: &Path, holder: &Holder) -> Result<RegisterLock, Sto
     if !same(&lock_path, lock_id) || !same(&journal_path, journal_id) {
         return Err(StoreError::Busy(None));
     }
-    write_holder(&mut lock, holder)?;
+    // Who holds it is told to whoever is refused; a full disk must not stop the register
+    // from opening over it (the locks already hold).
+    let _ = write_holder(&mut lock, holder);
     Ok(RegisterLock {
         dir: dir.to_path_buf(),
         lock,
@@ -221,4 +227,36 @@ impl RegisterLock {
         }
         Ok(())
     }
+}
+
+/// Who holds a lock on the file with inode `ino`, from the kernel's list of locks (Linux
+/// `/proc/locks`): the process, its owner and its start. For the refusal when the lock file
+/// that would say so was removed.
+#[cfg(target_os = "linux")]
+fn holder_of_lock(ino: u64) -> Option<Holder> {
+    use std::os::unix::fs::MetadataExt;
+    let locks = fs::read_to_string("/proc/locks").ok()?;
+    let pid: u32 = locks.lines().find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        let file_ino = f.get(5)?.rsplit(':').next()?.parse::<u64>().ok()?;
+        (f.get(1) == Some(&"FLOCK") && file_ino == ino).then(|| f.get(4)?.parse().ok())?
+    })?;
+    let proc_dir = fs::metadata(format!("/proc/{pid}")).ok()?;
+    let since: DateTime<Utc> = proc_dir.modified().ok()?.into();
+    let uid = proc_dir.uid().to_string();
+    let user = fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|p| {
+            p.lines().find_map(|l| {
+                let f: Vec<&str> = l.split(':').collect();
+                (f.get(2) == Some(&uid.as_str())).then(|| f[0].to_string())
+            })
+        })
+        .unwrap_or(uid);
+    Some(Holder { user, pid, since })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn holder_of_lock(_ino: u64) -> Option<Holder> {
+    None
 }

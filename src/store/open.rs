@@ -152,6 +152,10 @@ impl Store {
             },
             Err(WorkingError::Older(v)) => Err(Checked::Older(v)),
             Err(WorkingError::Panicked) => Err(Checked::Damage(Damage::Panic)),
+            // A full disk (or the file-size limit) is named as such, not as damage (issue 16).
+            Err(WorkingError::Sled(e)) if super::sled_disk_full(&e).is_some() => {
+                Err(Checked::Damage(Damage::DiskFull))
+            }
             Err(_) => Err(Checked::Damage(Damage::Open)),
         })
     }
