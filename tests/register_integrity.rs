@@ -379,3 +379,102 @@ fn an_export_temp_file_that_exists_already_is_refused_and_nothing_is_written_to_
     assert!(fs::read_to_string(&out).unwrap().contains("V-2026-0001"));
     assert_eq!(entries(dir.path(), ".zaken"), Vec::<String>::new());
 }
+
+#[test]
+fn a_birth_date_before_1900_is_refused_and_1900_itself_is_not() {
+    use privdesk::domain::CaseKind;
+    use privdesk::domain::case::Refusal;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let id = store.next_case_id(CaseKind::Inzage, now());
+    let mut event = verzoek(id, "Anna Jansen");
+    let Event::Registered { request, .. } = &mut event else {
+        unreachable!()
+    };
+    request.child.birth_date = date("1899-12-31");
+    let e = store.save(vec![event.clone()], now()).unwrap_err();
+    assert!(
+        matches!(e, StoreError::Refused(Refusal::TooEarly("birth_date"))),
+        "{e:?}"
+    );
+    assert_eq!(store.last_seq(), 1, "nothing saved");
+    let Event::Registered { request, .. } = &mut event else {
+        unreachable!()
+    };
+    request.child.birth_date = date("1900-01-01");
+    store.save(vec![event], now()).unwrap();
+}
+
+/// A requester's name with an escape sequence, a bell and a right-to-left override.
+const EVIL: &str = "Jan\u{1b}[31mRood\u{7} \u{202E}nesreV";
+
+#[test]
+fn control_characters_and_bidi_overrides_never_reach_an_export_or_a_letter() {
+    use privdesk::cli::export_json::export_json;
+    use privdesk::letters::{LetterKind, write_letter};
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg");
+    let mut store = open(&reg);
+    let id = register(&mut store, EVIL);
+    let clean = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202E}'),
+            "{text:?}"
+        );
+        assert!(
+            !text.contains("\\u001b") && !text.contains("\\u0007"),
+            "{text:?}"
+        );
+        text
+    };
+    let csv = export_csv(&mut store, None, b';', now()).unwrap();
+    assert!(clean(&csv).contains("Jan[31mRood nesreV"));
+    let json = export_json(&mut store, None, now()).unwrap();
+    assert!(clean(&json).contains("Jan[31mRood nesreV"));
+    let letter = write_letter(
+        dir.path(),
+        id,
+        LetterKind::ALL[0],
+        &format!("Geachte {EVIL},\r\n\tTweede regel"),
+    )
+    .unwrap();
+    let text = clean(&fs::read(letter).unwrap());
+    assert_eq!(text, "Geachte Jan[31mRood nesreV,\n\tTweede regel");
+}
+
+#[test]
+fn export_with_a_missing_or_broken_config_refuses_as_letter_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg");
+    let mut store = open(&reg);
+    register(&mut store, "Anna Jansen");
+    drop(store);
+    let before = fs::read(reg.join(JOURNAL_FILE)).unwrap();
+    let broken = dir.path().join("kapot.toml");
+    fs::write(&broken, "[organisatie\nnaam = ").unwrap();
+    for config in [dir.path().join("ontbreekt.toml"), broken] {
+        for args in [
+            &["export", "csv"][..],
+            &["export", "json"],
+            &["export", "breaches", "csv"],
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+                .arg("--db")
+                .arg(&reg)
+                .arg("--config")
+                .arg(&config)
+                .args(args)
+                .env_remove("PRIVDESK_DB")
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?} {}", text(&out.stderr));
+            assert!(out.stdout.is_empty());
+        }
+    }
+    assert_eq!(
+        fs::read(reg.join(JOURNAL_FILE)).unwrap(),
+        before,
+        "nothing recorded"
+    );
+}

@@ -66,6 +66,13 @@ pub fn neutralise(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A cell as written: control characters (a line break stays) and bidirectional overrides
+/// stripped first (issue 16: they would hide what the cell holds, or a formula's `=` behind
+/// an escape), then neutralised against formulas.
+pub fn cell(s: &str) -> String {
+    neutralise(&crate::domain::text::clean_text(s)).into_owned()
+}
+
 /// The row of one case (before neutralising).
 fn row(s: &Summary, today: chrono::NaiveDate) -> [String; 10] {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -119,7 +126,7 @@ pub fn csv_bytes(
     w.write_record(HEADERS)?;
     for s in summaries {
         let cells = row(s, today);
-        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+        w.write_record(cells.iter().map(|c| cell(c)))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
@@ -208,7 +215,7 @@ pub fn breach_csv_bytes(cases: &[Case], delimiter: u8, bom: bool) -> Result<Vec<
         cells.extend(cols.iter().map(|(_, f)| {
             breach_words::value(case, *f, Lang::Nl, format_instant).unwrap_or_default()
         }));
-        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+        w.write_record(cells.iter().map(|c| cell(c)))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }

@@ -161,6 +161,30 @@ impl<'a> JsonCase<'a> {
     }
 }
 
+/// `t` with every string cleaned by [`clean_strings`] (through its JSON form, so the export's
+/// field order stays the struct's).
+fn cleaned<T: serde::Serialize + serde::de::DeserializeOwned>(t: &T) -> io::Result<T> {
+    let mut value = serde_json::to_value(t).map_err(io::Error::other)?;
+    clean_strings(&mut value);
+    serde_json::from_value(value).map_err(io::Error::other)
+}
+
+/// Strips control characters (a line break stays) and bidirectional overrides from every
+/// string in an exported value (issue 16): escaped in JSON they still reach whoever reads it.
+fn clean_strings(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            if let std::borrow::Cow::Owned(clean) = crate::domain::text::clean_text(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clean_strings),
+        Value::Object(map) => map.values_mut().for_each(clean_strings),
+        _ => {}
+    }
+}
+
 /// Where in the journal the exported state stands: the last change's seq and hash.
 type Head = (u64, String);
 
@@ -188,7 +212,8 @@ fn write_json(
             .case(s.id)?
             .ok_or(StoreError::Damaged(Damage::Missing))?;
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &JsonCase::of(s, &case)).map_err(io::Error::other)?;
+        let (s, case) = (cleaned(s)?, cleaned(&case)?);
+        serde_json::to_writer(&mut *out, &JsonCase::of(&s, &case)).map_err(io::Error::other)?;
     }
     out.write_all(b"\n]}\n")?;
     Ok(())

@@ -110,6 +110,9 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             maintenance::backup(&dir, dest, &opts, lang)
         }
         RegisterCommand::ExportJson { out } => {
+            if let Err(o) = config_or_refuse(args) {
+                return o;
+            }
             let (mut store, now) = match open_at_clock(args, &dir) {
                 Ok(opened) => opened,
                 Err(o) => return o,
@@ -132,6 +135,9 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
                 let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
                 return Outcome::fail(msg, EXIT_USAGE);
             };
+            if let Err(o) = config_or_refuse(args) {
+                return o;
+            }
             let (mut store, now) = match open_at_clock(args, &dir) {
                 Ok(opened) => opened,
                 Err(o) => return o,
@@ -151,9 +157,9 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             }
         }
         RegisterCommand::Letter { id, letter, out } => {
-            let config = match Config::load(args.config) {
+            let config = match config_or_refuse(args) {
                 Ok(c) => c,
-                Err(e) => return Outcome::fail(e.message(lang), EXIT_USAGE),
+                Err(o) => return o,
             };
             let (mut store, now) = match open_at_clock(args, &dir) {
                 Ok(opened) => opened,
@@ -171,6 +177,12 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             letter::letter(&mut store, &args)
         }
     }
+}
+
+/// The configuration, or the refusal (exit 2) of a missing or broken one: `export` refuses
+/// as `letter` does (issue 16), before the register is opened or anything recorded.
+fn config_or_refuse(args: &RegisterArgs<'_>) -> Result<Config, Outcome> {
+    Config::load(args.config).map_err(|e| Outcome::fail(e.message(args.lang), EXIT_USAGE))
 }
 
 /// Opens an existing register for a command.

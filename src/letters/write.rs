@@ -35,9 +35,12 @@ pub fn write_letter(
             .map_err(failed(dir))?;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(failed(dir))?;
     }
+    // Every text that reaches a letter (case facts, settings, an override template) without
+    // control characters or bidirectional overrides (issue 16); line breaks and tabs stay.
+    let text = crate::domain::text::clean_text(text);
     let base = format!("{id}-{}", kind.slug());
     let tmp = dir.join(format!(".{base}.md.{}.tmp", std::process::id()));
-    let result = write_temp(&tmp, text)
+    let result = write_temp(&tmp, &text)
         .map_err(failed(&tmp))
         .and_then(|()| link_free_name(dir, &base, &tmp));
     // The temporary name goes in every case: linked into place, or failed.

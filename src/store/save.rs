@@ -40,6 +40,9 @@ impl Store {
         {
             return Err(StoreError::BadChange("register_created"));
         }
+        for event in &events {
+            crate::domain::case::check_new(event)?;
+        }
         let Some(w) = self.working.as_ref() else {
             return Err(StoreError::Damaged(Damage::Open));
         };
