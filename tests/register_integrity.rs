@@ -348,6 +348,32 @@ fn three_repairs_keep_one_set_aside_store_and_no_leftovers() {
     fs::write(dir.path().join("sled.new").join("db"), b"half").unwrap();
     drop(open(dir.path()));
     assert!(!dir.path().join("sled.new").exists());
+    // A repair that fails (a chained last line the domain refuses: a case that does not
+    // exist) leaves no `sled.new` behind, and the working store in place.
+    let path = dir.path().join(JOURNAL_FILE);
+    let last = journal::read_all(&path).unwrap().pop().unwrap();
+    let ghost = privdesk::domain::CaseId::new('V', 2026, 99);
+    let (line, _) = journal::encode_line(
+        last.seq + 1,
+        &now(),
+        "Test Gebruiker",
+        &[Event::WaitingStarted {
+            case: ghost,
+            since: date("2026-11-21"),
+            awaiting: "x".into(),
+        }],
+        last.cases,
+        &last.hash,
+    )
+    .unwrap();
+    let mut bytes = fs::read(&path).unwrap();
+    bytes.extend_from_slice(&line);
+    fs::write(&path, &bytes).unwrap();
+    assert!(maintenance::repair(dir.path(), &repair_opts()).is_err());
+    assert!(!dir.path().join("sled.new").exists());
+    assert!(dir.path().join(SLED_DIR).exists());
+    bytes.truncate(bytes.len() - line.len());
+    fs::write(&path, &bytes).unwrap();
     // Every repair and the backup are recorded.
     let text = fs::read_to_string(dir.path().join(JOURNAL_FILE)).unwrap();
     assert_eq!(text.matches("\"type\":\"repaired\"").count(), 3);
