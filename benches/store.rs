@@ -116,7 +116,12 @@ fn bench(c: &mut Criterion) {
                 }],
             );
             working
-                .write(seq, std::slice::from_ref(&case), &lines)
+                .write(
+                    seq,
+                    privdesk::store::journal::ZERO_HASH,
+                    std::slice::from_ref(&case),
+                    &lines,
+                )
                 .unwrap()
         })
     });

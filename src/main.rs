@@ -71,8 +71,14 @@ enum Command {
         #[command(subcommand)]
         what: AuditCommand,
     },
-    /// Rebuilds the working store from the journal.
-    Repair,
+    /// Rebuilds the working store from the journal (refused when the working store holds
+    /// more than the journal, unless --accept-loss).
+    Repair {
+        /// Give up the changes and cases the working store holds beyond the journal (they
+        /// stay readable in the set-aside store).
+        #[arg(long)]
+        accept_loss: bool,
+    },
     /// A register folder that --db DIR opens (DIR must be empty or missing; no lock needed).
     Backup {
         /// The backup folder.
@@ -128,8 +134,12 @@ enum Command {
 /// `audit` subcommands.
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Verify every line's hash and prev.
-    Verify,
+    /// Verify every line's hash and prev, and the journal against the working store.
+    Verify {
+        /// A line the journal must hold: SEQ:HASH (a head noted earlier, printed by a backup).
+        #[arg(long, value_name = "SEQ:HASH")]
+        expect: Vec<String>,
+    },
 }
 
 /// `export` subcommands.
@@ -175,6 +185,8 @@ fn main() -> ExitCode {
     // Before anything is opened: every file and folder privdesk makes is the user's alone.
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+    // A file-size limit is reported, not a silent SIGXFSZ death.
+    privdesk::cli::report_file_size_limit();
     let mut cli = match parse_cli() {
         Ok(cli) => cli,
         Err(code) => return code,
@@ -304,9 +316,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(code))
         }
         Some(Command::Audit {
-            what: AuditCommand::Verify,
-        }) => register(cli, RegisterCommand::AuditVerify),
-        Some(Command::Repair) => register(cli, RegisterCommand::Repair),
+            what: AuditCommand::Verify { expect },
+        }) => register(cli, RegisterCommand::AuditVerify { expect }),
+        Some(Command::Repair { accept_loss }) => register(
+            cli,
+            RegisterCommand::Repair {
+                accept_loss: *accept_loss,
+            },
+        ),
         Some(Command::Backup { dir }) => register(cli, RegisterCommand::Backup { dest: dir }),
         Some(Command::Export { what }) => {
             let command = match what {

@@ -65,9 +65,10 @@ fn a_bulk_register_of_200_cases_opens_healthy_and_verifies() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!(
-            "journal intact: {} changes, head {}\n",
+            "journal intact: {} changes, head {}\nworking store agrees: change {}, 200 cases\n",
             report.changes,
-            changes.last().unwrap().hash
+            changes.last().unwrap().hash,
+            report.changes
         )
     );
 }

@@ -34,14 +34,25 @@ fn a_held_register_refuses_export_with_exit_3_while_verify_works() {
     register(&mut store, "Anna Jansen");
     let out = privdesk(dir.path(), &["export", "csv"]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("register in gebruik door een ander privdesk-proces"));
+    // The refusal names who holds it, since when and which process (issue 16).
+    assert!(
+        text(&out.stderr).contains(&format!(
+            "register in gebruik door Test Gebruiker sinds 2026-11-23 10:00 (proces {})",
+            std::process::id()
+        )),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(out.stdout.is_empty());
     let out = privdesk(dir.path(), &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let head = store.head_hash().to_string();
     assert_eq!(
         text(&out.stdout),
-        format!("journaal in orde: 2 wijzigingen, kop {head}\n")
+        format!(
+            "journaal in orde: 2 wijzigingen, kop {head}\n\
+             register in gebruik: werkopslag niet vergeleken\n"
+        )
     );
     drop(store);
 }

@@ -44,9 +44,17 @@ impl Home {
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.data())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("TMPDIR", self.tmp())
             .current_dir(self.dir.path())
             .output()
             .unwrap()
+    }
+
+    /// The sandbox's temporary folder.
+    fn tmp(&self) -> PathBuf {
+        let t = self.dir.path().join("tmp");
+        fs::create_dir_all(&t).unwrap();
+        t
     }
 
     /// Every file under the data folder with the SHA-256 of its bytes.
@@ -162,4 +170,28 @@ fn demo_letter_uses_the_demo_organisation_and_a_demo_case() {
         before,
         "the real register is byte-identical"
     );
+}
+
+#[test]
+fn a_demo_letter_without_out_goes_to_a_temporary_folder_never_the_data_folder() {
+    let home = Home::new();
+    let before = home.snapshot();
+    let o = home.run(&[
+        "--demo",
+        "--now",
+        "2026-11-23T09:00",
+        "letter",
+        "V-2026-0010",
+        "ontvangstbevestiging",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let path = PathBuf::from(text(&o.stdout).trim());
+    assert!(path.is_file(), "{}", path.display());
+    assert!(
+        path.starts_with(home.tmp().join("privdesk-demo-brieven")),
+        "{}",
+        path.display()
+    );
+    assert_eq!(home.snapshot(), before, "nothing under the data folder");
+    assert!(!home.data().join("privdesk/brieven").exists());
 }

@@ -115,7 +115,9 @@ fn flipped_bytes_and_truncation_never_panic_never_shorten_and_repair_restores() 
         report.push(format!("{name}: {health:?}"));
         drop(store);
 
-        let cases = maintenance::repair(dir.path(), now()).unwrap();
+        let cases = maintenance::repair(dir.path(), &repair_opts())
+            .unwrap()
+            .cases;
         assert_eq!(cases, reference.len() as u64, "{name}");
         let store = Store::open(dir.path(), &create_opts()).unwrap();
         assert_eq!(*store.health(), Health::Ok, "{name}");
@@ -247,9 +249,16 @@ fn repair_through_the_binary_reports_the_cases() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let said = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines[0], "werkopslag herbouwd: 2 zaken", "{said}");
+    assert!(
+        lines[1].starts_with("oude werkopslag bewaard in "),
+        "{said}"
+    );
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "werkopslag herbouwd: 2 zaken\n"
+        lines[2], "herstel vastgelegd in het journaal (wijziging 4)",
+        "{said}"
     );
     let store = Store::open(dir.path(), &create_opts()).unwrap();
     assert_eq!(*store.health(), Health::Ok);

@@ -68,3 +68,44 @@ fn a_failed_append_is_cut_back_and_refused() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Issue 16: a full disk is named as such, and a file-size limit (`ulimit -f`) is reported
+/// with exit 5 instead of a silent death by SIGXFSZ.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_and_a_file_size_limit_are_named_with_exit_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg");
+    let mut store = open(&reg);
+    register(&mut store, "Anna Jansen");
+    drop(store);
+    let bin = env!("CARGO_BIN_EXE_privdesk");
+    let out = Command::new(bin)
+        .arg("--db")
+        .arg(&reg)
+        .args(["export", "csv", "--out", "/dev/full"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{err}");
+    assert!(err.contains("de schijf is vol"), "{err}");
+    // No `trap '' XFSZ` here: privdesk itself must turn the signal into an error.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1; exec \"$0\" --db \"$1\" export csv --out \"$2\"")
+        .arg(bin)
+        .arg(&reg)
+        .arg(dir.path().join("zaken.csv"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{:?} {err}", out.status);
+    assert!(err.contains("limiet voor bestandsgrootte"), "{err}");
+    assert!(!dir.path().join("zaken.csv").exists());
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -46,9 +46,7 @@ fn demo_export(today: &str) -> Value {
         config_user: None,
     };
     let mut store = Store::open(&db, &opts).unwrap();
-    for change in demo::plan(now).unwrap() {
-        store.save(change, now).unwrap();
-    }
+    demo::seed(&mut store, now).unwrap();
     drop(store);
     let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
         .arg("--db")

@@ -276,7 +276,7 @@ fn repair_and_backup_build_a_working_index() {
             .unwrap();
     }
     drop(store);
-    assert_eq!(maintenance::repair(&reg, now()).unwrap(), 12);
+    assert_eq!(maintenance::repair(&reg, &repair_opts()).unwrap().cases, 12);
     let store = open(&reg);
     assert_eq!(store.replayed(), 0);
     assert_index_gives_every_history(&store);
@@ -473,7 +473,7 @@ fn a_failed_migration_keeps_the_copy_and_opens_damaged_until_repair() {
     assert_eq!(folders(&reg, "sled.schema1-"), vec![m.copy.clone()]);
     drop(store);
 
-    maintenance::repair(&reg, now()).unwrap();
+    maintenance::repair(&reg, &repair_opts()).unwrap();
     let store = existing(&reg);
     assert_eq!(store.health(), &Health::Ok);
     assert_eq!(store.migrated(), None);

@@ -78,11 +78,14 @@ fn a_second_open_is_refused_as_busy() {
     let dir = tempfile::tempdir().unwrap();
     let _store = open(dir.path());
     let e = Store::open(dir.path(), &create_opts()).unwrap_err();
-    assert!(matches!(e, StoreError::Busy));
+    assert!(matches!(e, StoreError::Busy(_)));
     assert_eq!(e.exit_code(), 3);
     assert_eq!(
         e.message(privdesk::i18n::Lang::Nl),
-        "register in gebruik door een ander privdesk-proces"
+        format!(
+            "register in gebruik door Test Gebruiker sinds 2026-11-23 10:00 (proces {})",
+            std::process::id()
+        )
     );
 }
 
@@ -262,7 +265,7 @@ fn folders_are_0700_and_files_0600_and_tightened_at_open() {
 }
 
 #[test]
-fn a_working_store_ahead_of_the_journal_is_damage() {
+fn a_working_store_ahead_of_the_journal_is_refused_naming_the_missing_seqs() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());
     register(&mut store, "Anna Jansen");
@@ -272,8 +275,12 @@ fn a_working_store_ahead_of_the_journal_is_damage() {
         .set_applied_seq(9)
         .unwrap();
     drop(store);
-    let store = open(dir.path());
-    assert_eq!(*store.health(), Health::Damaged(Damage::Ahead));
-    assert_eq!(store.summaries().len(), 1);
-    assert!(!format!("{store:?}").contains("Anna"));
+    // Issue 16: never opened over (the journal is the truth, but nothing may quietly make it
+    // smaller): refused, naming the seqs the journal lacks and where they still are.
+    let e = Store::open(dir.path(), &create_opts()).unwrap_err();
+    assert_eq!(e.exit_code(), 4);
+    let m = e.message(privdesk::i18n::Lang::Nl);
+    assert!(m.contains("3-9") && m.contains("sled"), "{m}");
+    assert!(m.contains("--accept-loss"), "{m}");
+    assert!(!format!("{e:?}").contains("Anna"));
 }

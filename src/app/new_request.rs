@@ -202,6 +202,9 @@ impl App {
             Refusal::InFuture("birth_date") => {
                 Some((BIRTH, FormMsg::InFuture.fill(lang, &[("today", &today)])))
             }
+            Refusal::TooEarly("birth_date") => {
+                Some((BIRTH, FormMsg::BeforeYear1900.text(lang).into()))
+            }
             Refusal::TooEarly("received") => {
                 Some((RECEIVED, FormMsg::BeforeBirth.text(lang).into()))
             }

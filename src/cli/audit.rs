@@ -1,42 +1,198 @@
-//! `privdesk audit verify`: checks the journal's chain without taking the register's lock, so
-//! the FG can run it while a handler works (design.md "Reading without the lock").
+//! `privdesk audit verify [--expect SEQ:HASH]...`: checks the journal's chain without waiting
+//! for the register's lock, so the FG can run it while a handler works (design.md "Reading
+//! without the lock"); and holds the journal to what the register itself knows (issue 16):
+//! the working store's applied seq, the hash of that line and its case count (when the
+//! register is free), and the anchors given (a head noted earlier, printed by a backup). A
+//! chain that verifies can still be cut at its end or re-hashed whole: those show here.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;
+
+use chrono::Utc;
 
 use super::Outcome;
 use crate::i18n::Lang;
 use crate::i18n::store::StoreMsg;
 use crate::store::journal::{self, JOURNAL_FILE, VerifyError};
+use crate::store::maintenance::{Peek, peek_working};
 use crate::store::{StoreError, fault_message};
 
+/// Exit code 1: a check failed.
+const EXIT_FAILED: u8 = 1;
+/// Exit code 2: bad input.
+const EXIT_USAGE: u8 = 2;
+
+/// Parses an anchor `SEQ:HASH` (64 hex digits).
+fn parse_anchor(s: &str) -> Option<(u64, String)> {
+    let (seq, hash) = s.trim().split_once(':')?;
+    let seq: u64 = seq.parse().ok()?;
+    let hash = hash.to_ascii_lowercase();
+    (seq > 0 && hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then_some((seq, hash))
+}
+
 /// Verifies the journal of the register in `dir`: exit 0 with the number of changes and the
-/// head hash, exit 1 naming the first failing line, 2 when there is no journal, 5 on a read
-/// error.
-pub fn verify(dir: &Path, lang: Lang) -> Outcome {
-    match journal::verify(&dir.join(JOURNAL_FILE)) {
-        Ok((count, head)) => Outcome::ok_line(
-            StoreMsg::VerifyOk.fill(lang, &[("count", &count.to_string()), ("head", &head)]),
-        ),
-        Err(VerifyError::Line(bad)) => Outcome {
-            stdout: (StoreMsg::VerifyFailed.fill(
-                lang,
-                &[
-                    ("line", &bad.line.to_string()),
-                    ("why", &fault_message(&bad.fault, lang)),
-                ],
-            ) + "\n")
-                .into_bytes(),
-            stderr: String::new(),
-            code: 1,
-        },
-        Err(VerifyError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
-            let e = StoreError::NoRegister(dir.to_path_buf());
-            Outcome::fail(e.message(lang), e.exit_code())
+/// head hash (and what it was compared with), exit 1 naming each failure (a failing line, an
+/// empty journal, a missing anchor, a journal behind or unlike its working store), 2 when
+/// there is no register or an anchor is malformed, 5 on a read error.
+pub fn verify(dir: &Path, expect: &[String], lang: Lang) -> Outcome {
+    let mut anchors = Vec::new();
+    for a in expect {
+        match parse_anchor(a) {
+            Some(anchor) => anchors.push(anchor),
+            None => {
+                return Outcome::fail(StoreMsg::BadAnchor.fill(lang, &[("given", a)]), EXIT_USAGE);
+            }
         }
-        Err(VerifyError::Io(e)) => Outcome::fail(
-            StoreMsg::Unreadable.fill(lang, &[("error", &e.to_string())]),
-            5,
-        ),
+    }
+    let path = dir.join(JOURNAL_FILE);
+    let peek = match peek_working(dir, Utc::now()) {
+        Ok(p) => p,
+        Err(e) => return Outcome::fail(e.message(lang), e.exit_code()),
+    };
+    if !path.is_file() {
+        if peek == Peek::Absent {
+            let e = StoreError::NoRegister(dir.to_path_buf());
+            return Outcome::fail(e.message(lang), e.exit_code());
+        }
+        return failed(vec![StoreMsg::VerifyNoJournal.text(lang).into()]);
+    }
+    // The hashes of the lines the checks ask about, and the cases at the working store's seq.
+    let mut wanted: BTreeMap<u64, Option<(String, u64)>> =
+        anchors.iter().map(|(seq, _)| (*seq, None)).collect();
+    if let Peek::State { applied, .. } = &peek {
+        wanted.insert(*applied, None);
+    }
+    let mut lines = match journal::stream(&path) {
+        Ok(s) => s,
+        Err(e) => return unreadable(&e, lang),
+    };
+    let mut last_cases = 0;
+    for change in &mut lines {
+        match change {
+            Ok(c) => {
+                last_cases = c.cases;
+                if let Some(slot) = wanted.get_mut(&c.seq) {
+                    *slot = Some((c.hash.clone(), c.cases));
+                }
+            }
+            Err(VerifyError::Line(bad)) => {
+                return failed(vec![StoreMsg::VerifyFailed.fill(
+                    lang,
+                    &[
+                        ("line", &bad.line.to_string()),
+                        ("why", &fault_message(&bad.fault, lang)),
+                    ],
+                )]);
+            }
+            Err(VerifyError::Io(e)) => return unreadable(&e, lang),
+        }
+    }
+    let (count, head) = (lines.count, lines.prev.clone());
+    let mut failures = Vec::new();
+    if count == 0 {
+        failures.push(StoreMsg::VerifyEmpty.text(lang).into());
+    }
+    for (seq, hash) in &anchors {
+        let seq_text = seq.to_string();
+        match wanted.get(seq).cloned().flatten() {
+            None => failures.push(
+                StoreMsg::VerifyAnchorMissing
+                    .fill(lang, &[("seq", &seq_text), ("count", &count.to_string())]),
+            ),
+            Some((found, _)) if found != *hash => failures.push(StoreMsg::VerifyAnchorHash.fill(
+                lang,
+                &[("seq", &seq_text), ("found", &found), ("expected", hash)],
+            )),
+            Some(_) => {}
+        }
+    }
+    let mut notes = Vec::new();
+    match &peek {
+        Peek::State {
+            applied,
+            head: applied_head,
+            cases,
+        } => {
+            let before = failures.len();
+            let at_applied = wanted.get(applied).cloned().flatten();
+            if *applied > count {
+                failures.push(StoreMsg::VerifyCut.fill(
+                    lang,
+                    &[
+                        ("applied", &applied.to_string()),
+                        ("count", &count.to_string()),
+                    ],
+                ));
+            } else if let (Some(expected), Some((found, _))) = (applied_head, &at_applied)
+                && expected != found
+            {
+                failures
+                    .push(StoreMsg::VerifyRewritten.fill(lang, &[("seq", &applied.to_string())]));
+            }
+            if *cases > last_cases && count > 0 {
+                failures.push(StoreMsg::VerifyCases.fill(
+                    lang,
+                    &[
+                        ("found", &cases.to_string()),
+                        ("expected", &last_cases.to_string()),
+                    ],
+                ));
+            }
+            if failures.len() == before {
+                notes.push(StoreMsg::VerifyWorkingMatches.fill(
+                    lang,
+                    &[
+                        ("applied", &applied.to_string()),
+                        ("cases", &cases.to_string()),
+                    ],
+                ));
+            }
+        }
+        Peek::Busy(_) => notes.push(StoreMsg::VerifyNotCompared.text(lang).into()),
+        Peek::Unreadable => notes.push(StoreMsg::VerifyWorkingUnreadable.text(lang).into()),
+        Peek::Absent => {}
+    }
+    if !failures.is_empty() {
+        return failed(failures);
+    }
+    let mut out =
+        vec![StoreMsg::VerifyOk.fill(lang, &[("count", &count.to_string()), ("head", &head)])];
+    for (seq, _) in &anchors {
+        out.push(StoreMsg::VerifyAnchorOk.fill(lang, &[("seq", &seq.to_string())]));
+    }
+    out.extend(notes);
+    Outcome::ok_line(out.join("\n"))
+}
+
+/// Exit 1 with the failures, a line each, on standard output.
+fn failed(lines: Vec<String>) -> Outcome {
+    Outcome {
+        stdout: (lines.join("\n") + "\n").into_bytes(),
+        stderr: String::new(),
+        code: EXIT_FAILED,
+    }
+}
+
+/// The journal could not be read.
+fn unreadable(e: &io::Error, lang: Lang) -> Outcome {
+    Outcome::fail(
+        StoreMsg::Unreadable.fill(lang, &[("error", &e.to_string())]),
+        5,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_parse() {
+        let h = "ab".repeat(32);
+        assert_eq!(parse_anchor(&format!("12:{h}")), Some((12, h.clone())));
+        assert_eq!(parse_anchor(&format!("0:{h}")), None);
+        assert_eq!(parse_anchor("12:abc"), None);
+        assert_eq!(parse_anchor(&h), None);
     }
 }

@@ -77,6 +77,13 @@ pub fn neutralise(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A cell as written: control characters (a line break stays) and bidirectional overrides
+/// stripped first (issue 16: they would hide what the cell holds, or a formula's `=` behind
+/// an escape), then neutralised against formulas.
+pub fn cell(s: &str) -> String {
+    neutralise(&crate::domain::text::clean_text(s)).into_owned()
+}
+
 /// The row of one case (before neutralising).
 fn row(s: &Summary, duties: &[Duty], today: chrono::NaiveDate) -> Vec<String> {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -161,7 +168,7 @@ pub fn csv_bytes(
     w.write_record(HEADERS)?;
     for (s, duties) in rows {
         let cells = row(s, duties, today);
-        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+        w.write_record(cells.iter().map(|c| cell(c)))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
@@ -261,7 +268,7 @@ pub fn breach_csv_bytes(cases: &[Case], delimiter: u8, bom: bool) -> Result<Vec<
             breach_words::value(case, *f, Lang::Nl, format_instant).unwrap_or_default()
         }));
         cells.extend(duty_cells(duty(case, DutyKind::Notification).as_ref()));
-        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+        w.write_record(cells.iter().map(|c| cell(c)))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
@@ -337,20 +344,83 @@ pub(crate) fn parent(path: &Path) -> &Path {
     }
 }
 
-/// Writes `bytes` to a new 0600 temp file beside `path` and fsyncs it.
-fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Writes `bytes` to a new 0600 temp file beside `path` (`.NAME.tmp-PID`) and fsyncs it.
+/// The file is opened exclusively (`O_EXCL`): one that exists already — another user may have
+/// made it in a shared folder to read the export — is refused and nothing is written into it
+/// (issue 16). Temp files an earlier, killed export of ours left for the same name are removed
+/// first. A failed write removes the temp file again.
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    let (mut f, tmp) = create_temp(path)?;
+    if let Err(e) = f.write_all(bytes).and_then(|()| f.sync_all()) {
+        drop(f);
+        let _ = fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    Ok(tmp)
+}
+
+/// Creates the temp file for `path` (`.NAME.tmp-PID` beside it, 0600) exclusively, after
+/// removing the stale ones a killed export of ours left; one that exists is refused
+/// (`TempExists`) and left untouched.
+pub(crate) fn create_temp(path: &Path) -> Result<(fs::File, PathBuf), StoreError> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "export".into());
-    let tmp = parent(path).join(format!(".{name}.tmp-{}", std::process::id()));
-    let mut f = journal::create_options()
+    let dir = parent(path);
+    let prefix = format!(".{name}.tmp-");
+    remove_stale_temps(dir, &prefix);
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
+    match journal::create_options()
         .write(true)
-        .truncate(true)
-        .open(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    Ok(tmp)
+        .create_new(true)
+        .open(&tmp)
+    {
+        Ok(f) => Ok((f, tmp)),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::TempExists(tmp)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Removes the temp files `PREFIX<pid>` in `dir` that a killed export of this user left: a
+/// regular file of ours whose process no longer runs. Anything else is left alone (and an
+/// existing file with this process's name is then refused by the exclusive open).
+fn remove_stale_temps(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|p| p.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if is_stale(&e.path(), pid) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn is_stale(path: &Path, pid: i32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    let ours = meta.is_file() && meta.uid() == rustix::process::getuid().as_raw();
+    let running = match rustix::process::Pid::from_raw(pid) {
+        Some(p) => rustix::process::test_kill_process(p).is_ok(),
+        None => true,
+    };
+    ours && !running && u32::try_from(pid).is_ok_and(|p| p != std::process::id())
+}
+
+#[cfg(not(unix))]
+fn is_stale(_path: &Path, _pid: i32) -> bool {
+    false
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -379,6 +379,30 @@ impl<'a> JsonCase<'a> {
     }
 }
 
+/// `t` with every string cleaned by [`clean_strings`] (through its JSON form, so the export's
+/// field order stays the struct's).
+fn cleaned<T: serde::Serialize + serde::de::DeserializeOwned>(t: &T) -> io::Result<T> {
+    let mut value = serde_json::to_value(t).map_err(io::Error::other)?;
+    clean_strings(&mut value);
+    serde_json::from_value(value).map_err(io::Error::other)
+}
+
+/// Strips control characters (a line break stays) and bidirectional overrides from every
+/// string in an exported value (issue 16): escaped in JSON they still reach whoever reads it.
+fn clean_strings(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            if let std::borrow::Cow::Owned(clean) = crate::domain::text::clean_text(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clean_strings),
+        Value::Object(map) => map.values_mut().for_each(clean_strings),
+        _ => {}
+    }
+}
+
 /// Where in the journal the exported state stands: the last change's seq and hash.
 type Head = (u64, String);
 
@@ -406,7 +430,8 @@ fn write_json(
             .case(s.id)?
             .ok_or(StoreError::Damaged(Damage::Missing))?;
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &JsonCase::of(s, &case)).map_err(io::Error::other)?;
+        let (s, case) = (cleaned(s)?, cleaned(&case)?);
+        serde_json::to_writer(&mut *out, &JsonCase::of(&s, &case)).map_err(io::Error::other)?;
     }
     out.write_all(b"\n]}\n")?;
     Ok(())
@@ -439,12 +464,9 @@ pub fn export_json(
         w.flush()?;
         return Ok(Vec::new());
     }
-    let tmp = temp_path(path);
+    // Exclusive: an existing temp file is refused and left untouched (issue 16).
+    let (f, tmp) = super::export::create_temp(path)?;
     let written = (|| -> Result<(), StoreError> {
-        let f = journal::create_options()
-            .write(true)
-            .truncate(true)
-            .open(&tmp)?;
         let mut w = BufWriter::with_capacity(1 << 16, f);
         write_json(store, now, &head, &mut w)?;
         let f = w.into_inner().map_err(|e| e.into_error())?;
@@ -461,13 +483,4 @@ pub fn export_json(
     })?;
     journal::sync_dir(parent(path))?;
     Ok(Vec::new())
-}
-
-/// A hidden temp file beside `path`, so the rename stays on one file system.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export.json".into());
-    parent(path).join(format!(".{name}.tmp-{}", std::process::id()))
 }

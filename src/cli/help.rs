@@ -57,6 +57,8 @@ fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
         ("deadline", "from") => HelpMsg::DeadlineFrom,
         ("deadline", "extended") => HelpMsg::DeadlineExtended,
         ("completions", "shell") => HelpMsg::CompletionsShell,
+        ("audit verify", "expect") => HelpMsg::VerifyExpect,
+        ("repair", "accept_loss") => HelpMsg::RepairAcceptLoss,
         _ => return None,
     })
 }
@@ -75,6 +77,7 @@ fn value_name(path: &str, id: &str) -> Option<HelpMsg> {
         ("deadline", "kind") => HelpMsg::ValKind,
         ("deadline", "from") => HelpMsg::ValFrom,
         ("letter", "letter") => HelpMsg::ValLetter,
+        ("audit verify", "expect") => HelpMsg::ValAnchor,
         _ => return None,
     })
 }

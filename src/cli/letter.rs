@@ -46,7 +46,9 @@ pub struct LetterArgs<'a> {
 
 fn letter_fail(e: &LetterError, lang: Lang) -> Outcome {
     let code = match e {
-        LetterError::Write { .. } | LetterError::TemplateRead { .. } => EXIT_IO,
+        LetterError::Write { .. }
+        | LetterError::DiskFull { .. }
+        | LetterError::TemplateRead { .. } => EXIT_IO,
         _ => EXIT_USAGE,
     };
     Outcome::fail(e.message(lang), code)
@@ -97,7 +99,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
         Ok(t) => t,
         Err(e) => return letter_fail(&e, lang),
     };
-    let dir = match letters_dir(args.out, args.map, &store.register_name(), store.is_demo()) {
+    let dir = match letters_dir(args.out, args.map, &store.register_name()) {
         Ok(d) => d,
         Err(e) => return letter_fail(&e, lang),
     };

@@ -15,6 +15,21 @@ pub mod session;
 pub mod signals;
 pub mod slow_notice;
 
+/// Makes a write past the file-size limit (`ulimit -f`) fail with EFBIG — reported as such,
+/// exit 5, with any partial file removed — instead of a silent death by SIGXFSZ (issue 16).
+/// The signal is caught by a flag that nothing reads (`signal-hook`: no unsafe code here).
+pub fn report_file_size_limit() {
+    #[cfg(unix)]
+    {
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicBool;
+        let _ = signal_hook::flag::register(
+            signal_hook::consts::SIGXFSZ,
+            Arc::new(AtomicBool::new(false)),
+        );
+    }
+}
+
 /// What a subcommand produced: bytes for standard output, a line for standard error, and the
 /// exit code (design.md "Exit codes").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -40,10 +40,17 @@ pub struct RegisterArgs<'a> {
 /// A command that works on an existing register, with its own arguments.
 #[derive(Clone, Copy, Debug)]
 pub enum RegisterCommand<'a> {
-    /// `audit verify`: check the journal's chain.
-    AuditVerify,
-    /// `repair`: rebuild the working store from the journal.
-    Repair,
+    /// `audit verify [--expect SEQ:HASH]`: check the journal's chain, against the working
+    /// store and the anchors given.
+    AuditVerify {
+        /// `--expect`, as typed (any number of them).
+        expect: &'a [String],
+    },
+    /// `repair [--accept-loss]`: rebuild the working store from the journal.
+    Repair {
+        /// Give up what the working store holds beyond the journal.
+        accept_loss: bool,
+    },
     /// `backup DIR`.
     Backup {
         /// The backup folder.
@@ -102,8 +109,19 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
         },
     };
     match command {
-        RegisterCommand::AuditVerify => audit::verify(&dir, lang),
-        RegisterCommand::Repair => maintenance::repair(&dir, Clock::System.now(), lang),
+        RegisterCommand::AuditVerify { expect } => audit::verify(&dir, expect, lang),
+        RegisterCommand::Repair { accept_loss } => {
+            let opts = store::maintenance::RepairOptions {
+                now: Clock::System.now(),
+                accept_loss,
+                user: args.user.map(str::to_string).or_else(|| {
+                    Config::load(args.config)
+                        .ok()
+                        .and_then(|c| c.gebruiker.naam)
+                }),
+            };
+            maintenance::repair(&dir, &opts, lang)
+        }
         RegisterCommand::Backup { dest } => {
             let opts = OpenOptions {
                 create: None,
@@ -114,6 +132,9 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             maintenance::backup(&dir, dest, &opts, lang)
         }
         RegisterCommand::ExportJson { out } => {
+            if let Err(o) = config_or_refuse(args) {
+                return o;
+            }
             let (mut store, now) = match open_at_clock(args, &dir) {
                 Ok(opened) => opened,
                 Err(o) => return o,
@@ -136,6 +157,9 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
                 let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
                 return Outcome::fail(msg, EXIT_USAGE);
             };
+            if let Err(o) = config_or_refuse(args) {
+                return o;
+            }
             let (mut store, now) = match open_at_clock(args, &dir) {
                 Ok(opened) => opened,
                 Err(o) => return o,
@@ -155,20 +179,24 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             }
         }
         RegisterCommand::Letter { id, letter, out } => {
-            let config = match Config::load(args.config) {
+            let config = match config_or_refuse(args) {
                 Ok(c) => c,
-                Err(e) => return Outcome::fail(e.message(lang), EXIT_USAGE),
+                Err(o) => return o,
             };
             let (mut store, now) = match open_at_clock(args, &dir) {
                 Ok(opened) => opened,
                 Err(o) => return o,
             };
             let org = Organisatie::for_register(&config, store.is_demo(), args.config.is_some());
+            // A throw-away demo register's letters never go into the user's data folder.
+            let demo_dir = demo
+                .as_ref()
+                .map(|_| crate::letters::demo_dir(&store.register_name()));
             let args = letter::LetterArgs {
                 id,
                 letter,
                 out,
-                map: config.brieven.map.as_deref(),
+                map: config.brieven.map.as_deref().or(demo_dir.as_deref()),
                 org: &org,
                 lang,
                 now,
@@ -176,6 +204,12 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             letter::letter(&mut store, &args)
         }
     }
+}
+
+/// The configuration, or the refusal (exit 2) of a missing or broken one: `export` refuses
+/// as `letter` does (issue 16), before the register is opened or anything recorded.
+fn config_or_refuse(args: &RegisterArgs<'_>) -> Result<Config, Outcome> {
+    Config::load(args.config).map_err(|e| Outcome::fail(e.message(args.lang), EXIT_USAGE))
 }
 
 /// Opens an existing register for a command.

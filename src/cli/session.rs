@@ -183,6 +183,10 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
     // on a demo register without --config.
     let mut config = config;
     config.organisatie = Organisatie::for_register(&config, store.is_demo(), args.config.is_some());
+    // A throw-away register's letters never go into the user's data folder.
+    if temp.is_some() && config.brieven.map.is_none() {
+        config.brieven.map = Some(crate::letters::demo_dir(&store.register_name()));
+    }
     Ok((
         App::new(store, clock, lang, theme).with_config(config),
         temp,

@@ -116,10 +116,12 @@ fn check_keys(table: &toml::Table, file: &Path) -> Result<(), ConfigError> {
     Ok(())
 }
 
-/// A string setting: trimmed, and `None` when blank.
+/// A string setting: without control characters (a line break stays) or bidirectional
+/// overrides (issue 16: a config value reaches letters and the screen), trimmed, and `None`
+/// when blank.
 fn text(value: Option<String>) -> Option<String> {
     value
-        .map(|v| v.trim().to_string())
+        .map(|v| crate::domain::text::clean_text(&v).trim().to_string())
         .filter(|v| !v.is_empty())
 }
 
@@ -220,6 +222,17 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("p.toml"))
+    }
+
+    #[test]
+    fn control_characters_and_bidi_overrides_are_stripped_from_values() {
+        let c = parse(
+            "[organisatie]\nnaam = \"GGD \\u001b[2JWest\\u202e\"\nadres = \"Straat 1\\nStad\\u0007\"\n[gebruiker]\nnaam = \"\\u2066Anna\\u2069\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.organisatie.naam.as_deref(), Some("GGD [2JWest"));
+        assert_eq!(c.organisatie.adres.as_deref(), Some("Straat 1\nStad"));
+        assert_eq!(c.gebruiker.naam.as_deref(), Some("Anna"));
     }
 
     #[test]

@@ -166,15 +166,42 @@ pub enum Event {
         /// What was exported (`csv`, `json`, `breaches-csv`).
         what: String,
     },
-    /// A backup of the register was made (changes no case).
-    BackedUp,
+    /// A backup of the register was made (changes no case). `head` is the journal's line the
+    /// copy ends at, `SEQ:HASH` (absent in lines written before issue 16): an anchor for
+    /// `audit verify --expect`.
+    BackedUp {
+        /// The last line copied, `SEQ:HASH`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        head: Option<String>,
+    },
+    /// The working store was rebuilt from the journal by `privdesk repair` (changes no case).
+    Repaired {
+        /// What the working store had applied before, `SEQ:HASH` (or `SEQ` when it kept no
+        /// hash); absent when it could not be read.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<String>,
+        /// The journal's line the working store was rebuilt to, `SEQ:HASH`.
+        after: String,
+        /// The seqs given up with `--accept-loss` (`8-10`), if any.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        dropped: String,
+        /// The cases those seqs touched, if any (kept readable in the set-aside store).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        lost_cases: Vec<CaseId>,
+        /// The file a bad last line was set aside to, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bad_line: Option<String>,
+    },
 }
 
 impl Event {
     /// The case this event is about, if any.
     pub fn case(&self) -> Option<CaseId> {
         match self {
-            Event::RegisterCreated { .. } | Event::Exported { .. } | Event::BackedUp => None,
+            Event::RegisterCreated { .. }
+            | Event::Exported { .. }
+            | Event::BackedUp { .. }
+            | Event::Repaired { .. } => None,
             Event::Registered { case, .. }
             | Event::BreachRegistered { case, .. }
             | Event::Viewed { case }
@@ -206,5 +233,36 @@ impl Event {
     /// is recorded in the journal but leaves the case as it was.
     pub fn changes_case(&self) -> bool {
         self.case().is_some() && !matches!(self, Event::Viewed { .. } | Event::LetterMade { .. })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod wire_tests {
+    use super::*;
+
+    /// Journal lines written before issue 16 still read: a backup line without its head, and
+    /// a backup without a head is written as before.
+    #[test]
+    fn an_old_backup_line_reads_and_the_new_events_round_trip() {
+        let old: Event = serde_json::from_str(r#"{"type":"backed_up"}"#).unwrap();
+        assert_eq!(old, Event::BackedUp { head: None });
+        assert_eq!(
+            serde_json::to_string(&old).unwrap(),
+            r#"{"type":"backed_up"}"#
+        );
+        let repaired = Event::Repaired {
+            before: Some("6:ab".into()),
+            after: "3:cd".into(),
+            dropped: "4-6".into(),
+            lost_cases: vec![CaseId::new('V', 2026, 3)],
+            bad_line: None,
+        };
+        let text = serde_json::to_string(&repaired).unwrap();
+        assert_eq!(
+            text,
+            r#"{"type":"repaired","before":"6:ab","after":"3:cd","dropped":"4-6","lost_cases":["V-2026-0003"]}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), repaired);
     }
 }

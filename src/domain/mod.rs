@@ -21,6 +21,7 @@ pub mod instant;
 pub mod kind;
 pub mod rights;
 pub mod summary;
+pub mod text;
 
 pub use case::{Case, Status};
 pub use event::{Event, Stamp};

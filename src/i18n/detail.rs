@@ -155,9 +155,10 @@ pub fn event(e: &Event, lang: Lang) -> String {
         },
         Event::Reopened { reason, .. } => M::EvReopened.fill(lang, &[("why", reason)]),
         Event::LetterMade { letter, .. } => M::EvLetter.fill(lang, &[("letter", letter)]),
-        Event::RegisterCreated { .. } | Event::Exported { .. } | Event::BackedUp => {
-            M::EvRegister.text(lang).into()
-        }
+        Event::RegisterCreated { .. }
+        | Event::Exported { .. }
+        | Event::BackedUp { .. }
+        | Event::Repaired { .. } => M::EvRegister.text(lang).into(),
     }
 }
 

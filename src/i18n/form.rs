@@ -17,6 +17,8 @@ crate::messages! {
         TimeSkipped => "deze tijd bestaat niet in Nederland (de zomertijd begint)",
             "this time does not exist in the Netherlands (summer time starts)";
         InFuture => "ligt in de toekomst (vandaag is {today})", "lies in the future (today is {today})";
+        BeforeYear1900 => "ligt vóór 1900: dat kan geen geboortedatum van een kind zijn",
+            "lies before 1900: that cannot be a child's date of birth";
         BeforeBirth => "ligt vóór de geboortedatum van het kind", "lies before the child's date of birth";
         AfterReceipt => "ligt na de datum van ontvangst", "lies after the date of receipt";
         ChoiceHint => "←/→ of spatie: kiezen", "←/→ or space: choose";

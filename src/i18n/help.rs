@@ -89,6 +89,11 @@ crate::messages! {
         ValKind => "SOORT", "KIND";
         ValFrom => "VAN", "FROM";
         ValLetter => "BRIEF", "LETTER";
+        ValAnchor => "VOLGNR:HASH", "SEQ:HASH";
+        VerifyExpect => "Een eerder genoteerde kop (volgnummer en hash) die het journaal moet bevatten; mag vaker",
+            "A head noted earlier (seq and hash) that the journal must contain; may be repeated";
+        RepairAcceptLoss => "Geef de wijzigingen en zaken op die de werkopslag verder heeft dan het journaal (ze blijven leesbaar in de apart gezette opslag)",
+            "Give up the changes and cases the working store holds beyond the journal (they stay readable in the set-aside store)";
         ManExitCodes => "AFSLUITCODES", "EXIT STATUS";
         ManExit0 => "in orde", "ok";
         ManExit1 => "een controle faalde (een expect van een script, audit verify)",

@@ -180,6 +180,8 @@ crate::messages! {
             "The clock can only be set on a demo register.";
         NotRecorded => "Zaak niet geopend: het inzien kon niet worden vastgelegd ({why}).",
             "Case not opened: the reading could not be recorded ({why}).";
+        DiskFullBanner => "de schijf is vol: alleen-lezen; maak ruimte en start opnieuw",
+            "the disk is full: read-only; make room and start again";
         Damaged => "werkopslag beschadigd: voer `privdesk repair` uit (alleen-lezen)",
             "working store damaged: run `privdesk repair` (read-only)";
         ReadOnlyBanner => "alleen-lezen tot een herstart", "read-only until a restart";

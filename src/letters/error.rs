@@ -50,6 +50,16 @@ pub enum LetterError {
     Deadline(DeadlineError),
     /// No `--out`, no `brieven.map` and no data folder to put the letters folder in.
     NoFolder,
+    /// The disk is full (or the file-size limit of `ulimit -f` was reached) while writing the
+    /// letter: named as such, exit 5 (issue 16).
+    DiskFull {
+        /// The file or folder.
+        file: PathBuf,
+        /// The file-size limit rather than a full disk.
+        too_large: bool,
+        /// The system's reason.
+        detail: String,
+    },
     /// The letter could not be written to disk.
     Write {
         /// The file or folder.
@@ -92,6 +102,22 @@ impl LetterError {
             ),
             LetterError::Deadline(_) => LettersMsg::DateOutOfRange.text(lang).into(),
             LetterError::NoFolder => LettersMsg::NoFolder.text(lang).into(),
+            LetterError::DiskFull {
+                file,
+                too_large,
+                detail,
+            } => {
+                let why = if *too_large {
+                    crate::i18n::store::StoreMsg::FileTooLarge
+                } else {
+                    crate::i18n::store::StoreMsg::DiskFull
+                }
+                .fill(lang, &[("error", detail)]);
+                LettersMsg::Write.fill(
+                    lang,
+                    &[("file", &file.display().to_string()), ("detail", &why)],
+                )
+            }
             LetterError::Write { file, detail } => LettersMsg::Write.fill(
                 lang,
                 &[("file", &file.display().to_string()), ("detail", detail)],

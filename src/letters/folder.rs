@@ -11,29 +11,21 @@ use super::LetterError;
 pub const BRIEVEN_DIR: &str = "brieven";
 
 /// The folder a letter goes to: `out` (`--out`), else `map` (`brieven.map`), else
-/// [`default_dir`] for the register named `register` (`Store::register_name`). A demo
-/// register's letters (fictitious) never go near the real ones: `--out`, else
-/// [`demo_dir`] — neither the configured folder nor the data folder.
+/// [`default_dir`] for the register named `register` (`Store::register_name`).
 pub fn letters_dir(
     out: Option<&Path>,
     map: Option<&Path>,
     register: &str,
-    demo: bool,
 ) -> Result<PathBuf, LetterError> {
-    if let Some(dir) = out {
-        return Ok(dir.to_path_buf());
-    }
-    if demo {
-        return Ok(demo_dir(register));
-    }
-    if let Some(dir) = map {
+    if let Some(dir) = out.or(map) {
         return Ok(dir.to_path_buf());
     }
     default_dir(register).ok_or(LetterError::NoFolder)
 }
 
-/// A demo register's letters: `$TMPDIR/privdesk-demo-brieven/<register>`, kept after the
-/// throw-away register is gone so the letter can still be read, outside the user's data.
+/// The letters of a throw-away register (`--demo`) without `--out` or `brieven.map`:
+/// `$TMPDIR/privdesk-demo-brieven/<register>`, never the user's data folder, and kept after the
+/// register is gone so a letter can still be read.
 pub fn demo_dir(register: &str) -> PathBuf {
     std::env::temp_dir()
         .join("privdesk-demo-brieven")
@@ -56,24 +48,14 @@ mod tests {
     fn out_wins_over_the_config_which_wins_over_the_data_folder() {
         let out = Path::new("/tmp/uit");
         let map = Path::new("/tmp/map");
-        assert_eq!(letters_dir(Some(out), Some(map), "r", false).unwrap(), out);
-        assert_eq!(letters_dir(None, Some(map), "r", false).unwrap(), map);
-        let dir = letters_dir(None, None, "reg-0123456789ab", false).unwrap();
+        assert_eq!(letters_dir(Some(out), Some(map), "r").unwrap(), out);
+        assert_eq!(letters_dir(None, Some(map), "r").unwrap(), map);
+        let dir = letters_dir(None, None, "reg-0123456789ab").unwrap();
         assert!(
             dir.ends_with("brieven/reg-0123456789ab"),
             "{}",
             dir.display()
         );
         assert_eq!(Some(dir), default_dir("reg-0123456789ab"));
-    }
-
-    #[test]
-    fn a_demo_registers_letters_stay_out_of_the_configured_and_the_data_folder() {
-        let out = Path::new("/tmp/uit");
-        let map = Path::new("/tmp/map");
-        assert_eq!(letters_dir(Some(out), Some(map), "r", true).unwrap(), out);
-        let dir = letters_dir(None, Some(map), "r", true).unwrap();
-        assert_eq!(dir, demo_dir("r"));
-        assert!(dir.starts_with(std::env::temp_dir()));
     }
 }

@@ -41,7 +41,7 @@ mod template;
 mod write;
 
 pub use error::LetterError;
-pub use folder::{BRIEVEN_DIR, default_dir, letters_dir};
+pub use folder::{BRIEVEN_DIR, default_dir, demo_dir, letters_dir};
 pub use refusal::check;
 pub use template::{Template, override_dir};
 pub use write::write_letter;

@@ -25,10 +25,7 @@ pub fn write_letter(
 ) -> Result<PathBuf, LetterError> {
     let failed = |file: &Path| {
         let file = file.to_path_buf();
-        move |e: io::Error| LetterError::Write {
-            file,
-            detail: e.to_string(),
-        }
+        move |e: io::Error| write_error(file, &e)
     };
     if !dir.is_dir() {
         fs::DirBuilder::new()
@@ -38,9 +35,12 @@ pub fn write_letter(
             .map_err(failed(dir))?;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(failed(dir))?;
     }
+    // Every text that reaches a letter (case facts, settings, an override template) without
+    // control characters or bidirectional overrides (issue 16); line breaks and tabs stay.
+    let text = crate::domain::text::clean_text(text);
     let base = format!("{id}-{}", kind.slug());
     let tmp = dir.join(format!(".{base}.md.{}.tmp", std::process::id()));
-    let result = write_temp(&tmp, text)
+    let result = write_temp(&tmp, &text)
         .map_err(failed(&tmp))
         .and_then(|()| link_free_name(dir, &base, &tmp));
     // The temporary name goes in every case: linked into place, or failed.
@@ -51,6 +51,22 @@ pub fn write_letter(
         let _ = d.sync_all();
     }
     Ok(path)
+}
+
+/// A failed write in words: a full disk or the file-size limit named as such (exit 5).
+fn write_error(file: PathBuf, e: &io::Error) -> LetterError {
+    let too_large = crate::store::is_file_too_large(e);
+    if too_large || crate::store::is_disk_full(e) {
+        return LetterError::DiskFull {
+            file,
+            too_large,
+            detail: e.to_string(),
+        };
+    }
+    LetterError::Write {
+        file,
+        detail: e.to_string(),
+    }
 }
 
 /// The whole text in a fresh 0600 file, synced.
@@ -88,12 +104,7 @@ fn link_free_name(dir: &Path, base: &str, tmp: &Path) -> Result<PathBuf, LetterE
         match fs::hard_link(tmp, &path) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => {
-                return Err(LetterError::Write {
-                    file: path,
-                    detail: e.to_string(),
-                });
-            }
+            Err(e) => return Err(write_error(path, &e)),
         }
     }
     Err(LetterError::Write {

@@ -9,15 +9,38 @@ use crate::domain::case::Refusal;
 use crate::i18n::Lang;
 use crate::i18n::store::StoreMsg;
 
+use super::folder::Holder;
 use super::health::{Damage, ReadOnlyWhy};
 use super::journal::{BadLine, JournalError, LineFault, VerifyError};
+use super::loss::Loss;
 
 /// Everything the store can refuse, with an exit code and a translated message.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// Another privdesk process holds the register.
+    /// Another privdesk process holds the register (who, when its lock file says so).
     #[error("register in use by another privdesk process")]
-    Busy,
+    Busy(Option<Holder>),
+    /// The journal's path no longer names the journal this session locked (removed or
+    /// replaced under it): nothing more is saved.
+    #[error("journal removed or replaced while the register was open")]
+    LockLost,
+    /// The working store holds changes or cases the journal lacks: refused until the journal
+    /// is put back or `repair --accept-loss` gives them up.
+    #[error("journal behind the working store")]
+    Behind(Box<Loss>),
+    /// A working store without its journal: damage, never a new register.
+    #[error("journal missing beside a working store")]
+    JournalMissing(PathBuf),
+    /// A temporary file that should be new already exists: nothing is written into it.
+    #[error("temporary file exists: {0}")]
+    TempExists(PathBuf),
+    /// The change is saved in the journal, but the disk filled before the working store took
+    /// it.
+    #[error("change {seq} saved, but the disk is full")]
+    SavedButDiskFull {
+        /// The saved change's seq.
+        seq: u64,
+    },
     /// The folder holds no register.
     #[error("no register in {0}")]
     NoRegister(PathBuf),
@@ -68,26 +91,50 @@ impl StoreError {
     /// The process exit code (design.md "Exit codes").
     pub fn exit_code(&self) -> u8 {
         match self {
-            StoreError::Busy => 3,
+            StoreError::Busy(_) | StoreError::LockLost => 3,
+            StoreError::Damaged(Damage::DiskFull) | StoreError::SavedButDiskFull { .. } => 5,
             StoreError::Damaged(_)
+            | StoreError::Behind(_)
+            | StoreError::JournalMissing(_)
             | StoreError::JournalBroken(_)
             | StoreError::SavedButWorkingFailed { .. }
             | StoreError::ReadOnly(ReadOnlyWhy::WorkingFailed) => 4,
-            StoreError::Disk(_) | StoreError::ReadOnly(ReadOnlyWhy::JournalPoisoned) => 5,
+            StoreError::Disk(_)
+            | StoreError::ReadOnly(ReadOnlyWhy::JournalPoisoned | ReadOnlyWhy::DiskFull) => 5,
+            StoreError::ReadOnly(ReadOnlyWhy::LockLost) => 3,
             StoreError::NoRegister(_)
             | StoreError::NoDataDir
             | StoreError::NewerSchema { .. }
             | StoreError::Refused(_)
             | StoreError::UnknownCase(_)
             | StoreError::BadChange(_)
-            | StoreError::NotEmpty(_) => 2,
+            | StoreError::NotEmpty(_)
+            | StoreError::TempExists(_) => 2,
         }
     }
 
     /// The message in the user's language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            StoreError::Busy => StoreMsg::Busy.text(lang).into(),
+            StoreError::Busy(None) => StoreMsg::Busy.text(lang).into(),
+            StoreError::Busy(Some(h)) => StoreMsg::BusyBy.fill(
+                lang,
+                &[
+                    ("user", &crate::domain::text::clean_line(&h.user)),
+                    ("since", &since_text(h.since)),
+                    ("pid", &h.pid.to_string()),
+                ],
+            ),
+            StoreError::LockLost => StoreMsg::LockLost.text(lang).into(),
+            StoreError::Behind(loss) => StoreMsg::Behind.fill(lang, &[("what", &loss.what(lang))]),
+            StoreError::JournalMissing(sled) => {
+                StoreMsg::JournalMissing.fill(lang, &[("path", &sled.display().to_string())])
+            }
+            StoreError::TempExists(p) => {
+                StoreMsg::TempExists.fill(lang, &[("path", &p.display().to_string())])
+            }
+            StoreError::SavedButDiskFull { .. } => StoreMsg::SavedButDiskFull.text(lang).into(),
+            StoreError::Damaged(Damage::DiskFull) => StoreMsg::DiskFullRetry.text(lang).into(),
             StoreError::NoRegister(p) => {
                 StoreMsg::NoRegister.fill(lang, &[("path", &p.display().to_string())])
             }
@@ -107,11 +154,13 @@ impl StoreError {
                     ("why", &fault_message(&b.fault, lang)),
                 ],
             ),
-            StoreError::Disk(e) => StoreMsg::Disk.fill(lang, &[("error", &e.to_string())]),
+            StoreError::Disk(e) => disk_message(e, lang),
             StoreError::ReadOnly(why) => {
                 let why = match why {
                     ReadOnlyWhy::WorkingFailed => StoreMsg::SavedButWorking.text(lang),
                     ReadOnlyWhy::JournalPoisoned => StoreMsg::WhyIo.text(lang),
+                    ReadOnlyWhy::LockLost => StoreMsg::LockLost.text(lang),
+                    ReadOnlyWhy::DiskFull => StoreMsg::SavedButDiskFull.text(lang),
                 };
                 StoreMsg::ReadOnly.fill(lang, &[("why", why)])
             }
@@ -143,6 +192,53 @@ impl From<VerifyError> for StoreError {
             VerifyError::Io(e) => StoreError::Disk(e),
             VerifyError::Line(b) => StoreError::JournalBroken(b),
         }
+    }
+}
+
+/// Whether an IO error means the disk is full (or the user's quota is).
+pub fn is_disk_full(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    ) || e.raw_os_error() == Some(28)
+}
+
+/// Whether an IO error means a file would grow past the file-size limit (`ulimit -f`, EFBIG).
+pub fn is_file_too_large(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::FileTooLarge || e.raw_os_error() == Some(27)
+}
+
+/// Whether a sled error is the disk filling up (or a file-size limit).
+pub fn sled_disk_full(e: &sled::Error) -> Option<io::Error> {
+    match e {
+        sled::Error::Io(e) if is_disk_full(e) || is_file_too_large(e) => {
+            Some(io::Error::new(e.kind(), e.to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// An IO error in words: the disk named when the disk is the problem (issue 16).
+pub fn disk_message(e: &io::Error, lang: Lang) -> String {
+    let error = e.to_string();
+    if is_disk_full(e) {
+        StoreMsg::DiskFull.fill(lang, &[("error", &error)])
+    } else if is_file_too_large(e) {
+        StoreMsg::FileTooLarge.fill(lang, &[("error", &error)])
+    } else {
+        StoreMsg::Disk.fill(lang, &[("error", &error)])
+    }
+}
+
+/// When a holder took the register: the time today, else the date and time (Amsterdam).
+fn since_text(since: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono_tz::Europe::Amsterdam;
+    let local = since.with_timezone(&Amsterdam);
+    let today = chrono::Utc::now().with_timezone(&Amsterdam).date_naive();
+    if local.date_naive() == today {
+        local.format("%H:%M").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M").to_string()
     }
 }
 

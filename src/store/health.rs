@@ -34,11 +34,15 @@ pub enum Damage {
     Record,
     /// Migrating an older working store failed (its copy is kept).
     Migration,
+    /// The disk is full (or a file-size limit was reached): not damage of the store itself,
+    /// but it cannot take changes until there is room (exit 5).
+    DiskFull,
 }
 
 impl Damage {
     pub(super) fn from_working(e: &WorkingError) -> Damage {
         match e {
+            WorkingError::Sled(e) if super::error::sled_disk_full(e).is_some() => Damage::DiskFull,
             WorkingError::Sled(_) => Damage::Io,
             WorkingError::Panicked => Damage::Panic,
             WorkingError::Record(_) => Damage::Record,
@@ -65,6 +69,7 @@ impl Damage {
             Damage::Record => StoreMsg::WhyRecord.text(lang).into(),
             Damage::Migration => StoreMsg::WhyMigration.text(lang).into(),
             Damage::Index => StoreMsg::WhyIndex.text(lang).into(),
+            Damage::DiskFull => StoreMsg::WhyDiskFull.text(lang).into(),
         }
     }
 }
@@ -76,6 +81,10 @@ pub enum ReadOnlyWhy {
     WorkingFailed,
     /// A failed append could not be cut back: the journal may end in a partial line.
     JournalPoisoned,
+    /// The journal's path no longer names the journal this session locked.
+    LockLost,
+    /// The disk filled after a change was saved: the working store did not take it.
+    DiskFull,
 }
 
 /// The state of an open store.

@@ -27,6 +27,7 @@ mod folder;
 mod health;
 mod history;
 pub mod journal;
+mod loss;
 pub mod maintenance;
 pub mod migrate;
 mod open;
@@ -36,7 +37,6 @@ mod save;
 pub mod working;
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::OnceLock;
@@ -49,11 +49,14 @@ use migrate::Migration;
 use working::Working;
 
 pub use chain_check::{ChainCheck, ChainState};
-pub use error::{StoreError, fault_message};
-pub use folder::{LOCK_FILE, SLED_DIR, file_stamp, tighten};
-pub(crate) use folder::{create_private_dir, take_lock};
+pub use error::{
+    StoreError, disk_message, fault_message, is_disk_full, is_file_too_large, sled_disk_full,
+};
+pub use folder::{Holder, LOCK_FILE, SLED_DIR, file_stamp, read_holder, tighten};
+pub(crate) use folder::{RegisterLock, create_private_dir, take_lock};
 pub use health::{Damage, Health, ReadOnlyWhy};
 pub use history::HistoryEntry;
+pub use loss::Loss;
 pub use open::SPOT_CHECK;
 pub use options::{DB_ENV, DEMO_USER, OpenOptions, register_dir, resolve_user};
 
@@ -78,7 +81,7 @@ pub struct Store {
     /// How many journal lines were replayed into sled at open.
     replayed: u64,
     /// Declared last so it is released after sled and the journal are closed.
-    _lock: File,
+    lock: RegisterLock,
 }
 
 /// Shows the state, never the cases (personal data stays out of logs and panic messages).

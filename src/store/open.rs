@@ -15,8 +15,8 @@ use super::migrate::{self, Migration};
 use super::records::record_matches;
 use super::working::{FoldError, SCHEMA_VERSION, Working, WorkingError, fold_change};
 use super::{
-    Damage, Health, OpenOptions, SLED_DIR, Store, StoreError, create_private_dir, file_stamp,
-    maintenance, resolve_user, take_lock, tighten,
+    Damage, Health, Holder, Loss, OpenOptions, SLED_DIR, Store, StoreError, create_private_dir,
+    file_stamp, maintenance, resolve_user, take_lock, tighten,
 };
 
 /// How many of the most recently changed cases have their record checked at open.
@@ -54,11 +54,24 @@ impl Store {
     pub fn open(dir: &Path, opts: &OpenOptions) -> Result<Store, StoreError> {
         let journal_path = dir.join(journal::JOURNAL_FILE);
         let has_journal = fs::metadata(&journal_path).is_ok_and(|m| m.len() > 0);
+        // A working store without its journal is damage, never a new register (issue 16).
+        if !has_journal && has_working_store(dir) {
+            return Err(StoreError::JournalMissing(dir.join(SLED_DIR)));
+        }
         if !has_journal && opts.create.is_none() {
             return Err(StoreError::NoRegister(dir.to_path_buf()));
         }
         create_private_dir(dir)?;
-        let lock = take_lock(dir)?;
+        let holder = Holder::this_process(
+            &resolve_user(opts.cli_user.as_deref(), opts.config_user.as_deref(), false),
+            opts.now,
+        );
+        let lock = take_lock(dir, &holder)?;
+        // Checked again under the lock: another process may have been creating it.
+        if fs::metadata(&journal_path).is_ok_and(|m| m.len() == 0) && has_working_store(dir) {
+            return Err(StoreError::JournalMissing(dir.join(SLED_DIR)));
+        }
+        maintenance::remove_leftovers(dir);
         tighten(dir)?;
         let (mut journal, torn) = Journal::open(dir, &file_stamp(opts.now))?;
         if journal.last().is_none() {
@@ -88,7 +101,7 @@ impl Store {
             torn,
             migration: None,
             replayed: 0,
-            _lock: lock,
+            lock,
         };
         let mut opened = store.open_working(&sled_dir);
         if let Some(Err(Checked::Older(from))) = opened {
@@ -139,6 +152,10 @@ impl Store {
             },
             Err(WorkingError::Older(v)) => Err(Checked::Older(v)),
             Err(WorkingError::Panicked) => Err(Checked::Damage(Damage::Panic)),
+            // A full disk (or the file-size limit) is named as such, not as damage (issue 16).
+            Err(WorkingError::Sled(e)) if super::sled_disk_full(&e).is_some() => {
+                Err(Checked::Damage(Damage::DiskFull))
+            }
             Err(_) => Err(Checked::Damage(Damage::Open)),
         })
     }
@@ -184,7 +201,13 @@ impl Store {
         let applied = w.applied_seq().map_err(damage)?;
         let mut replayed = 0;
         if applied > last.seq {
-            return Err(Checked::Damage(Damage::Ahead));
+            // The journal was cut back (or lost lines) under a working store that has them:
+            // refused, naming what is missing and where it still is (issue 16).
+            let summaries = w.summaries().map_err(damage)?;
+            return Err(match self.loss(last, applied, &summaries) {
+                Some(loss) => Checked::Fatal(StoreError::Behind(Box::new(loss))),
+                None => Checked::Damage(Damage::Ahead),
+            });
         }
         if applied < last.seq {
             let (at_applied, rest) = journal::lines_after(self.journal.path(), applied)
@@ -206,6 +229,11 @@ impl Store {
         }
         let summaries = w.summaries().map_err(damage)?;
         let found = summaries.len() as u64;
+        if found > last.cases
+            && let Some(loss) = self.loss(last, w.applied_seq().map_err(damage)?, &summaries)
+        {
+            return Err(Checked::Fatal(StoreError::Behind(Box::new(loss))));
+        }
         if found != last.cases {
             return Err(Checked::Damage(Damage::Count {
                 found,
@@ -227,6 +255,24 @@ impl Store {
             replayed,
         ))
     }
+}
+
+impl Store {
+    /// What the working store holds beyond the journal's last line, if anything.
+    fn loss(&self, last: &Change, applied: u64, summaries: &[Summary]) -> Option<Loss> {
+        Loss::between(
+            last.seq,
+            last.cases,
+            applied,
+            summaries,
+            self.dir.join(SLED_DIR),
+        )
+    }
+}
+
+/// Whether the register folder holds a working store (anything in `sled/`).
+pub(super) fn has_working_store(dir: &Path) -> bool {
+    fs::read_dir(dir.join(SLED_DIR)).is_ok_and(|mut d| d.next().is_some())
 }
 
 /// The outcome of the open-time check that is not a healthy store.

@@ -53,7 +53,11 @@ pub fn register_dir(db: Option<&Path>) -> Result<PathBuf, StoreError> {
 /// The user recorded on changes: `--user`, else on a demo register "Demo Gebruiker" (stable
 /// demo output), else the config's name, else the OS user (`USER`/`USERNAME`).
 pub fn resolve_user(cli: Option<&str>, config: Option<&str>, demo: bool) -> String {
-    let given = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    // Recorded in every journal line and named in letters and refusals: one clean line.
+    let given = |s: Option<&str>| {
+        s.map(|s| crate::domain::text::clean_line(s).trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
     if let Some(u) = given(cli) {
         return u;
     }

@@ -40,6 +40,9 @@ impl Store {
         {
             return Err(StoreError::BadChange("register_created"));
         }
+        for event in &events {
+            crate::domain::case::check_new(event)?;
+        }
         let Some(w) = self.working.as_ref() else {
             return Err(StoreError::Damaged(Damage::Open));
         };
@@ -68,8 +71,16 @@ impl Store {
             }
         };
         let cases = self.summaries.len() as u64 + folded.created;
-        let lines = match self.journal.append(at, &self.user, events, cases) {
-            Ok((offset, change)) => working::line_index_of(offset, &change.events),
+        // The journal's path must still name the journal this session locked (issue 16).
+        if let Err(e) = self.lock.check() {
+            self.health = Health::ReadOnly(ReadOnlyWhy::LockLost);
+            return Err(e);
+        }
+        let (lines, head) = match self.journal.append(at, &self.user, events, cases) {
+            Ok((offset, change)) => (
+                working::line_index_of(offset, &change.events),
+                change.hash.clone(),
+            ),
             Err(e) => {
                 if self.journal.is_poisoned() {
                     self.health = Health::ReadOnly(ReadOnlyWhy::JournalPoisoned);
@@ -81,7 +92,13 @@ impl Store {
         for case in &folded.changed {
             self.summaries.insert(case.id, Arc::new(Summary::of(case)));
         }
-        if w.write(seq, &folded.changed, &lines).is_err() {
+        if let Err(e) = w.write(seq, &head, &folded.changed, &lines) {
+            if let working::WorkingError::Sled(e) = &e
+                && super::sled_disk_full(e).is_some()
+            {
+                self.health = Health::ReadOnly(ReadOnlyWhy::DiskFull);
+                return Err(StoreError::SavedButDiskFull { seq });
+            }
             self.health = Health::ReadOnly(ReadOnlyWhy::WorkingFailed);
             return Err(StoreError::SavedButWorkingFailed { seq });
         }

@@ -186,6 +186,7 @@ pub(crate) fn banners(app: &App) -> Vec<Span<'static>> {
     }
     let health = match app.health() {
         Health::Ok => None,
+        Health::Damaged(crate::store::Damage::DiskFull) => Some(UiMsg::DiskFullBanner),
         Health::Damaged(_) => Some(UiMsg::Damaged),
         Health::ReadOnly(_) => Some(UiMsg::ReadOnlyBanner),
     };

@@ -111,3 +111,12 @@ pub fn csv_cell(bytes: &[u8], id: &str, column: &str) -> String {
     }
     panic!("no row {id}");
 }
+
+/// Options for `maintenance::repair` at the tests' instant (no loss accepted).
+pub fn repair_opts() -> privdesk::store::maintenance::RepairOptions {
+    privdesk::store::maintenance::RepairOptions {
+        now: now(),
+        accept_loss: false,
+        user: Some("Test Gebruiker".into()),
+    }
+}

@@ -29,13 +29,11 @@ impl App {
             })
             .and_then(|text| {
                 // The one rule of `privdesk letter` (without its --out): `brieven.map`, else
-                // the register's private letters folder in the user's data folder; a demo's
-                // letters in a folder of their own.
+                // the register's private letters folder in the user's data folder.
                 let dir = letters::letters_dir(
                     None,
                     self.config.brieven.map.as_deref(),
                     &self.store.register_name(),
-                    self.store.is_demo(),
                 )?;
                 letters::write_letter(&dir, case.id, kind, &text)
             });

@@ -22,6 +22,26 @@ fn required(text: &str, field: &'static str) -> Result<(), Refusal> {
     }
 }
 
+/// The earliest date of birth a new registration may give (issue 16): a child born before it
+/// cannot be the subject of a youth-health request, so the date is a typing error.
+pub const EARLIEST_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// What only a *new* change must satisfy, on top of what [`Case::register`] and
+/// [`Case::apply`] check: rules added later than the journal's oldest lines, which replaying
+/// those lines must not refuse (a register with an older line would no longer rebuild).
+/// A birth date before [`EARLIEST_BIRTH`] is refused here; one in the future always was.
+pub fn check_new(event: &Event) -> Result<(), Refusal> {
+    if let Event::Registered { request, .. } = event
+        && request.child.birth_date < EARLIEST_BIRTH
+    {
+        return Err(Refusal::TooEarly("birth_date"));
+    }
+    Ok(())
+}
+
 impl Case {
     /// Creates a case from its registration event, validating the facts.
     pub fn register(event: &Event, stamp: &Stamp) -> Result<Case, Refusal> {
@@ -296,7 +316,8 @@ impl Case {
             | Event::Viewed { .. }
             | Event::LetterMade { .. }
             | Event::Exported { .. }
-            | Event::BackedUp => return Err(Refusal::WrongCase),
+            | Event::BackedUp { .. }
+            | Event::Repaired { .. } => return Err(Refusal::WrongCase),
         }
         Ok(())
     }

@@ -19,6 +19,7 @@ use super::checklist::{self, AnswerRecord};
 use super::kind::{CaseId, CaseKind};
 
 mod apply;
+pub use apply::{EARLIEST_BIRTH, check_new};
 mod facts;
 mod handling;
 mod refusal;

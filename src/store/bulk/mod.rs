@@ -70,7 +70,12 @@ pub fn build(dir: &Path, n: u32, now: DateTime<Utc>) -> Result<BulkReport, Store
     }
     create_private_dir(dir)?;
     let report = write_journal(dir, n, now)?;
-    let cases = maintenance::repair(dir, now)?;
+    let opts = maintenance::RepairOptions {
+        now,
+        accept_loss: false,
+        user: None,
+    };
+    let cases = maintenance::rebuild(dir, &opts)?.cases;
     if cases != report.cases {
         return Err(StoreError::Damaged(super::Damage::Count {
             found: cases,

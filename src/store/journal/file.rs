@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::Event;
 
-use super::scan::{Scan, lines_before, read_range};
+use super::scan::{Scan, lines_before, read_range, rfind_newline};
 use super::{
     BadLine, Change, FORMAT, JOURNAL_FILE, LineFault, ZERO_HASH, check_chain, encode_line,
     parse_line,
@@ -107,7 +107,19 @@ impl Journal {
                 let line = read_range(&mut file, before + 1, last_nl)?;
                 // A complete journal's last line is line number `seq`; one that is not (or does
                 // not parse) is named by its number, counted only then.
-                match parse_line(&line) {
+                // The last line must also chain to the one before (read from the end too): a
+                // stray line (copied in, or from another journal) is named here, and
+                // `privdesk repair` can set it aside (issue 16).
+                let start = rfind_newline(&mut file, before)?.map_or(0, |p| p + 1);
+                let prev_line = read_range(&mut file, start, before)?;
+                let parsed = parse_line(&line).and_then(|c| {
+                    match parse_line(&prev_line) {
+                        Ok(p) if c.seq >= 2 => check_chain(&c, p.seq + 1, &p.hash).map(|()| c),
+                        // A bad line before the last is `audit verify`'s to name.
+                        _ => Ok(c),
+                    }
+                });
+                match parsed {
                     Ok(c) if c.seq >= 2 => Some(c),
                     parsed => {
                         let n = lines_before(&mut file, last_nl + 1)?;

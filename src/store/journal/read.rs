@@ -41,6 +41,7 @@ pub fn stream(path: &Path) -> io::Result<Stream> {
         prev: ZERO_HASH.to_string(),
         count: 0,
         pos: 0,
+        good_end: 0,
         failed: false,
         error: None,
     })
@@ -58,6 +59,8 @@ pub struct Stream {
     pub count: u64,
     /// The number of bytes read: where the next line starts.
     pos: u64,
+    /// Where the last line that passed ends (the journal's length without a bad line after).
+    good_end: u64,
     failed: bool,
     /// The failure that ended [`Stream::located_ok`].
     error: Option<VerifyError>,
@@ -92,6 +95,7 @@ impl Stream {
             Ok(change) => {
                 self.prev.clone_from(&change.hash);
                 self.count = n;
+                self.good_end = self.pos;
                 Some(Ok((start, change)))
             }
             Err(e) => {
@@ -114,6 +118,11 @@ impl Stream {
                 None
             }
         })
+    }
+
+    /// Where the last line that passed ends: after a failure, where the failing line starts.
+    pub fn good_end(&self) -> u64 {
+        self.good_end
     }
 
     /// Why [`Stream::located_ok`] stopped before the end, if it did.
@@ -153,6 +162,7 @@ fn lines_after_within(
             let mut tail = stream(path)?;
             tail.reader.seek(SeekFrom::Start(after))?;
             tail.pos = after;
+            tail.good_end = after;
             tail.prev.clone_from(&at_seq.hash);
             tail.count = seq;
             let rest = tail.located_ok().collect();
@@ -311,8 +321,10 @@ mod tests {
         let t = at("2026-11-23T09:00:00Z");
         j.append(t, "u", vec![Event::RegisterCreated { demo: false }], 0)
             .unwrap();
-        j.append(t, "u", vec![Event::BackedUp], 0).unwrap();
-        j.append(t, "u", vec![Event::BackedUp], 0).unwrap();
+        j.append(t, "u", vec![Event::BackedUp { head: None }], 0)
+            .unwrap();
+        j.append(t, "u", vec![Event::BackedUp { head: None }], 0)
+            .unwrap();
         drop(j);
         let path = dir.path().join(JOURNAL_FILE);
         let text = fs::read_to_string(&path).unwrap();

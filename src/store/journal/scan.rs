@@ -72,7 +72,7 @@ impl Scan {
 }
 
 /// The offset of the last newline before `before`, read backwards a chunk at a time.
-fn rfind_newline(file: &mut File, before: u64) -> io::Result<Option<u64>> {
+pub(super) fn rfind_newline(file: &mut File, before: u64) -> io::Result<Option<u64>> {
     let mut end = before;
     while end > 0 {
         let start = end.saturating_sub(SCAN_CHUNK);

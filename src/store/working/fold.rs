@@ -139,6 +139,7 @@ impl Working {
         let mut dirty: BTreeMap<CaseId, Case> = BTreeMap::new();
         let mut lines = LineIndex::new();
         let mut last = applied;
+        let mut head = String::new();
         let mut n = 0;
         for (offset, change) in changes.into_iter() {
             let change = change.borrow();
@@ -160,15 +161,16 @@ impl Working {
             }
             index_line(&mut lines, offset, &change.events);
             last = change.seq;
+            head.clone_from(&change.hash);
             n += 1;
             if dirty.len() >= batch.max(1) || lines.len() >= batch.max(1) {
                 let batch: Vec<Case> = std::mem::take(&mut dirty).into_values().collect();
-                self.write(last, &batch, &std::mem::take(&mut lines))?;
+                self.write(last, &head, &batch, &std::mem::take(&mut lines))?;
             }
         }
         if n > 0 {
             let batch: Vec<Case> = dirty.into_values().collect();
-            self.write(last, &batch, &lines)?;
+            self.write(last, &head, &batch, &lines)?;
         }
         Ok(n)
     }

@@ -39,6 +39,8 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub const CACHE_CAPACITY: u64 = 32 * 1024 * 1024;
 
 const APPLIED_SEQ: &[u8] = b"applied_seq";
+/// The hash of the journal line at `applied_seq` (stores written before issue 16 lack it).
+const APPLIED_HEAD: &[u8] = b"applied_head";
 const SCHEMA_KEY: &[u8] = b"schema_version";
 /// The tree of each case's journal line offsets (schema 2).
 const LINES_TREE: &str = "lines";
@@ -167,6 +169,17 @@ impl Working {
         Ok(self.meta_u64(APPLIED_SEQ)?.unwrap_or(0))
     }
 
+    /// The hash of the journal line at `applied_seq`, where the store recorded it: what
+    /// `audit verify` holds the journal to (a cut or re-hashed journal no longer has it).
+    pub fn applied_head(&self) -> Result<Option<String>, WorkingError> {
+        match self.meta.get(APPLIED_HEAD)? {
+            None => Ok(None),
+            Some(v) => std::str::from_utf8(&v)
+                .map(|s| Some(s.to_string()))
+                .map_err(|_| WorkingError::Record("meta")),
+        }
+    }
+
     /// The stored schema version, if any.
     pub fn schema_version(&self) -> Result<Option<u64>, WorkingError> {
         self.meta_u64(SCHEMA_KEY)
@@ -182,6 +195,7 @@ impl Working {
     /// Sets `applied_seq` (tests simulate a working store that lost its last changes).
     pub fn set_applied_seq(&self, seq: u64) -> Result<(), WorkingError> {
         self.meta.insert(APPLIED_SEQ, seq.to_string().as_bytes())?;
+        self.meta.remove(APPLIED_HEAD)?;
         Ok(())
     }
 
@@ -213,8 +227,15 @@ impl Working {
     }
 
     /// Writes a change's changed cases, their summaries, the offsets of its line under every
-    /// case it names (`lines`, see [`line_index_of`]) and `applied_seq` in one transaction.
-    pub fn write(&self, seq: u64, changed: &[Case], lines: &LineIndex) -> Result<(), WorkingError> {
+    /// case it names (`lines`, see [`line_index_of`]), `applied_seq` and the line's hash
+    /// (`applied_head`) in one transaction.
+    pub fn write(
+        &self,
+        seq: u64,
+        head: &str,
+        changed: &[Case],
+        lines: &LineIndex,
+    ) -> Result<(), WorkingError> {
         let mut rows = Vec::with_capacity(changed.len());
         for case in changed {
             let key = case.id.to_string();
@@ -239,6 +260,7 @@ impl Working {
                         add_offsets(lines, key, offsets)?;
                     }
                     meta.insert(APPLIED_SEQ, seq_text.as_bytes())?;
+                    meta.insert(APPLIED_HEAD, head.as_bytes())?;
                     Ok::<(), ConflictableTransactionError<()>>(())
                 },
             );
