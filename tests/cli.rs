@@ -92,6 +92,7 @@ fn tricky(id: CaseId, requester: &str, child: &str, received: &str) -> Event {
                 name: requester.into(),
                 relation: Relation::Voogd,
                 contact: String::new(),
+                address: String::new(),
             },
             child: Child {
                 name: child.into(),
@@ -99,6 +100,7 @@ fn tricky(id: CaseId, requester: &str, child: &str, received: &str) -> Event {
             },
             notes: String::new(),
             regime: Default::default(),
+            reply: None,
         },
     }
 }

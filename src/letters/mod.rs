@@ -33,13 +33,16 @@
 
 mod context;
 mod error;
+mod escape;
 mod refusal;
 mod template;
+mod warning;
 mod write;
 
 pub use error::LetterError;
 pub use refusal::check;
 pub use template::{Template, override_dir};
+pub use warning::{LetterWarning, warnings};
 pub use write::write_letter;
 
 use std::fmt;
@@ -134,7 +137,7 @@ pub fn render(
     template: &Template,
 ) -> Result<String, LetterError> {
     check(kind, case, org)?;
-    let ctx = Context::new(case, org, lang, today)?;
+    let ctx = Context::new(kind, case, org, lang, today)?;
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);

@@ -161,7 +161,8 @@ impl App {
                     .copied()
                     .unwrap_or(Decision::Toegewezen),
                 reason: text(1),
-                kept: text(2),
+                explanation: Some(text(2)),
+                kept: text(3),
             },
             Records::Task(Task::ReplySent) => Event::ReplySent {
                 case: id,
