@@ -148,7 +148,7 @@ fn the_config_names_the_user_on_a_real_register() {
     let script = dir.path().join("new.keys");
     std::fs::write(
         &script,
-        "press n\npress <Tab><Tab><Tab>\ntype Karin Smit\npress <Tab><Tab><Tab>\n\
+        "press n\npress <Tab><Tab><Tab>\ntype Karin Smit\npress <Tab><Tab><Tab><Tab><Tab>\n\
          type Lisa Smit\npress <Tab>\ntype 2018-05-02\npress <C-s>\nexpect geregistreerd\n",
     )
     .unwrap();
