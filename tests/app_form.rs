@@ -227,3 +227,10 @@ fn bad_settings_are_refused_by_name_and_every_theme_opens() {
         assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n", "{theme}");
     }
 }
+
+#[test]
+fn the_postal_address_is_asked_only_when_the_answer_goes_by_post() {
+    let (_, _, before, after) = run("form_reply_address.keys", &[]);
+    // Two refused saves wrote nothing; the third is the one registration.
+    assert_eq!(after, before + 1);
+}
