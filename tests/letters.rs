@@ -1114,3 +1114,36 @@ fn the_letter_uses_the_recorded_way_of_providing_and_what_is_kept() {
     assert!(!text.contains("**Wat wij bewaren.**"), "{text}");
     assert!(!text.contains("alsnog te doen wat u vroeg"), "{text}");
 }
+
+#[test]
+fn an_inzage_refused_on_abuse_signals_gives_wgbo_7_457_7_465_and_uavg_41() {
+    let mut t = afschrift();
+    t.answer_rest();
+    let case = t.case.id;
+    t.apply(Event::Answered {
+        case,
+        step: StepId::SignalenMishandelingInzage,
+        answer: Answer::YesNo(true),
+    });
+    t.apply(Event::Decided {
+        case,
+        decision: Decision::Afgewezen,
+        reason: "Moeder meldt dat vader het kind slaat; Veilig Thuis is ingeschakeld.".into(),
+        explanation: Some(
+            privdesk::i18n::domain::neutral_ground(CaseKind::Afschrift, Lang::Nl).into(),
+        ),
+        kept: String::new(),
+    });
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    for must in [
+        "7:457",
+        "7:465",
+        "artikel 41 van de Uitvoeringswet AVG",
+        "goed hulpverlenerschap",
+    ] {
+        assert!(text.contains(must), "{must:?} missing in\n{text}");
+    }
+    for never in ["slaat", "Veilig Thuis", "vader", "mishandeling", "signalen"] {
+        assert!(!text.contains(never), "{never:?} in\n{text}");
+    }
+}

@@ -109,7 +109,8 @@ impl App {
                 // Two texts: the reasoning stays in the dossier, the letter gets its own. On
                 // signals of abuse (KNMG-meldcode) the letter's default is the neutral ground,
                 // and the status line says why.
-                let signals = case.said_yes(StepId::SignalenMishandeling);
+                let signals = case.said_yes(StepId::SignalenMishandeling)
+                    || case.said_yes(StepId::SignalenMishandelingInzage);
                 let explanation = if signals {
                     names::neutral_ground(case.kind, lang).to_string()
                 } else {

@@ -34,6 +34,9 @@ pub enum StepId {
     WerkaantekeningenApart,
     Verstrekking,
     EersteAfschriftKosteloos,
+    /// Inzage / afschrift refused (in part) on signals of child abuse or domestic violence
+    /// (KNMG-meldcode): the letter gives the neutral ground.
+    SignalenMishandelingInzage,
     // Rectificatie
     SoortCorrectie,
     GecorrigeerdInBron,
