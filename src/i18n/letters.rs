@@ -64,7 +64,12 @@ pub fn dossier(relation: Relation, lang: Lang) -> &'static str {
     use Relation::*;
     match relation {
         Zelf => pick(lang, "uw dossier", "your file"),
-        OuderMetGezag | OuderZonderGezag | Pleegouder | Voogd => {
+        Pleegouder => pick(
+            lang,
+            "het dossier van uw pleegkind",
+            "your foster child's file",
+        ),
+        OuderMetGezag | OuderZonderGezag | Voogd => {
             pick(lang, "het dossier van uw kind", "your child's file")
         }
         Gemachtigde => pick(lang, "het dossier van uw cliënt", "your client's file"),
