@@ -90,6 +90,21 @@ struct DecisionCtx {
     vernietigd_op: Option<String>,
 }
 
+/// The desk's note of what else is kept, as a sentence in the letter: a capital first, a full
+/// stop last ("het verzoek en het antwoord" → "Het verzoek en het antwoord.").
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 fn reply_slug(m: ReplyMethod) -> &'static str {
     match m {
         ReplyMethod::Post => "post",
@@ -159,7 +174,7 @@ impl Context {
                 weigering: d.decision.is_refusal(),
                 reden: toelichting.clone(),
                 toelichting,
-                bewaard: escape::text(&d.kept),
+                bewaard: escape::text(&sentence(&d.kept)),
                 vaccinaties_jgz: case
                     .choice(StepId::VaccinatiegegevensJgz)
                     .map(str::to_string),
@@ -220,5 +235,20 @@ impl Context {
             verlenging,
             besluit,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    #[test]
+    fn what_is_kept_reads_as_a_sentence() {
+        assert_eq!(
+            sentence(" het verzoek en het antwoord "),
+            "Het verzoek en het antwoord."
+        );
+        assert_eq!(sentence("Alles bewaard!"), "Alles bewaard!");
+        assert_eq!(sentence("  "), "");
     }
 }
