@@ -25,6 +25,7 @@ fn verzoek(id: CaseId) -> Event {
                 name: "Anna Jansen".into(),
                 relation: Relation::OuderMetGezag,
                 contact: "anna@example.org".into(),
+                address: String::new(),
             },
             child: Child {
                 name: "Kind Jansen".into(),
@@ -32,6 +33,7 @@ fn verzoek(id: CaseId) -> Event {
             },
             notes: String::new(),
             regime: Default::default(),
+            reply: None,
         },
     }
 }

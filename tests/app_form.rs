@@ -148,7 +148,7 @@ fn the_config_names_the_user_on_a_real_register() {
     let script = dir.path().join("new.keys");
     std::fs::write(
         &script,
-        "press n\npress <Tab><Tab><Tab>\ntype Karin Smit\npress <Tab><Tab><Tab>\n\
+        "press n\npress <Tab><Tab><Tab>\ntype Karin Smit\npress <Tab><Tab><Tab><Tab><Tab>\n\
          type Lisa Smit\npress <Tab>\ntype 2018-05-02\npress <C-s>\nexpect geregistreerd\n",
     )
     .unwrap();
@@ -226,4 +226,11 @@ fn bad_settings_are_refused_by_name_and_every_theme_opens() {
         );
         assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n", "{theme}");
     }
+}
+
+#[test]
+fn the_postal_address_is_asked_only_when_the_answer_goes_by_post() {
+    let (_, _, before, after) = run("form_reply_address.keys", &[]);
+    // Two refused saves wrote nothing; the third is the one registration.
+    assert_eq!(after, before + 1);
 }

@@ -103,6 +103,7 @@ fn tricky(id: CaseId, requester: &str, child: &str, received: &str) -> Event {
                 name: requester.into(),
                 relation: Relation::Voogd,
                 contact: String::new(),
+                address: String::new(),
             },
             child: Child {
                 name: child.into(),
@@ -110,6 +111,7 @@ fn tricky(id: CaseId, requester: &str, child: &str, received: &str) -> Event {
             },
             notes: String::new(),
             regime: Default::default(),
+            reply: None,
         },
     }
 }

@@ -167,3 +167,60 @@ fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_writt
         "a refused letter leaves no trace"
     );
 }
+
+/// An ontvangstbevestiging made after the answer deadline is made, says the answer is late, and
+/// the desk is warned on standard error (a date, no personal data).
+#[test]
+fn a_late_ontvangstbevestiging_is_made_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("reg");
+    demo_register(&db);
+    let out = tmp.path().join("brieven");
+    let (mut late, mut refused) = (0, Vec::new());
+    for n in 1..=30 {
+        let id = format!("V-2026-{n:04}");
+        // Three months on: every open demo verzoek is past its answer deadline.
+        let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+            .arg("--db")
+            .arg(&db)
+            .args([
+                "--now",
+                "2027-02-23T10:00",
+                "letter",
+                &id,
+                "ontvangstbevestiging",
+            ])
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).to_string();
+        if o.status.code() != Some(0) {
+            refused.push(err);
+            continue;
+        }
+        let path = String::from_utf8_lossy(&o.stdout).trim().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let says_late = text.contains("ons antwoord is te laat");
+        assert_eq!(
+            err.contains("antwoordtermijn is op"),
+            says_late,
+            "{id}: {err}\n{text}"
+        );
+        if says_late {
+            late += 1;
+            assert!(!text.contains("U krijgt uiterlijk op"), "{text}");
+            // The warning names a date, never the requester.
+            let name = text
+                .lines()
+                .find_map(|l| l.strip_prefix("Beste "))
+                .unwrap()
+                .trim_end_matches(',');
+            assert!(!err.contains(name), "{err}");
+        }
+    }
+    assert!(
+        late > 0,
+        "no demo case is past its answer deadline: {refused:?}"
+    );
+}

@@ -48,6 +48,7 @@ impl T {
                     name: "Fenna Fictief".into(),
                     relation,
                     contact: "x@voorbeeld.invalid".into(),
+                    address: String::new(),
                 },
                 child: Child {
                     name: "Lieke Fictief".into(),
@@ -55,6 +56,7 @@ impl T {
                 },
                 notes: String::new(),
                 regime,
+                reply: None,
             },
         };
         let now = at(received);
@@ -144,6 +146,7 @@ impl T {
             case: id,
             decision,
             reason: reason.into(),
+            explanation: Some(reason.into()),
             kept: String::new(),
         })
     }
@@ -162,6 +165,7 @@ fn registration_refuses_a_future_receipt_and_a_receipt_before_birth() {
                 name: "A".into(),
                 relation: Relation::OuderMetGezag,
                 contact: String::new(),
+                address: String::new(),
             },
             child: Child {
                 name: "B".into(),
@@ -169,6 +173,7 @@ fn registration_refuses_a_future_receipt_and_a_receipt_before_birth() {
             },
             notes: String::new(),
             regime: DossierRegime::Wgbo,
+            reply: None,
         },
     };
     let stamp = Stamp {
@@ -888,4 +893,34 @@ fn the_reply_needs_a_decision_and_no_decision_is_recorded_twice_on_a_closed_case
     .unwrap();
     assert_eq!(t.case.status(), Status::Ingetrokken);
     assert_eq!(t.decide(Decision::Toegewezen, ""), Err(Refusal::CaseClosed));
+}
+
+/// Journal lines written before issue 15 (no `reply`, no `address`, no `explanation`) still
+/// read, and mean what they meant: the answer goes the way the request came, and the decision
+/// has no letter explanation of its own.
+#[test]
+fn journal_lines_from_before_the_two_texts_and_the_reply_method_still_read() {
+    let registered = r#"{"type":"registered","case":"V-2026-0042","request":{"kind":"afschrift","received":"2026-11-02","channel":"email","requester":{"name":"Fenna Fictief","relation":"ouder_met_gezag","contact":"fenna@voorbeeld.invalid"},"child":{"name":"Lieke Fictief","birth_date":"2020-05-17"},"notes":"","regime":"wgbo"}}"#;
+    let decided = r#"{"type":"decided","case":"V-2026-0042","decision":"afgewezen","reason":"Afweging voor het dossier."}"#;
+    let e: Event = serde_json::from_str(registered).unwrap();
+    let Event::Registered { request, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(request.reply, None);
+    assert_eq!(request.reply_method(), ReplyMethod::BeveiligdeEmail);
+    assert_eq!(request.requester.address, "");
+    // Written again, the line is as it was.
+    assert_eq!(serde_json::to_string(&e).unwrap(), registered);
+    let e: Event = serde_json::from_str(decided).unwrap();
+    let Event::Decided {
+        explanation,
+        reason,
+        ..
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(*explanation, None);
+    assert_eq!(reason, "Afweging voor het dossier.");
+    assert_eq!(serde_json::to_string(&e).unwrap(), decided);
 }

@@ -52,6 +52,7 @@ fn damaged_register(dir: &Path) {
                             name: format!("Ouder Fictief {n}"),
                             relation: Relation::OuderMetGezag,
                             contact: "ouder@example.org".into(),
+                            address: String::new(),
                         },
                         child: Child {
                             name: format!("Kind Fictief {n}"),
@@ -60,6 +61,7 @@ fn damaged_register(dir: &Path) {
                         // Long notes: lines that take the check a while to read and hash.
                         notes: "Fictieve notitie. ".repeat(NOTES_REPEAT),
                         regime: Default::default(),
+                        reply: None,
                     },
                 }
             })

@@ -13,7 +13,9 @@ use privdesk::domain::deadline::amsterdam_date;
 use privdesk::domain::event::{Event, Stamp};
 use privdesk::domain::kind::{CaseId, CaseKind};
 use privdesk::i18n::Lang;
-use privdesk::letters::{LetterError, LetterKind, Template, render, write_letter};
+use privdesk::letters::{
+    LetterError, LetterKind, LetterWarning, Template, render, warnings, write_letter,
+};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -48,24 +50,33 @@ struct T {
 
 impl T {
     fn new(kind: CaseKind, received: &str) -> T {
+        T::with(kind, received, |_| {})
+    }
+
+    /// A case whose registration `change` alters first (the relation, how the answer goes).
+    fn with(kind: CaseKind, received: &str, change: impl FnOnce(&mut RequestFacts)) -> T {
+        let mut request = RequestFacts {
+            kind,
+            received: d(received),
+            channel: Channel::Brief,
+            requester: Requester {
+                name: "Fenna Fictief".into(),
+                relation: Relation::OuderMetGezag,
+                contact: "06-00000000".into(),
+                address: "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into(),
+            },
+            child: Child {
+                name: "Lieke Fictief".into(),
+                birth_date: d("2020-05-17"),
+            },
+            notes: "tweede ouder: Kees Fictief".into(),
+            regime: Default::default(),
+            reply: Some(ReplyMethod::Post),
+        };
+        change(&mut request);
         let e = Event::Registered {
             case: CaseId::new('V', 2026, 42),
-            request: RequestFacts {
-                kind,
-                received: d(received),
-                channel: Channel::Brief,
-                requester: Requester {
-                    name: "Fenna Fictief".into(),
-                    relation: Relation::OuderMetGezag,
-                    contact: "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into(),
-                },
-                child: Child {
-                    name: "Lieke Fictief".into(),
-                    birth_date: d("2020-05-17"),
-                },
-                notes: "tweede ouder: Kees Fictief".into(),
-                regime: Default::default(),
-            },
+            request,
         };
         let now = at(received);
         let stamp = Stamp {
@@ -152,6 +163,7 @@ impl T {
             case,
             decision,
             reason: reason.into(),
+            explanation: Some(reason.into()),
             kept: kept.into(),
         });
         self
@@ -286,7 +298,15 @@ fn besluit_for_each_decision() {
             &t,
             Lang::Nl,
         );
-        assert!(text.contains("bezwaar") && text.contains("zes weken"));
+        if decision.is_refusal() {
+            assert!(text.contains("bezwaar") && text.contains("zes weken"));
+        } else {
+            // A granted request is not offered remedies against what it asked for.
+            assert!(
+                !text.contains("bezwaar maken") && !text.contains("alsnog"),
+                "{text}"
+            );
+        }
         insta::assert_snapshot!(format!("besluit_afschrift_{decision:?}_nl"), text);
     }
     let t = afschrift().decide(Decision::Toegewezen, "", "");
@@ -628,4 +648,502 @@ fn an_existing_folder_keeps_its_mode() {
     .unwrap();
     let mode = std::fs::metadata(root.path()).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o755);
+}
+
+// ---- Issue 15: letters that protect the child -------------------------------------------
+
+/// What the authority table fills in as the reasoning of a refusal on signals of abuse: it
+/// names them, and belongs in the dossier only.
+const ABUSE_REASONING: &str = "Er zijn signalen van (vermoeden van) kindermishandeling of huiselijk geweld: het dossier wordt alleen vernietigd als de jeugdige 16 of ouder en wilsbekwaam is (KNMG-meldcode).";
+
+/// A vernietiging for a child of 6 with signals of abuse on record, refused as the desk's
+/// prompt offers it: the reasoning as the table gives it, the letter's explanation its default.
+fn abuse_refusal(lang: Lang) -> T {
+    let mut t = vernietiging();
+    t.answer_rest();
+    let case = t.case.id;
+    t.apply(Event::Answered {
+        case,
+        step: StepId::SignalenMishandeling,
+        answer: Answer::YesNo(true),
+    });
+    t.apply(Event::Decided {
+        case,
+        decision: Decision::Afgewezen,
+        reason: ABUSE_REASONING.into(),
+        explanation: Some(
+            privdesk::i18n::domain::neutral_ground(CaseKind::Vernietiging, lang).into(),
+        ),
+        kept: String::new(),
+    });
+    t
+}
+
+#[test]
+fn an_abuse_refusal_letter_gives_the_neutral_ground_and_never_the_signals() {
+    for lang in [Lang::Nl, Lang::En] {
+        let t = abuse_refusal(lang);
+        let text = letter(LetterKind::Besluit, &t, &ggd(), lang).to_lowercase();
+        for never in [
+            "mishandeling",
+            "huiselijk geweld",
+            "signalen",
+            "knmg",
+            "meldcode",
+            "abuse",
+            "violence",
+            "signals",
+        ] {
+            assert!(!text.contains(never), "{never:?} in\n{text}");
+        }
+        assert!(text.contains("7:455"), "no neutral ground in\n{text}");
+        assert!(text.contains("hulpverlenerschap"), "{text}");
+    }
+    // The reasoning stays in the dossier.
+    let t = abuse_refusal(Lang::Nl);
+    assert_eq!(t.case.decision.as_ref().unwrap().reason, ABUSE_REASONING);
+}
+
+#[test]
+fn a_refusal_recorded_without_a_letter_explanation_gets_no_letter() {
+    // A decision line from before the two texts: its reasoning must not become the letter.
+    let mut t = vernietiging();
+    t.answer_rest();
+    let case = t.case.id;
+    t.apply(Event::Decided {
+        case,
+        decision: Decision::Afgewezen,
+        reason: ABUSE_REASONING.into(),
+        explanation: None,
+        kept: String::new(),
+    });
+    let err = render(
+        LetterKind::Besluit,
+        &t.case,
+        &ggd(),
+        Lang::Nl,
+        amsterdam_date(t.now),
+        &Template::builtin(LetterKind::Besluit, Lang::Nl),
+    )
+    .unwrap_err();
+    assert_eq!(err, LetterError::NoLetterExplanation(Decision::Afgewezen));
+    assert!(err.message(Lang::Nl).contains("opnieuw vast"));
+    // A new refusal needs both texts.
+    let stamp = Stamp {
+        seq: 99,
+        at: t.now,
+        user: "t".into(),
+    };
+    let refused = t.case.clone().apply(
+        &Event::Decided {
+            case,
+            decision: Decision::Afgewezen,
+            reason: ABUSE_REASONING.into(),
+            explanation: Some("  ".into()),
+            kept: String::new(),
+        },
+        &stamp,
+    );
+    assert_eq!(refused, Err(Refusal::Required("letter_explanation")));
+}
+
+/// The hostile values of the issue, and a plain value of the same shape.
+const HOSTILE_NAME: &str = "*Fenna* _F_ #1 \\ [x](http://evil.example) <b>vet</b> &amp;";
+const HOSTILE_ADDRESS: &str =
+    "1. Verzonnenstraat 1\n# 1000 AA Voorbeeldstad\n---\n> Postbus 5\n- Dorp\n===";
+const HOSTILE_TEXT: &str = "Reden met *nadruk*, __sterk__ en `code`\n1. eerste\n# kop\n---\n> citaat\n<b>html</b> [klik](http://evil.example) <http://evil.example>\n+ plus\n    ingesprongen\\";
+const PLAIN_NAME: &str = "Fenna Fictief";
+const PLAIN_ADDRESS: &str = "Verzonnenstraat 1\n1000 AA Voorbeeldstad\nA\nB\nC\nD";
+const PLAIN_TEXT: &str = "Reden\neen\ntwee\ndrie\nvier\nvijf\nzes\nzeven";
+
+/// A case whose every typed value is `name`, `address` or `text`, with each letter made.
+fn letters_with(name: &str, address: &str, text: &str, lang: Lang) -> Vec<String> {
+    let mk = || {
+        T::with(CaseKind::Vernietiging, "2026-11-23", |r| {
+            r.requester.name = name.into();
+            r.requester.address = address.into();
+        })
+        .on("2026-12-01")
+    };
+    let extended = mk().extend(ExtensionReason::Complexiteit, text);
+    let decided = mk().decide(Decision::DeelsToegewezen, text, text);
+    let mut org = ggd();
+    org.naam = Some(name.into());
+    vec![
+        letter(LetterKind::Ontvangstbevestiging, &mk(), &org, lang),
+        letter(LetterKind::Verlenging, &extended, &org, lang),
+        letter(LetterKind::Besluit, &decided, &org, lang),
+    ]
+}
+
+/// What a CommonMark reader makes of a letter: the count of each kind of node that is not
+/// plain text, and the text itself (a line break as a newline).
+fn parsed(md: &str) -> (std::collections::BTreeMap<String, usize>, String) {
+    use pulldown_cmark::{Event as Md, Parser, Tag};
+    let mut nodes = std::collections::BTreeMap::new();
+    let mut text = String::new();
+    for e in Parser::new(md) {
+        let node = match e {
+            Md::Start(Tag::Link { .. }) => "link",
+            Md::Start(Tag::Image { .. }) => "image",
+            Md::Start(Tag::Emphasis) => "emphasis",
+            Md::Start(Tag::Strong) => "strong",
+            Md::Start(Tag::Heading { .. }) => "heading",
+            Md::Start(Tag::List(_)) => "list",
+            Md::Start(Tag::Item) => "item",
+            Md::Start(Tag::BlockQuote(_)) => "quote",
+            Md::Start(Tag::CodeBlock(_)) => "code block",
+            Md::Start(Tag::HtmlBlock) | Md::Html(_) | Md::InlineHtml(_) => "html",
+            Md::Rule => "rule",
+            Md::Code(_) => "code",
+            Md::Text(t) => {
+                text.push_str(&t);
+                continue;
+            }
+            Md::HardBreak | Md::SoftBreak | Md::End(_) => {
+                text.push('\n');
+                continue;
+            }
+            _ => continue,
+        };
+        *nodes.entry(node.to_string()).or_insert(0) += 1;
+    }
+    (nodes, text)
+}
+
+#[test]
+fn typed_values_are_literal_text_in_every_letter() {
+    for lang in [Lang::Nl, Lang::En] {
+        let hostile = letters_with(HOSTILE_NAME, HOSTILE_ADDRESS, HOSTILE_TEXT, lang);
+        let plain = letters_with(PLAIN_NAME, PLAIN_ADDRESS, PLAIN_TEXT, lang);
+        for (i, (h, p)) in hostile.iter().zip(&plain).enumerate() {
+            let (h_nodes, h_text) = parsed(h);
+            let (p_nodes, _) = parsed(p);
+            // No link, emphasis, heading, list, quote, rule, code or HTML from a value: the
+            // letter has exactly the nodes its template makes.
+            assert_eq!(h_nodes, p_nodes, "markup from a value in\n{h}");
+            // The ontvangstbevestiging has no reason in it; the others have.
+            let values: &[&str] = if i == 0 {
+                &[HOSTILE_NAME, HOSTILE_ADDRESS]
+            } else {
+                &[HOSTILE_NAME, HOSTILE_ADDRESS, HOSTILE_TEXT]
+            };
+            for value in values {
+                for line in value.lines().map(str::trim) {
+                    assert!(
+                        h_text.contains(line),
+                        "{line:?} not literal in\n{h_text}\n{h}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A case asked by `relation`, decided `decision` after the steps are answered.
+fn asked_by(kind: CaseKind, relation: Relation, decision: Decision, why: &str) -> T {
+    T::with(kind, "2027-03-26", |r| r.requester.relation = relation)
+        .on("2027-04-06")
+        .decide(decision, why, "")
+}
+
+#[test]
+fn a_parent_without_gezag_is_told_what_bw_1_377c_gives() {
+    let why = "U krijgt informatie over belangrijke feiten; het dossier zelf niet.";
+    for kind in [CaseKind::Inzage, CaseKind::Afschrift] {
+        let t = asked_by(
+            kind,
+            Relation::OuderZonderGezag,
+            Decision::DeelsToegewezen,
+            why,
+        );
+        for lang in [Lang::Nl, Lang::En] {
+            let text = letter(LetterKind::Besluit, &t, &ggd(), lang);
+            assert!(text.contains("1:377c"), "{text}");
+            for never in [
+                "gratis",
+                "free of charge",
+                "U kunt de gegevens inzien",
+                "You can see the data",
+                "kopie ophalen",
+                "collect the copy",
+            ] {
+                assert!(!text.contains(never), "{never:?} in\n{text}");
+            }
+        }
+        let text = letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), Lang::Nl);
+        assert!(
+            text.contains("1:377c") && !text.contains("gratis"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_derde_gets_no_free_copy_and_not_the_data_subjects_remedies() {
+    let t = asked_by(
+        CaseKind::Afschrift,
+        Relation::Derde,
+        Decision::Toegewezen,
+        "",
+    );
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(!text.contains("gratis"), "{text}");
+    let text = letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), Lang::Nl);
+    assert!(!text.contains("gratis") && text.contains("7:457"), "{text}");
+    let t = asked_by(
+        CaseKind::Afschrift,
+        Relation::Derde,
+        Decision::Afgewezen,
+        REPEAT,
+    );
+    for org in [ggd(), org(OrganisatieType::Privaat)] {
+        let text = letter(LetterKind::Besluit, &t, &org, Lang::Nl);
+        for never in [
+            "kunt u **bezwaar maken**",
+            "kunt u **de rechtbank vragen**",
+            "U kunt ook een klacht",
+        ] {
+            assert!(!text.contains(never), "{never:?} in\n{text}");
+        }
+        assert!(text.contains("degene om wie het gaat"), "{text}");
+    }
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::En);
+    assert!(!text.contains("you can **lodge an objection**"), "{text}");
+    assert!(text.contains("the person the data are about"), "{text}");
+}
+
+#[test]
+fn a_gemachtigde_is_written_to_on_behalf_of_the_client() {
+    let t = asked_by(
+        CaseKind::Afschrift,
+        Relation::Gemachtigde,
+        Decision::Toegewezen,
+        "",
+    );
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(text.contains("namens uw cliënt"), "{text}");
+    assert!(text.contains("het dossier van uw cliënt"), "{text}");
+    assert!(text.contains("voor uw cliënt gratis"), "{text}");
+    let t = asked_by(
+        CaseKind::Afschrift,
+        Relation::Gemachtigde,
+        Decision::Afgewezen,
+        REPEAT,
+    );
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(
+        text.contains("uw cliënt **bezwaar maken**; u kunt dat namens uw cliënt doen"),
+        "{text}"
+    );
+    let text = letter(
+        LetterKind::Besluit,
+        &t,
+        &org(OrganisatieType::Privaat),
+        Lang::En,
+    );
+    assert!(
+        text.contains("on behalf of your client")
+            && text.contains("your client (or you, on your client's behalf)"),
+        "{text}"
+    );
+    let text = letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), Lang::Nl);
+    assert!(
+        text.contains("namens uw cliënt") && text.contains("machtiging"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_answer_not_by_post_has_no_address_block() {
+    for (reply, channel) in [
+        (ReplyMethod::BeveiligdeEmail, Channel::Email),
+        (ReplyMethod::Portaal, Channel::Webformulier),
+        (ReplyMethod::Balie, Channel::Balie),
+    ] {
+        let t = T::with(CaseKind::Afschrift, "2027-03-26", |r| {
+            r.channel = channel;
+            r.reply = Some(reply);
+            r.requester.contact = "fenna@voorbeeld.invalid\n06-12345678".into();
+            r.requester.address = String::new();
+        })
+        .on("2027-04-06");
+        for kind in [LetterKind::Ontvangstbevestiging] {
+            let text = letter(kind, &t, &ggd(), Lang::Nl);
+            for never in ["fenna@voorbeeld.invalid", "06-12345678", "Verzonnenstraat"] {
+                assert!(!text.contains(never), "{never:?} in\n{text}");
+            }
+            // The name appears only where the letter speaks to them.
+            assert_eq!(text.matches("Fenna Fictief").count(), 1, "{text}");
+            assert!(text.contains("Beste Fenna Fictief,"));
+        }
+    }
+    // By post: the recorded address, never the contact.
+    let t = T::with(CaseKind::Afschrift, "2027-03-26", |r| {
+        r.requester.contact = "fenna@voorbeeld.invalid".into();
+    })
+    .on("2027-04-06");
+    let text = letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), Lang::Nl);
+    assert!(
+        text.contains("Fenna Fictief\\\nVerzonnenstraat 1\\\n1000 AA Voorbeeldstad"),
+        "{text}"
+    );
+    assert!(!text.contains("fenna@voorbeeld.invalid"));
+}
+
+#[test]
+fn an_answer_by_post_without_an_address_is_refused() {
+    // An old case registered by letter, before privdesk asked for the postal address.
+    let t = T::with(CaseKind::Afschrift, "2027-03-26", |r| {
+        r.reply = None;
+        r.requester.address = String::new();
+    })
+    .on("2027-04-06");
+    let made = render(
+        LetterKind::Ontvangstbevestiging,
+        &t.case,
+        &ggd(),
+        Lang::Nl,
+        amsterdam_date(t.now),
+        &Template::builtin(LetterKind::Ontvangstbevestiging, Lang::Nl),
+    );
+    assert_eq!(made, Err(LetterError::NoPostalAddress));
+    // A new registration by post without an address is refused at once.
+    let e = Event::Registered {
+        case: CaseId::new('V', 2027, 1),
+        request: RequestFacts {
+            reply: Some(ReplyMethod::Post),
+            ..t.case.request.clone().unwrap()
+        },
+    };
+    let stamp = Stamp {
+        seq: 1,
+        at: t.now,
+        user: "t".into(),
+    };
+    assert_eq!(
+        Case::register(&e, &stamp),
+        Err(Refusal::Required("address"))
+    );
+}
+
+#[test]
+fn a_late_ontvangstbevestiging_says_the_answer_is_late() {
+    // Answer due Mon 26 April 2027; the acknowledgement is made on 3 May.
+    let t = afschrift().on("2027-05-03");
+    for lang in [Lang::Nl, Lang::En] {
+        let text = letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), lang);
+        assert!(
+            !text.contains("U krijgt uiterlijk op")
+                && !text.contains("You will have our answer by"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("laten wij u dat uiterlijk op") && !text.contains("we will tell you by"),
+            "{text}"
+        );
+        assert!(
+            text.contains(said(lang, "ons antwoord is te laat", "our answer is late")),
+            "{text}"
+        );
+    }
+    let due = d("2027-04-26");
+    assert_eq!(
+        warnings(LetterKind::Ontvangstbevestiging, &t.case, d("2027-05-03")),
+        vec![LetterWarning::LateAcknowledgement { due }]
+    );
+    assert!(warnings(LetterKind::Ontvangstbevestiging, &t.case, due).is_empty());
+}
+
+#[test]
+fn a_verlenging_carries_the_date_its_notice_was_sent() {
+    // Extended (and the notice sent) on 6 April; the letter is made on 9 April.
+    let t = afschrift()
+        .extend(ExtensionReason::Complexiteit, COMPLEX)
+        .on("2027-04-09");
+    let text = letter(LetterKind::Verlenging, &t, &ggd(), Lang::Nl);
+    assert!(text.contains("Datum: 6 april 2027"), "{text}");
+    assert!(!text.contains("9 april 2027"), "{text}");
+    let sent = d("2027-04-06");
+    assert_eq!(
+        warnings(LetterKind::Verlenging, &t.case, d("2027-04-09")),
+        vec![LetterWarning::ExtensionNoticeDated { sent }]
+    );
+    assert!(warnings(LetterKind::Verlenging, &t.case, sent).is_empty());
+    assert!(
+        LetterWarning::ExtensionNoticeDated { sent }
+            .message(Lang::Nl)
+            .contains("6 april 2027")
+    );
+}
+
+#[test]
+fn the_letter_uses_the_recorded_way_of_providing_and_what_is_kept() {
+    let mut t = afschrift();
+    t.answer_rest();
+    let case = t.case.id;
+    t.apply(Event::Answered {
+        case,
+        step: StepId::Verstrekking,
+        answer: Answer::Choice("zorgmail".into()),
+    });
+    let t = t.decide(Decision::Toegewezen, "", "");
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(
+        text.contains("Wij sturen u de kopie met Zorgmail"),
+        "{text}"
+    );
+    assert!(!text.contains("Wij spreken met u af"), "{text}");
+
+    let mut t = vernietiging();
+    t.answer_rest();
+    let case = t.case.id;
+    t.apply(Event::Answered {
+        case,
+        step: StepId::VaccinatiegegevensJgz,
+        answer: Answer::Choice("bewaren".into()),
+    });
+    let t = t.decide(Decision::Toegewezen, "", "");
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(text.contains("## Wat wij bewaren"), "{text}");
+    assert!(text.contains("De vaccinaties die wij zelf in het dossier hebben vastgelegd, bewaren wij. Dat heeft de jeugdarts besloten"), "{text}");
+    assert!(
+        text.contains("financiële en administratieve gegevens"),
+        "{text}"
+    );
+    assert!(!text.contains("**Wat wij bewaren.**"), "{text}");
+    assert!(!text.contains("alsnog te doen wat u vroeg"), "{text}");
+}
+
+#[test]
+fn an_inzage_refused_on_abuse_signals_gives_wgbo_7_457_7_465_and_uavg_41() {
+    let mut t = afschrift();
+    t.answer_rest();
+    let case = t.case.id;
+    t.apply(Event::Answered {
+        case,
+        step: StepId::SignalenMishandelingInzage,
+        answer: Answer::YesNo(true),
+    });
+    t.apply(Event::Decided {
+        case,
+        decision: Decision::Afgewezen,
+        reason: "Moeder meldt dat vader het kind slaat; Veilig Thuis is ingeschakeld.".into(),
+        explanation: Some(
+            privdesk::i18n::domain::neutral_ground(CaseKind::Afschrift, Lang::Nl).into(),
+        ),
+        kept: String::new(),
+    });
+    let text = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    for must in [
+        "7:457",
+        "7:465",
+        "artikel 41 van de Uitvoeringswet AVG",
+        "goed hulpverlenerschap",
+    ] {
+        assert!(text.contains(must), "{must:?} missing in\n{text}");
+    }
+    for never in ["slaat", "Veilig Thuis", "vader", "mishandeling", "signalen"] {
+        assert!(!text.contains(never), "{never:?} in\n{text}");
+    }
 }

@@ -33,6 +33,7 @@ pub fn fill(store: &mut Store, cases: u32) {
                         name: format!("Ouder Fictief {i}"),
                         relation: Relation::OuderMetGezag,
                         contact: "ouder@example.org".into(),
+                        address: String::new(),
                     },
                     child: Child {
                         name: format!("Kind Fictief {i}"),
@@ -40,6 +41,7 @@ pub fn fill(store: &mut Store, cases: u32) {
                     },
                     notes: String::new(),
                     regime: Default::default(),
+                    reply: None,
                 },
             })
             .collect();

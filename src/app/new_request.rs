@@ -8,7 +8,9 @@
 
 use super::form::{Field, Form};
 use super::{App, Confirm, Screen};
-use crate::domain::case::{Channel, Child, Refusal, Relation, RequestFacts, Requester};
+use crate::domain::case::{
+    Channel, Child, Refusal, Relation, ReplyMethod, RequestFacts, Requester,
+};
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::{CaseId, CaseKind, Event};
 use crate::i18n::domain as names;
@@ -22,9 +24,11 @@ const CHANNEL: usize = 2;
 const REQUESTER: usize = 3;
 const RELATION: usize = 4;
 const CONTACT: usize = 5;
-const CHILD: usize = 6;
-const BIRTH: usize = 7;
-const NOTES: usize = 8;
+const REPLY: usize = 6;
+const ADDRESS: usize = 7;
+const CHILD: usize = 8;
+const BIRTH: usize = 9;
+const NOTES: usize = 10;
 
 impl App {
     /// Whether a form is open with something typed in it.
@@ -39,7 +43,8 @@ impl App {
         }
     }
 
-    /// Opens an empty form: kind Inzage, received today, channel e-mail, a parent with gezag.
+    /// Opens an empty form: kind Inzage, received today, channel e-mail, a parent with gezag, the
+    /// answer the way the request came (a postal address only when that is post).
     /// A register that cannot be written says so instead.
     pub(super) fn open_request_form(&mut self) {
         if let Err(e) = self.store.writable() {
@@ -62,6 +67,14 @@ impl App {
             .iter()
             .map(|r| names::relation(*r, lang).to_string())
             .collect();
+        // "The way the request came" first, then the methods (AVG 12(3) last sentence, 15(3)).
+        let replies = std::iter::once(label(FormMsg::ReplyAsChannel).to_string())
+            .chain(
+                ReplyMethod::ALL
+                    .iter()
+                    .map(|m| names::reply_method(*m, lang).to_string()),
+            )
+            .collect();
         let fields = vec![
             Field::choice(label(FormMsg::LabelKind), kinds, 0),
             Field::date(label(FormMsg::LabelReceived), Some(today)).required(),
@@ -69,6 +82,8 @@ impl App {
             Field::text(label(FormMsg::LabelRequester)).required(),
             Field::choice(label(FormMsg::LabelRelation), relations, 0),
             Field::text(label(FormMsg::LabelContact)),
+            Field::choice(label(FormMsg::LabelReply), replies, 0),
+            Field::multi(label(FormMsg::LabelAddress)),
             Field::text(label(FormMsg::LabelChild)).required(),
             Field::date(label(FormMsg::LabelBirth), None).required(),
             Field::multi(label(FormMsg::LabelNotes)),
@@ -128,6 +143,20 @@ impl App {
             .copied()
             .unwrap_or(Relation::OuderMetGezag);
         let contact = form.text(CONTACT);
+        let reply = match form.choice(REPLY) {
+            0 => ReplyMethod::for_channel(channel),
+            n => ReplyMethod::ALL
+                .get(n - 1)
+                .copied()
+                .unwrap_or(ReplyMethod::for_channel(channel)),
+        };
+        // The postal address only when the answer goes by post (data minimisation).
+        let address = form.text(ADDRESS);
+        match (reply == ReplyMethod::Post, address.is_empty()) {
+            (true, true) => form.set_error(ADDRESS, FormMsg::AddressNeeded.text(lang).into()),
+            (false, false) => form.set_error(ADDRESS, FormMsg::AddressNotNeeded.text(lang).into()),
+            _ => {}
+        }
         let child = form.required_text(CHILD, lang);
         let birth = form.date(BIRTH, lang).flatten();
         let notes = form.text(NOTES);
@@ -152,6 +181,7 @@ impl App {
                     name: requester,
                     relation,
                     contact,
+                    address,
                 },
                 child: Child {
                     name: child,
@@ -159,6 +189,7 @@ impl App {
                 },
                 notes,
                 regime: self.config.organisatie.dossierregime,
+                reply: Some(reply),
             },
         };
         self.save_new_case(id, event, App::refused);
@@ -196,6 +227,9 @@ impl App {
                 Some((REQUESTER, FormMsg::Required.text(lang).into()))
             }
             Refusal::Required("child") => Some((CHILD, FormMsg::Required.text(lang).into())),
+            Refusal::Required("address") => {
+                Some((ADDRESS, FormMsg::AddressNeeded.text(lang).into()))
+            }
             Refusal::InFuture("received") => {
                 Some((RECEIVED, FormMsg::InFuture.fill(lang, &[("today", &today)])))
             }

@@ -16,7 +16,7 @@ use crate::domain::kind::CaseId;
 use crate::i18n::Lang;
 use crate::i18n::letters::LettersMsg;
 use crate::letters::{
-    LetterError, LetterKind, Template, letters_dir, override_dir, render, write_letter,
+    LetterError, LetterKind, Template, letters_dir, override_dir, render, warnings, write_letter,
 };
 use crate::store::{Store, StoreError};
 
@@ -119,5 +119,12 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
         let _ = std::fs::remove_file(&path);
         return Outcome::fail(e.message(lang), e.exit_code());
     }
-    Outcome::ok_line(path.display().to_string())
+    // A date the letter states that the desk must know about (no personal data).
+    let mut out = Outcome::ok_line(path.display().to_string());
+    out.stderr = warnings(kind, &case, amsterdam_date(args.now))
+        .iter()
+        .map(|w| w.message(lang))
+        .collect::<Vec<_>>()
+        .join("\n");
+    out
 }

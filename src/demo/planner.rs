@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::{DEMO_USER, DemoChange, plausible_answer};
 use crate::domain::case::{
     BreachFacts, BreachNature, Case, Channel, Child, Decision, Ending, ExtensionReason, Refusal,
-    Relation, RequestFacts, Requester,
+    Relation, ReplyMethod, RequestFacts, Requester,
 };
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::event::{Event, Stamp};
@@ -189,14 +189,21 @@ impl Planner {
             format!("{} {}", PARENTS[n % PARENTS.len()], surname)
         };
         let birth = received - Duration::days(child_age * 365 + 100);
+        let channel = Channel::ALL[n % Channel::ALL.len()];
+        let reply = ReplyMethod::for_channel(channel);
         let request = RequestFacts {
             kind,
             received,
-            channel: Channel::ALL[n % Channel::ALL.len()],
+            channel,
             requester: Requester {
                 name: requester_name,
                 relation,
                 contact: format!("{}@voorbeeld.invalid", surname.to_lowercase()),
+                address: if reply == ReplyMethod::Post {
+                    format!("Verzonnenstraat {}\n1000 AA Voorbeeldstad", n + 1)
+                } else {
+                    String::new()
+                },
             },
             child: Child {
                 name: child_name,
@@ -204,6 +211,7 @@ impl Planner {
             },
             notes: "Fictieve demozaak.".into(),
             regime: crate::domain::authority::DossierRegime::Wgbo,
+            reply: Some(reply),
         };
         let mut case = None;
         // Registered on the day it was received; each later step on a day of its own.
@@ -263,6 +271,7 @@ impl Planner {
                         case: id,
                         decision: d,
                         reason: reason.into(),
+                        explanation: Some(reason.into()),
                         kept: String::new(),
                     }],
                     at,

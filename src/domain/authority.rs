@@ -140,6 +140,9 @@ pub enum RequesterRole {
     Gezinsvoogd,
     /// A third party: school, lawyer, insurer, another organisation.
     Derde,
+    /// A gemachtigde: a lawyer or other representative who acts for whoever holds the right,
+    /// with their written machtiging (domain.md §4).
+    Gemachtigde,
 }
 
 /// The child's (or young person's) consent to this requester's request.

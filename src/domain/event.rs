@@ -97,8 +97,13 @@ pub enum Event {
         case: CaseId,
         /// The decision.
         decision: Decision,
-        /// The reasons; required for anything but toegewezen.
+        /// The reasoning for the dossier (what was weighed); required for anything but
+        /// toegewezen. Never in a letter.
         reason: String,
+        /// The explanation the letter gives; required for anything but toegewezen. Absent on
+        /// lines written before privdesk asked for it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        explanation: Option<String>,
         /// For a Vernietiging: what is kept, and why.
         #[serde(default, skip_serializing_if = "String::is_empty")]
         kept: String,

@@ -56,6 +56,7 @@ pub fn role(relation: Relation) -> RequesterRole {
         Relation::Pleegouder => RequesterRole::Pleegouder,
         Relation::Gezinsvoogd => RequesterRole::Gezinsvoogd,
         Relation::Derde => RequesterRole::Derde,
+        Relation::Gemachtigde => RequesterRole::Gemachtigde,
     }
 }
 

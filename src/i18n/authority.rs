@@ -88,6 +88,12 @@ crate::messages! {
         ReasonMetSchriftelijkeToestemmingRechthebbende =>
             "Wie het recht heeft, heeft schriftelijk toestemming gegeven; de verzoeker krijgt wat een derde met die toestemming krijgt (WGBO 7:457; Jeugdwet 7.3.11).",
             "Whoever holds the right has given written consent; the requester gets what a third party with that consent gets (WGBO 7:457; Jeugdwet 7.3.11).";
+        ReasonGemachtigdeMachtigingNodig =>
+            "Een gemachtigde handelt alleen met een schriftelijke machtiging van wie het recht heeft: de jeugdige vanaf 12 als die wilsbekwaam is, anders de ouders met gezag of de voogd (vanaf 18 de curator of mentor) (BW 3:60; WGBO 7:457).",
+            "An authorised representative acts only with a written authorisation from whoever holds the right: the young person from 12 when wilsbekwaam, otherwise the parents with gezag or the voogd (from 18 the curator or mentor) (BW 3:60; WGBO 7:457).";
+        ReasonGemachtigdeMetMachtiging =>
+            "De gemachtigde heeft een schriftelijke machtiging van wie het recht heeft en handelt namens die persoon: het is diens verzoek (BW 3:60; AVG 12).",
+            "The representative holds a written authorisation from whoever holds the right and acts for that person: it is their request (BW 3:60; AVG 12).";
         ReasonMeerderjarig =>
             "Vanaf 18 heeft niemand nog gezag (BW 1:233): een ouder, oud-voogd of verzorger is een derde en heeft schriftelijke toestemming nodig van de jongvolwassene of, als die niet wilsbekwaam is, van de curator of mentor (WGBO 7:457).",
             "From 18 nobody has gezag any more (BW 1:233): a parent, former voogd or carer is a third party and needs the written consent of the young adult or, when they are not wilsbekwaam, of the curator or mentor (WGBO 7:457).";

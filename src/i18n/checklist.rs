@@ -50,6 +50,10 @@ pub fn question(step: StepId, lang: Lang) -> &'static str {
             "Signalen van kindermishandeling of huiselijk geweld?",
             "Signs of child abuse or domestic violence?",
         ),
+        SignalenMishandelingInzage => (
+            "Weigering (deels) op signalen van kindermishandeling of huiselijk geweld (KNMG-meldcode)?",
+            "Refusal (in part) on signs of child abuse or domestic violence (KNMG-meldcode)?",
+        ),
         VerzoekDuidelijk => ("Is het verzoek duidelijk?", "Is the request clear?"),
         VerduidelijkingGevraagd => ("Verduidelijking gevraagd op", "Clarification asked on"),
         Ontvangstbevestiging => (

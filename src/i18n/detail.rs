@@ -21,6 +21,9 @@ crate::messages! {
         Channel => "Kanaal", "Channel";
         Relation => "Relatie", "Relation";
         Contact => "Contact", "Contact";
+        ReplyBy => "Antwoord via", "Answer by";
+        ReplyFromChannel => "{method} (uit het kanaal)", "{method} (from the channel)";
+        Address => "Postadres", "Postal address";
         Born => "geboren {date} ({age} jaar)", "born {date} (age {age})";
         Regime => "Dossierregime", "Dossier regime";
         RegimeWgbo => "WGBO (medisch kinddossier)", "WGBO (medical child dossier)";

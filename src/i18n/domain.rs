@@ -3,7 +3,7 @@
 
 use super::Lang;
 use crate::domain::case::{
-    BreachNature, Channel, Decision, ExtensionReason, Refusal, Relation, Status,
+    BreachNature, Channel, Decision, ExtensionReason, Refusal, Relation, ReplyMethod, Status,
 };
 use crate::domain::checklist::Block;
 use crate::domain::kind::CaseKind;
@@ -59,6 +59,38 @@ pub fn channel(c: Channel, lang: Lang) -> &'static str {
     }
 }
 
+/// The neutral legal ground a letter gives for a refusal that must not name its reason
+/// (signals of child abuse or domestic violence, KNMG-meldcode; domain.md §7).
+pub fn neutral_ground(kind: CaseKind, lang: Lang) -> &'static str {
+    match kind {
+        CaseKind::Vernietiging => pick(
+            lang,
+            "Wij mogen gegevens niet vernietigen als het bewaren ervan van aanmerkelijk belang is voor een ander dan u. Dat is hier het geval. Dit volgt uit goed hulpverlenerschap en artikel 7:455 van het Burgerlijk Wetboek.",
+            "We may not destroy data when keeping them is of considerable importance to someone other than you. That is the case here. This follows from good care practice (goed hulpverlenerschap) and article 7:455 of the Dutch Civil Code.",
+        ),
+        _ => pick(
+            lang,
+            "Wij geven de gegevens niet, omdat dat niet past bij goed hulpverlenerschap: het belang van het kind of van een ander gaat hier voor. Dit volgt uit de artikelen 7:457 en 7:465 van het Burgerlijk Wetboek en artikel 41 van de Uitvoeringswet AVG.",
+            "We do not provide the data, because that would not be in keeping with good care practice (goed hulpverlenerschap): the interest of the child or of someone else comes first here. This follows from articles 7:457 and 7:465 of the Dutch Civil Code and article 41 of the Dutch GDPR Implementation Act.",
+        ),
+    }
+}
+
+/// How the answer is sent, in words.
+pub fn reply_method(m: ReplyMethod, lang: Lang) -> &'static str {
+    use ReplyMethod::*;
+    match m {
+        Post => pick(lang, "per post", "by post"),
+        BeveiligdeEmail => pick(
+            lang,
+            "beveiligde e-mail (Zorgmail)",
+            "secure e-mail (Zorgmail)",
+        ),
+        Portaal => pick(lang, "via het portaal", "through the portal"),
+        Balie => pick(lang, "aan de balie", "at the desk"),
+    }
+}
+
 /// A relation's name.
 pub fn relation(r: Relation, lang: Lang) -> &'static str {
     use Relation::*;
@@ -76,8 +108,13 @@ pub fn relation(r: Relation, lang: Lang) -> &'static str {
         ),
         Derde => pick(
             lang,
-            "derde (school, advocaat, ...)",
-            "third party (school, lawyer, ...)",
+            "derde zonder machtiging (school, verzekeraar, ...)",
+            "third party without authorisation (school, insurer, ...)",
+        ),
+        Gemachtigde => pick(
+            lang,
+            "gemachtigde (advocaat e.a., schriftelijke machtiging)",
+            "authorised representative (lawyer etc., written authorisation)",
         ),
     }
 }
@@ -279,6 +316,8 @@ pub fn field(f: &str, lang: Lang) -> &'static str {
         "awaiting" => pick(lang, "waarop gewacht wordt", "what is awaited"),
         "since" => pick(lang, "sinds", "since"),
         "explanation" => pick(lang, "toelichting", "explanation"),
+        "letter_explanation" => pick(lang, "toelichting in de brief", "explanation in the letter"),
+        "address" => pick(lang, "postadres", "postal address"),
         "notice_sent" => pick(lang, "bericht verstuurd op", "notice sent on"),
         "reason" => pick(lang, "reden", "reason"),
         "how" => pick(lang, "hoe", "how"),

@@ -32,6 +32,12 @@ crate::messages! {
         LabelRequester => "Naam verzoeker", "Requester's name";
         LabelRelation => "Relatie tot kind", "Relation to child";
         LabelContact => "Contact", "Contact";
+        LabelReply => "Antwoord via", "Answer by";
+        ReplyAsChannel => "zoals het verzoek binnenkwam", "the way the request came";
+        LabelAddress => "Postadres", "Postal address";
+        AddressNeeded => "nodig: het antwoord gaat per post", "needed: the answer goes by post";
+        AddressNotNeeded => "alleen invullen als het antwoord per post gaat (privdesk bewaart niet meer dan nodig)",
+            "fill in only when the answer goes by post (privdesk keeps no more than it needs)";
         LabelChild => "Naam kind", "Child's name";
         LabelBirth => "Geboortedatum kind", "Child's date of birth";
         LabelNotes => "Notities", "Notes";

@@ -21,6 +21,14 @@ crate::messages! {
             "a decision letter needs the decision to be recorded first";
         DecisionWithoutReason => "het besluit ({decision}) heeft geen motivering; zonder reden gaat er geen brief uit",
             "the decision ({decision}) has no reasons; no letter goes out without them";
+        NoLetterExplanation => "het besluit ({decision}) heeft geen toelichting voor de brief (het is vastgelegd vóór privdesk daarom vroeg, en de afweging blijft in het dossier): leg het besluit opnieuw vast met een toelichting",
+            "the decision ({decision}) has no explanation for the letter (it was recorded before privdesk asked for one, and the reasoning stays in the file): record the decision again with an explanation";
+        NoPostalAddress => "het antwoord gaat per post, maar er is geen postadres vastgelegd",
+            "the answer goes by post, but no postal address is recorded";
+        LateAcknowledgement => "let op: de antwoordtermijn is op {date} verstreken; de brief belooft geen datum maar zegt dat ons antwoord te laat is",
+            "note: the answer deadline passed on {date}; the letter promises no date but says our answer is late";
+        ExtensionNoticeDated => "let op: de verlengingsbrief draagt de datum waarop de verlenging volgens het dossier is verstuurd ({date}), niet vandaag; verstuur hem niet later zonder de verlenging te herstellen",
+            "note: the extension letter carries the date the extension was sent according to the file ({date}), not today; do not send it later without correcting the extension";
         NotExtended => "een verlengingsbrief kan alleen als de verlenging is vastgelegd (met grond en toelichting)",
             "an extension letter needs the extension to be recorded first (with its ground and explanation)";
         NotExtendable => "een verzoek om {kind} kan niet verlengd worden (AVG 12(3) geldt er niet voor), dus er hoort geen verlengingsbrief bij",
@@ -58,9 +66,15 @@ pub fn dossier(relation: Relation, lang: Lang) -> &'static str {
     use Relation::*;
     match relation {
         Zelf => pick(lang, "uw dossier", "your file"),
-        OuderMetGezag | OuderZonderGezag | Pleegouder | Voogd => {
+        Pleegouder => pick(
+            lang,
+            "het dossier van uw pleegkind",
+            "your foster child's file",
+        ),
+        OuderMetGezag | OuderZonderGezag | Voogd => {
             pick(lang, "het dossier van uw kind", "your child's file")
         }
+        Gemachtigde => pick(lang, "het dossier van uw cliënt", "your client's file"),
         CuratorMentor | Gezinsvoogd | Derde => pick(
             lang,
             "het dossier waarover u schreef",

@@ -27,7 +27,10 @@ crate::messages! {
         Extension => "Verlengd ({ground}); bericht verstuurd {date}: {explanation}",
             "Extended ({ground}); notice sent {date}: {explanation}";
         Decision => "Besluit: {decision} ({date}, {by})", "Decision: {decision} ({date}, {by})";
-        DecisionReason => "  reden: {reason}", "  reason: {reason}";
+        DecisionReason => "  afweging (dossier): {reason}", "  reasoning (file): {reason}";
+        DecisionExplanation => "  toelichting in de brief: {explanation}", "  explanation in the letter: {explanation}";
+        DecisionNoExplanation => "  toelichting in de brief: geen (vastgelegd vóór privdesk erom vroeg; leg het besluit opnieuw vast vóór de brief)",
+            "  explanation in the letter: none (recorded before privdesk asked; record the decision again before the letter)";
         DecisionKept => "  bewaard: {kept}", "  kept: {kept}";
         ReplySentOn => "Antwoord verstuurd: {date}", "Reply sent: {date}";
         DestroyedOn => "Vernietiging bevestigd: {date}", "Destruction confirmed: {date}";
@@ -72,7 +75,11 @@ crate::messages! {
         FieldNoticeSent => "Bericht verstuurd op (JJJJ-MM-DD)", "Notice sent on (YYYY-MM-DD)";
         FieldDecision => "Besluit", "Decision";
         FieldReason => "Reden", "Reason";
-        FieldKept => "Wat wordt bewaard", "What is kept";
+        FieldKept => "Wat verder bewaard blijft (in zinnen, voor de brief)", "What else is kept (in sentences, for the letter)";
+        FieldReasoning => "Afweging (blijft in het dossier)", "Reasoning (stays in the file)";
+        FieldLetterExplanation => "Toelichting in de brief", "Explanation in the letter";
+        NeutralGroundWhy => "Signalen van kindermishandeling of huiselijk geweld (KNMG-meldcode): de brief noemt ze niet en geeft de neutrale grond; de afweging blijft in het dossier.",
+            "Signals of child abuse or domestic violence (KNMG-meldcode): the letter does not name them and gives the neutral ground; the reasoning stays in the file.";
         FieldRecipient => "Ontvanger", "Recipient";
         FieldHow => "Hoe (telefoon, e-mail, brief)", "How (phone, e-mail, letter)";
         FieldLetter => "Brief", "Letter";

@@ -5,41 +5,50 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::LetterError;
+use super::{LetterError, LetterKind, escape};
 use crate::config::{Organisatie, OrganisatieType};
 use crate::domain::Case;
-use crate::domain::case::{Decision, ExtensionReason};
+use crate::domain::case::{Decision, ExtensionReason, Relation, ReplyMethod};
+use crate::domain::checklist::StepId;
 use crate::domain::deadline;
 use crate::i18n::letters as text;
 use crate::i18n::{self, Lang};
 
 #[derive(Serialize)]
-pub(super) struct Context<'a> {
-    organisatie: OrgCtx<'a>,
+pub(super) struct Context {
+    organisatie: OrgCtx,
     datum: String,
     kenmerk: String,
-    verzoeker: RequesterCtx<'a>,
+    verzoeker: RequesterCtx,
     verzoek: RequestCtx,
-    verlenging: Option<ExtensionCtx<'a>>,
-    besluit: Option<DecisionCtx<'a>>,
+    verlenging: Option<ExtensionCtx>,
+    besluit: Option<DecisionCtx>,
 }
 
 #[derive(Serialize)]
-struct OrgCtx<'a> {
-    naam: &'a str,
-    adres: Option<&'a str>,
-    adres_regels: Vec<&'a str>,
+struct OrgCtx {
+    naam: String,
+    adres: Option<String>,
+    adres_regels: Vec<String>,
     #[serde(rename = "type")]
     org_type: &'static str,
     bestuursorgaan: bool,
-    fg_naam: Option<&'a str>,
-    fg_contact: &'a str,
+    fg_naam: Option<String>,
+    fg_contact: String,
 }
 
 #[derive(Serialize)]
-struct RequesterCtx<'a> {
-    naam: &'a str,
-    contact_regels: Vec<&'a str>,
+struct RequesterCtx {
+    naam: String,
+    contact_regels: Vec<String>,
+    relatie: &'static str,
+    adres_regels: Vec<String>,
+    per_post: bool,
+    antwoord_via: &'static str,
+    namens_client: bool,
+    derde: bool,
+    zonder_gezag: bool,
+    pleegouder: bool,
 }
 
 #[derive(Serialize)]
@@ -53,42 +62,83 @@ struct RequestCtx {
     eerste_termijn: String,
     kan_verlengen: bool,
     vernietigen_uiterlijk: Option<String>,
+    te_laat: bool,
+    verlengen_voorbij: bool,
+    vernietigen_voorbij: bool,
+    verstrekking: Option<String>,
 }
 
 #[derive(Serialize)]
-struct ExtensionCtx<'a> {
+struct ExtensionCtx {
     grond: &'static str,
     grond_tekst: &'static str,
-    toelichting: &'a str,
+    toelichting: String,
     termijn: String,
+    verstuurd: String,
 }
 
 #[derive(Serialize)]
-struct DecisionCtx<'a> {
+struct DecisionCtx {
     uitkomst: &'static str,
     uitkomst_tekst: &'static str,
     weigering: bool,
-    reden: &'a str,
-    bewaard: &'a str,
+    toelichting: String,
+    reden: String,
+    bewaard: String,
+    vaccinaties_jgz: Option<String>,
     datum: String,
     vernietigd_op: Option<String>,
 }
 
-fn lines(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
+/// The desk's note of what else is kept, as a sentence in the letter: a capital first, a full
+/// stop last ("het verzoek en het antwoord" → "Het verzoek en het antwoord.").
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
 }
 
-impl<'a> Context<'a> {
+fn reply_slug(m: ReplyMethod) -> &'static str {
+    match m {
+        ReplyMethod::Post => "post",
+        ReplyMethod::BeveiligdeEmail => "beveiligde_email",
+        ReplyMethod::Portaal => "portaal",
+        ReplyMethod::Balie => "balie",
+    }
+}
+
+fn relation_slug(r: Relation) -> &'static str {
+    match r {
+        Relation::Zelf => "zelf",
+        Relation::OuderMetGezag => "ouder_met_gezag",
+        Relation::Voogd => "voogd",
+        Relation::CuratorMentor => "curator_mentor",
+        Relation::OuderZonderGezag => "ouder_zonder_gezag",
+        Relation::Pleegouder => "pleegouder",
+        Relation::Gezinsvoogd => "gezinsvoogd",
+        Relation::Derde => "derde",
+        Relation::Gemachtigde => "gemachtigde",
+    }
+}
+
+impl Context {
     /// Only called after [`check`](super::check): the settings and the request are there.
+    /// Every value a user typed (the case's and the settings') is escaped: literal text in any
+    /// Markdown reader. The verlenging is dated the day its notice was sent.
     pub(super) fn new(
-        case: &'a Case,
-        org: &'a Organisatie,
+        kind_of_letter: LetterKind,
+        case: &Case,
+        org: &Organisatie,
         lang: Lang,
         today: NaiveDate,
-    ) -> Result<Context<'a>, LetterError> {
+    ) -> Result<Context, LetterError> {
         let (Some(request), Some(naam), Some(org_type), Some(fg_contact)) =
             (&case.request, &org.naam, org.org_type, &org.fg_contact)
         else {
@@ -106,38 +156,66 @@ impl<'a> Context<'a> {
                 ExtensionReason::AantalVerzoeken => "aantal_verzoeken",
             },
             grond_tekst: i18n::domain::extension_reason(x.reason, lang),
-            toelichting: x.explanation.trim(),
+            toelichting: escape::text(&x.explanation),
             termijn: date(dates.answer),
+            verstuurd: date(x.notice_sent),
         });
-        let besluit = case.decision.as_ref().map(|d| DecisionCtx {
-            uitkomst: match d.decision {
-                Decision::Toegewezen => "toegewezen",
-                Decision::DeelsToegewezen => "deels_toegewezen",
-                Decision::Afgewezen => "afgewezen",
-                Decision::NietOntvankelijk => "niet_ontvankelijk",
-            },
-            uitkomst_tekst: i18n::domain::decision(d.decision, lang),
-            weigering: d.decision.is_refusal(),
-            reden: d.reason.trim(),
-            bewaard: d.kept.trim(),
-            datum: date(d.on),
-            vernietigd_op: case.destruction_confirmed.map(date),
+        let besluit = case.decision.as_ref().map(|d| {
+            // The letter's own text, never the dossier's reasoning (domain.md §7).
+            let toelichting = escape::text(d.explanation.as_deref().unwrap_or_default());
+            DecisionCtx {
+                uitkomst: match d.decision {
+                    Decision::Toegewezen => "toegewezen",
+                    Decision::DeelsToegewezen => "deels_toegewezen",
+                    Decision::Afgewezen => "afgewezen",
+                    Decision::NietOntvankelijk => "niet_ontvankelijk",
+                },
+                uitkomst_tekst: i18n::domain::decision(d.decision, lang),
+                weigering: d.decision.is_refusal(),
+                reden: toelichting.clone(),
+                toelichting,
+                bewaard: escape::text(&sentence(&d.kept)),
+                vaccinaties_jgz: case
+                    .choice(StepId::VaccinatiegegevensJgz)
+                    .map(str::to_string),
+                datum: date(d.on),
+                vernietigd_op: case.destruction_confirmed.map(date),
+            }
         });
+        let requester = &request.requester;
+        let reply = request.reply_method();
+        let per_post = reply == ReplyMethod::Post;
+        let letter_date = match (kind_of_letter, &case.extension) {
+            (LetterKind::Verlenging, Some(x)) => x.notice_sent,
+            _ => today,
+        };
         Ok(Context {
             organisatie: OrgCtx {
-                naam,
-                adres: org.adres.as_deref(),
-                adres_regels: org.adres.as_deref().map(lines).unwrap_or_default(),
+                naam: escape::text(naam),
+                adres: org.adres.as_deref().map(escape::text),
+                adres_regels: org.adres.as_deref().map(escape::lines).unwrap_or_default(),
                 org_type: org_type.slug(),
                 bestuursorgaan: org_type == OrganisatieType::Bestuursorgaan,
-                fg_naam: org.fg_naam.as_deref(),
-                fg_contact,
+                fg_naam: org.fg_naam.as_deref().map(escape::text),
+                fg_contact: escape::text(fg_contact),
             },
-            datum: date(today),
+            datum: date(letter_date),
             kenmerk: case.id.to_string(),
             verzoeker: RequesterCtx {
-                naam: request.requester.name.trim(),
-                contact_regels: lines(&request.requester.contact),
+                naam: escape::text(&requester.name),
+                contact_regels: escape::lines(&requester.contact),
+                relatie: relation_slug(requester.relation),
+                adres_regels: if per_post {
+                    escape::lines(&requester.address)
+                } else {
+                    Vec::new()
+                },
+                per_post,
+                antwoord_via: reply_slug(reply),
+                namens_client: requester.relation == Relation::Gemachtigde,
+                derde: requester.relation == Relation::Derde,
+                zonder_gezag: requester.relation == Relation::OuderZonderGezag,
+                pleegouder: requester.relation == Relation::Pleegouder,
             },
             verzoek: RequestCtx {
                 soort: kind.slug(),
@@ -149,9 +227,28 @@ impl<'a> Context<'a> {
                 eerste_termijn: date(first),
                 kan_verlengen: kind.may_extend(),
                 vernietigen_uiterlijk: dates.destruction.map(date),
+                te_laat: today > dates.answer,
+                verlengen_voorbij: today > first,
+                vernietigen_voorbij: dates.destruction.is_some_and(|d| today > d),
+                verstrekking: case.choice(StepId::Verstrekking).map(str::to_string),
             },
             verlenging,
             besluit,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    #[test]
+    fn what_is_kept_reads_as_a_sentence() {
+        assert_eq!(
+            sentence(" het verzoek en het antwoord "),
+            "Het verzoek en het antwoord."
+        );
+        assert_eq!(sentence("Alles bewaard!"), "Alles bewaard!");
+        assert_eq!(sentence("  "), "");
     }
 }

@@ -24,6 +24,11 @@ pub enum LetterError {
     NoDecision,
     /// A refusal (or partial grant) without the reasons the law asks for.
     DecisionWithoutReason(Decision),
+    /// A refusal recorded before privdesk asked for the letter's own explanation: its reasoning
+    /// is for the dossier, so the decision is recorded again with one first.
+    NoLetterExplanation(Decision),
+    /// The answer goes by post but no postal address was recorded.
+    NoPostalAddress,
     /// A verlenging for a case that was not extended.
     NotExtended,
     /// A verlenging for a kind the law does not let be extended (intrekken toestemming).
@@ -81,6 +86,9 @@ impl LetterError {
             LetterError::NoDecision => LettersMsg::NoDecision.text(lang).into(),
             LetterError::DecisionWithoutReason(d) => LettersMsg::DecisionWithoutReason
                 .fill(lang, &[("decision", i18n::domain::decision(*d, lang))]),
+            LetterError::NoLetterExplanation(d) => LettersMsg::NoLetterExplanation
+                .fill(lang, &[("decision", i18n::domain::decision(*d, lang))]),
+            LetterError::NoPostalAddress => LettersMsg::NoPostalAddress.text(lang).into(),
             LetterError::NotExtended => LettersMsg::NotExtended.text(lang).into(),
             LetterError::NotExtendable(k) => LettersMsg::NotExtendable.fill(
                 lang,

@@ -3,8 +3,10 @@
 //!
 //! A letter the law would find wanting is refused before anything is rendered ([`check`]): no
 //! organisation name or type (the type decides the remedy), no FG contact, no decision, no
-//! recorded extension, a datalek. The templates are Markdown rendered by minijinja with strict
-//! undefined values and no escaping; each is compiled in and may be overridden per letter by
+//! recorded extension, a datalek, a refusal without the letter's explanation, an answer by post
+//! without a postal address. The templates are Markdown rendered by minijinja with strict
+//! undefined values; every value a user typed is escaped before it reaches them (`escape`), so
+//! it is literal text in any CommonMark reader; each is compiled in and may be overridden per letter by
 //! `<config_dir>/letters/<letter>.<lang>.md`. A template that fails to parse or render is an
 //! error naming the file and the line, never half a letter.
 //!
@@ -14,18 +16,28 @@
 //! - `organisatie`: `naam`, `adres` (or none), `adres_regels` (list), `type`
 //!   (`bestuursorgaan`|`privaat`), `bestuursorgaan` (bool), `fg_naam` (or none), `fg_contact`
 //! - `datum` (the letter's date), `kenmerk` (the case id)
-//! - `verzoeker`: `naam`, `contact_regels` (list) — the requester only, never the child or others
+//! - `verzoeker`: `naam`, `contact_regels` (list; not an address), `relatie` (slug),
+//!   `adres_regels` (the postal address, only when the answer goes by post), `per_post`,
+//!   `antwoord_via` (`post`|`beveiligde_email`|`portaal`|`balie`), `namens_client`
+//!   (gemachtigde), `derde`, `zonder_gezag`, `pleegouder` — the requester only, never the child
 //! - `verzoek`: `soort` (kind slug), `soort_naam`, `onderwerp` ("inzage in het dossier van uw
 //!   kind"), `dossier`, `ontvangen`, `termijn` (the answer deadline now in force),
 //!   `eerste_termijn` (the first-month deadline), `kan_verlengen` (bool), `vernietigen_uiterlijk`
-//!   (Vernietiging: the WGBO date, else none)
+//!   (Vernietiging: the WGBO date, else none), `te_laat` (the letter's date is past `termijn`),
+//!   `verlengen_voorbij`, `vernietigen_voorbij`, `verstrekking` (the recorded wijze van
+//!   verstrekking: `balie`|`zorgmail`|`beveiligde_mail`|`post`, or none)
 //! - `verlenging` (none unless extended): `grond` (`complexiteit`|`aantal_verzoeken`),
-//!   `grond_tekst`, `toelichting`, `termijn` (the extended deadline)
+//!   `grond_tekst`, `toelichting`, `termijn` (the extended deadline), `verstuurd` (the date the
+//!   notice was sent; a verlenging's `datum` is that date)
 //! - `besluit` (none until decided): `uitkomst` (`toegewezen`|`deels_toegewezen`|`afgewezen`|
-//!   `niet_ontvankelijk`), `uitkomst_tekst`, `weigering` (bool: not wholly granted), `reden`,
-//!   `bewaard` (Vernietiging: what is kept, may be empty), `datum`, `vernietigd_op` (or none)
+//!   `niet_ontvankelijk`), `uitkomst_tekst`, `weigering` (bool: not wholly granted),
+//!   `toelichting` (the letter's explanation; `reden` is the same, never the dossier's
+//!   reasoning), `bewaard` (Vernietiging: what else is kept, may be empty), `vaccinaties_jgz`
+//!   (the jeugdarts's decision: `vernietigen`|`bewaren`, or none), `datum`, `vernietigd_op`
 //!
 //! - `refusal` — [`check`]: what a letter needs before it may be made.
+//! - `escape` — a typed value as literal Markdown text.
+//! - `warning` — [`warnings`]: dates the desk must know about in a letter that is made.
 //! - `template` — a letter's template: compiled in, or the override in the config folder.
 //! - `context` — the values and phrases a template receives, made from the case.
 //! - `error` — why no letter was made, in the user's language.
@@ -35,15 +47,18 @@
 
 mod context;
 mod error;
+mod escape;
 mod folder;
 mod refusal;
 mod template;
+mod warning;
 mod write;
 
 pub use error::LetterError;
 pub use folder::{BRIEVEN_DIR, default_dir, demo_dir, letters_dir};
 pub use refusal::check;
 pub use template::{Template, override_dir};
+pub use warning::{LetterWarning, warnings};
 pub use write::write_letter;
 
 use std::fmt;
@@ -138,7 +153,7 @@ pub fn render(
     template: &Template,
 ) -> Result<String, LetterError> {
     check(kind, case, org)?;
-    let ctx = Context::new(case, org, lang, today)?;
+    let ctx = Context::new(kind, case, org, lang, today)?;
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);

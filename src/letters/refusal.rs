@@ -1,11 +1,12 @@
 //! The refusal check: a letter the law would find wanting (no organisation name or type, no FG
-//! contact, no decision, no recorded extension, a datalek, an ended case) is refused before
+//! contact, no decision, no recorded extension, a datalek, an ended case, a refusal without the
+//! letter's own explanation, an answer by post without a postal address) is refused before
 //! anything is rendered.
 
 use super::{LetterError, LetterKind};
 use crate::config::Organisatie;
 use crate::domain::Case;
-use crate::domain::case::Ending;
+use crate::domain::case::{Ending, ReplyMethod};
 
 /// Refuses a letter that would be wrong, naming what is missing. [`render`](super::render)
 /// calls it first; the app may call it to grey out a letter it cannot make.
@@ -32,6 +33,12 @@ pub fn check(kind: LetterKind, case: &Case, org: &Organisatie) -> Result<(), Let
     if !missing.is_empty() {
         return Err(LetterError::MissingSettings(missing));
     }
+    if let Some(r) = &case.request
+        && r.reply_method() == ReplyMethod::Post
+        && r.requester.address.trim().is_empty()
+    {
+        return Err(LetterError::NoPostalAddress);
+    }
     match kind {
         LetterKind::Ontvangstbevestiging => {}
         LetterKind::Verlenging => match &case.extension {
@@ -46,6 +53,12 @@ pub fn check(kind: LetterKind, case: &Case, org: &Organisatie) -> Result<(), Let
             None => return Err(LetterError::NoDecision),
             Some(d) if d.decision.needs_reason() && d.reason.trim().is_empty() => {
                 return Err(LetterError::DecisionWithoutReason(d.decision));
+            }
+            Some(d)
+                if d.decision.needs_reason()
+                    && d.explanation.as_deref().is_none_or(|e| e.trim().is_empty()) =>
+            {
+                return Err(LetterError::NoLetterExplanation(d.decision));
             }
             Some(_) => {}
         },

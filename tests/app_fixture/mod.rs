@@ -34,6 +34,7 @@ fn verzoek(id: u32, kind: CaseKind, received: &str, requester: &str, child: &str
                 name: requester.into(),
                 relation: Relation::OuderMetGezag,
                 contact: "ouder@example.org".into(),
+                address: String::new(),
             },
             child: Child {
                 name: child.into(),
@@ -41,6 +42,7 @@ fn verzoek(id: u32, kind: CaseKind, received: &str, requester: &str, child: &str
             },
             notes: String::new(),
             regime: Default::default(),
+            reply: None,
         },
     }
 }

@@ -50,6 +50,7 @@ impl Verzoek<'_> {
                     name: self.requester.into(),
                     relation: self.relation,
                     contact: "verzoeker@voorbeeld.invalid".into(),
+                    address: String::new(),
                 },
                 child: Child {
                     name: self.child.into(),
@@ -57,6 +58,7 @@ impl Verzoek<'_> {
                 },
                 notes: String::new(),
                 regime: self.regime,
+                reply: None,
             },
         }
     }

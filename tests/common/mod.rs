@@ -35,6 +35,7 @@ pub fn verzoek(id: CaseId, requester: &str) -> Event {
                 name: requester.into(),
                 relation: Relation::OuderMetGezag,
                 contact: "ouder@example.org".into(),
+                address: String::new(),
             },
             child: Child {
                 name: "Kind Testpersoon".into(),
@@ -42,6 +43,7 @@ pub fn verzoek(id: CaseId, requester: &str) -> Event {
             },
             notes: String::new(),
             regime: Default::default(),
+            reply: None,
         },
     }
 }

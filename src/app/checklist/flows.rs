@@ -106,9 +106,21 @@ impl App {
                     .iter()
                     .map(|d| names::decision(*d, lang).to_string())
                     .collect();
+                // Two texts: the reasoning stays in the dossier, the letter gets its own. On
+                // signals of abuse (KNMG-meldcode) the letter's default is the neutral ground,
+                // and the status line says why.
+                let signals = case.said_yes(StepId::SignalenMishandeling)
+                    || case.said_yes(StepId::SignalenMishandelingInzage);
+                let explanation = if signals {
+                    names::neutral_ground(case.kind, lang).to_string()
+                } else {
+                    reason.clone()
+                };
                 let mut fields = vec![
                     self.choice_field(W::FieldDecision, decisions, at),
-                    self.text_field(W::FieldReason).filled(&reason),
+                    self.text_field(W::FieldReasoning).filled(&reason),
+                    self.text_field(W::FieldLetterExplanation)
+                        .filled(&explanation),
                 ];
                 if case.kind == CaseKind::Vernietiging {
                     let kept = match case.answers.get(&StepId::WatBewaard).map(|r| &r.answer) {
@@ -116,6 +128,11 @@ impl App {
                         _ => String::new(),
                     };
                     fields.push(self.text_field(W::FieldKept).filled(&kept));
+                }
+                if signals {
+                    self.open_prompt(records, W::PromptDecide, fields);
+                    self.say(W::NeutralGroundWhy.text(lang).to_string(), false);
+                    return;
                 }
                 (W::PromptDecide, fields)
             }

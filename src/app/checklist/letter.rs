@@ -55,8 +55,14 @@ impl App {
                             self.load_case_view(case.id);
                         }
                         let path = path.display().to_string();
-                        let text = WorkMsg::LetterMade.fill(lang, &[("path", &path)]);
-                        self.say(text, false);
+                        let mut text = WorkMsg::LetterMade.fill(lang, &[("path", &path)]);
+                        // A date the letter states that the desk must know about.
+                        let warned = letters::warnings(kind, &case, self.today());
+                        for w in &warned {
+                            text.push_str(" — ");
+                            text.push_str(&w.message(lang));
+                        }
+                        self.say(text, !warned.is_empty());
                     }
                     Err(e) => {
                         // Not in the audit trail: the letter must not exist either (as

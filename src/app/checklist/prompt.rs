@@ -11,6 +11,7 @@ use crate::app::form::{Field, Form, read_date};
 use crate::domain::Event;
 use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome};
 use crate::domain::checklist::StepId;
+use crate::i18n::domain as names;
 use crate::i18n::workbench::WorkMsg;
 use crate::letters::LetterKind;
 
@@ -167,15 +168,27 @@ impl App {
                 explanation: text(1),
                 notice_sent: date(2),
             },
-            Records::Task(Task::Decide) => Event::Decided {
-                case: id,
-                decision: DECISIONS
+            Records::Task(Task::Decide) => {
+                let decision = DECISIONS
                     .get(choice(0))
                     .copied()
-                    .unwrap_or(Decision::Toegewezen),
-                reason: text(1),
-                kept: text(2),
-            },
+                    .unwrap_or(Decision::Toegewezen);
+                let mut explanation = text(2);
+                // The neutral ground is the default of a refusal; a grant does not carry it.
+                let kind = self.work_case().map(|c| c.kind);
+                if !decision.is_refusal()
+                    && kind.is_some_and(|k| explanation == names::neutral_ground(k, self.lang))
+                {
+                    explanation.clear();
+                }
+                Event::Decided {
+                    case: id,
+                    decision,
+                    reason: text(1),
+                    explanation: Some(explanation),
+                    kept: text(3),
+                }
+            }
             Records::Task(Task::ReplySent) => Event::ReplySent {
                 case: id,
                 on: date(0),

@@ -115,6 +115,7 @@ impl App {
                     case: id,
                     decision: Decision::Toegewezen,
                     reason: filler(),
+                    explanation: Some(filler()),
                     kept: String::new(),
                 },
                 |r| matches!(r, Refusal::CaseClosed | Refusal::NotForKind),

@@ -151,6 +151,10 @@ enum_with_all! {
         MetSchriftelijkeToestemmingRechthebbende,
         /// From 18 nobody has gezag: parents and former voogden are third parties.
         Meerderjarig,
+        /// A gemachtigde without a written machtiging of whoever holds the right on file.
+        GemachtigdeMachtigingNodig,
+        /// A gemachtigde with the written machtiging of whoever holds the right: acts for them.
+        GemachtigdeMetMachtiging,
         /// A curator or mentor for a minor: they exist only from 18.
         CuratorMentorPasVanaf18,
         /// Vernietiging asked by a wilsbekwaam child of 12–15: may be refused, reasoned.
@@ -214,6 +218,8 @@ impl Reason {
                 M::ReasonMetSchriftelijkeToestemmingRechthebbende
             }
             Reason::Meerderjarig => M::ReasonMeerderjarig,
+            Reason::GemachtigdeMachtigingNodig => M::ReasonGemachtigdeMachtigingNodig,
+            Reason::GemachtigdeMetMachtiging => M::ReasonGemachtigdeMetMachtiging,
             Reason::CuratorMentorPasVanaf18 => M::ReasonCuratorMentorPasVanaf18,
             Reason::Vernietiging12Tot16Kind => M::ReasonVernietiging12Tot16Kind,
             Reason::Vernietiging12Tot16KindBeslist => M::ReasonVernietiging12Tot16KindBeslist,

@@ -34,6 +34,8 @@ enum Place {
     CuratorOfMinor,
     /// Someone who does not hold the right.
     Other(Other),
+    /// A gemachtigde: acts for whoever holds the right, with their written machtiging.
+    Gemachtigde,
 }
 
 /// The rows of requesters who never hold the right.
@@ -84,6 +86,7 @@ fn place(role: RequesterRole, age: u32) -> Place {
             RequesterRole::Jeugdige => Place::Child,
             RequesterRole::CuratorOfMentor => Place::Representative,
             RequesterRole::Derde => Place::Other(Other::Derde),
+            RequesterRole::Gemachtigde => Place::Gemachtigde,
             RequesterRole::OuderMetGezag
             | RequesterRole::Voogd
             | RequesterRole::OuderZonderGezag
@@ -99,8 +102,15 @@ fn place(role: RequesterRole, age: u32) -> Place {
         RequesterRole::Pleegouder => Place::Other(Other::Pleegouder),
         RequesterRole::Gezinsvoogd => Place::Other(Other::Gezinsvoogd),
         RequesterRole::Derde => Place::Other(Other::Derde),
+        RequesterRole::Gemachtigde => Place::Gemachtigde,
     }
 }
+
+/// A gemachtigde without the holder's written machtiging on file.
+const MACHTIGING_NODIG: Cell = (
+    Outcome::AlleenMetSchriftelijkeToestemming,
+    Reason::GemachtigdeMachtigingNodig,
+);
 
 /// Inzage / afschrift and the rights that follow it.
 pub(super) fn inzage_column(input: &AuthorityInput, age: u32) -> Cell {
@@ -137,6 +147,11 @@ pub(super) fn inzage_column(input: &AuthorityInput, age: u32) -> Cell {
                 Reason::MetSchriftelijkeToestemmingRechthebbende,
             ),
             Ok(false) => other.inzage(),
+        },
+        Place::Gemachtigde => match holder_consent(input, age) {
+            Err(cell) => cell,
+            Ok(true) => (Outcome::Mag, Reason::GemachtigdeMetMachtiging),
+            Ok(false) => MACHTIGING_NODIG,
         },
     }
 }
@@ -224,6 +239,19 @@ pub(super) fn vernietiging_column(input: &AuthorityInput, age: u32) -> Cell {
         },
         Place::CuratorOfMinor => (Outcome::NietBevoegd, Reason::CuratorMentorPasVanaf18),
         Place::Other(other) => other.vernietiging(),
+        // With the machtiging it is the holder's own request: the holder's cell.
+        Place::Gemachtigde => match holder_consent(input, age) {
+            Err(cell) => cell,
+            Ok(false) => MACHTIGING_NODIG,
+            Ok(true) => match holder(input, age) {
+                Err(cell) => cell,
+                Ok(Holder::Child) if age < 16 => {
+                    (Outcome::WeigeringMogelijk, Reason::Vernietiging12Tot16Kind)
+                }
+                Ok(Holder::Child) => (Outcome::Mag, Reason::Vanaf16WilsbekwaamZelf),
+                Ok(Holder::Representatives) => representatives_act(age),
+            },
+        },
     };
     let destroys = matches!(cell.0, Outcome::Mag | Outcome::WeigeringMogelijk);
     let sixteen_and_wilsbekwaam = age >= 16 && input.wilsbekwaam == Some(true);

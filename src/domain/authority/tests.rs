@@ -1054,3 +1054,40 @@ fn regime_and_roles_serialise_as_the_config_and_journal_spell_them() {
         "\"wgbo12-tot16-ouder-met-oordeel\""
     );
 }
+
+#[test]
+fn row_gemachtigde_acts_for_the_holder_with_a_written_machtiging() {
+    let g = RequesterRole::Gemachtigde;
+    let nodig = (
+        Outcome::AlleenMetSchriftelijkeToestemming,
+        Reason::GemachtigdeMachtigingNodig,
+    );
+    for kind in [INZAGE, VERNIETIGING] {
+        // Without a machtiging on file: nothing yet.
+        assert_eq!(
+            cell(&no_signals(input(kind, 9, g, None))),
+            nodig,
+            "{kind:?}"
+        );
+    }
+    // Under 12 the parents hold the right: their machtiging makes it their request.
+    let mut i = input(INZAGE, 9, g, None);
+    i.vertegenwoordiger_schriftelijke_toestemming = true;
+    assert_eq!(cell(&i), (Outcome::Mag, Reason::GemachtigdeMetMachtiging));
+    let mut i = no_signals(input(VERNIETIGING, 9, g, None));
+    i.vertegenwoordiger_schriftelijke_toestemming = true;
+    assert_eq!(cell(&i), (Outcome::Mag, Reason::Onder12Vertegenwoordiger));
+    // The KNMG-meldcode still bars the destruction.
+    i.signalen_mishandeling = Some(true);
+    assert_eq!(cell(&i), (Outcome::Weigeren, Reason::SignalenMishandeling));
+    // A wilsbekwaam 14-year-old holds the right: the parents' machtiging is not enough, the
+    // child's written one is (and a destruction may then be refused, as for the child).
+    let mut i = no_signals(input(VERNIETIGING, 14, g, WB));
+    i.vertegenwoordiger_schriftelijke_toestemming = true;
+    assert_eq!(cell(&i), nodig);
+    i.child_consent = Toestemming::Schriftelijk;
+    assert_eq!(
+        cell(&i),
+        (Outcome::WeigeringMogelijk, Reason::Vernietiging12Tot16Kind)
+    );
+}

@@ -62,6 +62,9 @@ impl Case {
                 if request.received < request.child.birth_date {
                     return Err(Refusal::TooEarly("received"));
                 }
+                if request.reply == Some(super::ReplyMethod::Post) {
+                    required(&request.requester.address, "address")?;
+                }
                 (*case, request.kind, Some(request.clone()), None)
             }
             Event::BreachRegistered { case, breach } => {
@@ -211,6 +214,7 @@ impl Case {
             Event::Decided {
                 decision,
                 reason,
+                explanation,
                 kept,
                 ..
             } => {
@@ -220,11 +224,15 @@ impl Case {
                 }
                 if decision.needs_reason() {
                     required(reason, "reason")?;
+                    if let Some(explanation) = explanation {
+                        required(explanation, "letter_explanation")?;
+                    }
                 }
                 checklist::may_decide(self, *decision, today)?;
                 self.decision = Some(DecisionRecord {
                     decision: *decision,
                     reason: reason.clone(),
+                    explanation: explanation.clone(),
                     kept: kept.clone(),
                     on: today,
                     by: stamp.user.clone(),

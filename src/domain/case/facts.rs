@@ -34,6 +34,42 @@ impl Channel {
     ];
 }
 
+/// How the answer reaches the requester: the way the request came, unless the requester asked
+/// otherwise (AVG 12(3) last sentence, 15(3)). Only post needs a postal address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyMethod {
+    /// By post, to the recorded postal address.
+    Post,
+    /// By secure e-mail (Zorgmail or the like), never ordinary e-mail.
+    BeveiligdeEmail,
+    /// Through the (parent) portal.
+    Portaal,
+    /// Handed over at the desk.
+    Balie,
+}
+
+impl ReplyMethod {
+    /// Every method, in form order.
+    pub const ALL: [ReplyMethod; 4] = [
+        ReplyMethod::Post,
+        ReplyMethod::BeveiligdeEmail,
+        ReplyMethod::Portaal,
+        ReplyMethod::Balie,
+    ];
+
+    /// The way the answer goes when the requester asked nothing else: the way the request came.
+    /// A request by phone is answered by post (a decision is not given by phone).
+    pub fn for_channel(channel: Channel) -> ReplyMethod {
+        match channel {
+            Channel::Email => ReplyMethod::BeveiligdeEmail,
+            Channel::Brief | Channel::Telefoon => ReplyMethod::Post,
+            Channel::Webformulier => ReplyMethod::Portaal,
+            Channel::Balie => ReplyMethod::Balie,
+        }
+    }
+}
+
 /// The requester's relation to the child whose dossier it is (domain.md §4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -52,13 +88,16 @@ pub enum Relation {
     Pleegouder,
     /// A gezinsvoogd under an ondertoezichtstelling.
     Gezinsvoogd,
-    /// A third party: school, lawyer, insurer.
+    /// A third party without a machtiging: school, insurer.
     Derde,
+    /// A lawyer or other representative with a written machtiging from the one who holds the
+    /// right: acts for that person (domain.md §4).
+    Gemachtigde,
 }
 
 impl Relation {
     /// Every relation, in form order.
-    pub const ALL: [Relation; 8] = [
+    pub const ALL: [Relation; 9] = [
         Relation::OuderMetGezag,
         Relation::Zelf,
         Relation::Voogd,
@@ -67,6 +106,7 @@ impl Relation {
         Relation::Pleegouder,
         Relation::Gezinsvoogd,
         Relation::Derde,
+        Relation::Gemachtigde,
     ];
 }
 
@@ -78,8 +118,11 @@ pub struct Requester {
     pub name: String,
     /// Relation to the child.
     pub relation: Relation,
-    /// Contact details (address, e-mail or phone), as needed for the reply.
+    /// Contact details (e-mail or phone) for questions; never printed as an address.
     pub contact: String,
+    /// The postal address, when the answer goes by post (one line per line of the envelope).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
 }
 
 /// The child whose dossier the request is about.
@@ -114,6 +157,18 @@ pub struct RequestFacts {
     /// an old assessment.
     #[serde(default)]
     pub regime: DossierRegime,
+    /// How the answer is sent, as recorded at registration; `None` on a case registered before
+    /// privdesk asked (then the way the request came, [`ReplyMethod::for_channel`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<ReplyMethod>,
+}
+
+impl RequestFacts {
+    /// How the answer is sent: as recorded, else the way the request came.
+    pub fn reply_method(&self) -> ReplyMethod {
+        self.reply
+            .unwrap_or_else(|| ReplyMethod::for_channel(self.channel))
+    }
 }
 
 /// What happened in a breach (the AP's categories, simplified for intake).

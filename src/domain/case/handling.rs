@@ -67,8 +67,12 @@ impl Decision {
 pub struct DecisionRecord {
     /// The decision.
     pub decision: Decision,
-    /// The reasons.
+    /// The reasoning for the dossier: what the professional weighed. Never in a letter.
     pub reason: String,
+    /// The explanation the letter gives; `None` on a decision recorded before privdesk asked
+    /// for it (such a refusal gets no letter until it is decided again with one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
     /// For a Vernietiging: what is kept.
     #[serde(default)]
     pub kept: String,

@@ -25,7 +25,9 @@ mod handling;
 mod refusal;
 mod status;
 
-pub use facts::{BreachFacts, BreachNature, Channel, Child, Relation, RequestFacts, Requester};
+pub use facts::{
+    BreachFacts, BreachNature, Channel, Child, Relation, ReplyMethod, RequestFacts, Requester,
+};
 pub use handling::{
     Decision, DecisionRecord, Ending, Extension, ExtensionReason, Recipient, RecipientOutcome,
     Waiting,

@@ -34,6 +34,9 @@ pub enum StepId {
     WerkaantekeningenApart,
     Verstrekking,
     EersteAfschriftKosteloos,
+    /// Inzage / afschrift refused (in part) on signals of child abuse or domestic violence
+    /// (KNMG-meldcode): the letter gives the neutral ground.
+    SignalenMishandelingInzage,
     // Rectificatie
     SoortCorrectie,
     GecorrigeerdInBron,
@@ -120,7 +123,8 @@ pub enum Show {
     OtherForChildAtLeast(u32),
     /// When the requester acts for the child as a parent with gezag or voogd.
     GezagRelation,
-    /// When the requester is a third party.
+    /// When the requester is a third party or a gemachtigde (whose machtiging is the written
+    /// consent of whoever holds the right).
     ThirdParty,
     /// When someone other than the child asks for a child of 12–15 under this regime (the
     /// WGBO 7:457 judgement, or the Jeugdwet judgement on harm to the help).

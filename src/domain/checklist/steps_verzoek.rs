@@ -25,6 +25,14 @@ pub(super) const INZAGE: &[Step] = &[
         Always,
         Required,
     ),
+    // Recorded when a refusal rests on signals of abuse: the letter must not name them.
+    step(
+        S::SignalenMishandelingInzage,
+        Beoordeling,
+        YesNo,
+        Always,
+        Optional,
+    ),
 ];
 
 /// An afschrift takes the inzage steps, then this one.

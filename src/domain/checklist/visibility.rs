@@ -46,7 +46,7 @@ impl Case {
                 age.is_some_and(|a| a >= n) && relation.is_some_and(|r| r != Relation::Zelf)
             }
             GezagRelation => matches!(relation, Some(Relation::OuderMetGezag | Relation::Voogd)),
-            ThirdParty => relation == Some(Relation::Derde),
+            ThirdParty => matches!(relation, Some(Relation::Derde | Relation::Gemachtigde)),
             OtherFor12To15Under(regime) => {
                 self.request.as_ref().is_some_and(|r| r.regime == regime)
                     && age.is_some_and(|a| (12..16).contains(&a))

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::case::{
     BreachFacts, BreachNature, Channel, Child, Decision, Ending, ExtensionReason, RecipientOutcome,
-    Refusal, Relation, RequestFacts, Requester,
+    Refusal, Relation, ReplyMethod, RequestFacts, Requester,
 };
 use crate::domain::checklist;
 use crate::domain::deadline::amsterdam_date;
@@ -95,14 +95,21 @@ pub(super) fn plan_verzoek(
     };
     let birth = received - Duration::days(age * 365 + 30 + rng.below(300) as i64);
     let mail = surname.to_lowercase().replace([' ', 'ç'], "");
+    let channel = rng.pick(&Channel::ALL);
+    let reply = ReplyMethod::for_channel(channel);
     let request = RequestFacts {
         kind,
         received,
-        channel: rng.pick(&Channel::ALL),
+        channel,
         requester: Requester {
             name: requester_name,
             relation,
             contact: format!("{mail}{}@voorbeeld.invalid", rng.below(1000)),
+            address: if reply == ReplyMethod::Post {
+                "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into()
+            } else {
+                String::new()
+            },
         },
         child: Child {
             name: child_name,
@@ -114,6 +121,7 @@ pub(super) fn plan_verzoek(
             String::new()
         },
         regime: crate::domain::authority::DossierRegime::Wgbo,
+        reply: Some(reply),
     };
     let mut p = CasePlan::new(now, rng.pick(&HANDLERS), reg);
     p.record(reg, vec![Event::Registered { case: id, request }])?;
@@ -203,6 +211,7 @@ pub(super) fn plan_verzoek(
         case: id,
         decision,
         reason: reason.into(),
+        explanation: Some(reason.into()),
         kept: kept.into(),
     };
     let reason = if planned.needs_reason() {

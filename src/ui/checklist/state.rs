@@ -81,6 +81,17 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
                 theme.text,
             ));
         }
+        match &d.explanation {
+            Some(e) if !e.is_empty() => out.push(Line::styled(
+                WorkMsg::DecisionExplanation.fill(lang, &[("explanation", e)]),
+                theme.text,
+            )),
+            None if d.decision.needs_reason() => out.push(Line::styled(
+                WorkMsg::DecisionNoExplanation.text(lang).to_string(),
+                theme.late,
+            )),
+            _ => {}
+        }
         if !d.kept.is_empty() {
             out.push(Line::styled(
                 WorkMsg::DecisionKept.fill(lang, &[("kept", &d.kept)]),

@@ -110,6 +110,26 @@ fn registered_facts(
                 r.requester.contact.clone(),
             ));
         }
+        let method = names::reply_method(r.reply_method(), lang);
+        let reply = match r.reply {
+            Some(_) => method.to_string(),
+            None => DetailMsg::ReplyFromChannel.fill(lang, &[("method", method)]),
+        };
+        out.push(field(theme, DetailMsg::ReplyBy.text(lang), reply));
+        if !r.requester.address.trim().is_empty() {
+            let lines: Vec<&str> = r
+                .requester
+                .address
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            out.push(field(
+                theme,
+                DetailMsg::Address.text(lang),
+                lines.join(", "),
+            ));
+        }
         let age = age_on(r.child.birth_date, today).to_string();
         let born =
             DetailMsg::Born.fill(lang, &[("date", &date(r.child.birth_date)), ("age", &age)]);
