@@ -108,7 +108,7 @@ impl App {
                 let clean = text
                     .chars()
                     .map(|c| if c.is_whitespace() { ' ' } else { c })
-                    .filter(|c| !c.is_control() && !crate::app::key::is_invisible_format(*c));
+                    .filter(|c| !c.is_control() && !crate::domain::text::is_bidi_control(*c));
                 self.search.extend(clean.take(form::LINE_MAX));
                 self.refilter();
             }

@@ -241,7 +241,7 @@ impl Field {
             .filter_map(|c| match c {
                 '\n' if multi => Some('\n'),
                 '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() || crate::app::key::is_invisible_format(c) => None,
+                c if c.is_control() || crate::domain::text::is_bidi_control(c) => None,
                 c => Some(c),
             })
             .collect();

@@ -71,7 +71,9 @@ impl Key {
         let mut mods = mods;
         let code = match code {
             KeyCode::Char(c)
-                if c.is_control() || is_invisible_format(c) || (c.is_whitespace() && c != ' ') =>
+                if c.is_control()
+                    || crate::domain::text::is_bidi_control(c)
+                    || (c.is_whitespace() && c != ' ') =>
             {
                 return None;
             }
@@ -152,15 +154,6 @@ impl Key {
             _ => None,
         }
     }
-}
-
-/// Whether `c` is a bidirectional control (a mark, embedding, override or isolate): invisible
-/// itself, it reorders what a reader sees around it, so typed or pasted text never carries one.
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
 }
 
 /// The one-character uppercase of `c`, if it has one (`ß` has none: its uppercase is `SS`).
