@@ -76,6 +76,19 @@ fn a_4_kb_bracketed_paste_lands_whole_and_the_tab_after_it_is_handled_in_the_sam
 }
 
 #[test]
+fn a_paste_with_carriage_returns_keeps_its_lines() {
+    // tmux and xterm send a pasted line break as CR.
+    let (mut app, _dir) = app();
+    let i = focus(&mut app, FormMsg::LabelNotes);
+    apply(
+        &mut app,
+        Event::Paste("eerste regel\rtweede regel\r\nderde".into()),
+    );
+    let form = app.request_form().unwrap();
+    assert_eq!(form.text(i), "eerste regel\ntweede regel\nderde");
+}
+
+#[test]
 fn a_paste_into_a_single_line_field_is_one_line_and_never_submits_the_form() {
     let (mut app, _dir) = app();
     let i = focus(&mut app, FormMsg::LabelRequester);

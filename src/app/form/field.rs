@@ -235,12 +235,14 @@ impl Field {
     /// fit is cut. Returns (whether the value changed, whether text was cut).
     pub(super) fn insert_text(&mut self, text: &str) -> (bool, bool) {
         let multi = self.is_multi_line();
+        // Terminals paste a line break as CR (tmux, xterm) or CRLF: both are one line break.
         let clean: String = text
             .replace("\r\n", "\n")
+            .replace('\r', "\n")
             .chars()
             .filter_map(|c| match c {
                 '\n' if multi => Some('\n'),
-                '\n' | '\r' | '\t' => Some(' '),
+                '\n' | '\t' => Some(' '),
                 c if c.is_control() || crate::domain::text::is_bidi_control(c) => None,
                 c => Some(c),
             })
