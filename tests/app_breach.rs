@@ -219,30 +219,27 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
     );
     insta::assert_snapshot!(out);
     // Both exports say when it was notified, that it was late, and by how many hours.
-    let db = db.to_str().unwrap();
-    let now = "2027-03-30T10:00";
-    let o = privdesk(
-        &["--db", db, "--now", now, "export", "breaches", "csv"],
-        b"",
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let cell = |col| common::csv_cell(&o.stdout, "D-2027-0001", col);
+    let export = |what: &[&str]| {
+        let mut args = vec![
+            "--db",
+            db.to_str().unwrap(),
+            "--now",
+            "2027-03-30T10:00",
+            "export",
+        ];
+        args.extend(what);
+        let o = privdesk(&args, b"");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        o.stdout
+    };
+    let breaches = export(&["breaches", "csv"]);
+    let cell = |col| common::csv_cell(&breaches, "D-2027-0001", col);
     assert_eq!(cell("melding voldaan op"), "2027-03-30T09:00+02:00");
     assert_eq!(cell("melding op tijd"), "nee");
     assert_eq!(cell("melding uren te laat"), "16");
-    let o = privdesk(&["--db", db, "--now", now, "export", "csv"], b"");
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let cell = |col| common::csv_cell(&o.stdout, "D-2027-0001", col);
+    let all = export(&["csv"]);
+    let cell = |col| common::csv_cell(&all, "D-2027-0001", col);
     assert_eq!(cell("melding op tijd"), "nee");
     assert_eq!(cell("melding uren te laat"), "16");
     assert_eq!(cell("antwoord op tijd"), "", "a datalek has no answer duty");
