@@ -119,3 +119,14 @@ fn a_paste_beyond_the_maximum_is_cut_with_a_message_and_typing_stops_there() {
     assert!(!form.text(i).contains('b'));
     assert!(form.fields()[i].error().is_some());
 }
+
+#[test]
+fn the_maximum_counts_characters_not_bytes() {
+    let (mut app, _dir) = app();
+    let i = focus(&mut app, FormMsg::LabelNotes);
+    let max = privdesk::app::form::MULTI_MAX;
+    apply(&mut app, Event::Paste("ë".repeat(max)));
+    let form = app.request_form().unwrap();
+    assert_eq!(form.text(i).chars().count(), max, "every ë fits");
+    assert!(form.fields()[i].error().is_none());
+}

@@ -199,35 +199,20 @@ impl Field {
         }
     }
 
-    /// How many more characters fit (none for a choice). Cheap far below the maximum: the
-    /// characters are counted only when the bytes come near it.
+    /// How many more characters fit (none for a choice); a line break counts as one.
     pub(super) fn room(&self) -> usize {
-        let Some(max) = self.max_chars() else {
-            return 0;
-        };
-        let (bytes, count): (usize, Box<dyn Fn() -> usize + '_>) = match &self.input {
-            // Line breaks count as characters.
-            Input::Multi(area) => (
-                area.lines().iter().map(String::len).sum::<usize>()
-                    + area.lines().len().saturating_sub(1),
-                Box::new(|| {
-                    area.lines()
-                        .iter()
-                        .map(|l| l.chars().count())
-                        .sum::<usize>()
-                        + area.lines().len().saturating_sub(1)
-                }),
-            ),
+        let used = match &self.input {
+            Input::Multi(area) => {
+                let lines = area.lines();
+                lines.iter().map(|l| l.chars().count()).sum::<usize>()
+                    + lines.len().saturating_sub(1)
+            }
             Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
-                (l.value().len(), Box::new(|| l.value().chars().count()))
+                l.value().chars().count()
             }
             Input::Choice { .. } => return 0,
         };
-        if bytes < max {
-            // Every character is at least one byte: there is room for at least this many.
-            return max - bytes;
-        }
-        max.saturating_sub(count())
+        self.max_chars().unwrap_or(0).saturating_sub(used)
     }
 
     /// Inserts typed or pasted text at the cursor, as literal characters: control characters
