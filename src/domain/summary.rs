@@ -118,7 +118,7 @@ impl Summary {
             answer_due: dates.map(|d| d.answer),
             answer_done: case.reply_sent.is_some() || ended,
             destruction_due: dates.and_then(|d| d.destruction),
-            destruction_done: case.destruction_confirmed.is_some() || refused || ended,
+            destruction_done: case.destroyed_on().is_some() || refused || ended,
             breach_due: rights::breach_deadline(case),
             breach_done: rights::breach_duty_done(case) || ended,
             extended: case.extension.is_some(),

@@ -42,11 +42,23 @@ impl Case {
             UnlessChoice(s, v) => self.choice(s).is_some_and(|c| c != v),
             IfAnswered(s) => self.answers.contains_key(&s),
             ChildAtLeast(n) => age.is_some_and(|a| a >= n),
+            ChildBetween(from, to) => age.is_some_and(|a| (from..to).contains(&a)),
             OtherForChildAtLeast(n) => {
                 age.is_some_and(|a| a >= n) && relation.is_some_and(|r| r != Relation::Zelf)
             }
             GezagRelation => matches!(relation, Some(Relation::OuderMetGezag | Relation::Voogd)),
-            ThirdParty => matches!(relation, Some(Relation::Derde | Relation::Gemachtigde)),
+            // A pleegouder, a parent without gezag and a gezinsvoogd are handled as a third
+            // party with the holder's written consent (domain.md §4 as revised).
+            ThirdParty => matches!(
+                relation,
+                Some(
+                    Relation::Derde
+                        | Relation::Gemachtigde
+                        | Relation::Pleegouder
+                        | Relation::OuderZonderGezag
+                        | Relation::Gezinsvoogd
+                )
+            ),
             OtherFor12To15Under(regime) => {
                 self.request.as_ref().is_some_and(|r| r.regime == regime)
                     && age.is_some_and(|a| (12..16).contains(&a))
