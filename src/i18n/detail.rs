@@ -69,7 +69,7 @@ crate::messages! {
         RestrictionInForce => "Beperking van kracht", "Restriction in force";
         RestrictionLiftedOn => "Beperking opgeheven op {date}", "Restriction lifted on {date}";
         DisputeOpen => "Geëscaleerd (geschil ouders met gezag) naar {to}: geen besluit tot de escalatie is opgelost; de termijn loopt door", "Escalated (dispute between parents with gezag) to {to}: no decision until resolved; the deadline keeps running";
-        DestroyedLate => "vernietiging na de WGBO-datum {date}: te laat", "destruction after the WGBO date {date}: late";
+        DestroyedLate => "Vernietigd op {date}, na de WGBO-datum: te laat (WGBO 7:455)", "Destroyed on {date}, after the WGBO date: late (WGBO 7:455)";
         EvRecipientTold => "ontvanger {n} ingelicht op {date}", "recipient {n} told on {date}";
         EvRecipientImpossible => "ontvanger {n} niet in te lichten: {why}", "recipient {n} cannot be told: {why}";
         EvClosed => "gesloten op {date}", "closed on {date}";

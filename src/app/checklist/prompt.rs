@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::app::action::Task;
 use crate::app::form::{Field, Form, read_date};
 use crate::domain::Event;
-use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome};
+use crate::domain::case::{Decision, DestructionPart, Ending, ExtensionReason, RecipientOutcome};
 use crate::domain::checklist::StepId;
 use crate::i18n::domain as names;
 use crate::i18n::workbench::WorkMsg;
@@ -26,6 +26,8 @@ pub enum Records {
     WaitEnd,
     /// The change a key started.
     Task(Task),
+    /// The end of an escalated dispute (`Task::Dispute` while one is open).
+    DisputeResolve,
 }
 
 /// An open prompt: what it records, its title, and its fields.
@@ -193,10 +195,35 @@ impl App {
                 case: id,
                 on: date(0),
             },
-            Records::Task(Task::Destroyed) => Event::DestructionConfirmed {
+            Records::Task(Task::Destroyed) => Event::DestructionRecorded {
                 case: id,
-                on: date(0),
+                part: DestructionPart::ALL
+                    .get(choice(0))
+                    .copied()
+                    .unwrap_or(DestructionPart::Bronsysteem),
+                on: date(1),
             },
+            Records::Task(Task::Dispute) => Event::DisputeEscalated {
+                case: id,
+                to: text(0),
+            },
+            Records::DisputeResolve => Event::DisputeResolved {
+                case: id,
+                how: text(0),
+            },
+            Records::Task(Task::Lift) => {
+                if choice(0) == 0 {
+                    Event::RestrictionLiftAnnounced {
+                        case: id,
+                        on: date(1),
+                    }
+                } else {
+                    Event::RestrictionLifted {
+                        case: id,
+                        on: date(1),
+                    }
+                }
+            }
             Records::Task(Task::AddRecipient) => Event::RecipientAdded {
                 case: id,
                 name: text(0),
@@ -249,6 +276,7 @@ fn done_msg(records: Records) -> WorkMsg {
     match records {
         Records::Answer(_) => WorkMsg::DoneAnswer,
         Records::WaitEnd => WorkMsg::DoneWaitEnd,
+        Records::DisputeResolve => WorkMsg::DoneDispute,
         Records::Task(task) => match task {
             Task::Wait => WorkMsg::DoneWaitStart,
             Task::Extend => WorkMsg::DoneExtend,
@@ -262,6 +290,8 @@ fn done_msg(records: Records) -> WorkMsg {
             Task::Void => WorkMsg::DoneVoid,
             Task::Reopen => WorkMsg::DoneReopen,
             Task::Letter => WorkMsg::DoneAnswer,
+            Task::Dispute => WorkMsg::DoneDispute,
+            Task::Lift => WorkMsg::DoneLift,
         },
     }
 }

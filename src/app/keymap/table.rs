@@ -247,6 +247,8 @@ pub(super) const DEFAULT: &[Row] = &[
     (Checklist, "I", A::Task(T::Withdraw), M::HelpWithdraw, None),
     (Checklist, "V", A::Task(T::Void), M::HelpVoid, None),
     (Checklist, "H", A::Task(T::Reopen), M::HelpReopen, None),
+    (Checklist, "E", A::Task(T::Dispute), M::HelpDispute, None),
+    (Checklist, "B", A::Task(T::Lift), M::HelpLift, None),
     (
         Checklist,
         "l",
