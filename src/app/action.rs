@@ -17,6 +17,10 @@ pub enum Action {
     PageUp,
     /// One page down.
     PageDown,
+    /// Scroll the detail one line up (`k`: reading, not the previous case).
+    LineUp,
+    /// Scroll the detail one line down (`j`: reading, not the next case).
+    LineDown,
     /// The first row.
     Top,
     /// The last row.
@@ -168,11 +172,13 @@ impl Action {
 
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 50] = [
+    pub const KEYED: [Action; 52] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
         Action::PageDown,
+        Action::LineUp,
+        Action::LineDown,
         Action::Top,
         Action::Bottom,
         Action::Open,

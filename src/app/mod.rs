@@ -66,6 +66,9 @@ pub struct App {
     visible: Vec<usize>,
     selected: usize,
     search: String,
+    /// Rows the search shows by their id although the status filter hides them (a closed
+    /// case found by its number): the list says so.
+    shown_by_id: usize,
     searching: bool,
     kind_filter: Option<CaseKind>,
     status_filter: StatusFilter,
@@ -111,6 +114,7 @@ impl App {
             visible: Vec::new(),
             selected: 0,
             search: String::new(),
+            shown_by_id: 0,
             searching: false,
             kind_filter: None,
             status_filter: StatusFilter::default(),

@@ -13,6 +13,7 @@ crate::messages! {
         FilterKind => "soort: {value}", "kind: {value}";
         FilterStatus => "status: {value}", "status: {value}";
         FilterSearch => "zoek: {value}", "search: {value}";
+        FoundById => "(op zaaknummer gevonden buiten het statusfilter)", "(found by case number outside the status filter)";
         FilterShown => "{shown} van {total}", "{shown} of {total}";
         AllKinds => "alle", "all";
         StatusActief => "actief", "active";
@@ -97,6 +98,8 @@ crate::messages! {
         HelpSearchBackspace => "laatste teken wissen", "delete the last character";
         HelpPrevCase => "vorige zaak openen", "open the previous case";
         HelpNextCase => "volgende zaak openen", "open the next case";
+        HelpLineUp => "een regel omhoog", "one line up";
+        HelpLineDown => "een regel omlaag", "one line down";
         HelpBack => "terug", "back";
         HelpScrollUp => "omhoog", "scroll up";
         HelpScrollDown => "omlaag", "scroll down";
