@@ -139,7 +139,7 @@ impl App {
         let event = match p.records {
             Records::Answer(step) => {
                 if let Some(answer) = self.answer_of(step, &mut p.form) {
-                    self.record_answer(step, answer);
+                    self.record_answer(step, answer, true);
                 }
                 return;
             }
