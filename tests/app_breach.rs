@@ -333,3 +333,17 @@ fn keep_an_assessed_breach() {
     let risk = std::env::var("PRIVDESK_RISK").unwrap_or_else(|_| "risico".into());
     assessed(Path::new(&dir), "2027-03-27T09:30", &risk);
 }
+
+/// Issue 18: at "risico" (not hoog) informing the data subjects can still be recorded, and is
+/// not required to close.
+#[test]
+fn informing_the_data_subjects_is_recordable_below_high_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    assessed(&db, "2027-03-27T09:30", "risico");
+    let out = passes(&db, "breach_inform_low_risk.keys");
+    let journal = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
+    assert!(journal.contains("\"step\":\"betrokkenen_informeren\""));
+    assert!(journal.contains("\"step\":\"betrokkenen_geinformeerd_op\""));
+    insta::assert_snapshot!(out);
+}

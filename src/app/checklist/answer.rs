@@ -49,6 +49,15 @@ impl App {
                 option("nee", lang).into(),
                 !matches!(current, Some(Answer::YesNo(false))),
             ),
+            // The risk of a breach and a child's consent have no default: an accidental Enter
+            // must not record "geen" (issue 18).
+            AnswerType::Choice(opts)
+                if current.is_none()
+                    && matches!(step.id, StepId::Risico | StepId::ToestemmingKind) =>
+            {
+                let names = opts.iter().map(|o| option(o, lang).to_string()).collect();
+                Field::choice_unset(label, names)
+            }
             AnswerType::Choice(opts) => {
                 let at = match &current {
                     Some(Answer::Choice(c)) => opts.iter().position(|o| o == c).unwrap_or(0),

@@ -82,6 +82,9 @@ impl Case {
     /// after the 72 hours, or the 72 hours passed before it) — a late notification is refused
     /// without it (AVG 33(1)).
     pub fn need(&self, step: &Step, now: DateTime<Utc>) -> Need {
+        if step.id == StepId::BetrokkenenInformeren {
+            return self.need_by_answers(step);
+        }
         if step.id == StepId::RedenVertraging {
             let late = match (
                 rights::breach_deadline(self),
@@ -98,6 +101,17 @@ impl Case {
         step.need
     }
 
+    /// Whether a step must be answered, by the answers alone: informing the data subjects is
+    /// required only at hoog risico (AVG 34), though it may be recorded at every level.
+    pub fn need_by_answers(&self, step: &Step) -> Need {
+        if step.id == StepId::BetrokkenenInformeren
+            && self.choice(StepId::Risico) != Some("hoog_risico")
+        {
+            return Need::Optional;
+        }
+        step.need
+    }
+
     /// The steps that show now, in order.
     pub fn visible_steps(&self, today: NaiveDate) -> Vec<&'static Step> {
         steps(self.kind).filter(|s| self.shows(s, today)).collect()
@@ -107,7 +121,9 @@ impl Case {
     pub fn missing_steps(&self, today: NaiveDate, phase: Option<Phase>) -> Vec<StepId> {
         self.visible_steps(today)
             .into_iter()
-            .filter(|s| s.need == Need::Required && phase.is_none_or(|p| p == s.phase))
+            .filter(|s| {
+                self.need_by_answers(s) == Need::Required && phase.is_none_or(|p| p == s.phase)
+            })
             .filter(|s| !self.answers.contains_key(&s.id))
             .map(|s| s.id)
             .collect()
