@@ -97,7 +97,17 @@ impl App {
             }
             AnswerType::Text => match &current {
                 Some(Answer::Text(t)) => Field::text(label).filled(t),
-                _ => Field::text(label),
+                // The AP contact comes from the settings, not retyped per breach.
+                _ => {
+                    let c = &self.config.ap_contact;
+                    let default = match step.id {
+                        StepId::ContactNaam => c.naam.as_deref(),
+                        StepId::ContactFunctie => c.functie.as_deref(),
+                        StepId::ContactTelefoon => c.telefoon.as_deref(),
+                        _ => None,
+                    };
+                    Field::text(label).filled(default.unwrap_or(""))
+                }
             },
             AnswerType::Number => match &current {
                 Some(Answer::Number(n)) => Field::number(label).filled(&n.to_string()),
