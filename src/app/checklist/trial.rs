@@ -143,7 +143,15 @@ impl App {
                     explanation: Some(filler()),
                     kept: String::new(),
                 },
-                |r| matches!(r, Refusal::CaseClosed | Refusal::NotForKind),
+                // An escalated dispute bars every decision whatever is typed (issue 18).
+                |r| {
+                    matches!(
+                        r,
+                        Refusal::CaseClosed
+                            | Refusal::NotForKind
+                            | Refusal::Blocked(crate::domain::checklist::Block::DisputeEscalated)
+                    )
+                },
             ),
             Records::Answer(_) | Records::Task(Task::Letter) => return None,
         };
