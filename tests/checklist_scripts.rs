@@ -237,3 +237,13 @@ fn y_and_n_open_no_prompt_and_the_same_answer_again_writes_nothing() {
         .count();
     assert_eq!(answers, 1);
 }
+
+/// Issue 18: the text typed into a refused decision is kept when the prompt is left to fix the
+/// checklist, and nothing is recorded.
+#[test]
+fn text_typed_into_a_refused_decision_is_kept() {
+    let r = passes("checklist_decision_draft.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(4)).unwrap().unwrap();
+    assert!(case.decision.is_none());
+}

@@ -91,6 +91,9 @@ pub struct App {
     case_view: Option<detail::CaseView>,
     /// The prompt being filled on the checklist or the detail, if any.
     prompt: Option<checklist::Prompt>,
+    /// A decision prompt left with text typed in (refused, then Esc to fix the checklist): it
+    /// opens again with that text for the same case (issue 18).
+    decision_draft: Option<(crate::domain::CaseId, form::Form)>,
     /// The whole journal's chain, checked in the background since the app started.
     chain: ChainCheck,
 }
@@ -131,6 +134,7 @@ impl App {
             confirm: None,
             case_view: None,
             prompt: None,
+            decision_draft: None,
             chain: ChainCheck::default(),
         };
         app.chain = app.store.check_chain_in_background();

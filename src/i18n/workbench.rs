@@ -136,6 +136,7 @@ crate::messages! {
             "Extension recorded; the list shows the new deadline.";
         DoneDecide => "Besluit vastgelegd.", "Decision recorded.";
         DoneReplySent => "Verzending van het antwoord vastgelegd.", "Reply recorded as sent.";
+        DraftRestored => "De eerder getypte tekst van het besluit staat er weer.", "The decision's text typed before is back.";
         AnswerUnchanged => "Zelfde antwoord: niets vastgelegd.", "Same answer: nothing recorded.";
         DoneDestroyed => "Vernietiging vastgelegd.", "Destruction recorded.";
         DoneDispute => "Geschil vastgelegd.", "Dispute recorded.";

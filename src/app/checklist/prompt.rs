@@ -53,16 +53,37 @@ impl App {
 
     /// Opens a prompt of these fields, the first focused.
     pub(super) fn open_prompt(&mut self, records: Records, title: WorkMsg, fields: Vec<Field>) {
+        // A decision left with text typed in opens again with that text (issue 18).
+        let id = self.case_id();
+        let draft = match self.decision_draft.take() {
+            Some((case, form)) if records == Records::Task(Task::Decide) && Some(case) == id => {
+                Some(form)
+            }
+            other => {
+                self.decision_draft = other;
+                None
+            }
+        };
+        if draft.is_some() {
+            self.say(WorkMsg::DraftRestored.text(self.lang).to_string(), false);
+        }
         self.prompt = Some(Prompt {
             records,
             title: title.text(self.lang).to_string(),
-            form: Form::new(fields),
+            form: draft.unwrap_or_else(|| Form::new(fields)),
         });
     }
 
-    /// Closes the prompt without recording anything.
+    /// Closes the prompt without recording anything. A decision with text typed in is kept
+    /// as a draft for this case: what the handler wrote is not lost to a refusal.
     pub(in crate::app) fn prompt_cancel(&mut self) {
-        self.prompt = None;
+        if let Some(p) = self.prompt.take()
+            && p.records == Records::Task(Task::Decide)
+            && (1..p.form.fields().len()).any(|i| !p.form.text(i).is_empty())
+            && let Some(id) = self.case_id()
+        {
+            self.decision_draft = Some((id, p.form));
+        }
     }
 
     /// Gives a key the focused field claims to it.
@@ -263,7 +284,10 @@ impl App {
             _ => None,
         };
         if self.save_change(event, done_msg(p.records)) {
-            self.prompt_cancel();
+            self.prompt = None;
+            if p.records == Records::Task(Task::Decide) {
+                self.decision_draft = None;
+            }
             if let Some(on) = reply_on {
                 self.warn_late_refusal(on);
             }
