@@ -146,7 +146,8 @@ fn bench(c: &mut Criterion) {
     });
     parts.bench_function("fold_registration", |b| {
         b.iter(|| {
-            privdesk::store::working::fold_change(9, now, "u", &events, &mut |_| Ok(None)).unwrap()
+            privdesk::store::working::fold_change(9, now, "u", &events, true, &mut |_| Ok(None))
+                .unwrap()
         })
     });
     parts.finish();

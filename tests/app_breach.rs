@@ -330,3 +330,50 @@ fn keep_an_assessed_breach() {
     let risk = std::env::var("PRIVDESK_RISK").unwrap_or_else(|_| "risico".into());
     assessed(Path::new(&dir), "2027-03-27T09:30", &risk);
 }
+
+/// Issue 18: at "risico" (not hoog) informing the data subjects can still be recorded, and is
+/// not required to close.
+#[test]
+fn informing_the_data_subjects_is_recordable_below_high_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    assessed(&db, "2027-03-27T09:30", "risico");
+    let out = passes(&db, "breach_inform_low_risk.keys");
+    let journal = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
+    assert!(journal.contains("\"step\":\"betrokkenen_informeren\""));
+    assert!(journal.contains("\"step\":\"betrokkenen_geinformeerd_op\""));
+    insta::assert_snapshot!(out);
+}
+
+/// Issue 18: the AP contact comes from `[ap_contact]` in the settings as each breach's default.
+#[test]
+fn the_ap_contact_defaults_from_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    assessed(&db, "2027-03-27T09:30", "risico");
+    let config = dir.path().join("privdesk.toml");
+    std::fs::write(
+        &config,
+        "[ap_contact]\nnaam = \"Mw. A. Contact\"\nfunctie = \"privacy officer\"\ntelefoon = \"030-7654321\"\n",
+    )
+    .unwrap();
+    let path = format!(
+        "{}/tests/scripts/breach_ap_contact.keys",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = privdesk(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+            "headless",
+            &path,
+        ],
+        b"",
+    );
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let journal = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
+    assert!(journal.contains("030-7654321"));
+}

@@ -48,6 +48,19 @@ fn search_narrows_the_list() {
     insta::assert_snapshot!(passes("search.keys", &[]));
 }
 
+/// Issue 18: zoe finds Zoë, yilmaz finds Yılmaz, a kind word finds its cases, a closed case
+/// is found by its number whatever the status filter (said on screen), `/` starts anew.
+#[test]
+fn search_ignores_diacritics_and_finds_words_and_closed_cases_by_number() {
+    insta::assert_snapshot!(passes("search_folded.keys", &[]));
+}
+
+/// Issue 18: j and k on the detail scroll it; they do not open the next case.
+#[test]
+fn j_and_k_scroll_the_detail_and_do_not_open_the_next_case() {
+    passes("detail_scroll.keys", &[]);
+}
+
 #[test]
 fn filters_by_kind_and_status() {
     insta::assert_snapshot!(passes("filter.keys", &[]));

@@ -215,3 +215,35 @@ fn the_detail_makes_a_letter_with_l() {
         |(_, _, _, e)| matches!(e, Event::LetterMade { letter, .. } if letter == "ontvangstbevestiging")
     ));
 }
+
+/// Issue 18: y/n never open a prompt that swallows the next key; the same answer again writes
+/// no journal line.
+#[test]
+fn y_and_n_open_no_prompt_and_the_same_answer_again_writes_nothing() {
+    let r = passes("checklist_prompt_flow.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let history = open(&r.register()).history(v(1)).unwrap();
+    let answers = history
+        .iter()
+        .filter(|(_, _, _, e)| {
+            matches!(
+                e,
+                Event::Answered {
+                    step: privdesk::domain::checklist::StepId::IdentiteitGecontroleerd,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(answers, 1);
+}
+
+/// Issue 18: the text typed into a refused decision is kept when the prompt is left to fix the
+/// checklist, and nothing is recorded.
+#[test]
+fn text_typed_into_a_refused_decision_is_kept() {
+    let r = passes("checklist_decision_draft.keys", "wgbo");
+    insta::assert_snapshot!(r.stdout());
+    let case = open(&r.register()).case(v(4)).unwrap().unwrap();
+    assert!(case.decision.is_none());
+}

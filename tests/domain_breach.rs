@@ -458,7 +458,8 @@ fn the_ap_form_asks_for_a_delay_reason_only_when_late_and_leaves_out_what_does_n
 }
 
 /// Before the risk is assessed, the notification decision and the risk's reasoning are still to
-/// do on the AP form, not hidden; the data subjects' decision appears only on high risk.
+/// do on the AP form, not hidden; the data subjects' decision may be recorded at every risk
+/// level and is required only on high risk (issue 18, AVG 34).
 #[test]
 fn the_ap_form_shows_the_notification_decision_as_still_to_do_before_the_risk() {
     use privdesk::domain::breach::applies;
@@ -470,10 +471,14 @@ fn the_ap_form_shows_the_notification_decision_as_still_to_do_before_the_risk() 
         Field::Step(StepId::RisicoToelichting),
         now
     ));
-    assert!(!applies(
+    assert!(applies(
         &b.case,
         Field::Step(StepId::BetrokkenenInformeren),
         now
+    ));
+    assert!(privdesk::domain::breach::is_optional(
+        &b.case,
+        Field::Step(StepId::BetrokkenenInformeren)
     ));
 }
 

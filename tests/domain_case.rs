@@ -602,6 +602,8 @@ fn a_parent_without_gezag_cannot_be_granted_the_dossier() {
         Relation::OuderZonderGezag,
     )
     .on("2026-11-10");
+    // Issue 18: the holder's written consent is now asked of him, as of a third party.
+    t.yes(StepId::ToestemmingRechthebbende, false);
     t.answer_rest();
     assert_eq!(
         t.decide(Decision::Toegewezen, ""),
@@ -923,4 +925,482 @@ fn journal_lines_from_before_the_two_texts_and_the_reply_method_still_read() {
     assert_eq!(*explanation, None);
     assert_eq!(reason, "Afweging voor het dossier.");
     assert_eq!(serde_json::to_string(&e).unwrap(), decided);
+}
+
+// ---- Issue 18: the rules of domain.md §4 and §5 that the checklist showed, now enforced ----
+
+impl T {
+    fn decide_keeping(&mut self, decision: Decision, kept: &str) -> Result<(), Refusal> {
+        let id = self.case.id;
+        self.apply(Event::Decided {
+            case: id,
+            decision,
+            reason: "gewogen".into(),
+            explanation: Some("uitleg".into()),
+            kept: kept.into(),
+        })
+    }
+
+    fn today(&self) -> NaiveDate {
+        privdesk::domain::deadline::amsterdam_date(self.now)
+    }
+
+    fn outcome(&self) -> privdesk::domain::authority::Outcome {
+        privdesk::domain::rights::authority(&self.case, self.today())
+            .unwrap()
+            .outcome
+    }
+}
+
+#[test]
+fn vernietiging_with_bewaarplicht_cannot_be_granted_wgbo_7_455_lid_2() {
+    for step in [StepId::Bewaarplicht, StepId::BelangAnder] {
+        let mut t = T::new(
+            CaseKind::Vernietiging,
+            "2026-11-02",
+            "2018-01-01",
+            Relation::OuderMetGezag,
+        );
+        t.answer_rest();
+        t.yes(step, true);
+        assert_eq!(
+            t.decide_keeping(Decision::Toegewezen, ""),
+            Err(Refusal::Blocked(Block::KeepDutyBarsFullDestruction)),
+            "{step:?}"
+        );
+        // Deels toegewezen names what is kept (and why).
+        assert_eq!(
+            t.decide_keeping(Decision::DeelsToegewezen, "  "),
+            Err(Refusal::Required("kept"))
+        );
+        let mut refused = T {
+            case: t.case.clone(),
+            seq: t.seq,
+            now: t.now,
+        };
+        assert_eq!(refused.decide_keeping(Decision::Afgewezen, ""), Ok(()));
+        assert_eq!(
+            t.decide_keeping(
+                Decision::DeelsToegewezen,
+                "het verzoek en het antwoord; lopende klacht"
+            ),
+            Ok(())
+        );
+    }
+    // Without a duty or an interest, toegewezen stands.
+    let mut t = T::new(
+        CaseKind::Vernietiging,
+        "2026-11-02",
+        "2018-01-01",
+        Relation::OuderMetGezag,
+    );
+    t.answer_rest();
+    assert_eq!(t.decide_keeping(Decision::Toegewezen, ""), Ok(()));
+}
+
+#[test]
+fn rectificatie_of_a_professional_judgement_is_not_granted_on_disagreement_alone_wgbo_7_454_lid_2_avg_16()
+ {
+    let mut t = T::new(
+        CaseKind::Rectificatie,
+        "2026-11-02",
+        "2018-01-01",
+        Relation::OuderMetGezag,
+    );
+    t.choose(StepId::SoortCorrectie, "oordeel");
+    t.answer_rest();
+    assert_eq!(
+        t.decide(Decision::Toegewezen, ""),
+        Err(Refusal::Blocked(Block::JudgementNotCorrected))
+    );
+    // The eigen verklaring is offered and added within this case.
+    let today = t.today();
+    let shows = |t: &T, s: StepId| t.case.visible_steps(today).iter().any(|step| step.id == s);
+    assert!(t.case.said_yes(StepId::EigenVerklaringAangeboden));
+    assert!(shows(&t, StepId::EigenVerklaringToegevoegd));
+    t.answer(StepId::EigenVerklaringToegevoegd, Answer::Date(today));
+    // A factual error is corrected as before; a judgement only when a professional agrees.
+    assert!(shows(&t, StepId::OordeelGecorrigeerdDoor));
+    t.answer(
+        StepId::OordeelGecorrigeerdDoor,
+        Answer::Text("jeugdarts De Vries".into()),
+    );
+    assert_eq!(t.decide(Decision::Toegewezen, ""), Ok(()));
+}
+
+#[test]
+fn lifting_a_restriction_needs_the_requester_told_first_also_on_a_closed_case_avg_18_3() {
+    let mut t = T::new(
+        CaseKind::Beperking,
+        "2026-11-02",
+        "2018-01-01",
+        Relation::OuderMetGezag,
+    );
+    t.answer_rest();
+    assert!(t.case.said_yes(StepId::BeperkingGemarkeerd));
+    assert!(t.case.restriction_in_force());
+    t.decide(Decision::Toegewezen, "").unwrap();
+    let id = t.case.id;
+    t.apply(Event::ReplySent {
+        case: id,
+        on: d("2026-11-02"),
+    })
+    .unwrap();
+    t.apply(Event::Closed {
+        case: id,
+        on: d("2026-11-02"),
+    })
+    .unwrap();
+    let mut t = t.on("2026-12-01");
+    assert_eq!(
+        t.apply(Event::RestrictionLifted {
+            case: id,
+            on: d("2026-12-01")
+        }),
+        Err(Refusal::Blocked(Block::LiftNotAnnounced))
+    );
+    assert!(t.case.restriction_in_force());
+    t.apply(Event::RestrictionLiftAnnounced {
+        case: id,
+        on: d("2026-11-20"),
+    })
+    .unwrap();
+    assert_eq!(
+        t.apply(Event::RestrictionLifted {
+            case: id,
+            on: d("2026-11-19")
+        }),
+        Err(Refusal::TooEarly("on"))
+    );
+    t.apply(Event::RestrictionLifted {
+        case: id,
+        on: d("2026-12-01"),
+    })
+    .unwrap();
+    assert!(!t.case.restriction_in_force());
+    assert_eq!(t.case.restriction_lifted, Some(d("2026-12-01")));
+    assert!(t.case.closed.is_some(), "lifting does not reopen the case");
+    assert_eq!(
+        t.apply(Event::RestrictionLifted {
+            case: id,
+            on: d("2026-12-01")
+        }),
+        Err(Refusal::Blocked(Block::NoRestrictionInForce))
+    );
+}
+
+#[test]
+fn destruction_in_source_at_processors_and_confirmation_are_separate_and_late_after_the_wgbo_date_wgbo_7_455()
+ {
+    let mut t = T::new(
+        CaseKind::Vernietiging,
+        "2026-01-05",
+        "2018-01-01",
+        Relation::OuderMetGezag,
+    );
+    t.answer_rest();
+    t.decide(Decision::Toegewezen, "").unwrap();
+    let id = t.case.id;
+    t.apply(Event::ReplySent {
+        case: id,
+        on: d("2026-01-05"),
+    })
+    .unwrap();
+    let mut t = t.on("2026-05-01");
+    let rec = |part, on: &str| Event::DestructionRecorded {
+        case: id,
+        part,
+        on: d(on),
+    };
+    // The confirmation tells what was done: not before the destruction.
+    assert_eq!(
+        t.apply(rec(DestructionPart::Bevestiging, "2026-02-01")),
+        Err(Refusal::Blocked(Block::DestructionNotConfirmed))
+    );
+    t.apply(rec(DestructionPart::Bronsysteem, "2026-02-01"))
+        .unwrap();
+    assert_eq!(t.case.destroyed_on(), None, "the processors still hold it");
+    assert_eq!(
+        t.apply(Event::Closed {
+            case: id,
+            on: d("2026-05-01")
+        }),
+        Err(Refusal::Blocked(Block::DestructionNotConfirmed))
+    );
+    t.apply(rec(DestructionPart::Verwerkers, "2026-04-20"))
+        .unwrap();
+    // The later of the two is the destruction; three months from 5 January is past.
+    assert_eq!(t.case.destroyed_on(), Some(d("2026-04-20")));
+    assert!(t.case.destruction_late());
+    let duty = privdesk::domain::duty::duty(&t.case, privdesk::domain::duty::DutyKind::Destruction)
+        .unwrap();
+    assert!(matches!(
+        duty.state,
+        privdesk::domain::duty::DutyState::Met(privdesk::domain::duty::Met::Day(day)) if day == d("2026-04-20")
+    ));
+    // Destroyed but not confirmed: not closed yet; the confirmation is its own record.
+    assert_eq!(
+        t.apply(Event::Closed {
+            case: id,
+            on: d("2026-05-01")
+        }),
+        Err(Refusal::Blocked(Block::DestructionNotConfirmed))
+    );
+    t.apply(rec(DestructionPart::Bevestiging, "2026-04-30"))
+        .unwrap();
+    assert_eq!(t.case.destroyed_on(), Some(d("2026-04-20")), "unchanged");
+    t.apply(Event::Closed {
+        case: id,
+        on: d("2026-05-01"),
+    })
+    .unwrap();
+    // On time when both were done by the WGBO date.
+    let mut early = T::new(
+        CaseKind::Vernietiging,
+        "2026-01-05",
+        "2018-01-01",
+        Relation::OuderMetGezag,
+    );
+    early.answer_rest();
+    early.decide(Decision::Toegewezen, "").unwrap();
+    let mut early = early.on("2026-02-01");
+    early
+        .apply(rec(DestructionPart::Verwerkers, "2026-01-20"))
+        .unwrap();
+    early
+        .apply(rec(DestructionPart::Bronsysteem, "2026-02-01"))
+        .unwrap();
+    assert!(!early.case.destruction_late());
+}
+
+#[test]
+fn a_pleegouder_gets_no_parents_rights_through_the_childs_consent_only_as_a_third_party_wgbo_7_457()
+{
+    use privdesk::domain::authority::Outcome;
+    for relation in [Relation::Pleegouder, Relation::OuderZonderGezag] {
+        // A wilsbekwaam 17-year-old's written consent: a disclosure as to a third party.
+        let mut t = T::new(CaseKind::Inzage, "2026-11-02", "2009-03-01", relation);
+        t.choose(StepId::Wilsbekwaam, "ja");
+        t.choose(StepId::ToestemmingKind, "schriftelijk");
+        assert_eq!(t.outcome(), Outcome::AlsDerde, "{relation:?}");
+        assert_ne!(t.outcome(), Outcome::Mag);
+        // Not the holder's other rights, consent or not.
+        let mut r = T::new(CaseKind::Rectificatie, "2026-11-02", "2009-03-01", relation);
+        r.choose(StepId::Wilsbekwaam, "ja");
+        r.choose(StepId::ToestemmingKind, "schriftelijk");
+        assert_eq!(r.outcome(), Outcome::NietBevoegd);
+        // For a child of 8 the parents with gezag hold the right: their written consent is
+        // asked of the pleegouder as of a third party.
+        let mut y = T::new(CaseKind::Inzage, "2026-11-02", "2018-01-01", relation);
+        let today = y.today();
+        assert!(
+            y.case
+                .missing_steps(today, Some(Phase::Intake))
+                .contains(&StepId::ToestemmingRechthebbende)
+        );
+        y.yes(StepId::ToestemmingRechthebbende, true);
+        assert_eq!(y.outcome(), Outcome::AlsDerde);
+    }
+}
+
+#[test]
+fn two_parents_with_gezag_a_dispute_escalates_and_blocks_the_decision_until_resolved_domain_md_4() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2018-01-01",
+        Relation::OuderMetGezag,
+    );
+    t.answer_rest();
+    let id = t.case.id;
+    assert_eq!(
+        t.apply(Event::DisputeEscalated {
+            case: id,
+            to: " ".into()
+        }),
+        Err(Refusal::Required("to"))
+    );
+    t.apply(Event::DisputeEscalated {
+        case: id,
+        to: "jeugdarts en teamleider".into(),
+    })
+    .unwrap();
+    assert!(t.case.dispute_open());
+    assert_eq!(
+        t.case.dispute.as_ref().unwrap().to,
+        "jeugdarts en teamleider"
+    );
+    for decision in [
+        Decision::Toegewezen,
+        Decision::Afgewezen,
+        Decision::NietOntvankelijk,
+    ] {
+        assert_eq!(
+            t.decide(decision, "x"),
+            Err(Refusal::Blocked(Block::DisputeEscalated))
+        );
+    }
+    // The deadline is still shown and an extension still possible.
+    let duty =
+        privdesk::domain::duty::duty(&t.case, privdesk::domain::duty::DutyKind::Answer).unwrap();
+    assert_eq!(duty.state, privdesk::domain::duty::DutyState::Open);
+    t.apply(Event::Extended {
+        case: id,
+        reason: ExtensionReason::Complexiteit,
+        explanation: "geschil tussen de ouders".into(),
+        notice_sent: d("2026-11-02"),
+    })
+    .unwrap();
+    t.apply(Event::DisputeResolved {
+        case: id,
+        how: "ouders eens na gesprek".into(),
+    })
+    .unwrap();
+    assert!(!t.case.dispute_open());
+    assert_eq!(t.decide(Decision::Toegewezen, ""), Ok(()));
+    // Only between parents: a child asking itself has no such dispute.
+    let mut c = T::new(CaseKind::Inzage, "2026-11-02", "2009-03-01", Relation::Zelf);
+    let cid = c.case.id;
+    assert_eq!(
+        c.apply(Event::DisputeEscalated {
+            case: cid,
+            to: "x".into()
+        }),
+        Err(Refusal::Blocked(Block::DisputeNeedsParents))
+    );
+}
+
+#[test]
+fn gezag_records_what_was_checked_and_when_and_wilsbekwaamheid_who_and_when_wgbo_7_465() {
+    let mut t = T::new(
+        CaseKind::Inzage,
+        "2026-11-02",
+        "2012-01-01",
+        Relation::OuderMetGezag,
+    );
+    let today = t.today();
+    t.yes(StepId::GezagGecontroleerd, true);
+    t.choose(StepId::Wilsbekwaam, "nee");
+    let missing = t.case.missing_steps(today, Some(Phase::Intake));
+    for s in [
+        StepId::GezagBron,
+        StepId::GezagGecontroleerdOp,
+        StepId::WilsbekwaamBeoordeeldDoor,
+        StepId::WilsbekwaamBeoordeeldOp,
+    ] {
+        assert!(missing.contains(&s), "{s:?} not asked");
+    }
+    t.choose(StepId::GezagBron, "gezagsregister");
+    t.answer(StepId::GezagGecontroleerdOp, Answer::Date(d("2026-11-02")));
+    t.answer(
+        StepId::WilsbekwaamBeoordeeldDoor,
+        Answer::Text("jeugdarts".into()),
+    );
+    t.answer(
+        StepId::WilsbekwaamBeoordeeldOp,
+        Answer::Date(d("2026-11-01")),
+    );
+    let missing = t.case.missing_steps(today, Some(Phase::Intake));
+    assert!(!missing.contains(&StepId::GezagBron));
+    assert!(!missing.contains(&StepId::WilsbekwaamBeoordeeldOp));
+}
+
+#[test]
+fn intrekken_toestemming_follows_who_gives_consent_avg_7_3_wgbo_7_465() {
+    use privdesk::domain::authority::Outcome;
+    let case = |birth: &str, relation, wb: Option<&str>| {
+        let mut t = T::new(
+            CaseKind::IntrekkenToestemming,
+            "2026-11-02",
+            birth,
+            relation,
+        );
+        if let Some(wb) = wb {
+            t.choose(StepId::Wilsbekwaam, wb);
+        }
+        t
+    };
+    // Under 12: the parents.
+    assert_eq!(
+        case("2018-01-01", Relation::OuderMetGezag, None).outcome(),
+        Outcome::Mag
+    );
+    assert_eq!(
+        case("2018-01-01", Relation::Zelf, None).outcome(),
+        Outcome::DoorVertegenwoordigers
+    );
+    // 12–15: the child or a parent with gezag; a 13-year-old is not niet ontvankelijk.
+    let mut thirteen = case("2013-06-01", Relation::Zelf, Some("ja"));
+    assert_eq!(thirteen.outcome(), Outcome::Mag);
+    thirteen.answer_rest();
+    assert_eq!(
+        thirteen.decide(Decision::NietOntvankelijk, "x"),
+        Err(Refusal::Blocked(Block::NoGroundNietOntvankelijk))
+    );
+    assert_eq!(
+        case("2013-06-01", Relation::OuderMetGezag, Some("ja")).outcome(),
+        Outcome::Mag
+    );
+    // Informing the other is recorded, not awaited (optional).
+    let t = case("2013-06-01", Relation::Zelf, Some("ja"));
+    let today = t.today();
+    let step = find(CaseKind::IntrekkenToestemming, StepId::AnderGeinformeerd).unwrap();
+    assert!(t.case.shows(step, today));
+    assert_eq!(step.need, privdesk::domain::checklist::Need::Optional);
+    assert_eq!(thirteen.decide(Decision::Toegewezen, ""), Ok(()));
+    // From 16: the young person alone; not wilsbekwaam, the parents or voogd.
+    assert_eq!(
+        case("2010-01-01", Relation::Zelf, Some("ja")).outcome(),
+        Outcome::Mag
+    );
+    assert_eq!(
+        case("2010-01-01", Relation::OuderMetGezag, Some("ja")).outcome(),
+        Outcome::NietBevoegd
+    );
+    assert_eq!(
+        case("2010-01-01", Relation::OuderMetGezag, Some("nee")).outcome(),
+        Outcome::Mag
+    );
+    assert_eq!(
+        case("2010-01-01", Relation::Voogd, Some("nee")).outcome(),
+        Outcome::Mag
+    );
+    assert_eq!(
+        case("2010-01-01", Relation::Zelf, Some("nee")).outcome(),
+        Outcome::DoorVertegenwoordigers
+    );
+}
+
+/// Journal compatibility: a decision recorded under the rules of its day still replays when a
+/// later rule would refuse it now (a 13-year-old's withdrawal decided niet ontvankelijk, before
+/// issue 18), while a new change meets today's rules.
+#[test]
+fn a_decision_recorded_under_an_earlier_rule_still_replays() {
+    let mut t = T::new(
+        CaseKind::IntrekkenToestemming,
+        "2026-11-02",
+        "2013-06-01",
+        Relation::Zelf,
+    );
+    t.choose(StepId::Wilsbekwaam, "ja");
+    let old = Event::Decided {
+        case: t.case.id,
+        decision: Decision::NietOntvankelijk,
+        reason: "onder 16 trekken de ouders in".into(),
+        explanation: None,
+        kept: String::new(),
+    };
+    let stamp = Stamp {
+        seq: 99,
+        at: t.now,
+        user: "t".into(),
+    };
+    let mut now = t.case.clone();
+    assert!(now.apply(&old, &stamp).is_err());
+    let mut replayed = t.case.clone();
+    replayed.replay(&old, &stamp).unwrap();
+    assert_eq!(
+        replayed.decision.as_ref().map(|d| d.decision),
+        Some(Decision::NietOntvankelijk)
+    );
 }

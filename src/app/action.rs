@@ -17,6 +17,10 @@ pub enum Action {
     PageUp,
     /// One page down.
     PageDown,
+    /// Scroll the detail one line up (`k`: reading, not the previous case).
+    LineUp,
+    /// Scroll the detail one line down (`j`: reading, not the next case).
+    LineDown,
     /// The first row.
     Top,
     /// The last row.
@@ -125,6 +129,10 @@ pub enum Task {
     Reopen,
     /// Make a letter.
     Letter,
+    /// Escalate a dispute between two parents with gezag, or record it resolved.
+    Dispute,
+    /// Beperking: announce the lifting to the requester, or lift the restriction (AVG 18(3)).
+    Lift,
 }
 
 impl Task {
@@ -139,6 +147,8 @@ impl Task {
             }
             Task::Extend => kind.may_extend(),
             Task::Destroyed => kind == CaseKind::Vernietiging,
+            Task::Dispute => !kind.is_datalek(),
+            Task::Lift => kind == CaseKind::Beperking,
             Task::AddRecipient | Task::RecipientTold | Task::RecipientImpossible => {
                 has_recipients(kind)
             }
@@ -162,11 +172,13 @@ impl Action {
 
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 48] = [
+    pub const KEYED: [Action; 52] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
         Action::PageDown,
+        Action::LineUp,
+        Action::LineDown,
         Action::Top,
         Action::Bottom,
         Action::Open,
@@ -208,6 +220,8 @@ impl Action {
         Action::Task(Task::Void),
         Action::Task(Task::Reopen),
         Action::Task(Task::Letter),
+        Action::Task(Task::Dispute),
+        Action::Task(Task::Lift),
         Action::PromptNext,
         Action::PromptPrev,
         Action::PromptCancel,

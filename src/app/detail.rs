@@ -60,6 +60,8 @@ impl App {
                 Action::PageDown => v.scroll.saturating_add(page),
                 Action::PageUp => v.scroll.saturating_sub(page),
                 Action::Top => 0,
+                Action::LineDown => v.scroll.saturating_add(1),
+                Action::LineUp => v.scroll.saturating_sub(1),
                 _ => u16::MAX,
             };
         }

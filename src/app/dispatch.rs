@@ -21,6 +21,7 @@ impl App {
                 Mode::List | Mode::Search | Mode::Detail | Mode::ApForm
             ),
             A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
+            A::LineUp | A::LineDown => mode == Mode::Detail,
             A::Open | A::SearchStart | A::NewRequest | A::NewBreach => mode == Mode::List,
             A::NextKind | A::PrevKind | A::OnlyBreaches => mode == Mode::List,
             A::NextStatus | A::PrevStatus => mode == Mode::List,
@@ -158,7 +159,9 @@ impl App {
                 let page = isize::try_from(self.page).unwrap_or(1);
                 self.scroll_ap_form(if action == A::PageDown { page } else { -page });
             }
-            A::PageUp | A::PageDown | A::Top | A::Bottom if mode == Mode::Detail => {
+            A::PageUp | A::PageDown | A::Top | A::Bottom | A::LineUp | A::LineDown
+                if mode == Mode::Detail =>
+            {
                 self.scroll_detail(action)
             }
             A::Quit if mode == Mode::Form && self.form_is_dirty() => {
@@ -206,7 +209,14 @@ impl App {
                 self.help_scroll = 0;
                 self.screens.push(Screen::Help);
             }
-            A::SearchStart => self.searching = true,
+            // `/` again starts a new search.
+            A::SearchStart => {
+                self.searching = true;
+                if !self.search.is_empty() {
+                    self.search.clear();
+                    self.refilter();
+                }
+            }
             A::SearchDone => self.searching = false,
             A::SearchCancel => {
                 self.searching = false;
@@ -247,6 +257,8 @@ impl App {
             A::PromptNext => self.prompt_next(),
             A::PromptPrev => self.prompt_prev(),
             A::PromptCancel => self.prompt_cancel(),
+            // Only the detail scrolls by line (`accepts` keeps them there).
+            A::LineUp | A::LineDown => {}
         }
     }
 }

@@ -101,6 +101,11 @@ impl App {
         &self.search
     }
 
+    /// How many rows the search shows by their id although the status filter hides them.
+    pub fn shown_by_id(&self) -> usize {
+        self.shown_by_id
+    }
+
     /// Whether the search box has focus.
     pub fn searching(&self) -> bool {
         self.searching
@@ -199,23 +204,43 @@ impl App {
     /// selected when it is still shown.
     pub(super) fn refilter(&mut self) {
         let keep = self.selected_summary().map(|s| s.id);
-        let needle = self.search.to_lowercase();
+        let needle = fold(&self.search);
         let needle = needle.trim();
+        // A case number (letters, digits and dashes, with a digit) finds its case whatever the
+        // status filter: a closed case asked about on the phone.
+        let by_id = needle.chars().any(|c| c.is_ascii_digit())
+            && needle
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
         if !needle.is_empty() {
             self.fill_haystacks();
         }
         let (kind, status) = (self.kind_filter, self.status_filter);
+        let mut shown_by_id = 0;
         self.visible = self
             .order
             .iter()
             .copied()
             .filter(|&i| {
                 let s = &self.summaries[i];
-                kind.is_none_or(|k| k == s.kind)
-                    && status.shows(s.status)
-                    && (needle.is_empty() || self.haystacks[i].contains(needle))
+                if kind.is_some_and(|k| k != s.kind) {
+                    return false;
+                }
+                if needle.is_empty() {
+                    return status.shows(s.status);
+                }
+                if !self.haystacks[i].contains(needle) {
+                    return false;
+                }
+                if status.shows(s.status) {
+                    return true;
+                }
+                let id_hit = by_id && s.id.to_string().to_lowercase().contains(needle);
+                shown_by_id += usize::from(id_hit);
+                id_hit
             })
             .collect();
+        self.shown_by_id = shown_by_id;
         let at = keep.and_then(|id| {
             self.visible
                 .iter()
@@ -264,9 +289,68 @@ impl App {
     }
 }
 
-/// What the search looks in: the lowercased id, requester and child of a case.
+/// What the search looks in: the id, requester and child of a case, and the words for its
+/// kind, status and decision (Dutch and English), folded by [`fold`].
 fn haystack(s: &Summary) -> String {
-    format!("{}\n{}\n{}", s.id, s.party, s.child).to_lowercase()
+    use crate::i18n::{Lang, domain as names};
+    let mut words = Vec::new();
+    for lang in [Lang::Nl, Lang::En] {
+        words.push(names::kind(s.kind, lang));
+        words.push(names::status(s.status, lang));
+        if let Some(d) = s.decision {
+            words.push(names::decision(d, lang));
+        }
+    }
+    fold(&format!(
+        "{}\n{}\n{}\n{}",
+        s.id,
+        s.party,
+        s.child,
+        words.join("\n")
+    ))
+}
+
+/// Text as the search compares it: lower case, without diacritics (`Zoë` reads `zoe`,
+/// `Yılmaz` reads `yilmaz`, `Ærø` reads `aero`).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        // Combining marks (a decomposed é is e + U+0301) are dropped.
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'æ' => "ae",
+            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+            'ď' | 'đ' | 'ð' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+            'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+            'ĥ' | 'ħ' => "h",
+            'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+            'ĳ' => "ij",
+            'ĵ' => "j",
+            'ķ' => "k",
+            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+            'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+            'œ' => "oe",
+            'ŕ' | 'ŗ' | 'ř' => "r",
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+            'ß' => "ss",
+            'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+            'ŵ' => "w",
+            'ý' | 'ÿ' | 'ŷ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
 }
 
 /// The value after (or before) `current` in a cycle.

@@ -66,6 +66,9 @@ pub struct App {
     visible: Vec<usize>,
     selected: usize,
     search: String,
+    /// Rows the search shows by their id although the status filter hides them (a closed
+    /// case found by its number): the list says so.
+    shown_by_id: usize,
     searching: bool,
     kind_filter: Option<CaseKind>,
     status_filter: StatusFilter,
@@ -88,6 +91,9 @@ pub struct App {
     case_view: Option<detail::CaseView>,
     /// The prompt being filled on the checklist or the detail, if any.
     prompt: Option<checklist::Prompt>,
+    /// A decision prompt left with text typed in (refused, then Esc to fix the checklist): it
+    /// opens again with that text for the same case (issue 18).
+    decision_draft: Option<(crate::domain::CaseId, form::Form)>,
     /// The whole journal's chain, checked in the background since the app started.
     chain: ChainCheck,
 }
@@ -111,6 +117,7 @@ impl App {
             visible: Vec::new(),
             selected: 0,
             search: String::new(),
+            shown_by_id: 0,
             searching: false,
             kind_filter: None,
             status_filter: StatusFilter::default(),
@@ -127,6 +134,7 @@ impl App {
             confirm: None,
             case_view: None,
             prompt: None,
+            decision_draft: None,
             chain: ChainCheck::default(),
         };
         app.chain = app.store.check_chain_in_background();

@@ -164,7 +164,8 @@ pub struct JsonCase<'a> {
     pub decision: Option<JsonDecision<'a>>,
     /// When the reply was sent.
     pub reply_sent: Option<NaiveDate>,
-    /// When a destruction was confirmed done.
+    /// When the records were destroyed (the WGBO duty: the later of the source system and the
+    /// processors; a register from before the parts were separate: the one date recorded).
     pub destruction_confirmed: Option<NaiveDate>,
     /// When the case was closed.
     pub closed: Option<NaiveDate>,
@@ -357,7 +358,7 @@ impl<'a> JsonCase<'a> {
                 on: d.on,
             }),
             reply_sent: case.reply_sent,
-            destruction_confirmed: case.destruction_confirmed,
+            destruction_confirmed: case.destroyed_on(),
             closed: case.closed,
             ending: case.ending.as_ref().map(|e| match e {
                 Ending::Ingetrokken { on, how } => JsonEnding {

@@ -19,6 +19,8 @@
 //! fg_naam = "..."  fg_contact = "..."  dossierregime = "wgbo" | "jeugdwet"
 //! [brieven]
 //! map = "..."               # where the TUI writes letters (else the current folder)
+//! [ap_contact]              # the AP notification's contact person, default of each breach
+//! naam = "..."  functie = "..."  telefoon = "..."
 //! ```
 //!
 //! `privdesk.example.toml` at the repository root documents every key. An empty or blank string
@@ -69,6 +71,20 @@ pub struct Config {
     pub organisatie: Organisatie,
     /// `[brieven]`: where the TUI writes the letters it makes.
     pub brieven: Brieven,
+    /// `[ap_contact]`.
+    pub ap_contact: ApContact,
+}
+
+/// `[ap_contact]`: the contact person a datalek's AP notification names (the AP form's
+/// "contactpersoon"), the default of every breach's contact steps (issue 18).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ApContact {
+    /// `naam`.
+    pub naam: Option<String>,
+    /// `functie`.
+    pub functie: Option<String>,
+    /// `telefoon`.
+    pub telefoon: Option<String>,
 }
 
 /// `[brieven]`.

@@ -30,6 +30,7 @@ const SCHEMA: &[(&str, Option<&[&str]>)] = &[
         ]),
     ),
     ("brieven", Some(&["map"])),
+    ("ap_contact", Some(&["naam", "functie", "telefoon"])),
 ];
 
 /// The file as written: every key optional, values still text, unknown keys refused.
@@ -41,6 +42,15 @@ struct RawConfig {
     streefdagen: BTreeMap<String, i64>,
     organisatie: RawOrganisatie,
     brieven: RawBrieven,
+    ap_contact: RawApContact,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawApContact {
+    naam: Option<String>,
+    functie: Option<String>,
+    telefoon: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -210,6 +220,11 @@ impl RawConfig {
             },
             brieven: Brieven {
                 map: text(self.brieven.map).map(PathBuf::from),
+            },
+            ap_contact: super::ApContact {
+                naam: text(self.ap_contact.naam),
+                functie: text(self.ap_contact.functie),
+                telefoon: text(self.ap_contact.telefoon),
             },
         })
     }

@@ -186,7 +186,9 @@ pub fn is_optional(case: &Case, field: Field) -> bool {
         // Optional in the checklist, but once it applies (the 72 hours passed) a late
         // notification is refused without it.
         Field::Step(StepId::RedenVertraging) => false,
-        Field::Step(s) => find(case.kind, s).is_some_and(|st| st.need == Need::Optional),
+        Field::Step(s) => {
+            find(case.kind, s).is_some_and(|st| case.need_by_answers(st) == Need::Optional)
+        }
         Field::Fact(f) => matches!(f, Fact::ProcessorNoticeAt | Fact::Processor),
     }
 }

@@ -123,7 +123,7 @@ pub fn duties(case: &Case) -> Vec<Duty> {
             out.push(Duty {
                 kind: DutyKind::Destruction,
                 due: Due::Date(due),
-                state: match case.destruction_confirmed {
+                state: match case.destroyed_on() {
                     Some(on) => DutyState::Met(Met::Day(on)),
                     None if refused || ended => DutyState::Moot,
                     None => DutyState::Open,

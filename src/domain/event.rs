@@ -122,6 +122,44 @@ pub enum Event {
         /// The date it was done.
         on: NaiveDate,
     },
+    /// A Vernietiging: one part of the destruction recorded — destroyed in the source system,
+    /// at the processors, or the confirmation sent (issue 18: separate records).
+    DestructionRecorded {
+        /// The case.
+        case: CaseId,
+        /// Which part.
+        part: super::case::DestructionPart,
+        /// The date it was done.
+        on: NaiveDate,
+    },
+    /// Two parents with gezag dispute the request: escalated (never decided by privdesk).
+    DisputeEscalated {
+        /// The case.
+        case: CaseId,
+        /// To whom it was escalated.
+        to: String,
+    },
+    /// The escalated dispute was resolved; the case may be decided again.
+    DisputeResolved {
+        /// The case.
+        case: CaseId,
+        /// How it was resolved.
+        how: String,
+    },
+    /// A Beperking: the requester was told the restriction will be lifted (AVG 18(3)).
+    RestrictionLiftAnnounced {
+        /// The case.
+        case: CaseId,
+        /// The date the requester was told.
+        on: NaiveDate,
+    },
+    /// A Beperking: the restriction was lifted (only after the announcement).
+    RestrictionLifted {
+        /// The case.
+        case: CaseId,
+        /// The date it was lifted.
+        on: NaiveDate,
+    },
     /// An AVG 19 recipient was added: someone the data went to, who must be told.
     RecipientAdded {
         /// The case.
@@ -217,6 +255,11 @@ impl Event {
             | Event::Decided { case, .. }
             | Event::ReplySent { case, .. }
             | Event::DestructionConfirmed { case, .. }
+            | Event::DestructionRecorded { case, .. }
+            | Event::DisputeEscalated { case, .. }
+            | Event::DisputeResolved { case, .. }
+            | Event::RestrictionLiftAnnounced { case, .. }
+            | Event::RestrictionLifted { case, .. }
             | Event::RecipientAdded { case, .. }
             | Event::RecipientDone { case, .. }
             | Event::Closed { case, .. }
@@ -269,5 +312,53 @@ mod wire_tests {
             r#"{"type":"repaired","before":"6:ab","after":"3:cd","dropped":"4-6","lost_cases":["V-2026-0003"]}"#
         );
         assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), repaired);
+    }
+
+    /// Issue 18: lines written before still read (a destruction confirmed in one record, a
+    /// case record without the new fields), and the new events round-trip.
+    #[test]
+    fn old_lines_still_read_and_the_issue_18_events_round_trip() {
+        let old: Event = serde_json::from_str(
+            r#"{"type":"destruction_confirmed","case":"V-2026-0003","on":"2026-12-01"}"#,
+        )
+        .unwrap();
+        assert!(matches!(old, Event::DestructionConfirmed { .. }));
+        let id = CaseId::new('V', 2026, 3);
+        for e in [
+            Event::DestructionRecorded {
+                case: id,
+                part: crate::domain::case::DestructionPart::Verwerkers,
+                on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            Event::DisputeEscalated {
+                case: id,
+                to: "jeugdarts".into(),
+            },
+            Event::DisputeResolved {
+                case: id,
+                how: "eens".into(),
+            },
+            Event::RestrictionLiftAnnounced {
+                case: id,
+                on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            Event::RestrictionLifted {
+                case: id,
+                on: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+            },
+        ] {
+            let text = serde_json::to_string(&e).unwrap();
+            assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), e);
+        }
+        let text = serde_json::to_string(&Event::DestructionRecorded {
+            case: id,
+            part: crate::domain::case::DestructionPart::Bronsysteem,
+            on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        })
+        .unwrap();
+        assert_eq!(
+            text,
+            r#"{"type":"destruction_recorded","case":"V-2026-0003","part":"bronsysteem","on":"2026-12-01"}"#
+        );
     }
 }

@@ -48,6 +48,10 @@ pub struct Summary {
     pub extended: bool,
     /// The journal seq of the case's last change.
     pub last_seq: u64,
+    /// The decision recorded, if any (the search finds "afgewezen"). Absent in summaries
+    /// written before issue 18 (rebuilt with the case's next change).
+    #[serde(default)]
+    pub decision: Option<Decision>,
 }
 
 /// One of a case's deadlines with its duty's state.
@@ -118,11 +122,12 @@ impl Summary {
             answer_due: dates.map(|d| d.answer),
             answer_done: case.reply_sent.is_some() || ended,
             destruction_due: dates.and_then(|d| d.destruction),
-            destruction_done: case.destruction_confirmed.is_some() || refused || ended,
+            destruction_done: case.destroyed_on().is_some() || refused || ended,
             breach_due: rights::breach_deadline(case),
             breach_done: rights::breach_duty_done(case) || ended,
             extended: case.extension.is_some(),
             last_seq: case.last_seq,
+            decision: case.decision.as_ref().map(|d| d.decision),
         }
     }
 

@@ -25,6 +25,9 @@ crate::messages! {
             "Mag; weigeren kan met redenen",
             "Allowed; may be refused with reasons";
         OutcomeWeigeren => "Weigeren", "To be refused";
+        OutcomeAlsDerde =>
+            "Als derde: verstrekking met schriftelijke toestemming",
+            "As a third party: disclosure with written consent";
         OutcomeBeoordelingNodig => "Beoordeling nodig", "Assessment needed";
 
         // Reasons: one per rule of the table, each naming its source.
@@ -134,8 +137,26 @@ crate::messages! {
             "Voor een meerderjarige onder curatele of mentorschap geeft en trekt de curator of mentor toestemming in (UAVG art. 5 lid 3).",
             "For an adult under curatele or mentorschap the curator or mentor gives and withdraws consent (UAVG art. 5(3)).";
         ReasonIntrekkenDoorWieToestemde =>
-            "Alleen wie de toestemming gaf trekt haar in: onder 16 de ouders met gezag of de voogd, vanaf 16 de jeugdige (UAVG art. 5).",
-            "Only whoever gave the consent withdraws it: under 16 the parents with gezag or the voogd, from 16 the young person (UAVG art. 5).";
+            "Alleen wie de toestemming gaf trekt haar in: onder 12 de ouders met gezag of de voogd, van 12 tot 16 het kind of een ouder met gezag, vanaf 16 de jeugdige (bij niet-wilsbekwaamheid de ouders of voogd) (UAVG art. 5; WGBO 7:465).",
+            "Only whoever gave the consent withdraws it: under 12 the parents with gezag or the voogd, 12 to 16 the child or a parent with gezag, from 16 the young person (when not wilsbekwaam the parents or voogd) (UAVG art. 5; WGBO 7:465).";
+        ReasonAlsDerdeMetToestemming =>
+            "Een pleegouder, ouder zonder gezag of derde krijgt met schriftelijke toestemming van wie het recht heeft niet de rechten van een ouder met gezag: de verzoeker wordt behandeld als derde (verstrekking), met inachtneming van goed hulpverlenerschap (WGBO 7:457; Jeugdwet 7.3.11).",
+            "A pleegouder, parent without gezag or third party does not get a parent's rights through the written consent of whoever holds the right: the requester is handled as a third party (a disclosure), subject to goed hulpverlenerschap (WGBO 7:457; Jeugdwet 7.3.11).";
+        ReasonAlsDerdeAlleenVerstrekking =>
+            "Wie het recht niet heeft, kan ook met toestemming alleen een verstrekking krijgen; rectificatie, beperking, bezwaar en overdracht vraagt wie het recht heeft (of een gemachtigde) (WGBO 7:457; AVG 16–21).",
+            "Someone who does not hold the right can, even with consent, only receive a disclosure; rectification, restriction, objection and portability are asked by the holder (or a representative) (WGBO 7:457; AVG/GDPR 16–21).";
+        ReasonIntrekkenOnder12Ouders =>
+            "Onder 12 gaven de ouders met gezag of de voogd de toestemming; zij trekken haar in (UAVG art. 5 lid 1; AVG 7 lid 3).",
+            "Under 12 the parents with gezag or the voogd gave the consent; they withdraw it (UAVG art. 5(1); AVG 7(3)).";
+        ReasonIntrekkenOnder12Kind =>
+            "Onder 12 gaven de ouders met gezag of de voogd de toestemming; zij trekken haar in, niet het kind (UAVG art. 5 lid 1).",
+            "Under 12 the parents with gezag or the voogd gave the consent; they withdraw it, not the child (UAVG art. 5(1)).";
+        ReasonIntrekken12Tot16 =>
+            "Van 12 tot 16 beslissen kind en ouder(s) samen: het kind of een ouder met gezag trekt de toestemming in; zij werkt vanaf ontvangst, de ander wordt geïnformeerd (vastgelegd, niet afgewacht) (AVG 7 lid 3).",
+            "From 12 to 16 child and parent(s) decide together: the child or a parent with gezag withdraws the consent; it takes effect on receipt, the other is informed (recorded, not awaited) (AVG/GDPR 7(3)).";
+        ReasonIntrekkenVanaf16NietWilsbekwaam =>
+            "De jeugdige van 16 of ouder is niet wilsbekwaam: de ouders met gezag of de voogd trekken de toestemming in (WGBO 7:465 lid 2).",
+            "The young person of 16 or over is not wilsbekwaam: the parents with gezag or the voogd withdraw the consent (WGBO 7:465(2)).";
 
         // The note when a birthday fell between receipt and decision.
         BirthdayBetween =>

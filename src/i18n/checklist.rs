@@ -242,6 +242,21 @@ pub fn question(step: StepId, lang: Lang) -> &'static str {
             "Hoe zijn de betrokkenen geïnformeerd?",
             "How were the people affected informed?",
         ),
+        GezagBron => ("Gezag gecontroleerd in", "Parental authority checked in"),
+        GezagGecontroleerdOp => ("Gezag gecontroleerd op", "Parental authority checked on"),
+        WilsbekwaamBeoordeeldOp => ("Wilsbekwaamheid beoordeeld op", "Competence judged on"),
+        OordeelGecorrigeerdDoor => (
+            "Oordeel toch gecorrigeerd: professional die het eens is (alleen dan toegewezen)",
+            "Judgement corrected after all: the professional who agrees (only then granted)",
+        ),
+        EigenVerklaringToegevoegd => (
+            "Eigen verklaring ontvangen en aan het dossier toegevoegd op",
+            "Own statement received and added to the dossier on",
+        ),
+        AnderGeinformeerd => (
+            "De ander (kind of ouder met gezag) geïnformeerd? (vastleggen, niet afwachten)",
+            "The other (child or parent with authority) informed? (record, do not wait)",
+        ),
     };
     pick(lang, nl, en)
 }
@@ -315,6 +330,9 @@ pub fn option(slug: &str, lang: Lang) -> &'static str {
             "publieke mededeling (34(3)(c))",
             "public communication (34(3)(c))",
         ),
+        "brp" => ("BRP", "BRP"),
+        "gezagsregister" => ("gezagsregister", "authority register"),
+        "brp_en_gezagsregister" => ("BRP en gezagsregister", "BRP and authority register"),
         _ => ("?", "?"),
     };
     pick(lang, nl, en)

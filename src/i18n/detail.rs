@@ -5,7 +5,7 @@ use super::Lang;
 use super::checklist::{option, question};
 use super::domain::{decision, extension_reason, kind, nature};
 use crate::domain::Event;
-use crate::domain::case::{Ending, RecipientOutcome};
+use crate::domain::case::{DestructionPart, Ending, RecipientOutcome};
 use crate::domain::checklist::Answer;
 
 crate::messages! {
@@ -59,6 +59,17 @@ crate::messages! {
         EvReplySent => "antwoord verstuurd op {date}", "reply sent on {date}";
         EvDestruction => "vernietiging uitgevoerd op {date}", "destruction done on {date}";
         EvRecipientAdded => "ontvanger toegevoegd: {name}", "recipient added: {name}";
+        EvDestroyedInSource => "vernietigd in het bronsysteem op {date}", "destroyed in the source system on {date}";
+        EvDestroyedAtProcessors => "vernietigd bij verwerkers op {date}", "destroyed at the processors on {date}";
+        EvDestructionConfirmationSent => "bevestiging vernietiging verstuurd op {date}", "destruction confirmation sent on {date}";
+        EvDisputeEscalated => "geschil tussen ouders met gezag geëscaleerd naar {to}", "dispute between parents with gezag escalated to {to}";
+        EvDisputeResolved => "escalatie opgelost: {how}", "escalation resolved: {how}";
+        EvLiftAnnounced => "verzoeker geïnformeerd vóór opheffing op {date}", "requester told before lifting on {date}";
+        EvRestrictionLifted => "beperking opgeheven op {date}", "restriction lifted on {date}";
+        RestrictionInForce => "Beperking van kracht", "Restriction in force";
+        RestrictionLiftedOn => "Beperking opgeheven op {date}", "Restriction lifted on {date}";
+        DisputeOpen => "Geëscaleerd (geschil ouders met gezag) naar {to}: geen besluit tot de escalatie is opgelost; de termijn loopt door", "Escalated (dispute between parents with gezag) to {to}: no decision until resolved; the deadline keeps running";
+        DestroyedLate => "Vernietigd op {date}, na de WGBO-datum: te laat (WGBO 7:455)", "Destroyed on {date}, after the WGBO date: late (WGBO 7:455)";
         EvRecipientTold => "ontvanger {n} ingelicht op {date}", "recipient {n} told on {date}";
         EvRecipientImpossible => "ontvanger {n} niet in te lichten: {why}", "recipient {n} cannot be told: {why}";
         EvClosed => "gesloten op {date}", "closed on {date}";
@@ -136,6 +147,22 @@ pub fn event(e: &Event, lang: Lang) -> String {
         Event::ReplySent { on, .. } => M::EvReplySent.fill(lang, &[("date", &date(*on))]),
         Event::DestructionConfirmed { on, .. } => {
             M::EvDestruction.fill(lang, &[("date", &date(*on))])
+        }
+        Event::DestructionRecorded { part, on, .. } => {
+            let m = match part {
+                DestructionPart::Bronsysteem => M::EvDestroyedInSource,
+                DestructionPart::Verwerkers => M::EvDestroyedAtProcessors,
+                DestructionPart::Bevestiging => M::EvDestructionConfirmationSent,
+            };
+            m.fill(lang, &[("date", &date(*on))])
+        }
+        Event::DisputeEscalated { to, .. } => M::EvDisputeEscalated.fill(lang, &[("to", to)]),
+        Event::DisputeResolved { how, .. } => M::EvDisputeResolved.fill(lang, &[("how", how)]),
+        Event::RestrictionLiftAnnounced { on, .. } => {
+            M::EvLiftAnnounced.fill(lang, &[("date", &date(*on))])
+        }
+        Event::RestrictionLifted { on, .. } => {
+            M::EvRestrictionLifted.fill(lang, &[("date", &date(*on))])
         }
         Event::RecipientAdded { name, .. } => M::EvRecipientAdded.fill(lang, &[("name", name)]),
         Event::RecipientDone { index, outcome, .. } => {

@@ -196,8 +196,8 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
         ),
         DestructionNotConfirmed => pick(
             lang,
-            "de vernietiging is nog niet bevestigd",
-            "the destruction has not been confirmed",
+            "de vernietiging is nog niet vastgelegd (bronsysteem, verwerkers en bevestiging verstuurd)",
+            "the destruction is not recorded yet (source system, processors and confirmation sent)",
         ),
         RecipientsOpen => pick(
             lang,
@@ -223,6 +223,41 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
             lang,
             "de AP kan niet gemeld zijn voordat het datalek bekend werd",
             "the DPA cannot have been notified before the breach became known",
+        ),
+        KeepDutyBarsFullDestruction => pick(
+            lang,
+            "wettelijke bewaarplicht of aanmerkelijk belang van een ander: niet toegewezen, alleen deels toegewezen (noem wat bewaard blijft en waarom) of afgewezen (WGBO 7:455 lid 2)",
+            "legal duty to keep or a substantial interest of someone else: not granted, only partly granted (name what is kept and why) or refused (WGBO 7:455(2))",
+        ),
+        JudgementNotCorrected => pick(
+            lang,
+            "een professioneel oordeel wordt niet gecorrigeerd op alleen het oneens zijn: bied de eigen verklaring aan, of leg vast welke professional het oordeel toch corrigeert (WGBO 7:454 lid 2, AVG 16)",
+            "a professional judgement is not corrected on disagreement alone: offer the own statement, or record which professional corrects it after all (WGBO 7:454(2), GDPR 16)",
+        ),
+        DisputeEscalated => pick(
+            lang,
+            "geschil tussen ouders met gezag is geëscaleerd: geen besluit tot de escalatie als opgelost is vastgelegd (privdesk beslist het geschil niet)",
+            "dispute between parents with gezag escalated: no decision until the escalation is recorded as resolved (privdesk never decides it)",
+        ),
+        LiftNotAnnounced => pick(
+            lang,
+            "opheffen kan pas als is vastgelegd dat de verzoeker vóór de opheffing is geïnformeerd (AVG 18 lid 3)",
+            "lifting only once it is recorded that the requester was told before the lifting (GDPR 18(3))",
+        ),
+        NoRestrictionInForce => pick(
+            lang,
+            "er is geen beperking van kracht (gemarkeerd in het bronsysteem en niet opgeheven)",
+            "no restriction is in force (marked in the source system and not lifted)",
+        ),
+        DisputeNeedsParents => pick(
+            lang,
+            "een geschil escaleren kan alleen als een ouder met gezag of voogd het verzoek deed",
+            "a dispute can only be escalated when a parent with gezag or a voogd made the request",
+        ),
+        NoDisputeEscalated => pick(
+            lang,
+            "er is geen geëscaleerd geschil om als opgelost vast te leggen",
+            "there is no escalated dispute to record as resolved",
         ),
     }
 }

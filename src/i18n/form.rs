@@ -22,6 +22,8 @@ crate::messages! {
         BeforeBirth => "ligt vóór de geboortedatum van het kind", "lies before the child's date of birth";
         AfterReceipt => "ligt na de datum van ontvangst", "lies after the date of receipt";
         ChoiceHint => "←/→ of spatie: kiezen", "←/→ or space: choose";
+        ChoiceNone => "kies eerst een antwoord (cijfer, ←/→ of spatie)", "choose an answer first (digit, ←/→ or space)";
+        ChoiceUnset => "— nog niet gekozen —", "— not chosen yet —";
         DateHint => "JJJJ-MM-DD", "YYYY-MM-DD";
         InstantHint => "JJJJ-MM-DD UU:MM", "YYYY-MM-DD HH:MM";
         RequiredMark => "*", "*";

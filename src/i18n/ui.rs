@@ -13,6 +13,7 @@ crate::messages! {
         FilterKind => "soort: {value}", "kind: {value}";
         FilterStatus => "status: {value}", "status: {value}";
         FilterSearch => "zoek: {value}", "search: {value}";
+        FoundById => "(op zaaknummer gevonden buiten het statusfilter)", "(found by case number outside the status filter)";
         FilterShown => "{shown} van {total}", "{shown} of {total}";
         AllKinds => "alle", "all";
         StatusActief => "actief", "active";
@@ -97,6 +98,8 @@ crate::messages! {
         HelpSearchBackspace => "laatste teken wissen", "delete the last character";
         HelpPrevCase => "vorige zaak openen", "open the previous case";
         HelpNextCase => "volgende zaak openen", "open the next case";
+        HelpLineUp => "een regel omhoog", "one line up";
+        HelpLineDown => "een regel omlaag", "one line down";
         HelpBack => "terug", "back";
         HelpScrollUp => "omhoog", "scroll up";
         HelpScrollDown => "omlaag", "scroll down";
@@ -125,7 +128,7 @@ crate::messages! {
         HelpExtend => "termijn verlengen (AVG 12(3))", "extend the period (GDPR 12(3))";
         HelpDecide => "besluit vastleggen", "record the decision";
         HelpReplySent => "antwoord verstuurd op", "reply sent on";
-        HelpDestroyed => "vernietiging bevestigen", "confirm the destruction";
+        HelpDestroyed => "vernietiging vastleggen (bronsysteem, verwerkers, bevestiging)", "record the destruction (source system, processors, confirmation)";
         HelpAddRecipient => "ontvanger toevoegen (AVG 19)", "add a recipient (GDPR 19)";
         HelpRecipientTold => "ontvanger geïnformeerd op", "recipient told on";
         HelpRecipientImpossible => "ontvanger informeren onmogelijk (met reden)", "telling a recipient impossible (with reason)";
@@ -133,6 +136,8 @@ crate::messages! {
         HelpWithdraw => "ingetrokken door de verzoeker", "withdrawn by the requester";
         HelpVoid => "vervallen (ten onrechte geregistreerd)", "void (registered by mistake)";
         HelpReopen => "gesloten zaak heropenen", "reopen a closed case";
+        HelpDispute => "geschil tussen ouders met gezag escaleren / als opgelost vastleggen", "escalate a dispute between parents with gezag / record it resolved";
+        HelpLift => "beperking: opheffing aankondigen / opheffen (AVG 18(3))", "restriction: announce the lifting / lift it (GDPR 18(3))";
         HelpLetter => "brief maken (ontvangst, verlenging, besluit)", "make a letter (receipt, extension, decision)";
         HelpPromptNext => "volgend veld; op het laatste: vastleggen", "next field; on the last: record";
         HelpPromptPrev => "vorig veld", "previous field";

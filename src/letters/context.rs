@@ -179,7 +179,7 @@ impl Context {
                     .choice(StepId::VaccinatiegegevensJgz)
                     .map(str::to_string),
                 datum: date(d.on),
-                vernietigd_op: case.destruction_confirmed.map(date),
+                vernietigd_op: case.destroyed_on().map(date),
             }
         });
         let requester = &request.requester;

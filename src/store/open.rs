@@ -35,7 +35,7 @@ fn rebuild_in_memory(
     let mut cases: BTreeMap<CaseId, Case> = BTreeMap::new();
     for c in changes {
         let c = c?;
-        let Ok(folded) = fold_change(c.seq, c.at, &c.user, &c.events, &mut |id| {
+        let Ok(folded) = fold_change(c.seq, c.at, &c.user, &c.events, false, &mut |id| {
             Ok(cases.get(&id).cloned())
         }) else {
             return Ok(None);

@@ -44,8 +44,10 @@ impl Store {
             if events.is_empty() {
                 continue;
             }
-            let folded = fold_change(c.seq, c.at, &c.user, &events, &mut |_| Ok(case.clone()))
-                .map_err(|_| StoreError::Damaged(Damage::Replay))?;
+            let folded = fold_change(c.seq, c.at, &c.user, &events, false, &mut |_| {
+                Ok(case.clone())
+            })
+            .map_err(|_| StoreError::Damaged(Damage::Replay))?;
             if let Some(changed) = folded.changed.into_iter().next() {
                 case = Some(changed);
             }

@@ -49,7 +49,7 @@ impl Store {
         let seq = self.journal.last_seq() + 1;
         let mut damage = None;
         let summaries = &self.summaries;
-        let folded = fold_change(seq, at, &self.user, &events, &mut |id| {
+        let folded = fold_change(seq, at, &self.user, &events, true, &mut |id| {
             checked_record(w, summaries, id).map_err(|d| {
                 damage = Some(d);
                 WorkingError::Record("cases")

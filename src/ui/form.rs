@@ -181,7 +181,10 @@ fn draw_field(
             )
         }
         Input::Choice { options, at, .. } => {
-            let name = options.get(*at).cloned().unwrap_or_default();
+            let name = options
+                .get(*at)
+                .cloned()
+                .unwrap_or_else(|| FormMsg::ChoiceUnset.text(lang).to_string());
             let line = if focused {
                 Line::from(vec![
                     Span::styled("◀ ", theme.key_hint),

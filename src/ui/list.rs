@@ -123,6 +123,13 @@ fn filter_line(app: &App) -> Line<'static> {
             theme.input
         };
         spans.push(Span::styled(format!("{}{cursor}", app.search()), style));
+        if app.shown_by_id() > 0 {
+            spans.push(Span::raw("   "));
+            spans.push(Span::styled(
+                UiMsg::FoundById.text(lang).to_string(),
+                theme.due_soon,
+            ));
+        }
     }
     spans.push(Span::raw("   "));
     spans.push(Span::styled(

@@ -213,6 +213,7 @@ pub fn fill(dir: &Path) {
             StepId::WilsbekwaamBeoordeeldDoor,
             "jeugdarts A. de Wit, 2026-11-10",
         ),
+        on(3, StepId::WilsbekwaamBeoordeeldOp, "2026-11-10"),
         yes(3, StepId::VerzoekDuidelijk),
         on(3, StepId::Ontvangstbevestiging, "2026-11-10"),
         text(3, StepId::JeugdartsGeraadpleegd, "A. de Wit, 2026-11-12"),
@@ -235,6 +236,8 @@ pub fn fill(dir: &Path) {
         answers.extend(identity(n));
         answers.extend([
             yes(n, StepId::GezagGecontroleerd),
+            pick(n, StepId::GezagBron, "brp"),
+            on(n, StepId::GezagGecontroleerdOp, "2026-11-19"),
             yes(n, StepId::VerzoekDuidelijk),
             on(n, StepId::Ontvangstbevestiging, "2026-11-19"),
             yes(n, StepId::DossiersDoorzocht),
@@ -246,6 +249,8 @@ pub fn fill(dir: &Path) {
     answers.extend(identity(7));
     answers.extend([
         yes(7, StepId::GezagGecontroleerd),
+        pick(7, StepId::GezagBron, "gezagsregister"),
+        on(7, StepId::GezagGecontroleerdOp, "2026-10-02"),
         yes(7, StepId::VerzoekDuidelijk),
         on(7, StepId::Ontvangstbevestiging, "2026-10-02"),
         yes(7, StepId::DossiersDoorzocht),

@@ -19,12 +19,12 @@ impl App {
         };
         match step.ty {
             AnswerType::YesNo => {
-                self.record_answer(step.id, Answer::YesNo(yes));
+                self.record_answer(step.id, Answer::YesNo(yes), false);
             }
             // A ja/nee choice (wilsbekwaam) takes the same keys.
             ty @ AnswerType::Choice(_) if takes_yes_no(ty) => {
                 let slug = if yes { "ja" } else { "nee" };
-                self.record_answer(step.id, Answer::Choice(slug.to_string()));
+                self.record_answer(step.id, Answer::Choice(slug.to_string()), false);
             }
             _ => self.say(WorkMsg::NotYesNo.text(self.lang).to_string(), true),
         }
@@ -49,6 +49,15 @@ impl App {
                 option("nee", lang).into(),
                 !matches!(current, Some(Answer::YesNo(false))),
             ),
+            // The risk of a breach and a child's consent have no default: an accidental Enter
+            // must not record "geen" (issue 18).
+            AnswerType::Choice(opts)
+                if current.is_none()
+                    && matches!(step.id, StepId::Risico | StepId::ToestemmingKind) =>
+            {
+                let names = opts.iter().map(|o| option(o, lang).to_string()).collect();
+                Field::choice_unset(label, names)
+            }
             AnswerType::Choice(opts) => {
                 let at = match &current {
                     Some(Answer::Choice(c)) => opts.iter().position(|o| o == c).unwrap_or(0),
@@ -88,7 +97,17 @@ impl App {
             }
             AnswerType::Text => match &current {
                 Some(Answer::Text(t)) => Field::text(label).filled(t),
-                _ => Field::text(label),
+                // The AP contact comes from the settings, not retyped per breach.
+                _ => {
+                    let c = &self.config.ap_contact;
+                    let default = match step.id {
+                        StepId::ContactNaam => c.naam.as_deref(),
+                        StepId::ContactFunctie => c.functie.as_deref(),
+                        StepId::ContactTelefoon => c.telefoon.as_deref(),
+                        _ => None,
+                    };
+                    Field::text(label).filled(default.unwrap_or(""))
+                }
             },
             AnswerType::Number => match &current {
                 Some(Answer::Number(n)) => Field::number(label).filled(&n.to_string()),
@@ -115,12 +134,32 @@ impl App {
     }
 
     /// Records the answer of a step; on success moves on (see the module documentation).
-    pub(super) fn record_answer(&mut self, step: StepId, answer: Answer) -> bool {
+    ///
+    /// The same answer again writes no journal line (issue 18): it is said, and the cursor
+    /// moves on. A follow-up prompt opens only after an answer given in a prompt (Enter): after
+    /// `y` or `n` the next step is shown under the cursor, so the next key typed is never
+    /// swallowed by a prompt the handler did not see open.
+    pub(super) fn record_answer(
+        &mut self,
+        step: StepId,
+        answer: Answer,
+        from_prompt: bool,
+    ) -> bool {
         let Some(case) = self.case_id() else {
             return false;
         };
-        let event = crate::domain::Event::Answered { case, step, answer };
-        let saved = self.save_change(event, WorkMsg::DoneAnswer);
+        let unchanged = self
+            .checklist
+            .as_ref()
+            .and_then(|c| c.case.answers.get(&step))
+            .is_some_and(|r| r.answer == answer);
+        let saved = if unchanged {
+            self.say(WorkMsg::AnswerUnchanged.text(self.lang).to_string(), false);
+            true
+        } else {
+            let event = crate::domain::Event::Answered { case, step, answer };
+            self.save_change(event, WorkMsg::DoneAnswer)
+        };
         if saved {
             self.prompt_cancel();
             // On to the step after the one answered (the list may have changed around it).
@@ -141,6 +180,8 @@ impl App {
             });
             if let Some(next) = next
                 && !takes_yes_no(next.ty)
+                && from_prompt
+                && !unchanged
             {
                 self.answer_prompt();
             }

@@ -49,6 +49,7 @@ impl App {
         // One key starts or ends the wait, by the case's state.
         let records = match task {
             Task::Wait if case.waiting.is_some() => Records::WaitEnd,
+            Task::Dispute if case.dispute_open() => Records::DisputeResolve,
             task => Records::Task(task),
         };
         if let Some(r) = self.refused_before_prompt(&case, records) {
@@ -139,8 +140,48 @@ impl App {
             Records::Task(Task::ReplySent) => {
                 (W::PromptReplySent, vec![self.date_field(W::FieldOn)])
             }
+            // Each part its own record: the source system, the processors, the confirmation.
             Records::Task(Task::Destroyed) => {
-                (W::PromptDestroyed, vec![self.date_field(W::FieldOn)])
+                let parts = [W::PartBronsysteem, W::PartVerwerkers, W::PartBevestiging]
+                    .iter()
+                    .map(|m| m.text(lang).to_string())
+                    .collect();
+                let next = if case.destroyed_in_source.is_none() {
+                    0
+                } else if case.destroyed_at_processors.is_none() {
+                    1
+                } else {
+                    2
+                };
+                (
+                    W::PromptDestroyed,
+                    vec![
+                        self.choice_field(W::FieldDestructionPart, parts, next),
+                        self.date_field(W::FieldOn),
+                    ],
+                )
+            }
+            Records::Task(Task::Dispute) => (
+                W::PromptDisputeEscalate,
+                vec![self.text_field(W::FieldEscalatedTo)],
+            ),
+            Records::DisputeResolve => (
+                W::PromptDisputeResolve,
+                vec![self.text_field(W::FieldResolvedHow)],
+            ),
+            Records::Task(Task::Lift) => {
+                let steps = [W::LiftAnnounce, W::LiftDo]
+                    .iter()
+                    .map(|m| m.text(lang).to_string())
+                    .collect();
+                let next = usize::from(case.lift_announced.is_some());
+                (
+                    W::PromptLift,
+                    vec![
+                        self.choice_field(W::FieldLiftStep, steps, next),
+                        self.date_field(W::FieldOn),
+                    ],
+                )
             }
             Records::Task(Task::AddRecipient) => (
                 W::PromptAddRecipient,

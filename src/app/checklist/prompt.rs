@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::app::action::Task;
 use crate::app::form::{Field, Form, read_date};
 use crate::domain::Event;
-use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome};
+use crate::domain::case::{Decision, DestructionPart, Ending, ExtensionReason, RecipientOutcome};
 use crate::domain::checklist::StepId;
 use crate::i18n::domain as names;
 use crate::i18n::workbench::WorkMsg;
@@ -26,6 +26,8 @@ pub enum Records {
     WaitEnd,
     /// The change a key started.
     Task(Task),
+    /// The end of an escalated dispute (`Task::Dispute` while one is open).
+    DisputeResolve,
 }
 
 /// An open prompt: what it records, its title, and its fields.
@@ -51,16 +53,37 @@ impl App {
 
     /// Opens a prompt of these fields, the first focused.
     pub(super) fn open_prompt(&mut self, records: Records, title: WorkMsg, fields: Vec<Field>) {
+        // A decision left with text typed in opens again with that text (issue 18).
+        let id = self.case_id();
+        let draft = match self.decision_draft.take() {
+            Some((case, form)) if records == Records::Task(Task::Decide) && Some(case) == id => {
+                Some(form)
+            }
+            other => {
+                self.decision_draft = other;
+                None
+            }
+        };
+        if draft.is_some() {
+            self.say(WorkMsg::DraftRestored.text(self.lang).to_string(), false);
+        }
         self.prompt = Some(Prompt {
             records,
             title: title.text(self.lang).to_string(),
-            form: Form::new(fields),
+            form: draft.unwrap_or_else(|| Form::new(fields)),
         });
     }
 
-    /// Closes the prompt without recording anything.
+    /// Closes the prompt without recording anything. A decision with text typed in is kept
+    /// as a draft for this case: what the handler wrote is not lost to a refusal.
     pub(in crate::app) fn prompt_cancel(&mut self) {
-        self.prompt = None;
+        if let Some(p) = self.prompt.take()
+            && p.records == Records::Task(Task::Decide)
+            && (1..p.form.fields().len()).any(|i| !p.form.text(i).is_empty())
+            && let Some(id) = self.case_id()
+        {
+            self.decision_draft = Some((id, p.form));
+        }
     }
 
     /// Gives a key the focused field claims to it.
@@ -137,7 +160,7 @@ impl App {
         let event = match p.records {
             Records::Answer(step) => {
                 if let Some(answer) = self.answer_of(step, &mut p.form) {
-                    self.record_answer(step, answer);
+                    self.record_answer(step, answer, true);
                 }
                 return;
             }
@@ -193,10 +216,35 @@ impl App {
                 case: id,
                 on: date(0),
             },
-            Records::Task(Task::Destroyed) => Event::DestructionConfirmed {
+            Records::Task(Task::Destroyed) => Event::DestructionRecorded {
                 case: id,
-                on: date(0),
+                part: DestructionPart::ALL
+                    .get(choice(0))
+                    .copied()
+                    .unwrap_or(DestructionPart::Bronsysteem),
+                on: date(1),
             },
+            Records::Task(Task::Dispute) => Event::DisputeEscalated {
+                case: id,
+                to: text(0),
+            },
+            Records::DisputeResolve => Event::DisputeResolved {
+                case: id,
+                how: text(0),
+            },
+            Records::Task(Task::Lift) => {
+                if choice(0) == 0 {
+                    Event::RestrictionLiftAnnounced {
+                        case: id,
+                        on: date(1),
+                    }
+                } else {
+                    Event::RestrictionLifted {
+                        case: id,
+                        on: date(1),
+                    }
+                }
+            }
             Records::Task(Task::AddRecipient) => Event::RecipientAdded {
                 case: id,
                 name: text(0),
@@ -236,7 +284,10 @@ impl App {
             _ => None,
         };
         if self.save_change(event, done_msg(p.records)) {
-            self.prompt_cancel();
+            self.prompt = None;
+            if p.records == Records::Task(Task::Decide) {
+                self.decision_draft = None;
+            }
             if let Some(on) = reply_on {
                 self.warn_late_refusal(on);
             }
@@ -249,6 +300,7 @@ fn done_msg(records: Records) -> WorkMsg {
     match records {
         Records::Answer(_) => WorkMsg::DoneAnswer,
         Records::WaitEnd => WorkMsg::DoneWaitEnd,
+        Records::DisputeResolve => WorkMsg::DoneDispute,
         Records::Task(task) => match task {
             Task::Wait => WorkMsg::DoneWaitStart,
             Task::Extend => WorkMsg::DoneExtend,
@@ -262,6 +314,8 @@ fn done_msg(records: Records) -> WorkMsg {
             Task::Void => WorkMsg::DoneVoid,
             Task::Reopen => WorkMsg::DoneReopen,
             Task::Letter => WorkMsg::DoneAnswer,
+            Task::Dispute => WorkMsg::DoneDispute,
+            Task::Lift => WorkMsg::DoneLift,
         },
     }
 }

@@ -5,7 +5,9 @@
 use super::Records;
 use crate::app::App;
 use crate::app::action::Task;
-use crate::domain::case::{Decision, Ending, ExtensionReason, RecipientOutcome, Refusal};
+use crate::domain::case::{
+    Decision, DestructionPart, Ending, ExtensionReason, RecipientOutcome, Refusal,
+};
 use crate::domain::{Case, Event, Stamp};
 
 impl App {
@@ -44,11 +46,34 @@ impl App {
                 |_| true,
             ),
             Records::Task(Task::Destroyed) => (
-                Event::DestructionConfirmed {
+                Event::DestructionRecorded {
                     case: id,
+                    part: DestructionPart::Bronsysteem,
                     on: today,
                 },
                 |_| true,
+            ),
+            Records::Task(Task::Dispute) => (
+                Event::DisputeEscalated {
+                    case: id,
+                    to: filler(),
+                },
+                |_| true,
+            ),
+            Records::DisputeResolve => (
+                Event::DisputeResolved {
+                    case: id,
+                    how: filler(),
+                },
+                |_| true,
+            ),
+            // Either step: a restriction must be in force (the announcement is then tried).
+            Records::Task(Task::Lift) => (
+                Event::RestrictionLiftAnnounced {
+                    case: id,
+                    on: today,
+                },
+                |r| !matches!(r, Refusal::InFuture(_) | Refusal::TooEarly(_)),
             ),
             Records::Task(Task::AddRecipient) => (
                 Event::RecipientAdded {
@@ -118,7 +143,15 @@ impl App {
                     explanation: Some(filler()),
                     kept: String::new(),
                 },
-                |r| matches!(r, Refusal::CaseClosed | Refusal::NotForKind),
+                // An escalated dispute bars every decision whatever is typed (issue 18).
+                |r| {
+                    matches!(
+                        r,
+                        Refusal::CaseClosed
+                            | Refusal::NotForKind
+                            | Refusal::Blocked(crate::domain::checklist::Block::DisputeEscalated)
+                    )
+                },
             ),
             Records::Answer(_) | Records::Task(Task::Letter) => return None,
         };

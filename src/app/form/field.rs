@@ -108,6 +108,20 @@ impl Field {
         )
     }
 
+    /// A choice with no option chosen yet (issue 18: an accidental Enter must not record the
+    /// first option — the risk of a breach, a child's consent): the handler picks one.
+    pub fn choice_unset(label: &str, options: Vec<String>) -> Field {
+        let at = options.len();
+        Field::with(
+            label,
+            Input::Choice {
+                options,
+                at,
+                yes_no: false,
+            },
+        )
+    }
+
     /// A choice of yes and no (their names in the user's language), yes chosen first when
     /// `yes`; `y` and `n` pick them whatever the language.
     pub fn yes_no(label: &str, yes: String, no: String, at_yes: bool) -> Field {
@@ -265,7 +279,10 @@ impl Field {
                     .and_then(|c| c.to_digit(10))
                     .and_then(|d| usize::try_from(d).ok())
                     .filter(|d| (1..=options.len()).contains(d));
+                let unset = *at >= options.len();
                 match key.code() {
+                    KeyCode::Left if unset => *at = n - 1,
+                    KeyCode::Right | KeyCode::Char(' ') if unset => *at = 0,
                     KeyCode::Left => *at = (*at + n - 1) % n,
                     KeyCode::Right | KeyCode::Char(' ') => *at = (*at + 1) % n,
                     KeyCode::Char(_) if let Some(d) = digit => *at = d - 1,

@@ -100,7 +100,14 @@ impl Form {
         if let Some(Input::Choice { options, at, .. }) =
             self.fields.get_mut(self.focus).map(|f| &mut f.input)
         {
-            *at = if down {
+            *at = if *at >= options.len() {
+                // None chosen yet: Down takes the first, Up the last.
+                if down {
+                    0
+                } else {
+                    options.len().saturating_sub(1)
+                }
+            } else if down {
                 (*at + 1).min(options.len().saturating_sub(1))
             } else {
                 at.saturating_sub(1)

@@ -59,6 +59,10 @@ impl Form {
             Some(Input::Date(_)) => self.date(i, lang).is_some(),
             Some(Input::Instant(_)) => self.instant(i, lang).is_some(),
             Some(Input::Number(_)) => self.number(i, lang).is_some(),
+            Some(Input::Choice { options, at, .. }) if *at >= options.len() => {
+                self.set_error(i, FormMsg::ChoiceNone.text(lang).to_string());
+                false
+            }
             _ => self.required_text(i, lang).is_some(),
         }
     }

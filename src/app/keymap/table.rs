@@ -103,10 +103,17 @@ pub(super) const DEFAULT: &[Row] = &[
     (Search, "<PgUp>", A::PageUp, M::HelpPageUp, None),
     (Search, "<PgDn>", A::PageDown, M::HelpPageDown, None),
     (Search, "<C-c>", A::Quit, M::HelpQuit, None),
-    (Detail, "k", A::Up, M::HelpPrevCase, None),
+    // Issue 18: j and k scroll what is read; the arrows go to the next or previous case.
+    (Detail, "k", A::LineUp, M::HelpLineUp, None),
+    (Detail, "j", A::LineDown, M::HelpLineDown, None),
     (Detail, "<Up>", A::Up, M::HelpPrevCase, None),
-    (Detail, "j", A::Down, M::HelpNextCase, Some(M::FootNextCase)),
-    (Detail, "<Down>", A::Down, M::HelpNextCase, None),
+    (
+        Detail,
+        "<Down>",
+        A::Down,
+        M::HelpNextCase,
+        Some(M::FootNextCase),
+    ),
     (Detail, "a", A::ApForm, M::HelpApForm, Some(M::FootApForm)),
     (
         Detail,
@@ -247,6 +254,8 @@ pub(super) const DEFAULT: &[Row] = &[
     (Checklist, "I", A::Task(T::Withdraw), M::HelpWithdraw, None),
     (Checklist, "V", A::Task(T::Void), M::HelpVoid, None),
     (Checklist, "H", A::Task(T::Reopen), M::HelpReopen, None),
+    (Checklist, "E", A::Task(T::Dispute), M::HelpDispute, None),
+    (Checklist, "B", A::Task(T::Lift), M::HelpLift, None),
     (
         Checklist,
         "l",

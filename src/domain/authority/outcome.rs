@@ -51,6 +51,10 @@ enum_with_all! {
         Weigeren,
         /// An input the table needs is unknown (wilsbekwaamheid, a judgement, the signals).
         BeoordelingNodig,
+        /// Someone who does not hold the right (a pleegouder, a parent without gezag, a third
+        /// party) with the written consent of the one who does: handled as a third party, a
+        /// disclosure subject to goed hulpverlenerschap — never a parent's rights.
+        AlsDerde,
     }
 }
 
@@ -58,7 +62,7 @@ impl Outcome {
     /// What the checklist does next.
     pub fn next_step(self) -> NextStep {
         match self {
-            Outcome::Mag | Outcome::WeigeringMogelijk => NextStep::Proceed,
+            Outcome::Mag | Outcome::WeigeringMogelijk | Outcome::AlsDerde => NextStep::Proceed,
             Outcome::AlleenMetToestemmingKind
             | Outcome::AlleenMetSchriftelijkeToestemming
             | Outcome::BeoordelingNodig => NextStep::Await,
@@ -94,6 +98,7 @@ impl Outcome {
             Outcome::WeigeringMogelijk => AuthorityMsg::OutcomeWeigeringMogelijk,
             Outcome::Weigeren => AuthorityMsg::OutcomeWeigeren,
             Outcome::BeoordelingNodig => AuthorityMsg::OutcomeBeoordelingNodig,
+            Outcome::AlsDerde => AuthorityMsg::OutcomeAlsDerde,
         }
     }
 
@@ -181,6 +186,18 @@ enum_with_all! {
         IntrekkenCuratorMentor,
         /// Intrekken asked by someone who did not give the consent.
         IntrekkenDoorWieToestemde,
+        /// A non-holder with the holder's written consent: a disclosure as to a third party.
+        AlsDerdeMetToestemming,
+        /// A non-holder, even with consent, cannot exercise the holder's other rights.
+        AlsDerdeAlleenVerstrekking,
+        /// Intrekken under 12: the parents with gezag or the voogd.
+        IntrekkenOnder12Ouders,
+        /// Intrekken under 12 asked by the child: the parents withdraw.
+        IntrekkenOnder12Kind,
+        /// Intrekken 12–15: the child or a parent with gezag (either ends it).
+        Intrekken12Tot16,
+        /// Intrekken from 16, not wilsbekwaam: the parents with gezag or the voogd.
+        IntrekkenVanaf16NietWilsbekwaam,
     }
 }
 
@@ -233,6 +250,12 @@ impl Reason {
             Reason::IntrekkenVanaf16Zelf => M::ReasonIntrekkenVanaf16Zelf,
             Reason::IntrekkenCuratorMentor => M::ReasonIntrekkenCuratorMentor,
             Reason::IntrekkenDoorWieToestemde => M::ReasonIntrekkenDoorWieToestemde,
+            Reason::AlsDerdeMetToestemming => M::ReasonAlsDerdeMetToestemming,
+            Reason::AlsDerdeAlleenVerstrekking => M::ReasonAlsDerdeAlleenVerstrekking,
+            Reason::IntrekkenOnder12Ouders => M::ReasonIntrekkenOnder12Ouders,
+            Reason::IntrekkenOnder12Kind => M::ReasonIntrekkenOnder12Kind,
+            Reason::Intrekken12Tot16 => M::ReasonIntrekken12Tot16,
+            Reason::IntrekkenVanaf16NietWilsbekwaam => M::ReasonIntrekkenVanaf16NietWilsbekwaam,
         }
     }
 

@@ -140,12 +140,12 @@ pub(super) fn inzage_column(input: &AuthorityInput, age: u32) -> Cell {
             }
         },
         Place::CuratorOfMinor => (Outcome::NietBevoegd, Reason::CuratorMentorPasVanaf18),
+        // With the holder's written consent a non-holder is handled as a third party: a
+        // disclosure (inzage, afschrift), never a parent's rights (domain.md §4 as revised).
         Place::Other(other) => match holder_consent(input, age) {
             Err(cell) => cell,
-            Ok(true) => (
-                Outcome::Mag,
-                Reason::MetSchriftelijkeToestemmingRechthebbende,
-            ),
+            Ok(true) if discloses(input) => (Outcome::AlsDerde, Reason::AlsDerdeMetToestemming),
+            Ok(true) => (Outcome::NietBevoegd, Reason::AlsDerdeAlleenVerstrekking),
             Ok(false) => other.inzage(),
         },
         Place::Gemachtigde => match holder_consent(input, age) {
@@ -154,6 +154,14 @@ pub(super) fn inzage_column(input: &AuthorityInput, age: u32) -> Cell {
             Ok(false) => MACHTIGING_NODIG,
         },
     }
+}
+
+/// Whether the right asked is a disclosure of data (inzage, afschrift): all a third party gets.
+fn discloses(input: &AuthorityInput) -> bool {
+    matches!(
+        input.right.kind(),
+        crate::domain::kind::CaseKind::Inzage | crate::domain::kind::CaseKind::Afschrift
+    )
 }
 
 /// The WGBO / Jeugdwet cell: child 12–15 wilsbekwaam, a parent with gezag or voogd asks.
@@ -265,23 +273,36 @@ pub(super) fn vernietiging_column(input: &AuthorityInput, age: u32) -> Cell {
     }
 }
 
-/// Intrekken toestemming: whoever gave the consent, by age alone (UAVG art. 5).
+/// Intrekken toestemming: whoever gives the consent withdraws it (domain.md §4 as revised):
+/// under 12 the parents with gezag or the voogd; 12–15 the child or a parent with gezag;
+/// from 16 the young person alone, or when not wilsbekwaam the parents or voogd (a minor,
+/// WGBO 7:465 lid 2) or the curator or mentor (an adult, lid 3).
 pub(super) fn intrekken_column(input: &AuthorityInput, age: u32) -> Cell {
-    match (input.requester, age) {
-        (RequesterRole::Jeugdige, a) if a < 16 => (
+    use RequesterRole::*;
+    let parent = matches!(input.requester, OuderMetGezag | Voogd);
+    match input.requester {
+        Jeugdige if age < 12 => (
             Outcome::DoorVertegenwoordigers,
-            Reason::IntrekkenOnder16Kind,
+            Reason::IntrekkenOnder12Kind,
         ),
-        (RequesterRole::Jeugdige, _) => (Outcome::Mag, Reason::IntrekkenVanaf16Zelf),
-        (RequesterRole::OuderMetGezag | RequesterRole::Voogd, a) if a < 16 => {
-            (Outcome::Mag, Reason::IntrekkenOnder16Ouders)
-        }
-        (RequesterRole::CuratorOfMentor, a) if a >= 18 => {
-            (Outcome::Mag, Reason::IntrekkenCuratorMentor)
-        }
-        (RequesterRole::CuratorOfMentor, _) => {
-            (Outcome::NietBevoegd, Reason::CuratorMentorPasVanaf18)
-        }
+        _ if parent && age < 12 => (Outcome::Mag, Reason::IntrekkenOnder12Ouders),
+        Jeugdige if age < 16 => (Outcome::Mag, Reason::Intrekken12Tot16),
+        _ if parent && age < 16 => (Outcome::Mag, Reason::Intrekken12Tot16),
+        Jeugdige => match input.wilsbekwaam {
+            Some(true) => (Outcome::Mag, Reason::IntrekkenVanaf16Zelf),
+            Some(false) => (Outcome::DoorVertegenwoordigers, Reason::NietWilsbekwaamKind),
+            None => (Outcome::BeoordelingNodig, Reason::WilsbekwaamheidOnbekend),
+        },
+        _ if parent && age < 18 => match input.wilsbekwaam {
+            Some(true) => (Outcome::NietBevoegd, Reason::IntrekkenVanaf16Zelf),
+            Some(false) => (Outcome::Mag, Reason::IntrekkenVanaf16NietWilsbekwaam),
+            None => (Outcome::BeoordelingNodig, Reason::WilsbekwaamheidOnbekend),
+        },
+        CuratorOfMentor if age >= 18 => match input.wilsbekwaam {
+            Some(true) => (Outcome::NietBevoegd, Reason::IntrekkenVanaf16Zelf),
+            _ => (Outcome::Mag, Reason::IntrekkenCuratorMentor),
+        },
+        CuratorOfMentor => (Outcome::NietBevoegd, Reason::CuratorMentorPasVanaf18),
         _ => (Outcome::NietBevoegd, Reason::IntrekkenDoorWieToestemde),
     }
 }

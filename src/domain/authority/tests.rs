@@ -328,10 +328,7 @@ fn row_any_third_party_inzage_only_with_written_consent_of_the_holder() {
         i.vertegenwoordiger_schriftelijke_toestemming = true;
         assert_eq!(
             cell(&i),
-            (
-                Outcome::Mag,
-                Reason::MetSchriftelijkeToestemmingRechthebbende
-            )
+            (Outcome::AlsDerde, Reason::AlsDerdeMetToestemming)
         );
 
         // From 12, wilsbekwaam: the child holds the right; the parents' consent is not enough.
@@ -344,14 +341,14 @@ fn row_any_third_party_inzage_only_with_written_consent_of_the_holder() {
         assert_eq!(cell(&i).0, Outcome::AlleenMetSchriftelijkeToestemming);
         let mut i = base;
         i.child_consent = Toestemming::Schriftelijk;
-        assert_eq!(cell(&i).0, Outcome::Mag);
+        assert_eq!(cell(&i).0, Outcome::AlsDerde);
 
         // 16, not wilsbekwaam: the parents hold it.
         let mut i = with_regime(input(INZAGE, 16, Derde, NOT_WB), regime);
         i.child_consent = Toestemming::Schriftelijk;
         assert_eq!(cell(&i).0, Outcome::AlleenMetSchriftelijkeToestemming);
         i.vertegenwoordiger_schriftelijke_toestemming = true;
-        assert_eq!(cell(&i).0, Outcome::Mag);
+        assert_eq!(cell(&i).0, Outcome::AlsDerde);
     }
 }
 
@@ -601,20 +598,20 @@ fn other_rights_follow_the_inzage_column() {
 }
 
 #[test]
-fn intrekken_toestemming_under_16_the_parents_withdraw() {
-    for age in [3, 12, 15] {
+fn intrekken_toestemming_under_12_the_parents_withdraw() {
+    for age in [3, 11] {
         // By age alone: wilsbekwaamheid does not matter.
         for wb in [None, WB, NOT_WB] {
             for role in [OuderMetGezag, Voogd] {
                 let i = input(CaseKind::IntrekkenToestemming, age, role, wb);
-                assert_eq!(cell(&i), (Outcome::Mag, Reason::IntrekkenOnder16Ouders));
+                assert_eq!(cell(&i), (Outcome::Mag, Reason::IntrekkenOnder12Ouders));
             }
             let i = input(CaseKind::IntrekkenToestemming, age, Jeugdige, wb);
             assert_eq!(
                 cell(&i),
                 (
                     Outcome::DoorVertegenwoordigers,
-                    Reason::IntrekkenOnder16Kind
+                    Reason::IntrekkenOnder12Kind
                 )
             );
         }
@@ -626,19 +623,53 @@ fn intrekken_toestemming_under_16_the_parents_withdraw() {
     );
 }
 
+/// Issue 18, domain.md §4 as revised: 12–15 the child or a parent with gezag withdraws (a
+/// consent that needed both ends when either withdraws it, AVG 7(3)).
 #[test]
-fn intrekken_toestemming_from_16_the_young_person_withdraws() {
-    for age in [16, 17, 30] {
+fn intrekken_toestemming_12_to_15_the_child_or_a_parent_with_gezag_avg_7_3() {
+    for age in [12, 13, 15] {
         for wb in [None, WB, NOT_WB] {
-            let i = input(CaseKind::IntrekkenToestemming, age, Jeugdige, wb);
-            assert_eq!(cell(&i), (Outcome::Mag, Reason::IntrekkenVanaf16Zelf));
-            let i = input(CaseKind::IntrekkenToestemming, age, OuderMetGezag, wb);
+            for role in [Jeugdige, OuderMetGezag, Voogd] {
+                let i = input(CaseKind::IntrekkenToestemming, age, role, wb);
+                assert_eq!(
+                    cell(&i),
+                    (Outcome::Mag, Reason::Intrekken12Tot16),
+                    "{age} {role:?}"
+                );
+            }
+            for role in [Pleegouder, OuderZonderGezag, Derde] {
+                let i = input(CaseKind::IntrekkenToestemming, age, role, wb);
+                assert_eq!(cell(&i).0, Outcome::NietBevoegd);
+            }
+        }
+    }
+}
+
+/// From 16 the young person alone; not wilsbekwaam, the parents or voogd for a minor
+/// (WGBO 7:465 lid 2), the curator or mentor from 18 (lid 3).
+#[test]
+fn intrekken_toestemming_from_16_the_young_person_withdraws_wgbo_7_465() {
+    for age in [16, 17, 30] {
+        let i = input(CaseKind::IntrekkenToestemming, age, Jeugdige, WB);
+        assert_eq!(cell(&i), (Outcome::Mag, Reason::IntrekkenVanaf16Zelf));
+        let i = input(CaseKind::IntrekkenToestemming, age, Jeugdige, NOT_WB);
+        assert_eq!(cell(&i).0, Outcome::DoorVertegenwoordigers);
+        let i = input(CaseKind::IntrekkenToestemming, age, Jeugdige, None);
+        assert_eq!(cell(&i).0, Outcome::BeoordelingNodig);
+        let i = input(CaseKind::IntrekkenToestemming, age, OuderMetGezag, WB);
+        assert_eq!(cell(&i).0, Outcome::NietBevoegd);
+    }
+    for age in [16, 17] {
+        for role in [OuderMetGezag, Voogd] {
+            let i = input(CaseKind::IntrekkenToestemming, age, role, NOT_WB);
             assert_eq!(
                 cell(&i),
-                (Outcome::NietBevoegd, Reason::IntrekkenDoorWieToestemde)
+                (Outcome::Mag, Reason::IntrekkenVanaf16NietWilsbekwaam)
             );
         }
     }
+    let i = input(CaseKind::IntrekkenToestemming, 20, OuderMetGezag, NOT_WB);
+    assert_eq!(cell(&i).0, Outcome::NietBevoegd);
     let i = input(CaseKind::IntrekkenToestemming, 20, CuratorOfMentor, NOT_WB);
     assert_eq!(cell(&i), (Outcome::Mag, Reason::IntrekkenCuratorMentor));
 }
@@ -862,9 +893,10 @@ fn unknown_wilsbekwaamheid_where_it_cannot_matter_is_not_asked() {
         cell(&input(INZAGE, 14, Pleegouder, None)).1,
         Reason::Pleegouder
     );
+    // Issue 18: from 16 wilsbekwaamheid decides who withdraws a consent, so it is asked.
     assert_eq!(
         cell(&input(CaseKind::IntrekkenToestemming, 17, Jeugdige, None)).0,
-        Outcome::Mag
+        Outcome::BeoordelingNodig
     );
 }
 
@@ -930,7 +962,7 @@ fn from_18_a_parent_or_former_carer_asks_as_a_third_party() {
         );
         let mut i = input(INZAGE, 18, role, WB);
         i.child_consent = Toestemming::Schriftelijk;
-        assert_eq!(cell(&i).0, Outcome::Mag);
+        assert_eq!(cell(&i).0, Outcome::AlsDerde);
         let i = no_signals(input(VERNIETIGING, 18, role, NOT_WB));
         assert_eq!(
             cell(&i),
@@ -949,10 +981,19 @@ fn non_holders_with_the_holders_written_consent_get_what_a_third_party_gets() {
         i.vertegenwoordiger_schriftelijke_toestemming = true;
         assert_eq!(
             cell(&i),
-            (
-                Outcome::Mag,
-                Reason::MetSchriftelijkeToestemmingRechthebbende
-            )
+            (Outcome::AlsDerde, Reason::AlsDerdeMetToestemming)
+        );
+        // Issue 18: a wilsbekwaam 17-year-old's written consent does not make a pleegouder or a
+        // parent without gezag a parent with gezag: a disclosure as to a third party, and not
+        // the holder's other rights.
+        let mut i = input(INZAGE, 17, role, WB);
+        i.child_consent = Toestemming::Schriftelijk;
+        assert_eq!(cell(&i).0, Outcome::AlsDerde);
+        let mut i = input(CaseKind::Rectificatie, 17, role, WB);
+        i.child_consent = Toestemming::Schriftelijk;
+        assert_eq!(
+            cell(&i),
+            (Outcome::NietBevoegd, Reason::AlsDerdeAlleenVerstrekking)
         );
     }
 }
@@ -1007,6 +1048,7 @@ fn outcomes_lead_to_their_next_step() {
         (Outcome::DoorVertegenwoordigers, NietOntvankelijk),
         (Outcome::Weigeren, Refuse),
         (Outcome::BeperkteInformatie, InformOnly),
+        (Outcome::AlsDerde, Proceed),
     ];
     assert_eq!(expected.len(), Outcome::ALL.len());
     for (o, step) in expected {

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{
-    CASE_FORMAT, Case, Decision, DecisionRecord, Ending, Extension, Recipient, RecipientOutcome,
-    Refusal, Waiting,
+    CASE_FORMAT, Case, Decision, DecisionRecord, DestructionPart, Dispute, Ending, Extension,
+    Recipient, RecipientOutcome, Refusal, Relation, Waiting,
 };
-use crate::domain::checklist::{self, AnswerRecord};
+use crate::domain::checklist::{self, AnswerRecord, Block};
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::event::{Event, Stamp};
 use crate::domain::kind::CaseKind;
@@ -101,12 +101,30 @@ impl Case {
             closed: None,
             ending: None,
             reopened: None,
+            destroyed_in_source: None,
+            destroyed_at_processors: None,
+            destruction_confirmation_sent: None,
+            dispute: None,
+            lift_announced: None,
+            restriction_lifted: None,
         })
     }
 
     /// Applies an event to the case: the one way a case changes. A refused event leaves the
     /// case as it was (the caller applies to a clone, or checks first).
     pub fn apply(&mut self, event: &Event, stamp: &Stamp) -> Result<(), Refusal> {
+        self.apply_as(event, stamp, true)
+    }
+
+    /// Applies an event read back from the journal: as [`Case::apply`], except that a
+    /// decision is not gated again. It was gated when it was written, and the rules that gate
+    /// a decision (the authority table, the checklist's steps) grow with the law and the
+    /// issues: a decision lawfully recorded under the rules of its day must still replay.
+    pub fn replay(&mut self, event: &Event, stamp: &Stamp) -> Result<(), Refusal> {
+        self.apply_as(event, stamp, false)
+    }
+
+    fn apply_as(&mut self, event: &Event, stamp: &Stamp, gated: bool) -> Result<(), Refusal> {
         if event.case() != Some(self.id) || event.creates_case() {
             return Err(Refusal::WrongCase);
         }
@@ -114,7 +132,7 @@ impl Case {
             return Ok(());
         }
         let mut next = self.clone();
-        next.apply_change(event, stamp)?;
+        next.apply_change(event, stamp, gated)?;
         next.last_seq = stamp.seq;
         *self = next;
         Ok(())
@@ -124,7 +142,7 @@ impl Case {
         self.closed.is_some() || self.ending.is_some()
     }
 
-    fn apply_change(&mut self, event: &Event, stamp: &Stamp) -> Result<(), Refusal> {
+    fn apply_change(&mut self, event: &Event, stamp: &Stamp, gated: bool) -> Result<(), Refusal> {
         let today = amsterdam_date(stamp.at);
         let open_only = |c: &Case| {
             if c.is_finished() {
@@ -228,7 +246,16 @@ impl Case {
                         required(explanation, "letter_explanation")?;
                     }
                 }
-                checklist::may_decide(self, *decision, today)?;
+                if gated {
+                    checklist::may_decide(self, *decision, today)?;
+                    // WGBO 7:455 lid 2: what is kept is named when a duty or interest keeps
+                    // part.
+                    if *decision == Decision::DeelsToegewezen
+                        && checklist::keep_duty_or_interest(self)
+                    {
+                        required(kept, "kept")?;
+                    }
+                }
                 self.decision = Some(DecisionRecord {
                     decision: *decision,
                     reason: reason.clone(),
@@ -262,6 +289,92 @@ impl Case {
                 }
                 self.check_past_date(*on, today, "on")?;
                 self.destruction_confirmed = Some(*on);
+            }
+            Event::DestructionRecorded { part, on, .. } => {
+                open_only(self)?;
+                if self.kind != CaseKind::Vernietiging {
+                    return Err(Refusal::NotForKind);
+                }
+                match &self.decision {
+                    Some(d)
+                        if !matches!(
+                            d.decision,
+                            Decision::Afgewezen | Decision::NietOntvankelijk
+                        ) => {}
+                    _ => return Err(Refusal::NoDecision),
+                }
+                self.check_past_date(*on, today, "on")?;
+                match part {
+                    DestructionPart::Bronsysteem => self.destroyed_in_source = Some(*on),
+                    DestructionPart::Verwerkers => self.destroyed_at_processors = Some(*on),
+                    DestructionPart::Bevestiging => {
+                        // The confirmation tells what was done: it follows the destruction.
+                        let Some(done) = self.destroyed_on() else {
+                            return Err(Refusal::Blocked(Block::DestructionNotConfirmed));
+                        };
+                        if *on < done {
+                            return Err(Refusal::TooEarly("on"));
+                        }
+                        self.destruction_confirmation_sent = Some(*on);
+                    }
+                }
+            }
+            Event::DisputeEscalated { to, .. } => {
+                open_only(self)?;
+                let parents = self.request.as_ref().is_some_and(|r| {
+                    matches!(
+                        r.requester.relation,
+                        Relation::OuderMetGezag | Relation::Voogd
+                    )
+                });
+                if !parents {
+                    return Err(Refusal::Blocked(Block::DisputeNeedsParents));
+                }
+                if self.dispute_open() {
+                    return Err(Refusal::Blocked(Block::DisputeEscalated));
+                }
+                required(to, "to")?;
+                self.dispute = Some(Dispute {
+                    to: to.clone(),
+                    since: today,
+                    by: stamp.user.clone(),
+                    resolved: None,
+                });
+            }
+            Event::DisputeResolved { how, .. } => {
+                open_only(self)?;
+                let Some(d) = self.dispute.as_mut().filter(|d| d.resolved.is_none()) else {
+                    return Err(Refusal::Blocked(Block::NoDisputeEscalated));
+                };
+                required(how, "how")?;
+                d.resolved = Some((today, how.clone()));
+            }
+            // Lifting a restriction is its own event, also on a closed case (AVG 18(3)).
+            Event::RestrictionLiftAnnounced { on, .. } => {
+                if self.kind != CaseKind::Beperking {
+                    return Err(Refusal::NotForKind);
+                }
+                if !self.restriction_in_force() {
+                    return Err(Refusal::Blocked(Block::NoRestrictionInForce));
+                }
+                self.check_past_date(*on, today, "on")?;
+                self.lift_announced = Some(*on);
+            }
+            Event::RestrictionLifted { on, .. } => {
+                if self.kind != CaseKind::Beperking {
+                    return Err(Refusal::NotForKind);
+                }
+                if !self.restriction_in_force() {
+                    return Err(Refusal::Blocked(Block::NoRestrictionInForce));
+                }
+                let Some(told) = self.lift_announced else {
+                    return Err(Refusal::Blocked(Block::LiftNotAnnounced));
+                };
+                self.check_past_date(*on, today, "on")?;
+                if *on < told {
+                    return Err(Refusal::TooEarly("on"));
+                }
+                self.restriction_lifted = Some(*on);
             }
             Event::RecipientAdded { name, .. } => {
                 open_only(self)?;

@@ -127,3 +127,40 @@ pub enum Ending {
         reason: String,
     },
 }
+
+/// A dispute between two parents with gezag, escalated (domain.md §4): privdesk never decides
+/// it; the case cannot be decided until the escalation is recorded as resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    /// To whom it was escalated (the jeugdarts, the team lead, the FG's advice, the court).
+    pub to: String,
+    /// When it was escalated.
+    pub since: NaiveDate,
+    /// Who escalated it.
+    pub by: String,
+    /// When and how it was resolved, if it was.
+    #[serde(default)]
+    pub resolved: Option<(NaiveDate, String)>,
+}
+
+/// The parts of a destruction, each its own record (domain.md §5, §8): destroyed in the source
+/// system, destroyed at the processors, and the confirmation sent to the requester.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DestructionPart {
+    /// Destroyed in the source system.
+    Bronsysteem,
+    /// Destroyed at the processors.
+    Verwerkers,
+    /// The confirmation sent to the requester (not the WGBO duty).
+    Bevestiging,
+}
+
+impl DestructionPart {
+    /// Every part, in the order the prompt offers them.
+    pub const ALL: [DestructionPart; 3] = [
+        DestructionPart::Bronsysteem,
+        DestructionPart::Verwerkers,
+        DestructionPart::Bevestiging,
+    ];
+}

@@ -29,8 +29,8 @@ pub use facts::{
     BreachFacts, BreachNature, Channel, Child, Relation, ReplyMethod, RequestFacts, Requester,
 };
 pub use handling::{
-    Decision, DecisionRecord, Ending, Extension, ExtensionReason, Recipient, RecipientOutcome,
-    Waiting,
+    Decision, DecisionRecord, DestructionPart, Dispute, Ending, Extension, ExtensionReason,
+    Recipient, RecipientOutcome, Waiting,
 };
 pub use refusal::Refusal;
 pub use status::Status;
@@ -89,12 +89,64 @@ pub struct Case {
     /// How often it was reopened, and the last reason.
     #[serde(default)]
     pub reopened: Option<(u32, String)>,
+    /// A Vernietiging: when it was destroyed in the source system.
+    #[serde(default)]
+    pub destroyed_in_source: Option<NaiveDate>,
+    /// A Vernietiging: when it was destroyed at the processors.
+    #[serde(default)]
+    pub destroyed_at_processors: Option<NaiveDate>,
+    /// A Vernietiging: when the confirmation was sent to the requester.
+    #[serde(default)]
+    pub destruction_confirmation_sent: Option<NaiveDate>,
+    /// A dispute between two parents with gezag, escalated.
+    #[serde(default)]
+    pub dispute: Option<Dispute>,
+    /// A Beperking: when the requester was told the restriction will be lifted (AVG 18(3)).
+    #[serde(default)]
+    pub lift_announced: Option<NaiveDate>,
+    /// A Beperking: when the restriction was lifted.
+    #[serde(default)]
+    pub restriction_lifted: Option<NaiveDate>,
 }
 
 impl Case {
     /// The date of receipt of a verzoek.
     pub fn received(&self) -> Option<NaiveDate> {
         self.request.as_ref().map(|r| r.received)
+    }
+
+    /// When the destruction was done (the WGBO duty): the later of the source system and the
+    /// processors, or the single record written before they were separate.
+    pub fn destroyed_on(&self) -> Option<NaiveDate> {
+        match (self.destroyed_in_source, self.destroyed_at_processors) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            _ => self.destruction_confirmed,
+        }
+    }
+
+    /// Whether the destruction was done after the WGBO date (three months, never extended).
+    pub fn destruction_late(&self) -> bool {
+        let (Some(r), Some(on)) = (&self.request, self.destroyed_on()) else {
+            return false;
+        };
+        super::deadline::destruction_deadline(self.kind, r.received).is_ok_and(|due| on > due)
+    }
+
+    /// Whether a dispute between the parents is escalated and not yet resolved.
+    pub fn dispute_open(&self) -> bool {
+        self.dispute.as_ref().is_some_and(|d| d.resolved.is_none())
+    }
+
+    /// Whether a Beperking's restriction is in force: marked in the source system, not refused,
+    /// and not lifted.
+    pub fn restriction_in_force(&self) -> bool {
+        self.kind == CaseKind::Beperking
+            && self.said_yes(checklist::StepId::BeperkingGemarkeerd)
+            && self.restriction_lifted.is_none()
+            && !self.decision.as_ref().is_some_and(|d| {
+                matches!(d.decision, Decision::Afgewezen | Decision::NietOntvankelijk)
+            })
+            && self.ending.is_none()
     }
 
     /// The requester's name (a verzoek) or who reported it (a datalek): what the list shows.

@@ -41,6 +41,24 @@ pub enum Block {
     IncidentAfterAwareness,
     /// The AP cannot have been notified before the organisation became aware of the breach.
     NotifiedBeforeAwareness,
+    /// A legal duty to keep, or a substantial interest of someone else, bars destroying it all
+    /// (WGBO 7:455 lid 2): only deels toegewezen, naming what is kept, or afgewezen.
+    KeepDutyBarsFullDestruction,
+    /// A professional judgement is not corrected on the requester's disagreement alone
+    /// (WGBO 7:454 lid 2, AVG 16): the professional who agrees to correct it is recorded first;
+    /// otherwise the eigen verklaring is offered.
+    JudgementNotCorrected,
+    /// Two parents with gezag dispute the request: escalated, never decided by privdesk,
+    /// until the escalation is recorded as resolved.
+    DisputeEscalated,
+    /// A restriction is lifted only after the requester was told (AVG 18(3)).
+    LiftNotAnnounced,
+    /// No restriction in force to lift (or announce).
+    NoRestrictionInForce,
+    /// A dispute can only be escalated when a parent with gezag asks.
+    DisputeNeedsParents,
+    /// No dispute escalated (resolve).
+    NoDisputeEscalated,
 }
 
 fn blocked(b: Block) -> Result<(), Refusal> {
@@ -63,6 +81,9 @@ pub fn may_decide(case: &Case, decision: Decision, today: NaiveDate) -> Result<(
         } else {
             blocked(Block::IdentityNotEstablished)
         };
+    }
+    if case.dispute_open() {
+        return blocked(Block::DisputeEscalated);
     }
     let intake_missing = case.missing_steps(today, Some(Intake));
     let next = rights::authority(case, today).map(|a| a.outcome.next_step());
@@ -112,6 +133,18 @@ pub fn may_decide(case: &Case, decision: Decision, today: NaiveDate) -> Result<(
                 CaseKind::Vernietiging if abuse_bars_destruction(case, today) => {
                     blocked(Block::AbuseSignals)
                 }
+                CaseKind::Vernietiging
+                    if decision == Decision::Toegewezen && keep_duty_or_interest(case) =>
+                {
+                    blocked(Block::KeepDutyBarsFullDestruction)
+                }
+                CaseKind::Rectificatie
+                    if decision == Decision::Toegewezen
+                        && case.choice(StepId::SoortCorrectie) == Some("oordeel")
+                        && !case.answers.contains_key(&StepId::OordeelGecorrigeerdDoor) =>
+                {
+                    blocked(Block::JudgementNotCorrected)
+                }
                 CaseKind::Overdraagbaarheid
                     if case.choice(StepId::GrondslagOverdracht) == Some("wettelijke_taak") =>
                 {
@@ -126,6 +159,13 @@ pub fn may_decide(case: &Case, decision: Decision, today: NaiveDate) -> Result<(
             }
         }
     }
+}
+
+/// WGBO 7:455 lid 2: a legal duty to keep, or a substantial interest of someone else,
+/// answered yes.
+pub fn keep_duty_or_interest(case: &Case) -> bool {
+    case.kind == CaseKind::Vernietiging
+        && (case.said_yes(StepId::Bewaarplicht) || case.said_yes(StepId::BelangAnder))
 }
 
 /// KNMG-meldcode: with signs of abuse or domestic violence, destroy only when the young person
@@ -167,7 +207,11 @@ pub fn may_close(case: &Case, today: NaiveDate) -> Result<(), Refusal> {
         return blocked(Block::ReplyNotSent);
     }
     let granted = matches!(d.decision, Decision::Toegewezen | Decision::DeelsToegewezen);
-    if case.kind == CaseKind::Vernietiging && granted && case.destruction_confirmed.is_none() {
+    // Destroyed in the source system and at the processors, and the confirmation sent (a
+    // destruction recorded before these were separate counts as all three).
+    let destruction_done = case.destruction_confirmed.is_some()
+        || (case.destroyed_on().is_some() && case.destruction_confirmation_sent.is_some());
+    if case.kind == CaseKind::Vernietiging && granted && !destruction_done {
         return blocked(Block::DestructionNotConfirmed);
     }
     if case.recipients.iter().any(|r| r.outcome.is_none()) {

@@ -27,7 +27,7 @@ mod steps_verzoek;
 mod visibility;
 
 pub use answer::{Answer, AnswerRecord, AnswerType, check_answer};
-pub use gates::{Block, may_close, may_decide};
+pub use gates::{Block, keep_duty_or_interest, may_close, may_decide};
 pub use options::*;
 pub use step::{Need, Phase, Show, Step, StepId};
 

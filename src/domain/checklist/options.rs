@@ -68,3 +68,5 @@ pub const AARD: &[&str] = &[
 ];
 /// Options: what the breach affects (the AP form's consequences).
 pub const GEVOLGEN: &[&str] = &["vertrouwelijkheid", "integriteit", "beschikbaarheid"];
+/// Options: where the gezag was checked.
+pub const GEZAG_BRON: &[&str] = &["brp", "gezagsregister", "brp_en_gezagsregister"];

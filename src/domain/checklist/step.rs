@@ -102,6 +102,20 @@ pub enum StepId {
     ContactFunctie,
     ContactTelefoon,
     BetrokkenenWijze,
+    // Issue 18 (new steps; appended so no earlier name moves)
+    /// Where the gezag was checked (BRP, gezagsregister).
+    GezagBron,
+    /// When the gezag was checked.
+    GezagGecontroleerdOp,
+    /// When the wilsbekwaamheid was judged.
+    WilsbekwaamBeoordeeldOp,
+    /// Rectificatie of a professional judgement: the professional who agrees to correct it.
+    OordeelGecorrigeerdDoor,
+    /// Rectificatie of a professional judgement: the eigen verklaring received and added to
+    /// the dossier within this case (WGBO 7:454 lid 2, AVG 16).
+    EigenVerklaringToegevoegd,
+    /// Intrekken toestemming 12–15: the other (child or parent) informed; recorded, not awaited.
+    AnderGeinformeerd,
 }
 
 /// When a step shows.
@@ -119,6 +133,8 @@ pub enum Show {
     IfAnswered(StepId),
     /// When the child is at least this old today.
     ChildAtLeast(u32),
+    /// When the child is at least the first and younger than the second age today.
+    ChildBetween(u32, u32),
     /// When a parent-like requester (not the child itself) asks for a child of at least this age.
     OtherForChildAtLeast(u32),
     /// When the requester acts for the child as a parent with gezag or voogd.

@@ -134,11 +134,12 @@ pub(super) const DATALEK: &[Step] = &[
         Optional,
     ),
     // The people affected (AVG 34).
+    // Recordable at every risk level; required only at hoog risico (AVG 34; see `Case::need`).
     step(
         S::BetrokkenenInformeren,
         Phase::Datalek,
         Choice(BETROKKENEN),
-        IfChoice(S::Risico, "hoog_risico"),
+        IfAnswered(S::Risico),
         Required,
     ),
     step(

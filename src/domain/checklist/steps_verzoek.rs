@@ -66,6 +66,22 @@ pub(super) const RECTIFICATIE: &[Step] = &[
         IfChoice(S::SoortCorrectie, "oordeel"),
         Required,
     ),
+    // The professional may still agree and correct the judgement: who judged (then toegewezen).
+    step(
+        S::OordeelGecorrigeerdDoor,
+        Beoordeling,
+        Text,
+        IfChoice(S::SoortCorrectie, "oordeel"),
+        Optional,
+    ),
+    // The eigen verklaring is added within this case, no new case needed.
+    step(
+        S::EigenVerklaringToegevoegd,
+        Beoordeling,
+        Date,
+        IfYesNo(S::EigenVerklaringAangeboden, true),
+        Optional,
+    ),
 ];
 
 pub(super) const EIGEN_VERKLARING: &[Step] = &[
@@ -194,6 +210,15 @@ pub(super) const INTREKKEN: &[Step] = &[
         YesNo,
         Always,
         Required,
+    ),
+    // 12–15: either the child or a parent withdraws; the other is informed (recorded, not
+    // awaited: the withdrawal takes effect on receipt, AVG 7(3)).
+    step(
+        S::AnderGeinformeerd,
+        Beoordeling,
+        YesNo,
+        ChildBetween(12, 16),
+        Optional,
     ),
     step(
         S::IngangsdatumIntrekking,

@@ -42,11 +42,23 @@ impl Case {
             UnlessChoice(s, v) => self.choice(s).is_some_and(|c| c != v),
             IfAnswered(s) => self.answers.contains_key(&s),
             ChildAtLeast(n) => age.is_some_and(|a| a >= n),
+            ChildBetween(from, to) => age.is_some_and(|a| (from..to).contains(&a)),
             OtherForChildAtLeast(n) => {
                 age.is_some_and(|a| a >= n) && relation.is_some_and(|r| r != Relation::Zelf)
             }
             GezagRelation => matches!(relation, Some(Relation::OuderMetGezag | Relation::Voogd)),
-            ThirdParty => matches!(relation, Some(Relation::Derde | Relation::Gemachtigde)),
+            // A pleegouder, a parent without gezag and a gezinsvoogd are handled as a third
+            // party with the holder's written consent (domain.md §4 as revised).
+            ThirdParty => matches!(
+                relation,
+                Some(
+                    Relation::Derde
+                        | Relation::Gemachtigde
+                        | Relation::Pleegouder
+                        | Relation::OuderZonderGezag
+                        | Relation::Gezinsvoogd
+                )
+            ),
             OtherFor12To15Under(regime) => {
                 self.request.as_ref().is_some_and(|r| r.regime == regime)
                     && age.is_some_and(|a| (12..16).contains(&a))
@@ -70,6 +82,9 @@ impl Case {
     /// after the 72 hours, or the 72 hours passed before it) — a late notification is refused
     /// without it (AVG 33(1)).
     pub fn need(&self, step: &Step, now: DateTime<Utc>) -> Need {
+        if step.id == StepId::BetrokkenenInformeren {
+            return self.need_by_answers(step);
+        }
         if step.id == StepId::RedenVertraging {
             let late = match (
                 rights::breach_deadline(self),
@@ -86,6 +101,17 @@ impl Case {
         step.need
     }
 
+    /// Whether a step must be answered, by the answers alone: informing the data subjects is
+    /// required only at hoog risico (AVG 34), though it may be recorded at every level.
+    pub fn need_by_answers(&self, step: &Step) -> Need {
+        if step.id == StepId::BetrokkenenInformeren
+            && self.choice(StepId::Risico) != Some("hoog_risico")
+        {
+            return Need::Optional;
+        }
+        step.need
+    }
+
     /// The steps that show now, in order.
     pub fn visible_steps(&self, today: NaiveDate) -> Vec<&'static Step> {
         steps(self.kind).filter(|s| self.shows(s, today)).collect()
@@ -95,7 +121,9 @@ impl Case {
     pub fn missing_steps(&self, today: NaiveDate, phase: Option<Phase>) -> Vec<StepId> {
         self.visible_steps(today)
             .into_iter()
-            .filter(|s| s.need == Need::Required && phase.is_none_or(|p| p == s.phase))
+            .filter(|s| {
+                self.need_by_answers(s) == Need::Required && phase.is_none_or(|p| p == s.phase)
+            })
             .filter(|s| !self.answers.contains_key(&s.id))
             .map(|s| s.id)
             .collect()

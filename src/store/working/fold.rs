@@ -45,11 +45,14 @@ pub struct Folded {
 /// Applies a change's events to the cases they name, read through `get`: the one place where a
 /// change meets the domain, used to validate a save (on clones), to replay and to rebuild.
 /// A case whose `last_seq` is already at or past `seq` is skipped (replay is idempotent).
+/// `new` is a change being saved now (every rule of today, [`Case::apply`]); otherwise a line
+/// read back from the journal ([`Case::replay`]: a decision is not gated again).
 pub fn fold_change(
     seq: u64,
     at: DateTime<Utc>,
     user: &str,
     events: &[Event],
+    new: bool,
     get: &mut dyn FnMut(CaseId) -> Result<Option<Case>, WorkingError>,
 ) -> Result<Folded, FoldError> {
     struct Entry {
@@ -96,7 +99,12 @@ pub fn fold_change(
             entry.changed = true;
         } else {
             let case = entry.case.as_mut().ok_or(FoldError::UnknownCase(id))?;
-            case.apply(event, &stamp)?;
+            // A new change meets today's rules; a journal line read back replays as written.
+            if new {
+                case.apply(event, &stamp)?;
+            } else {
+                case.replay(event, &stamp)?;
+            }
             entry.changed |= event.changes_case();
         }
     }
@@ -151,6 +159,7 @@ impl Working {
                 change.at,
                 &change.user,
                 &change.events,
+                false,
                 &mut |id| match dirty.get(&id) {
                     Some(c) => Ok(Some(c.clone())),
                     None => self.case(id),

@@ -149,7 +149,7 @@ fn facts(app: &App, case: &Case) -> Vec<Line<'static>> {
     let required: Vec<&Step> = case
         .visible_steps(today)
         .into_iter()
-        .filter(|s| s.need == Need::Required)
+        .filter(|s| case.need_by_answers(s) == Need::Required)
         .collect();
     let done = required
         .iter()

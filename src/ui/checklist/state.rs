@@ -114,12 +114,76 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
             theme.text,
         ));
     }
-    if let Some(on) = case.destruction_confirmed {
+    // Issue 18: the parts of a destruction, each its own record; late after the WGBO date.
+    for (on, msg) in [
+        (case.destroyed_in_source, WorkMsg::DestroyedInSourceOn),
+        (
+            case.destroyed_at_processors,
+            WorkMsg::DestroyedAtProcessorsOn,
+        ),
+        (
+            case.destruction_confirmation_sent,
+            WorkMsg::DestructionConfirmationSentOn,
+        ),
+    ] {
+        if let Some(on) = on {
+            out.push(Line::styled(
+                msg.fill(lang, &[("date", &on.to_string())]),
+                theme.text,
+            ));
+        }
+    }
+    if case.destruction_late()
+        && let Some(due) = case
+            .request
+            .as_ref()
+            .and_then(|r| crate::domain::deadline::destruction_deadline(case.kind, r.received).ok())
+    {
+        out.push(Line::styled(
+            WorkMsg::DestroyedLate.fill(lang, &[("date", &due.to_string())]),
+            theme.late,
+        ));
+    }
+    if let Some(d) = &case.dispute {
+        let line = match &d.resolved {
+            None => Line::styled(
+                WorkMsg::DisputeOpen.fill(lang, &[("to", &d.to), ("date", &d.since.to_string())]),
+                theme.late,
+            ),
+            Some((on, how)) => Line::styled(
+                WorkMsg::DisputeResolvedOn
+                    .fill(lang, &[("how", how.as_str()), ("date", &on.to_string())]),
+                theme.text,
+            ),
+        };
+        out.push(line);
+    }
+    if case.kind == crate::domain::CaseKind::Beperking {
+        if case.restriction_in_force() {
+            out.push(Line::styled(
+                WorkMsg::RestrictionInForce.text(lang).to_string(),
+                theme.due_soon,
+            ));
+            if let Some(on) = case.lift_announced {
+                out.push(Line::styled(
+                    WorkMsg::LiftAnnouncedOn.fill(lang, &[("date", &on.to_string())]),
+                    theme.text,
+                ));
+            }
+        } else if let Some(on) = case.restriction_lifted {
+            out.push(Line::styled(
+                WorkMsg::RestrictionLiftedOn.fill(lang, &[("date", &on.to_string())]),
+                theme.text,
+            ));
+        }
+    }
+    if let Some(on) = case.destroyed_on() {
         out.push(Line::styled(
             WorkMsg::DestroyedOn.fill(lang, &[("date", &on.to_string())]),
             theme.text,
         ));
-    } else if case.kind == crate::domain::CaseKind::Vernietiging
+    } else if case.destroyed_on().is_none()
+        && case.kind == crate::domain::CaseKind::Vernietiging
         && case.decision.as_ref().is_some_and(|d| {
             matches!(
                 d.decision,

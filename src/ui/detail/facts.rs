@@ -54,6 +54,7 @@ pub(super) fn facts(app: &App, id: CaseId) -> Vec<Line<'static>> {
         deadlines(&mut out, app, s);
     }
     if let Some(case) = case {
+        state_lines(&mut out, case, theme, lang);
         if let Some(r) = &case.request {
             authority(&mut out, case, theme, lang, today, r.child.birth_date);
         }
@@ -71,6 +72,36 @@ pub(super) fn facts(app: &App, id: CaseId) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// Issue 18: what the case's state means for the family at a glance — a restriction in force
+/// or lifted, a dispute escalated, a destruction done after the WGBO date.
+fn state_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
+    if case.restriction_in_force() {
+        out.push(Line::styled(
+            DetailMsg::RestrictionInForce.text(lang).to_string(),
+            theme.due_soon,
+        ));
+    } else if let Some(on) = case.restriction_lifted {
+        out.push(Line::styled(
+            DetailMsg::RestrictionLiftedOn.fill(lang, &[("date", &on.to_string())]),
+            theme.text,
+        ));
+    }
+    if let Some(d) = case.dispute.as_ref().filter(|d| d.resolved.is_none()) {
+        out.push(Line::styled(
+            DetailMsg::DisputeOpen.fill(lang, &[("to", &d.to)]),
+            theme.late,
+        ));
+    }
+    if case.destruction_late()
+        && let Some(on) = case.destroyed_on()
+    {
+        out.push(Line::styled(
+            DetailMsg::DestroyedLate.fill(lang, &[("date", &on.to_string())]),
+            theme.late,
+        ));
+    }
 }
 
 fn registered_facts(
