@@ -27,9 +27,13 @@ const SCHEMA: &[(&str, Option<&[&str]>)] = &[
             "fg_naam",
             "fg_contact",
             "dossierregime",
+            "briefpapier",
         ]),
     ),
-    ("brieven", Some(&["map"])),
+    (
+        "brieven",
+        Some(&["map", "ondertekenaar", "functie", "namens"]),
+    ),
 ];
 
 /// The file as written: every key optional, values still text, unknown keys refused.
@@ -47,6 +51,9 @@ struct RawConfig {
 #[serde(deny_unknown_fields, default)]
 struct RawBrieven {
     map: Option<String>,
+    ondertekenaar: Option<String>,
+    functie: Option<String>,
+    namens: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,6 +79,7 @@ struct RawOrganisatie {
     fg_naam: Option<String>,
     fg_contact: Option<String>,
     dossierregime: Option<String>,
+    briefpapier: Option<String>,
 }
 
 impl Config {
@@ -210,6 +218,10 @@ impl RawConfig {
             },
             brieven: Brieven {
                 map: text(self.brieven.map).map(PathBuf::from),
+                briefpapier: text(self.organisatie.briefpapier).map(PathBuf::from),
+                ondertekenaar: text(self.brieven.ondertekenaar),
+                functie: text(self.brieven.functie),
+                namens: text(self.brieven.namens),
             },
         })
     }

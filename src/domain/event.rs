@@ -165,6 +165,13 @@ pub enum Event {
         case: CaseId,
         /// Which letter (`ontvangstbevestiging`, `verlenging`, `besluit`).
         letter: String,
+        /// The file's format (`md`, `docx`, `pdf`); absent in lines written before issue 23.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<String>,
+        /// The SHA-256 of the file as made, in hex: proof of which letter privdesk made (a
+        /// desk may still edit it); absent in lines written before issue 23.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sha256: Option<String>,
     },
     /// The register was exported (recorded for the audit trail; changes no case).
     Exported {

@@ -46,6 +46,66 @@ pub(super) fn text(text: &str) -> String {
     lines(text).join("\\\n")
 }
 
+/// How a typed value reaches a template: escaped Markdown (the `.md` letter), or literal text
+/// between private-use marks that the Word writer takes as plain characters (`docx`), a line
+/// break inside it marked too — never markup in either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markup {
+    /// Backslash-escaped CommonMark.
+    Markdown,
+    /// Literal text between [`OPEN`] and [`CLOSE`], a line break as [`BREAK`].
+    Literal,
+}
+
+/// Opens a literal value (a private-use character, removed from what users type).
+pub(crate) const OPEN: char = '\u{E000}';
+/// Closes a literal value.
+pub(crate) const CLOSE: char = '\u{E001}';
+/// A line break inside a literal value.
+pub(crate) const BREAK: char = '\u{E002}';
+
+fn is_mark(c: char) -> bool {
+    matches!(c, OPEN | CLOSE | BREAK)
+}
+
+/// A value's own line as literal text: marks and carriage returns out.
+fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push(OPEN);
+    for c in text.trim().chars() {
+        match c {
+            '\n' => out.push(BREAK),
+            '\r' => {}
+            c if is_mark(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.push(CLOSE);
+    out
+}
+
+impl Markup {
+    /// A value as text of this markup.
+    pub(super) fn text(self, value: &str) -> String {
+        match self {
+            Markup::Markdown => text(value),
+            Markup::Literal => literal(value),
+        }
+    }
+
+    /// The non-empty lines of a value, each as text of this markup.
+    pub(super) fn lines(self, value: &str) -> Vec<String> {
+        match self {
+            Markup::Markdown => lines(value),
+            Markup::Literal => value
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(literal)
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
