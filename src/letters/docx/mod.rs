@@ -729,6 +729,3 @@ fn letter_paragraphs(marker: &Elem, letter: &[Block], tag: &str) -> Vec<Node> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests;
