@@ -277,4 +277,31 @@ mod wire_tests {
         );
         assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), repaired);
     }
+
+    /// A letter line written before issue 23 (no format, no hash) still reads and is written
+    /// back the same; a new line names the format and the file's SHA-256.
+    #[test]
+    fn an_old_letter_line_reads_and_a_new_one_names_format_and_hash() {
+        let line = r#"{"type":"letter_made","case":"V-2026-0001","letter":"besluit"}"#;
+        let old: Event = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            old,
+            Event::LetterMade {
+                case: CaseId::new('V', 2026, 1),
+                letter: "besluit".into(),
+                format: None,
+                sha256: None,
+            }
+        );
+        assert_eq!(serde_json::to_string(&old).unwrap(), line);
+        let new = Event::LetterMade {
+            case: CaseId::new('V', 2026, 1),
+            letter: "besluit".into(),
+            format: Some("docx".into()),
+            sha256: Some("ab".repeat(32)),
+        };
+        let text = serde_json::to_string(&new).unwrap();
+        assert!(text.contains(r#""format":"docx","sha256":"abab"#), "{text}");
+        assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), new);
+    }
 }
