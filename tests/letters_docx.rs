@@ -569,7 +569,7 @@ fn a_briefpapier_keeps_its_header_footer_text_box_and_image_with_the_fields_fill
         .position(|p| p.starts_with("Datum:"))
         .unwrap();
     assert!(date_at < greeting && greeting < slot);
-    assert!(doc.contains(r#"<w:pPr><w:pStyle w:val="Normal"/><w:jc w:val="both"/><w:rPr><w:i/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:sz w:val="22"/><w:lang w:val="nl-NL"/></w:rPr><w:t xml:space="preserve">Geachte heer/mevrouw,"#));
+    assert!(doc.contains(r#"<w:pPr><w:pStyle w:val="Normal"/><w:spacing w:after="160"/><w:jc w:val="both"/><w:rPr><w:i/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:sz w:val="22"/><w:lang w:val="nl-NL"/></w:rPr><w:t xml:space="preserve">Geachte heer/mevrouw,"#));
     assert_eq!(doc.matches("<w:headerReference").count(), 1);
     let sect = doc.find("<w:headerReference").unwrap();
     assert!(

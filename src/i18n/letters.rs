@@ -196,6 +196,12 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     format!("{} {} {}", d.day(), month, d.year())
 }
 
+/// How a letter greets the requester. A request records no form of address (mevrouw/heer),
+/// so the neutral form: "Geachte heer/mevrouw,".
+pub fn salutation(lang: Lang) -> &'static str {
+    pick(lang, "Geachte heer/mevrouw,", "Dear Sir or Madam,")
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -222,10 +228,4 @@ mod tests {
         assert_eq!(date(d, Lang::Nl), "9 maart 2026");
         assert_eq!(date(d, Lang::En), "9 March 2026");
     }
-}
-
-/// How a letter greets the requester. A request records no form of address (mevrouw/heer),
-/// so the neutral form: "Geachte heer/mevrouw,".
-pub fn salutation(lang: Lang) -> &'static str {
-    pick(lang, "Geachte heer/mevrouw,", "Dear Sir or Madam,")
 }

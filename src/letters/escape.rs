@@ -70,6 +70,10 @@ fn is_mark(c: char) -> bool {
 
 /// A value's own line as literal text: marks and carriage returns out.
 fn literal(text: &str) -> String {
+    // An empty value stays empty, so a template's `{% if %}` on it reads false.
+    if text.trim().chars().all(is_mark) {
+        return String::new();
+    }
     let mut out = String::with_capacity(text.len() + 6);
     out.push(OPEN);
     for c in text.trim().chars() {

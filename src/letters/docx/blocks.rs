@@ -97,6 +97,12 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
         hard_break = breaks;
     }
     out.extend(current);
+    // A paragraph left empty (a value with nothing in it) is no paragraph.
+    out.retain(|b| {
+        b.inlines
+            .iter()
+            .any(|Inline::Text { text, .. }| !text.trim().is_empty())
+    });
     out
 }
 

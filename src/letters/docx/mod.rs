@@ -121,16 +121,6 @@ const RPR_ORDER: &[&str] = &[
     "w:rPrChange",
 ];
 
-/// The schema's order of a properties element, for tests.
-#[cfg(test)]
-pub(crate) fn schema_order(name: &str) -> Option<&'static [&'static str]> {
-    match name {
-        "w:pPr" => Some(PPR_ORDER),
-        "w:rPr" => Some(RPR_ORDER),
-        _ => None,
-    }
-}
-
 /// The document language: `nl-NL`, or `en-GB` for a letter in English.
 pub(crate) fn lang_tag(lang: Lang) -> &'static str {
     match lang {
@@ -181,6 +171,9 @@ pub struct Briefpapier {
     parts: Vec<(usize, Vec<Node>)>,
     /// Whether it is the built-in letterhead (it holds the organisation's name itself).
     builtin: bool,
+    /// Whether its styles give paragraphs spacing by default; if not (and the marker has
+    /// none), the letter's paragraphs get some, or they would run together.
+    spaced: bool,
 }
 
 impl Briefpapier {
@@ -248,11 +241,21 @@ impl Briefpapier {
             }
             parts.push((i, nodes));
         }
+        let spaced = entries.iter().any(|(n, b)| {
+            n == "word/styles.xml"
+                && std::str::from_utf8(b).is_ok_and(|s| {
+                    s.split("<w:pPrDefault>")
+                        .nth(1)
+                        .and_then(|rest| rest.split("</w:pPrDefault>").next())
+                        .is_some_and(|d| d.contains("<w:spacing"))
+                })
+        });
         Ok(Briefpapier {
             file,
             entries,
             parts,
             builtin,
+            spaced,
         })
     }
 
@@ -306,7 +309,7 @@ impl Briefpapier {
             let mut nodes = nodes.clone();
             fill_fields(&mut nodes, values, tag, name).map_err(fault)?;
             if name == "word/document.xml" {
-                let placed = place_letter(&mut nodes, letter, tag);
+                let placed = place_letter(&mut nodes, letter, tag, self.spaced);
                 if placed != 1 {
                     return Err(fault(BriefpapierFault::NoMarker));
                 }
@@ -630,7 +633,7 @@ fn run_text(r: &Elem) -> String {
 }
 
 /// Replaces the marker paragraph by the letter's paragraphs; returns how many were replaced.
-fn place_letter(nodes: &mut Vec<Node>, letter: &[Block], tag: &str) -> usize {
+fn place_letter(nodes: &mut Vec<Node>, letter: &[Block], tag: &str, spaced: bool) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < nodes.len() {
@@ -640,18 +643,16 @@ fn place_letter(nodes: &mut Vec<Node>, letter: &[Block], tag: &str) -> usize {
                 .unwrap_or(false),
             _ => false,
         };
-        if is_marker {
-            if let Node::Elem(marker) = &nodes[i] {
-                let paragraphs = letter_paragraphs(marker, letter, tag);
-                let n = paragraphs.len();
-                nodes.splice(i..=i, paragraphs);
-                i += n;
-                count += 1;
-                continue;
-            }
+        if is_marker && let Node::Elem(marker) = &nodes[i] {
+            let paragraphs = letter_paragraphs(marker, letter, tag, spaced);
+            let n = paragraphs.len();
+            nodes.splice(i..=i, paragraphs);
+            i += n;
+            count += 1;
+            continue;
         }
         if let Node::Elem(e) = &mut nodes[i] {
-            count += place_letter(&mut e.children, letter, tag);
+            count += place_letter(&mut e.children, letter, tag, spaced);
         }
         i += 1;
     }
@@ -659,8 +660,11 @@ fn place_letter(nodes: &mut Vec<Node>, letter: &[Block], tag: &str) -> usize {
 }
 
 /// The letter's paragraphs with the marker paragraph's properties, its first run's run
-/// properties and the document's language; the marker's section break on the last.
-fn letter_paragraphs(marker: &Elem, letter: &[Block], tag: &str) -> Vec<Node> {
+/// properties and the document's language; the marker's section break on the last. Where
+/// neither the marker nor the styles space paragraphs, they get 8 pt after, and the last (the
+/// signature) room above it to sign; a block of lines (an address, a signature) in a justified
+/// marker is aligned left, so its lines are not stretched.
+fn letter_paragraphs(marker: &Elem, letter: &[Block], tag: &str, spaced: bool) -> Vec<Node> {
     let ppr = props(marker, "w:pPr");
     let sect: Option<Elem> = marker
         .child("w:pPr")
@@ -675,17 +679,45 @@ fn letter_paragraphs(marker: &Elem, letter: &[Block], tag: &str) -> Vec<Node> {
         .find(|e| e.name == "w:r")
         .map(|r| props(r, "w:rPr"))
         .unwrap_or_default();
+    let justified = base_ppr.iter().any(|n| {
+        matches!(n, Node::Elem(e) if e.name == "w:jc"
+            && (e.start.contains("\"both\"") || e.start.contains("\"distribute\"")))
+    });
     let last = letter.len().saturating_sub(1);
     let mut out = Vec::with_capacity(letter.len());
     for (i, block) in letter.iter().enumerate() {
+        let marker_spacing = base_ppr
+            .iter()
+            .any(|n| matches!(n, Node::Elem(e) if e.name == "w:spacing"));
+        let own_spacing = spaced || marker_spacing;
         let mut add = match block.kind {
+            Kind::Paragraph if !marker_spacing && i == last && i > 0 => vec![empty(
+                "w:spacing",
+                if spaced {
+                    r#"w:before="480""#
+                } else {
+                    r#"w:before="480" w:after="160""#
+                },
+            )],
+            Kind::Paragraph if !own_spacing => vec![empty("w:spacing", r#"w:after="160""#)],
             Kind::Paragraph => Vec::new(),
             Kind::Heading => vec![
                 empty("w:keepNext", ""),
                 empty("w:spacing", r#"w:before="240" w:after="60""#),
             ],
+            Kind::Item if !own_spacing => vec![
+                empty("w:spacing", r#"w:after="60""#),
+                empty("w:ind", r#"w:left="360" w:hanging="360""#),
+            ],
             Kind::Item => vec![empty("w:ind", r#"w:left="360" w:hanging="360""#)],
         };
+        let lines = block
+            .inlines
+            .iter()
+            .any(|Inline::Text { text, .. }| text.contains('\n'));
+        if lines && justified {
+            add.push(empty("w:jc", r#"w:val="left""#));
+        }
         if i == last
             && let Some(s) = &sect
         {
