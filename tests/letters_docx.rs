@@ -617,6 +617,14 @@ fn a_malformed_briefpapier_is_refused_and_no_letter_made() {
             BriefpapierFault::Split("word/document.xml".into(), "{{datum}}".into()),
         ),
         (
+            "in-koppeling.docx",
+            document(
+                r#"<w:p><w:hyperlink r:id="rId9"><w:r><w:t>{{kenmerk}}</w:t></w:r></w:hyperlink></w:p>"#,
+                MARKER,
+            ),
+            BriefpapierFault::Split("word/document.xml".into(), "{{kenmerk}}".into()),
+        ),
+        (
             "onbekend.docx",
             document(r#"<w:p><w:r><w:t>{{naam}}</w:t></w:r></w:p>"#, MARKER),
             BriefpapierFault::Unknown("word/document.xml".into(), "{{naam}}".into()),

@@ -71,19 +71,17 @@ fn is_mark(c: char) -> bool {
 /// A value's own line as literal text: marks and carriage returns out.
 fn literal(text: &str) -> String {
     // An empty value stays empty, so a template's `{% if %}` on it reads false.
-    if text.trim().chars().all(is_mark) {
+    let text: String = text
+        .chars()
+        .filter(|c| !is_mark(*c) && *c != '\r')
+        .collect();
+    let text = text.trim();
+    if text.is_empty() {
         return String::new();
     }
     let mut out = String::with_capacity(text.len() + 6);
     out.push(OPEN);
-    for c in text.trim().chars() {
-        match c {
-            '\n' => out.push(BREAK),
-            '\r' => {}
-            c if is_mark(c) => {}
-            c => out.push(c),
-        }
-    }
+    out.extend(text.chars().map(|c| if c == '\n' { BREAK } else { c }));
     out.push(CLOSE);
     out
 }
@@ -135,6 +133,20 @@ mod tests {
         assert_eq!(
             lines("Postbus 1\n\n1000 AA Stad"),
             ["Postbus 1", "1000 AA Stad"]
+        );
+    }
+
+    #[test]
+    fn a_literal_value_is_marked_and_an_empty_one_stays_empty() {
+        assert_eq!(
+            Markup::Literal.text(" a*b\n\tc \u{E001}"),
+            "\u{E000}a*b\u{E002}\tc\u{E001}"
+        );
+        // Empty, so `{% if besluit.bewaard %}` is false in a Word letter as in Markdown.
+        assert_eq!(Markup::Literal.text("  \n "), "");
+        assert_eq!(
+            Markup::Literal.lines("a\n\n b "),
+            ["\u{E000}a\u{E001}", "\u{E000}b\u{E001}"]
         );
     }
 }

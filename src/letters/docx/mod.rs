@@ -314,6 +314,19 @@ impl Briefpapier {
                     return Err(fault(BriefpapierFault::NoMarker));
                 }
             }
+            // A field left where privdesk cannot reach it (inside a hyperlink, a tracked
+            // change, a field code): refused, never a letter with `{{...}}` in it.
+            each_paragraph(&nodes, &mut |p: &Elem| {
+                let text = deep_text(p);
+                match text.find("{{") {
+                    Some(at) if text[at..].contains("}}") => Err(BriefpapierFault::Split(
+                        name.clone(),
+                        text[at..].chars().take(40).collect(),
+                    )),
+                    _ => Ok(()),
+                }
+            })
+            .map_err(fault)?;
             replaced.push((*i, xml::to_string(&nodes)));
         }
         let mut out = ZipWriter::new(Cursor::new(Vec::new()));
@@ -623,6 +636,20 @@ fn fill_paragraph(
         p.children = kept;
     }
     Ok(())
+}
+
+/// All text of a paragraph, however deep its runs sit, without nested paragraphs (a text
+/// box's, checked on their own).
+fn deep_text(e: &Elem) -> String {
+    let mut out = String::new();
+    for c in e.elems() {
+        match c.name.as_str() {
+            "w:t" => out.push_str(&c.text()),
+            "w:p" | "w:txbxContent" => {}
+            _ => out.push_str(&deep_text(c)),
+        }
+    }
+    out
 }
 
 fn run_text(r: &Elem) -> String {
