@@ -44,6 +44,15 @@
 //! - `write` — writing a letter to disk without overwriting.
 //! - `folder` — where a letter goes: `--out`, else `brieven.map`, else the register's private
 //!   letters folder in the user's data folder.
+//! - `make` — [`make_letter`], the one function the workbench's `l` and `privdesk letter`
+//!   share: render, then write as Markdown, Word or PDF, with the file's SHA-256.
+//! - `docx` — the Word letter on the organisation's briefpapier or the built-in letterhead.
+//! - `pdf` — a PDF from the Word letter by LibreOffice.
+//!
+//! A Word letter's template is rendered with values as literal text between private-use marks
+//! ([`Markup::Literal`]) instead of escaped Markdown, and with `briefhoofd` saying what the
+//! letterhead already shows; `ondertekening` (naam, functie, namens) signs it, and
+//! `verzoeker.aanhef` greets.
 
 mod context;
 mod docx;

@@ -318,12 +318,15 @@ impl Briefpapier {
             // change, a field code): refused, never a letter with `{{...}}` in it.
             each_paragraph(&nodes, &mut |p: &Elem| {
                 let text = deep_text(p);
-                match text.find("{{") {
-                    Some(at) if text[at..].contains("}}") => Err(BriefpapierFault::Split(
-                        name.clone(),
-                        text[at..].chars().take(40).collect(),
-                    )),
-                    _ => Ok(()),
+                // Only the field itself is named: the rest may hold filled-in values.
+                let field = text.find("{{").and_then(|at| {
+                    text[at..]
+                        .find("}}")
+                        .map(|end| text[at..at + end + 2].to_string())
+                });
+                match field {
+                    Some(f) => Err(BriefpapierFault::Split(name.clone(), f)),
+                    None => Ok(()),
                 }
             })
             .map_err(fault)?;
