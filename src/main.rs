@@ -89,7 +89,7 @@ enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
-    /// Makes a letter for a case: DIR/<ID>-<letter>.md, never overwriting.
+    /// Makes a letter for a case: DIR/<ID>-<letter>.docx (or .md, .pdf), never overwriting.
     Letter {
         /// The case id, V-YYYY-NNNN.
         id: String,
@@ -99,6 +99,9 @@ enum Command {
         /// <data dir>/brieven/<register>.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// md, docx (Word, the default) or pdf (needs LibreOffice).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
     },
     /// Drive the screen by a key script (a file, or - for a pipe session).
     Headless {
@@ -345,12 +348,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             register(cli, command)
         }
-        Some(Command::Letter { id, letter, out }) => register(
+        Some(Command::Letter {
+            id,
+            letter,
+            out,
+            format,
+        }) => register(
             cli,
             RegisterCommand::Letter {
                 id,
                 letter,
                 out: out.as_deref(),
+                format: format.as_deref(),
             },
         ),
         Some(Command::Completions { shell }) => {

@@ -96,7 +96,7 @@ fn an_inzage_from_intake_to_closed() {
     let case = store.case(v(1)).unwrap().unwrap();
     assert_eq!(case.status(), Status::Gesloten);
     // The letter is on disk and in the journal.
-    let letter = r.dir.path().join("brieven/V-2026-0001-besluit.md");
+    let letter = r.dir.path().join("brieven/V-2026-0001-besluit.docx");
     assert!(letter.is_file(), "{}", letter.display());
     let history = store.history(v(1)).unwrap();
     assert!(
@@ -208,11 +208,11 @@ fn the_detail_makes_a_letter_with_l() {
     let letter = r
         .dir
         .path()
-        .join("brieven/V-2026-0001-ontvangstbevestiging.md");
+        .join("brieven/V-2026-0001-ontvangstbevestiging.docx");
     assert!(letter.is_file(), "{}", letter.display());
     let history = open(&r.register()).history(v(1)).unwrap();
     assert!(history.iter().any(
-        |(_, _, _, e)| matches!(e, Event::LetterMade { letter, .. } if letter == "ontvangstbevestiging")
+        |(_, _, _, e)| matches!(e, Event::LetterMade { letter, format: Some(f), sha256: Some(_), .. } if letter == "ontvangstbevestiging" && f == "docx")
     ));
 }
 

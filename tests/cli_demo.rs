@@ -158,6 +158,8 @@ fn demo_letter_uses_the_demo_organisation_and_a_demo_case() {
         "letter",
         "V-2026-0010",
         "ontvangstbevestiging",
+        "--format",
+        "md",
         "--out",
         out.to_str().unwrap(),
     ]);

@@ -101,7 +101,7 @@ fn workbench_letters_land_in_the_registers_letters_folder_with_mode_0600() {
     assert_eq!(o.status.code(), Some(0), "{out}{}", text(&o.stderr));
     assert!(!out.contains("fail:"), "{out}");
     let folder = s.letters_folder();
-    let letter = folder.join("V-2026-0001-ontvangstbevestiging.md");
+    let letter = folder.join("V-2026-0001-ontvangstbevestiging.docx");
     assert!(letter.is_file(), "{}\n{out}", letter.display());
     assert_eq!(mode(&letter), 0o600);
     assert_eq!(mode(&folder), 0o700);
@@ -125,7 +125,7 @@ fn the_letter_command_follows_the_same_rule_out_then_config_then_data_folder() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let expected = s
         .letters_folder()
-        .join("V-2026-0001-ontvangstbevestiging.md");
+        .join("V-2026-0001-ontvangstbevestiging.docx");
     assert_eq!(text(&o.stdout), format!("{}\n", expected.display()));
     assert_eq!(mode(&expected), 0o600);
     assert!(s.cwd_is_empty());
@@ -143,7 +143,7 @@ fn the_letter_command_follows_the_same_rule_out_then_config_then_data_folder() {
         b"",
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let expected = map.join("V-2026-0001-ontvangstbevestiging.md");
+    let expected = map.join("V-2026-0001-ontvangstbevestiging.docx");
     assert_eq!(text(&o.stdout), format!("{}\n", expected.display()));
     // --out wins over both.
     let out = s.cwd.parent().unwrap().join("uit");
@@ -157,6 +157,6 @@ fn the_letter_command_follows_the_same_rule_out_then_config_then_data_folder() {
         b"",
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(out.join("V-2026-0001-ontvangstbevestiging.md").is_file());
+    assert!(out.join("V-2026-0001-ontvangstbevestiging.docx").is_file());
     assert!(s.cwd_is_empty());
 }

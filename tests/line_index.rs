@@ -108,6 +108,8 @@ fn saves_index_every_case_their_line_names() {
                 Event::LetterMade {
                     case: b,
                     letter: "ontvangstbevestiging".into(),
+                    format: None,
+                    sha256: None,
                 },
                 Event::Viewed { case: a },
             ],

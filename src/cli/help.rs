@@ -48,6 +48,7 @@ fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
         ("letter", "id") => HelpMsg::LetterId,
         ("letter", "letter") => HelpMsg::LetterKind,
         ("letter", "out") => HelpMsg::LetterOut,
+        ("letter", "format") => HelpMsg::LetterFormat,
         (_, "out") => HelpMsg::ExportOut,
         (_, "delimiter") => HelpMsg::Delimiter,
         ("headless", "script") => HelpMsg::HeadlessScript,
@@ -77,6 +78,7 @@ fn value_name(path: &str, id: &str) -> Option<HelpMsg> {
         ("deadline", "kind") => HelpMsg::ValKind,
         ("deadline", "from") => HelpMsg::ValFrom,
         ("letter", "letter") => HelpMsg::ValLetter,
+        ("letter", "format") => HelpMsg::ValFormat,
         ("audit verify", "expect") => HelpMsg::ValAnchor,
         _ => return None,
     })

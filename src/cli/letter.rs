@@ -1,6 +1,6 @@
-//! `privdesk letter ID ontvangstbevestiging|verlenging|besluit [--out DIR]` (design.md
+//! `privdesk letter ID ontvangstbevestiging|verlenging|besluit [--format md|docx|pdf] [--out DIR]` (design.md
 //! "Command line"): the letter is refused when the case lacks what it needs (exit 2), written
-//! as `DIR/<ID>-<letter>.md` without overwriting — DIR is `--out`, else the config's
+//! as `DIR/<ID>-<letter>.<format>` (made by `letters::make_letter`, as the workbench's `l`) without overwriting — DIR is `--out`, else the config's
 //! `brieven.map`, else `<data dir>/brieven/<register>` — and recorded in the journal; a letter that
 //! cannot be recorded is removed again, so no letter exists that the audit trail does not show.
 
@@ -9,14 +9,15 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::Outcome;
+use crate::config::Brieven;
 use crate::config::Organisatie;
 use crate::domain::deadline::amsterdam_date;
-use crate::domain::event::Event;
 use crate::domain::kind::CaseId;
 use crate::i18n::Lang;
 use crate::i18n::letters::LettersMsg;
 use crate::letters::{
-    LetterError, LetterKind, Template, letters_dir, override_dir, render, warnings, write_letter,
+    Format, LetterError, LetterKind, LetterRequest, letters_dir, make_letter, override_dir,
+    warnings,
 };
 use crate::store::{Store, StoreError};
 
@@ -36,6 +37,10 @@ pub struct LetterArgs<'a> {
     /// The config's `brieven.map`, the folder when `--out` is not given (else the register's
     /// letters folder in the user's data folder).
     pub map: Option<&'a Path>,
+    /// `--format` as typed (`md`, `docx`, `pdf`); the default is docx.
+    pub format: Option<&'a str>,
+    /// The config's `[brieven]`: briefpapier and signatory.
+    pub brieven: &'a Brieven,
     /// The organisation the letter is from.
     pub org: &'a Organisatie,
     /// The language of the letter and the messages.
@@ -48,7 +53,9 @@ fn letter_fail(e: &LetterError, lang: Lang) -> Outcome {
     let code = match e {
         LetterError::Write { .. }
         | LetterError::DiskFull { .. }
-        | LetterError::TemplateRead { .. } => EXIT_IO,
+        | LetterError::TemplateRead { .. }
+        | LetterError::NoSoffice
+        | LetterError::Pdf { .. } => EXIT_IO,
         _ => EXIT_USAGE,
     };
     Outcome::fail(e.message(lang), code)
@@ -84,36 +91,41 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
         }
         Err(e) => return Outcome::fail(e.message(lang), e.exit_code()),
     };
-    let template = match Template::resolve(kind, lang, override_dir().as_deref()) {
-        Ok(t) => t,
-        Err(e) => return letter_fail(&e, lang),
-    };
-    let text = match render(
-        kind,
-        &case,
-        args.org,
-        lang,
-        amsterdam_date(args.now),
-        &template,
-    ) {
-        Ok(t) => t,
-        Err(e) => return letter_fail(&e, lang),
+    let format = match args.format.map(str::parse::<Format>) {
+        None => Format::default(),
+        Some(Ok(f)) => f,
+        Some(Err(_)) => {
+            let given = args.format.unwrap_or_default();
+            return Outcome::fail(
+                LettersMsg::BadFormat.fill(lang, &[("value", given)]),
+                EXIT_USAGE,
+            );
+        }
     };
     let dir = match letters_dir(args.out, args.map, &store.register_name()) {
         Ok(d) => d,
         Err(e) => return letter_fail(&e, lang),
     };
-    let path = match write_letter(&dir, id, kind, &text) {
-        Ok(p) => p,
+    let signatory = args.brieven.signatory(store.user());
+    let templates = override_dir();
+    let request = LetterRequest {
+        kind,
+        case: &case,
+        org: args.org,
+        lang,
+        today: amsterdam_date(args.now),
+        format,
+        dir: &dir,
+        briefpapier: args.brieven.briefpapier.as_deref(),
+        signatory: &signatory,
+        templates: templates.as_deref(),
+    };
+    let made = match make_letter(&request) {
+        Ok(m) => m,
         Err(e) => return letter_fail(&e, lang),
     };
-    let recorded: Result<u64, StoreError> = store.save(
-        vec![Event::LetterMade {
-            case: id,
-            letter: kind.slug().to_string(),
-        }],
-        args.now,
-    );
+    let recorded: Result<u64, StoreError> = store.save(vec![made.event(&request)], args.now);
+    let path = made.path;
     if let Err(e) = recorded {
         // Not in the audit trail: the letter must not exist either.
         let _ = std::fs::remove_file(&path);

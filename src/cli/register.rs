@@ -78,6 +78,8 @@ pub enum RegisterCommand<'a> {
         letter: &'a str,
         /// `--out`.
         out: Option<&'a Path>,
+        /// `--format`, as typed.
+        format: Option<&'a str>,
     },
 }
 
@@ -178,7 +180,12 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
                 Err(e) => store_fail(&e, lang),
             }
         }
-        RegisterCommand::Letter { id, letter, out } => {
+        RegisterCommand::Letter {
+            id,
+            letter,
+            out,
+            format,
+        } => {
             let config = match config_or_refuse(args) {
                 Ok(c) => c,
                 Err(o) => return o,
@@ -196,6 +203,8 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
                 id,
                 letter,
                 out,
+                format,
+                brieven: &config.brieven,
                 map: config.brieven.map.as_deref().or(demo_dir.as_deref()),
                 org: &org,
                 lang,

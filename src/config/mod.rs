@@ -94,6 +94,28 @@ pub struct Brieven {
     /// `--out` (created 0700 when missing); without it, the register's private letters folder
     /// in the user's data folder, `<data dir>/brieven/<register>`.
     pub map: Option<PathBuf>,
+    /// `organisatie.briefpapier`: the organisation's own .docx that Word letters are made on
+    /// (a paragraph `{{brief}}` and the fields `{{datum}}`, `{{kenmerk}}`, `{{onderwerp}}`,
+    /// `{{adres}}`); without it a plain built-in letterhead.
+    pub briefpapier: Option<PathBuf>,
+    /// `ondertekenaar`: who signs the letters; without it, the one who makes the letter.
+    pub ondertekenaar: Option<String>,
+    /// `functie`: the signatory's function.
+    pub functie: Option<String>,
+    /// `namens`: the bestuursorgaan on whose behalf the signatory signs (mandate, Awb 10:10).
+    pub namens: Option<String>,
+}
+
+impl Brieven {
+    /// Who signs: the configured signatory, else `handler` (the user making the letter).
+    pub fn signatory(&self, handler: &str) -> crate::letters::Signatory {
+        crate::letters::Signatory {
+            naam: self.ondertekenaar.clone(),
+            functie: self.functie.clone(),
+            namens: self.namens.clone(),
+            handler: Some(handler.to_string()).filter(|h| !h.trim().is_empty()),
+        }
+    }
 }
 
 /// `[gebruiker]`.

@@ -27,9 +27,13 @@ const SCHEMA: &[(&str, Option<&[&str]>)] = &[
             "fg_naam",
             "fg_contact",
             "dossierregime",
+            "briefpapier",
         ]),
     ),
-    ("brieven", Some(&["map"])),
+    (
+        "brieven",
+        Some(&["map", "ondertekenaar", "functie", "namens"]),
+    ),
     ("ap_contact", Some(&["naam", "functie", "telefoon"])),
 ];
 
@@ -57,6 +61,9 @@ struct RawApContact {
 #[serde(deny_unknown_fields, default)]
 struct RawBrieven {
     map: Option<String>,
+    ondertekenaar: Option<String>,
+    functie: Option<String>,
+    namens: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -82,6 +89,7 @@ struct RawOrganisatie {
     fg_naam: Option<String>,
     fg_contact: Option<String>,
     dossierregime: Option<String>,
+    briefpapier: Option<String>,
 }
 
 impl Config {
@@ -220,6 +228,10 @@ impl RawConfig {
             },
             brieven: Brieven {
                 map: text(self.brieven.map).map(PathBuf::from),
+                briefpapier: text(self.organisatie.briefpapier).map(PathBuf::from),
+                ondertekenaar: text(self.brieven.ondertekenaar),
+                functie: text(self.brieven.functie),
+                namens: text(self.brieven.namens),
             },
             ap_contact: super::ApContact {
                 naam: text(self.ap_contact.naam),

@@ -203,6 +203,13 @@ pub enum Event {
         case: CaseId,
         /// Which letter (`ontvangstbevestiging`, `verlenging`, `besluit`).
         letter: String,
+        /// The file's format (`md`, `docx`, `pdf`); absent in lines written before issue 23.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<String>,
+        /// The SHA-256 of the file as made, in hex: proof of which letter privdesk made (a
+        /// desk may still edit it); absent in lines written before issue 23.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sha256: Option<String>,
     },
     /// The register was exported (recorded for the audit trail; changes no case).
     Exported {
@@ -360,5 +367,32 @@ mod wire_tests {
             text,
             r#"{"type":"destruction_recorded","case":"V-2026-0003","part":"bronsysteem","on":"2026-12-01"}"#
         );
+    }
+
+    /// A letter line written before issue 23 (no format, no hash) still reads and is written
+    /// back the same; a new line names the format and the file's SHA-256.
+    #[test]
+    fn an_old_letter_line_reads_and_a_new_one_names_format_and_hash() {
+        let line = r#"{"type":"letter_made","case":"V-2026-0001","letter":"besluit"}"#;
+        let old: Event = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            old,
+            Event::LetterMade {
+                case: CaseId::new('V', 2026, 1),
+                letter: "besluit".into(),
+                format: None,
+                sha256: None,
+            }
+        );
+        assert_eq!(serde_json::to_string(&old).unwrap(), line);
+        let new = Event::LetterMade {
+            case: CaseId::new('V', 2026, 1),
+            letter: "besluit".into(),
+            format: Some("docx".into()),
+            sha256: Some("ab".repeat(32)),
+        };
+        let text = serde_json::to_string(&new).unwrap();
+        assert!(text.contains(r#""format":"docx","sha256":"abab"#), "{text}");
+        assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), new);
     }
 }

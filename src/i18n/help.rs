@@ -48,8 +48,11 @@ crate::messages! {
         ExportOut => "Schrijf naar BESTAND (0600, in één keer) in plaats van naar standaarduitvoer",
             "Write to FILE (0600, atomically) instead of standard output";
         Delimiter => "Het scheidingsteken tussen de velden (standaard ;)", "The field separator (default ;)";
-        Letter => "Maakt een brief voor een zaak: <ID>-<brief>.md, overschrijft nooit",
-            "Makes a letter for a case: <ID>-<letter>.md, never overwriting";
+        Letter => "Maakt een brief voor een zaak: <ID>-<brief>.docx (of .md, .pdf), overschrijft nooit",
+            "Makes a letter for a case: <ID>-<letter>.docx (or .md, .pdf), never overwriting";
+        LetterFormat => "md, docx (Word op het briefpapier, de standaard) of pdf (vraagt LibreOffice)",
+            "md, docx (Word on the letterhead, the default) or pdf (needs LibreOffice)";
+        ValFormat => "FORMAAT", "FORMAT";
         LetterId => "Het zaaknummer, V-JJJJ-NNNN", "The case id, V-YYYY-NNNN";
         LetterKind => "De brief: ontvangstbevestiging, verlenging of besluit",
             "The letter: ontvangstbevestiging, verlenging or besluit";

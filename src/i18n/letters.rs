@@ -51,6 +51,32 @@ crate::messages! {
         BadCaseId => "'{given}' is geen zaaknummer (V-JJJJ-NNNN of D-JJJJ-NNNN)",
             "'{given}' is not a case id (V-YYYY-NNNN or D-YYYY-NNNN)";
         NoSuchCase => "zaak {id} staat niet in het register", "case {id} is not in the register";
+        Briefpapier => "het briefpapier {file} is niet te gebruiken: {why}; er is geen brief gemaakt",
+            "the letterhead {file} cannot be used: {why}; no letter was made";
+        BpNotADocx => "het is geen Word-document (.docx): {detail}",
+            "it is not a Word document (.docx): {detail}";
+        BpXml => "het onderdeel {part} is geen geldige XML: {detail}",
+            "the part {part} is not valid XML: {detail}";
+        BpNoMarker => "er staat geen alinea {{brief}} in, de plek waar de brief komt",
+            "it has no paragraph {{brief}}, the place the letter goes";
+        BpManyMarkers => "er staat meer dan één alinea {{brief}} in",
+            "it has more than one paragraph {{brief}}";
+        BpMarkerNotAlone => "{{brief}} moet alleen in zijn alinea staan",
+            "{{brief}} must stand alone in its paragraph";
+        BpSplit => "in {part} is een veld opgesplitst door iets anders dan tekst (een afbeelding, veldcode of koppeling), bij '{text}': typ het veld opnieuw in één keer",
+            "in {part} a field is split by something other than text (an image, a field code or a link), at '{text}': type the field again in one go";
+        BpUnknown => "in {part} staat het onbekende veld {field}; bekend zijn: {fields}",
+            "{part} holds the unknown field {field}; known fields are: {fields}";
+        NoSoffice => "voor een PDF is LibreOffice nodig en dat is niet geïnstalleerd (geen 'soffice' op het PATH): installeer LibreOffice Writer (Debian/Ubuntu: apt-get install libreoffice-writer), of maak de brief als Word-bestand met --format docx",
+            "a PDF needs LibreOffice, which is not installed (no 'soffice' on the PATH): install LibreOffice Writer (Debian/Ubuntu: apt-get install libreoffice-writer), or make the letter as a Word file with --format docx";
+        Pdf => "LibreOffice heeft geen PDF gemaakt: {detail}", "LibreOffice made no PDF: {detail}";
+        PdfTimeout => "gestopt na {seconds} seconden", "stopped after {seconds} seconds";
+        BadFormat => "onbekend formaat '{value}'; kies uit: md, docx, pdf",
+            "unknown format '{value}'; choose from: md, docx, pdf";
+        LetterheadDate => "Datum", "Date";
+        LetterheadReference => "Ons kenmerk", "Our reference";
+        LetterheadSubject => "Betreft", "Subject";
+        LetterheadPage => "Pagina", "Page";
     }
 }
 
@@ -168,6 +194,12 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     };
     let month = months.get(d.month0() as usize).copied().unwrap_or_default();
     format!("{} {} {}", d.day(), month, d.year())
+}
+
+/// How a letter greets the requester. A request records no form of address (mevrouw/heer),
+/// so the neutral form: "Geachte heer/mevrouw,".
+pub fn salutation(lang: Lang) -> &'static str {
+    pick(lang, "Geachte heer/mevrouw,", "Dear Sir or Madam,")
 }
 
 #[cfg(test)]

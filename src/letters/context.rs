@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{LetterError, LetterKind, escape};
+use super::escape::Markup;
+use super::{LetterError, LetterKind, Letterhead, Signatory};
 use crate::config::{Organisatie, OrganisatieType};
 use crate::domain::Case;
 use crate::domain::case::{Decision, ExtensionReason, Relation, ReplyMethod};
@@ -23,6 +24,15 @@ pub(super) struct Context {
     verzoek: RequestCtx,
     verlenging: Option<ExtensionCtx>,
     besluit: Option<DecisionCtx>,
+    ondertekening: SignatoryCtx,
+    briefhoofd: Letterhead,
+}
+
+#[derive(Serialize)]
+struct SignatoryCtx {
+    naam: String,
+    functie: Option<String>,
+    namens: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -49,6 +59,7 @@ struct RequesterCtx {
     derde: bool,
     zonder_gezag: bool,
     pleegouder: bool,
+    aanhef: &'static str,
 }
 
 #[derive(Serialize)]
@@ -129,6 +140,11 @@ fn relation_slug(r: Relation) -> &'static str {
 }
 
 impl Context {
+    /// The letter's date, written out.
+    pub(super) fn datum(&self) -> &str {
+        &self.datum
+    }
+
     /// Only called after [`check`](super::check): the settings and the request are there.
     /// Every value a user typed (the case's and the settings') is escaped: literal text in any
     /// Markdown reader. The verlenging is dated the day its notice was sent.
@@ -138,7 +154,10 @@ impl Context {
         org: &Organisatie,
         lang: Lang,
         today: NaiveDate,
+        markup: Markup,
+        extra: (&Signatory, Letterhead),
     ) -> Result<Context, LetterError> {
+        let (signatory, briefhoofd) = extra;
         let (Some(request), Some(naam), Some(org_type), Some(fg_contact)) =
             (&case.request, &org.naam, org.org_type, &org.fg_contact)
         else {
@@ -156,13 +175,13 @@ impl Context {
                 ExtensionReason::AantalVerzoeken => "aantal_verzoeken",
             },
             grond_tekst: i18n::domain::extension_reason(x.reason, lang),
-            toelichting: escape::text(&x.explanation),
+            toelichting: markup.text(&x.explanation),
             termijn: date(dates.answer),
             verstuurd: date(x.notice_sent),
         });
         let besluit = case.decision.as_ref().map(|d| {
             // The letter's own text, never the dossier's reasoning (domain.md §7).
-            let toelichting = escape::text(d.explanation.as_deref().unwrap_or_default());
+            let toelichting = markup.text(d.explanation.as_deref().unwrap_or_default());
             DecisionCtx {
                 uitkomst: match d.decision {
                     Decision::Toegewezen => "toegewezen",
@@ -174,7 +193,7 @@ impl Context {
                 weigering: d.decision.is_refusal(),
                 reden: toelichting.clone(),
                 toelichting,
-                bewaard: escape::text(&sentence(&d.kept)),
+                bewaard: markup.text(&sentence(&d.kept)),
                 vaccinaties_jgz: case
                     .choice(StepId::VaccinatiegegevensJgz)
                     .map(str::to_string),
@@ -191,22 +210,26 @@ impl Context {
         };
         Ok(Context {
             organisatie: OrgCtx {
-                naam: escape::text(naam),
-                adres: org.adres.as_deref().map(escape::text),
-                adres_regels: org.adres.as_deref().map(escape::lines).unwrap_or_default(),
+                naam: markup.text(naam),
+                adres: org.adres.as_deref().map(|v| markup.text(v)),
+                adres_regels: org
+                    .adres
+                    .as_deref()
+                    .map(|v| markup.lines(v))
+                    .unwrap_or_default(),
                 org_type: org_type.slug(),
                 bestuursorgaan: org_type == OrganisatieType::Bestuursorgaan,
-                fg_naam: org.fg_naam.as_deref().map(escape::text),
-                fg_contact: escape::text(fg_contact),
+                fg_naam: org.fg_naam.as_deref().map(|v| markup.text(v)),
+                fg_contact: markup.text(fg_contact),
             },
             datum: date(letter_date),
             kenmerk: case.id.to_string(),
             verzoeker: RequesterCtx {
-                naam: escape::text(&requester.name),
-                contact_regels: escape::lines(&requester.contact),
+                naam: markup.text(&requester.name),
+                contact_regels: markup.lines(&requester.contact),
                 relatie: relation_slug(requester.relation),
                 adres_regels: if per_post {
-                    escape::lines(&requester.address)
+                    markup.lines(&requester.address)
                 } else {
                     Vec::new()
                 },
@@ -216,6 +239,7 @@ impl Context {
                 derde: requester.relation == Relation::Derde,
                 zonder_gezag: requester.relation == Relation::OuderZonderGezag,
                 pleegouder: requester.relation == Relation::Pleegouder,
+                aanhef: text::salutation(lang),
             },
             verzoek: RequestCtx {
                 soort: kind.slug(),
@@ -234,6 +258,20 @@ impl Context {
             },
             verlenging,
             besluit,
+            ondertekening: SignatoryCtx {
+                // The configured signatory, else the one who makes the letter, else the
+                // organisation itself.
+                naam: markup.text(
+                    signatory
+                        .naam
+                        .as_deref()
+                        .or(signatory.handler.as_deref())
+                        .unwrap_or(naam),
+                ),
+                functie: signatory.functie.as_deref().map(|v| markup.text(v)),
+                namens: signatory.namens.as_deref().map(|v| markup.text(v)),
+            },
+            briefhoofd,
         })
     }
 }

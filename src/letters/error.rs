@@ -65,6 +65,21 @@ pub enum LetterError {
         /// The system's reason.
         detail: String,
     },
+    /// The organisation's briefpapier (`organisatie.briefpapier`) cannot be used: the file
+    /// and what is wrong with it. No letter is made on a briefpapier half filled.
+    Briefpapier {
+        /// The .docx.
+        file: PathBuf,
+        /// What is wrong.
+        why: BriefpapierFault,
+    },
+    /// A PDF was asked for but LibreOffice (`soffice`) is not installed.
+    NoSoffice,
+    /// LibreOffice ran but made no PDF (failed, or took longer than the time limit).
+    Pdf {
+        /// What went wrong (an exit status or the time limit).
+        detail: String,
+    },
     /// The letter could not be written to disk.
     Write {
         /// The file or folder.
@@ -126,6 +141,15 @@ impl LetterError {
                     &[("file", &file.display().to_string()), ("detail", &why)],
                 )
             }
+            LetterError::Briefpapier { file, why } => LettersMsg::Briefpapier.fill(
+                lang,
+                &[
+                    ("file", &file.display().to_string()),
+                    ("why", &why.message(lang)),
+                ],
+            ),
+            LetterError::NoSoffice => LettersMsg::NoSoffice.text(lang).into(),
+            LetterError::Pdf { detail } => LettersMsg::Pdf.fill(lang, &[("detail", detail)]),
             LetterError::Write { file, detail } => LettersMsg::Write.fill(
                 lang,
                 &[("file", &file.display().to_string()), ("detail", detail)],
@@ -143,5 +167,51 @@ impl fmt::Display for LetterError {
 impl From<DeadlineError> for LetterError {
     fn from(e: DeadlineError) -> Self {
         LetterError::Deadline(e)
+    }
+}
+
+/// What is wrong with a briefpapier; each names the part of the .docx and the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BriefpapierFault {
+    /// Not a .docx: no zip, or no `word/document.xml`, or unreadable (the reason).
+    NotADocx(String),
+    /// A part is no well-formed XML (the part, the parser's reason).
+    Xml(String, String),
+    /// No paragraph `{{brief}}` in the body.
+    NoMarker,
+    /// More than one `{{brief}}`.
+    ManyMarkers,
+    /// `{{brief}}` shares its paragraph with other text.
+    MarkerNotAlone,
+    /// A field split by something that is not plain text (an image, a field code, a
+    /// hyperlink): the part and the text around it.
+    Split(String, String),
+    /// A `{{...}}` privdesk does not know: the part and the field.
+    Unknown(String, String),
+}
+
+impl BriefpapierFault {
+    /// The fault in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BriefpapierFault::NotADocx(d) => LettersMsg::BpNotADocx.fill(lang, &[("detail", d)]),
+            BriefpapierFault::Xml(part, d) => {
+                LettersMsg::BpXml.fill(lang, &[("part", part), ("detail", d)])
+            }
+            BriefpapierFault::NoMarker => LettersMsg::BpNoMarker.text(lang).into(),
+            BriefpapierFault::ManyMarkers => LettersMsg::BpManyMarkers.text(lang).into(),
+            BriefpapierFault::MarkerNotAlone => LettersMsg::BpMarkerNotAlone.text(lang).into(),
+            BriefpapierFault::Split(part, text) => {
+                LettersMsg::BpSplit.fill(lang, &[("part", part), ("text", text)])
+            }
+            BriefpapierFault::Unknown(part, field) => LettersMsg::BpUnknown.fill(
+                lang,
+                &[
+                    ("part", part),
+                    ("field", field),
+                    ("fields", &super::FIELDS.join(", ")),
+                ],
+            ),
+        }
     }
 }

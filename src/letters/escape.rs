@@ -46,6 +46,68 @@ pub(super) fn text(text: &str) -> String {
     lines(text).join("\\\n")
 }
 
+/// How a typed value reaches a template: escaped Markdown (the `.md` letter), or literal text
+/// between private-use marks that the Word writer takes as plain characters (`docx`), a line
+/// break inside it marked too — never markup in either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markup {
+    /// Backslash-escaped CommonMark.
+    Markdown,
+    /// Literal text between [`OPEN`] and [`CLOSE`], a line break as [`BREAK`].
+    Literal,
+}
+
+/// Opens a literal value (a private-use character, removed from what users type).
+pub(crate) const OPEN: char = '\u{E000}';
+/// Closes a literal value.
+pub(crate) const CLOSE: char = '\u{E001}';
+/// A line break inside a literal value.
+pub(crate) const BREAK: char = '\u{E002}';
+
+fn is_mark(c: char) -> bool {
+    matches!(c, OPEN | CLOSE | BREAK)
+}
+
+/// A value's own line as literal text: marks and carriage returns out.
+fn literal(text: &str) -> String {
+    // An empty value stays empty, so a template's `{% if %}` on it reads false.
+    let text: String = text
+        .chars()
+        .filter(|c| !is_mark(*c) && *c != '\r')
+        .collect();
+    let text = text.trim();
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push(OPEN);
+    out.extend(text.chars().map(|c| if c == '\n' { BREAK } else { c }));
+    out.push(CLOSE);
+    out
+}
+
+impl Markup {
+    /// A value as text of this markup.
+    pub(super) fn text(self, value: &str) -> String {
+        match self {
+            Markup::Markdown => text(value),
+            Markup::Literal => literal(value),
+        }
+    }
+
+    /// The non-empty lines of a value, each as text of this markup.
+    pub(super) fn lines(self, value: &str) -> Vec<String> {
+        match self {
+            Markup::Markdown => lines(value),
+            Markup::Literal => value
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(literal)
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +133,20 @@ mod tests {
         assert_eq!(
             lines("Postbus 1\n\n1000 AA Stad"),
             ["Postbus 1", "1000 AA Stad"]
+        );
+    }
+
+    #[test]
+    fn a_literal_value_is_marked_and_an_empty_one_stays_empty() {
+        assert_eq!(
+            Markup::Literal.text(" a*b\n\tc \u{E001}"),
+            "\u{E000}a*b\u{E002}\tc\u{E001}"
+        );
+        // Empty, so `{% if besluit.bewaard %}` is false in a Word letter as in Markdown.
+        assert_eq!(Markup::Literal.text("  \n "), "");
+        assert_eq!(
+            Markup::Literal.lines("a\n\n b "),
+            ["\u{E000}a\u{E001}", "\u{E000}b\u{E001}"]
         );
     }
 }

@@ -44,28 +44,45 @@
 //! - `write` — writing a letter to disk without overwriting.
 //! - `folder` — where a letter goes: `--out`, else `brieven.map`, else the register's private
 //!   letters folder in the user's data folder.
+//! - `make` — [`make_letter`], the one function the workbench's `l` and `privdesk letter`
+//!   share: render, then write as Markdown, Word or PDF, with the file's SHA-256.
+//! - `docx` — the Word letter on the organisation's briefpapier or the built-in letterhead.
+//! - `pdf` — a PDF from the Word letter by LibreOffice.
+//!
+//! A Word letter's template is rendered with values as literal text between private-use marks
+//! ([`Markup::Literal`]) instead of escaped Markdown, and with `briefhoofd` saying what the
+//! letterhead already shows; `ondertekening` (naam, functie, namens) signs it, and
+//! `verzoeker.aanhef` greets.
 
 mod context;
+mod docx;
 mod error;
 mod escape;
 mod folder;
+mod make;
+mod pdf;
 mod refusal;
 mod template;
 mod warning;
 mod write;
 
-pub use error::LetterError;
+pub use docx::{Briefpapier, FIELDS};
+pub use error::{BriefpapierFault, LetterError};
+pub use escape::Markup;
 pub use folder::{BRIEVEN_DIR, default_dir, demo_dir, letters_dir};
+pub use make::{Format, LetterRequest, MadeLetter, make_letter};
+pub use pdf::SOFFICE;
 pub use refusal::check;
 pub use template::{Template, override_dir};
 pub use warning::{LetterWarning, warnings};
-pub use write::write_letter;
+pub use write::{write_bytes, write_letter};
 
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
 
 use crate::config::Organisatie;
 use crate::domain::Case;
@@ -142,8 +159,52 @@ impl FromStr for LetterKind {
     }
 }
 
-/// Renders a letter for the case, or refuses it. `today` is the letter's date (from the
-/// app's clock); `template` comes from [`Template::resolve`].
+/// Who signs a letter: `brieven.ondertekenaar`, `brieven.functie` and `brieven.namens` (a
+/// bestuursorgaan's mandate, Awb 10:10) from the config; without a signatory the one who
+/// makes the letter (`handler`), else the organisation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signatory {
+    /// `brieven.ondertekenaar`.
+    pub naam: Option<String>,
+    /// `brieven.functie`.
+    pub functie: Option<String>,
+    /// `brieven.namens`: on whose behalf (the bestuursorgaan that mandated the signatory).
+    pub namens: Option<String>,
+    /// The user making the letter, when no signatory is configured.
+    pub handler: Option<String>,
+}
+
+/// What the letterhead already shows, so the letter's own text leaves it out: the
+/// organisation's name and address, the requester's address, the date, the reference, the
+/// subject. A Markdown letter has no letterhead (all false).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Letterhead {
+    /// The organisation's name and address.
+    pub organisatie: bool,
+    /// `{{adres}}`.
+    pub adres: bool,
+    /// `{{datum}}`.
+    pub datum: bool,
+    /// `{{kenmerk}}`.
+    pub kenmerk: bool,
+    /// `{{onderwerp}}`.
+    pub onderwerp: bool,
+}
+
+/// A rendered letter: its text in the markup asked for, and the subject line the template set
+/// (`betreft`), for a letterhead's `{{onderwerp}}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// The letter's text.
+    pub text: String,
+    /// The template's `betreft`, as plain text (empty when the template sets none).
+    pub betreft: String,
+    /// The letter's date, written out.
+    pub datum: String,
+}
+
+/// Renders a letter for the case as Markdown, or refuses it. `today` is the letter's date
+/// (from the app's clock); `template` comes from [`Template::resolve`].
 pub fn render(
     kind: LetterKind,
     case: &Case,
@@ -152,8 +213,41 @@ pub fn render(
     today: NaiveDate,
     template: &Template,
 ) -> Result<String, LetterError> {
+    let signatory = Signatory::default();
+    render_with(
+        kind,
+        case,
+        org,
+        lang,
+        today,
+        template,
+        (Markup::Markdown, &signatory, Letterhead::default()),
+    )
+    .map(|r| r.text)
+}
+
+/// Renders a letter in the given markup, with its signatory, leaving out what the letterhead
+/// shows.
+pub fn render_with(
+    kind: LetterKind,
+    case: &Case,
+    org: &Organisatie,
+    lang: Lang,
+    today: NaiveDate,
+    template: &Template,
+    how: (Markup, &Signatory, Letterhead),
+) -> Result<Rendered, LetterError> {
+    let (markup, signatory, letterhead) = how;
     check(kind, case, org)?;
-    let ctx = Context::new(kind, case, org, lang, today)?;
+    let ctx = Context::new(
+        kind,
+        case,
+        org,
+        lang,
+        today,
+        markup,
+        (signatory, letterhead),
+    )?;
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
@@ -166,11 +260,40 @@ pub fn render(
             None => e.kind().to_string(),
         },
     };
-    let out = env
+    let tmpl = env
         .template_from_named_str(&template.name, &template.source)
-        .and_then(|t| t.render(&ctx))
         .map_err(failed)?;
-    Ok(tidy(&out))
+    let captured = tmpl.render_captured(&ctx).map_err(failed)?;
+    let betreft = captured
+        .state()
+        .lookup("betreft")
+        .and_then(|v| v.as_str().map(plain))
+        .unwrap_or_default();
+    let datum = ctx.datum().to_string();
+    Ok(Rendered {
+        text: tidy(captured.output()),
+        betreft,
+        datum,
+    })
+}
+
+/// A subject line as plain text: the marks of literal values out, Markdown escapes undone.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            escape::OPEN | escape::CLOSE => {}
+            escape::BREAK => out.push(' '),
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// At most one empty line in a row, and one newline at the end: templates stay readable with

@@ -23,6 +23,21 @@ pub fn write_letter(
     kind: LetterKind,
     text: &str,
 ) -> Result<PathBuf, LetterError> {
+    // Every text that reaches a letter (case facts, settings, an override template) without
+    // control characters or bidirectional overrides (issue 16); line breaks and tabs stay.
+    let text = crate::domain::text::clean_text(text);
+    write_bytes(dir, id, kind, "md", text.as_bytes())
+}
+
+/// Writes `bytes` to `DIR/<ID>-<letter>.<ext>`, or `-2`, `-3`, … when that exists, as
+/// [`write_letter`] does: 0600, complete or not at all, never over an earlier letter.
+pub fn write_bytes(
+    dir: &Path,
+    id: CaseId,
+    kind: LetterKind,
+    ext: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, LetterError> {
     let failed = |file: &Path| {
         let file = file.to_path_buf();
         move |e: io::Error| write_error(file, &e)
@@ -35,14 +50,11 @@ pub fn write_letter(
             .map_err(failed(dir))?;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(failed(dir))?;
     }
-    // Every text that reaches a letter (case facts, settings, an override template) without
-    // control characters or bidirectional overrides (issue 16); line breaks and tabs stay.
-    let text = crate::domain::text::clean_text(text);
     let base = format!("{id}-{}", kind.slug());
-    let tmp = dir.join(format!(".{base}.md.{}.tmp", std::process::id()));
-    let result = write_temp(&tmp, &text)
+    let tmp = dir.join(format!(".{base}.{ext}.{}.tmp", std::process::id()));
+    let result = write_temp(&tmp, bytes)
         .map_err(failed(&tmp))
-        .and_then(|()| link_free_name(dir, &base, &tmp));
+        .and_then(|()| link_free_name(dir, &base, ext, &tmp));
     // The temporary name goes in every case: linked into place, or failed.
     let _ = fs::remove_file(&tmp);
     let path = result?;
@@ -70,7 +82,7 @@ fn write_error(file: PathBuf, e: &io::Error) -> LetterError {
 }
 
 /// The whole text in a fresh 0600 file, synced.
-fn write_temp(tmp: &Path, text: &str) -> io::Result<()> {
+fn write_temp(tmp: &Path, bytes: &[u8]) -> io::Result<()> {
     let open = || {
         OpenOptions::new()
             .write(true)
@@ -88,17 +100,17 @@ fn write_temp(tmp: &Path, text: &str) -> io::Result<()> {
         Err(e) => return Err(e),
     };
     file.set_permissions(fs::Permissions::from_mode(0o600))?;
-    file.write_all(text.as_bytes())?;
+    file.write_all(bytes)?;
     file.sync_all()
 }
 
 /// Links the temporary file under the first free name; a hard link fails rather than replace.
-fn link_free_name(dir: &Path, base: &str, tmp: &Path) -> Result<PathBuf, LetterError> {
+fn link_free_name(dir: &Path, base: &str, ext: &str, tmp: &Path) -> Result<PathBuf, LetterError> {
     for n in 1..=MAX_COPIES {
         let name = if n == 1 {
-            format!("{base}.md")
+            format!("{base}.{ext}")
         } else {
-            format!("{base}-{n}.md")
+            format!("{base}-{n}.{ext}")
         };
         let path = dir.join(name);
         match fs::hard_link(tmp, &path) {
@@ -108,7 +120,7 @@ fn link_free_name(dir: &Path, base: &str, tmp: &Path) -> Result<PathBuf, LetterE
         }
     }
     Err(LetterError::Write {
-        file: dir.join(format!("{base}-{MAX_COPIES}.md")),
+        file: dir.join(format!("{base}-{MAX_COPIES}.{ext}")),
         detail: io::Error::from(io::ErrorKind::AlreadyExists).to_string(),
     })
 }

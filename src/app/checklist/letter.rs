@@ -3,9 +3,8 @@
 //! recorded in the journal, or not kept at all.
 
 use crate::app::App;
-use crate::domain::Event;
 use crate::i18n::workbench::WorkMsg;
-use crate::letters::{self, LetterKind, Template};
+use crate::letters::{self, LetterKind};
 
 impl App {
     /// Makes a letter from the case: renders it (the letters library refuses what the law would
@@ -16,37 +15,34 @@ impl App {
         let Some(case) = self.work_case() else {
             return;
         };
-        let made = Template::resolve(kind, lang, letters::override_dir().as_deref())
-            .and_then(|t| {
-                letters::render(
+        // The one rule of `privdesk letter` (without its --out): `brieven.map`, else the
+        // register's private letters folder; the same function makes it, in the default
+        // format (Word).
+        let brieven = &self.config.brieven;
+        let signatory = brieven.signatory(self.store.user());
+        let templates = letters::override_dir();
+        let made = letters::letters_dir(None, brieven.map.as_deref(), &self.store.register_name())
+            .and_then(|dir| {
+                let request = letters::LetterRequest {
                     kind,
-                    &case,
-                    &self.config.organisatie,
+                    case: &case,
+                    org: &self.config.organisatie,
                     lang,
-                    self.today(),
-                    &t,
-                )
-            })
-            .and_then(|text| {
-                // The one rule of `privdesk letter` (without its --out): `brieven.map`, else
-                // the register's private letters folder in the user's data folder.
-                let dir = letters::letters_dir(
-                    None,
-                    self.config.brieven.map.as_deref(),
-                    &self.store.register_name(),
-                )?;
-                letters::write_letter(&dir, case.id, kind, &text)
+                    today: self.today(),
+                    format: letters::Format::default(),
+                    dir: &dir,
+                    briefpapier: brieven.briefpapier.as_deref(),
+                    signatory: &signatory,
+                    templates: templates.as_deref(),
+                };
+                letters::make_letter(&request).map(|m| (m.event(&request), m.path))
             });
         match made {
             Err(e) => {
                 let text = WorkMsg::LetterRefused.fill(lang, &[("why", &e.message(lang))]);
                 self.say(text, true);
             }
-            Ok(path) => {
-                let event = Event::LetterMade {
-                    case: case.id,
-                    letter: kind.slug().to_string(),
-                };
+            Ok((event, path)) => {
                 match self.store.save(vec![event], self.now) {
                     Ok(_) => {
                         self.prompt_cancel();

@@ -237,6 +237,8 @@ pub(super) fn plan_verzoek(
         vec![Event::LetterMade {
             case: id,
             letter: "besluit".into(),
+            format: Some("docx".into()),
+            sha256: None,
         }],
     )?;
     if course == Course::Decided {
