@@ -26,6 +26,7 @@ fn verzoek(id: CaseId) -> Event {
                 relation: Relation::OuderMetGezag,
                 contact: "anna@example.org".into(),
                 address: String::new(),
+                salutation: None,
             },
             child: Child {
                 name: "Kind Jansen".into(),

@@ -234,3 +234,13 @@ fn the_postal_address_is_asked_only_when_the_answer_goes_by_post() {
     // Two refused saves wrote nothing; the third is the one registration.
     assert_eq!(after, before + 1);
 }
+
+#[test]
+fn a_form_of_address_needs_the_surname_and_is_recorded_with_it() {
+    let (_, _, before, after) = run("form_salutation.keys", &[]);
+    assert_eq!(
+        after,
+        before + 1,
+        "one registration, after the surname was given"
+    );
+}

@@ -104,6 +104,7 @@ fn tricky(id: CaseId, requester: &str, child: &str, received: &str) -> Event {
                 relation: Relation::Voogd,
                 contact: String::new(),
                 address: String::new(),
+                salutation: None,
             },
             child: Child {
                 name: child.into(),

@@ -49,6 +49,7 @@ impl T {
                     relation,
                     contact: "x@voorbeeld.invalid".into(),
                     address: String::new(),
+                    salutation: None,
                 },
                 child: Child {
                     name: "Lieke Fictief".into(),
@@ -166,6 +167,7 @@ fn registration_refuses_a_future_receipt_and_a_receipt_before_birth() {
                 relation: Relation::OuderMetGezag,
                 contact: String::new(),
                 address: String::new(),
+                salutation: None,
             },
             child: Child {
                 name: "B".into(),

@@ -53,6 +53,7 @@ fn damaged_register(dir: &Path) {
                             relation: Relation::OuderMetGezag,
                             contact: "ouder@example.org".into(),
                             address: String::new(),
+                            salutation: None,
                         },
                         child: Child {
                             name: format!("Kind Fictief {n}"),

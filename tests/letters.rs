@@ -64,6 +64,7 @@ impl T {
                 relation: Relation::OuderMetGezag,
                 contact: "06-00000000".into(),
                 address: "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into(),
+                salutation: None,
             },
             child: Child {
                 name: "Lieke Fictief".into(),
@@ -1147,4 +1148,25 @@ fn an_inzage_refused_on_abuse_signals_gives_wgbo_7_457_7_465_and_uavg_41() {
     for never in ["slaat", "Veilig Thuis", "vader", "mishandeling", "signalen"] {
         assert!(!text.contains(never), "{never:?} in\n{text}");
     }
+}
+
+/// A recorded form of address greets the requester by it, the surname literal; without one the
+/// letter stays neutral — never a form guessed from a name.
+#[test]
+fn a_recorded_form_of_address_greets_by_it_and_none_stays_neutral() {
+    use privdesk::domain::case::Salutation;
+    let greeted = |s: Option<Salutation>, lang: Lang| {
+        let t = T::with(CaseKind::Afschrift, "2027-03-26", |r| {
+            r.requester.salutation = s.clone()
+        })
+        .on("2027-04-06");
+        letter(LetterKind::Ontvangstbevestiging, &t, &ggd(), lang)
+    };
+    let text = greeted(Some(Salutation::Mevrouw("El *Amrani*".into())), Lang::Nl);
+    assert!(text.contains("Geachte mevrouw El \\*Amrani\\*,"), "{text}");
+    assert!(!text.contains("Geachte heer/mevrouw"), "{text}");
+    let text = greeted(Some(Salutation::Heer("De Vries".into())), Lang::En);
+    assert!(text.contains("Dear Mr De Vries,"), "{text}");
+    let text = greeted(None, Lang::Nl);
+    assert!(text.contains("Geachte heer/mevrouw,"), "{text}");
 }

@@ -54,6 +54,7 @@ fn case(name: &str, text: &str) -> (Case, NaiveDate) {
             relation: Relation::OuderMetGezag,
             contact: "06-00000000".into(),
             address: "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into(),
+            salutation: None,
         },
         child: Child {
             name: "Lieke Fictief".into(),

@@ -34,6 +34,7 @@ pub fn fill(store: &mut Store, cases: u32) {
                         relation: Relation::OuderMetGezag,
                         contact: "ouder@example.org".into(),
                         address: String::new(),
+                        salutation: None,
                     },
                     child: Child {
                         name: format!("Kind Fictief {i}"),

@@ -9,7 +9,7 @@
 use super::form::{Field, Form};
 use super::{App, Confirm, Screen};
 use crate::domain::case::{
-    Channel, Child, Refusal, Relation, ReplyMethod, RequestFacts, Requester,
+    Channel, Child, Refusal, Relation, ReplyMethod, RequestFacts, Requester, Salutation,
 };
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::{CaseId, CaseKind, Event};
@@ -29,6 +29,9 @@ const ADDRESS: usize = 7;
 const CHILD: usize = 8;
 const BIRTH: usize = 9;
 const NOTES: usize = 10;
+/// After the notes, so the fields before keep their places.
+const SALUTATION: usize = 11;
+const SURNAME: usize = 12;
 
 impl App {
     /// Whether a form is open with something typed in it.
@@ -87,6 +90,19 @@ impl App {
             Field::text(label(FormMsg::LabelChild)).required(),
             Field::date(label(FormMsg::LabelBirth), None).required(),
             Field::multi(label(FormMsg::LabelNotes)),
+            Field::choice(
+                label(FormMsg::LabelSalutation),
+                [
+                    FormMsg::SalutationNeutral,
+                    FormMsg::SalutationMevrouw,
+                    FormMsg::SalutationHeer,
+                ]
+                .iter()
+                .map(|m| label(*m).to_string())
+                .collect(),
+                0,
+            ),
+            Field::text(label(FormMsg::LabelSurname)),
         ];
         self.request_form = Some(Form::new(fields));
         self.screens.push(Screen::NewRequest);
@@ -160,6 +176,21 @@ impl App {
         let child = form.required_text(CHILD, lang);
         let birth = form.date(BIRTH, lang).flatten();
         let notes = form.text(NOTES);
+        // A form of address only as recorded, with the surname as the requester writes it.
+        let surname = form.text(SURNAME);
+        let salutation = match (form.choice(SALUTATION), surname.is_empty()) {
+            (0, true) => None,
+            (0, false) => {
+                form.set_error(SURNAME, FormMsg::SurnameNotNeeded.text(lang).into());
+                None
+            }
+            (_, true) => {
+                form.set_error(SURNAME, FormMsg::SurnameNeeded.text(lang).into());
+                None
+            }
+            (1, false) => Some(Salutation::Mevrouw(surname)),
+            (_, false) => Some(Salutation::Heer(surname)),
+        };
         let (Some(received), Some(requester), Some(child), Some(birth)) =
             (received, requester, child, birth)
         else {
@@ -182,6 +213,7 @@ impl App {
                     relation,
                     contact,
                     address,
+                    salutation,
                 },
                 child: Child {
                     name: child,

@@ -204,6 +204,7 @@ impl Planner {
                 } else {
                     String::new()
                 },
+                salutation: None,
             },
             child: Child {
                 name: child_name,

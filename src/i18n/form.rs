@@ -43,6 +43,14 @@ crate::messages! {
         LabelChild => "Naam kind", "Child's name";
         LabelBirth => "Geboortedatum kind", "Child's date of birth";
         LabelNotes => "Notities", "Notes";
+        LabelSalutation => "Aanhef brief", "Letter greeting";
+        SalutationNeutral => "Geachte heer/mevrouw (neutraal)", "Dear Sir or Madam (neutral)";
+        SalutationMevrouw => "mevrouw", "Ms";
+        SalutationHeer => "heer", "Mr";
+        LabelSurname => "Achternaam aanhef", "Greeting surname";
+        SurnameNeeded => "verplicht bij aanhef mevrouw of heer (zoals de verzoeker die schrijft)",
+            "required with Ms or Mr (as the requester writes it)";
+        SurnameNotNeeded => "alleen invullen bij aanhef mevrouw of heer", "only with Ms or Mr";
         Saved => "Zaak {id} geregistreerd.", "Case {id} registered.";
         NotSaved => "Niet opgeslagen: zie de velden met ⚠.", "Not saved: see the fields marked ⚠.";
         NotSavedWhy => "Niet opgeslagen: {why}", "Not saved: {why}";

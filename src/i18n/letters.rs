@@ -196,10 +196,14 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     format!("{} {} {}", d.day(), month, d.year())
 }
 
-/// How a letter greets the requester. A request records no form of address (mevrouw/heer),
-/// so the neutral form: "Geachte heer/mevrouw,".
-pub fn salutation(lang: Lang) -> &'static str {
-    pick(lang, "Geachte heer/mevrouw,", "Dear Sir or Madam,")
+/// How a letter greets the requester: the recorded form of address with the surname as given
+/// (already made literal for the letter's format), else the neutral "Geachte heer/mevrouw,".
+pub fn salutation(lang: Lang, recorded: Option<(bool, &str)>) -> String {
+    match recorded {
+        None => pick(lang, "Geachte heer/mevrouw,", "Dear Sir or Madam,").to_string(),
+        Some((true, surname)) => format!("{} {surname},", pick(lang, "Geachte mevrouw", "Dear Ms")),
+        Some((false, surname)) => format!("{} {surname},", pick(lang, "Geachte heer", "Dear Mr")),
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::escape::Markup;
 use super::{LetterError, LetterKind, Letterhead, Signatory};
 use crate::config::{Organisatie, OrganisatieType};
 use crate::domain::Case;
-use crate::domain::case::{Decision, ExtensionReason, Relation, ReplyMethod};
+use crate::domain::case::{Decision, ExtensionReason, Relation, ReplyMethod, Salutation};
 use crate::domain::checklist::StepId;
 use crate::domain::deadline;
 use crate::i18n::letters as text;
@@ -59,7 +59,7 @@ struct RequesterCtx {
     derde: bool,
     zonder_gezag: bool,
     pleegouder: bool,
-    aanhef: &'static str,
+    aanhef: String,
 }
 
 #[derive(Serialize)]
@@ -239,7 +239,13 @@ impl Context {
                 derde: requester.relation == Relation::Derde,
                 zonder_gezag: requester.relation == Relation::OuderZonderGezag,
                 pleegouder: requester.relation == Relation::Pleegouder,
-                aanhef: text::salutation(lang),
+                aanhef: {
+                    let recorded = requester.salutation.as_ref().map(|s| match s {
+                        Salutation::Mevrouw(n) => (true, markup.text(n)),
+                        Salutation::Heer(n) => (false, markup.text(n)),
+                    });
+                    text::salutation(lang, recorded.as_ref().map(|(f, n)| (*f, n.as_str())))
+                },
             },
             verzoek: RequestCtx {
                 soort: kind.slug(),

@@ -35,6 +35,7 @@ fn verzoek(id: u32, kind: CaseKind, received: &str, requester: &str, child: &str
                 relation: Relation::OuderMetGezag,
                 contact: "ouder@example.org".into(),
                 address: String::new(),
+                salutation: None,
             },
             child: Child {
                 name: child.into(),

@@ -51,6 +51,7 @@ impl Verzoek<'_> {
                     relation: self.relation,
                     contact: "verzoeker@voorbeeld.invalid".into(),
                     address: String::new(),
+                    salutation: None,
                 },
                 child: Child {
                     name: self.child.into(),

@@ -36,6 +36,7 @@ pub fn verzoek(id: CaseId, requester: &str) -> Event {
                 relation: Relation::OuderMetGezag,
                 contact: "ouder@example.org".into(),
                 address: String::new(),
+                salutation: None,
             },
             child: Child {
                 name: "Kind Testpersoon".into(),

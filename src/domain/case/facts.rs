@@ -123,6 +123,20 @@ pub struct Requester {
     /// The postal address, when the answer goes by post (one line per line of the envelope).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub address: String,
+    /// How a letter greets the requester, when the desk recorded it; else the neutral form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salutation: Option<Salutation>,
+}
+
+/// A recorded form of address: "Geachte mevrouw El Amrani," — only as the requester gave it,
+/// never guessed from a name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Salutation {
+    /// Mevrouw, with the surname as it is written in the greeting.
+    Mevrouw(String),
+    /// De heer, with the surname as it is written in the greeting.
+    Heer(String),
 }
 
 /// The child whose dossier the request is about.

@@ -27,6 +27,7 @@ mod status;
 
 pub use facts::{
     BreachFacts, BreachNature, Channel, Child, Relation, ReplyMethod, RequestFacts, Requester,
+    Salutation,
 };
 pub use handling::{
     Decision, DecisionRecord, DestructionPart, Dispute, Ending, Extension, ExtensionReason,

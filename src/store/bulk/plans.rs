@@ -110,6 +110,7 @@ pub(super) fn plan_verzoek(
             } else {
                 String::new()
             },
+            salutation: None,
         },
         child: Child {
             name: child_name,
