@@ -276,33 +276,13 @@ impl Case {
             }
             Event::DestructionConfirmed { on, .. } => {
                 open_only(self)?;
-                if self.kind != CaseKind::Vernietiging {
-                    return Err(Refusal::NotForKind);
-                }
-                match &self.decision {
-                    Some(d)
-                        if !matches!(
-                            d.decision,
-                            Decision::Afgewezen | Decision::NietOntvankelijk
-                        ) => {}
-                    _ => return Err(Refusal::NoDecision),
-                }
+                self.check_destruction_granted()?;
                 self.check_past_date(*on, today, "on")?;
                 self.destruction_confirmed = Some(*on);
             }
             Event::DestructionRecorded { part, on, .. } => {
                 open_only(self)?;
-                if self.kind != CaseKind::Vernietiging {
-                    return Err(Refusal::NotForKind);
-                }
-                match &self.decision {
-                    Some(d)
-                        if !matches!(
-                            d.decision,
-                            Decision::Afgewezen | Decision::NietOntvankelijk
-                        ) => {}
-                    _ => return Err(Refusal::NoDecision),
-                }
+                self.check_destruction_granted()?;
                 self.check_past_date(*on, today, "on")?;
                 match part {
                     DestructionPart::Bronsysteem => self.destroyed_in_source = Some(*on),
@@ -444,6 +424,19 @@ impl Case {
     }
 
     /// A date of something done: not in the future, not before the case began.
+    /// A destruction is recorded only on a Vernietiging granted (in part).
+    fn check_destruction_granted(&self) -> Result<(), Refusal> {
+        if self.kind != CaseKind::Vernietiging {
+            return Err(Refusal::NotForKind);
+        }
+        match &self.decision {
+            Some(d) if !matches!(d.decision, Decision::Afgewezen | Decision::NietOntvankelijk) => {
+                Ok(())
+            }
+            _ => Err(Refusal::NoDecision),
+        }
+    }
+
     fn check_past_date(
         &self,
         on: NaiveDate,
