@@ -57,6 +57,15 @@ impl Home {
         t
     }
 
+    /// Fails unless the data folder holds exactly the files and bytes it held `before`.
+    fn assert_untouched(&self, before: &BTreeMap<PathBuf, String>) {
+        assert_eq!(
+            &self.snapshot(),
+            before,
+            "the real register is byte-identical"
+        );
+    }
+
     /// Every file under the data folder with the SHA-256 of its bytes.
     fn snapshot(&self) -> BTreeMap<PathBuf, String> {
         fn walk(p: &Path, out: &mut BTreeMap<PathBuf, String>) {
@@ -109,11 +118,7 @@ fn demo_export_prints_the_demo_cases_and_leaves_the_real_register_untouched() {
     let csv = text(&o.stdout);
     assert!(csv.contains("Fictief"), "the demo's fictitious names");
     assert!(csv.lines().count() > 30, "the demo's cases");
-    assert_eq!(
-        home.snapshot(),
-        before,
-        "the real register is byte-identical"
-    );
+    home.assert_untouched(&before);
 }
 
 #[test]
@@ -137,11 +142,7 @@ fn demo_backup_makes_a_demo_register_that_db_opens() {
         "csv",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert_eq!(
-        home.snapshot(),
-        before,
-        "the real register is byte-identical"
-    );
+    home.assert_untouched(&before);
     let o = home.run(&["--now", "2026-11-23T09:00", "export", "csv"]);
     assert_eq!(o.status.code(), Some(2), "the real register refuses --now");
 }
@@ -167,11 +168,7 @@ fn demo_letter_uses_the_demo_organisation_and_a_demo_case() {
     let letter = fs::read_to_string(out.join("V-2026-0010-ontvangstbevestiging.md")).unwrap();
     assert!(letter.contains("JGZ Voorbeeldregio (demo)"));
     assert!(!letter.contains("Echte Ouder"));
-    assert_eq!(
-        home.snapshot(),
-        before,
-        "the real register is byte-identical"
-    );
+    home.assert_untouched(&before);
 }
 
 #[test]

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 
 use crate::domain::deadline::{self, Level, amsterdam_date, breach_time_left};
-use crate::domain::duty::{DutyKind, DutyState, Lateness, duty, lateness};
+use crate::domain::duty::{DutyKind, DutyState, Lateness, duties, lateness};
 use crate::domain::summary::Due;
 use crate::domain::{Case, Summary};
 use crate::i18n::Lang;
@@ -120,8 +120,13 @@ pub fn tail(s: &str, n: usize) -> String {
 /// duty stands). With the case read, a met duty carries when it was met; from the summary
 /// alone only whether it is done.
 pub fn dues(s: &Summary, case: Option<&Case>, lang: Lang) -> Vec<(UiMsg, String, Due, DutyState)> {
-    let state_of = |kind: DutyKind, done: bool| match case {
-        Some(c) => duty(c, kind).map_or(DutyState::Moot, |d| d.state),
+    // The case's duties, computed once for the three rows.
+    let all = case.map(duties);
+    let state_of = |kind: DutyKind, done: bool| match &all {
+        Some(all) => all
+            .iter()
+            .find(|d| d.kind == kind)
+            .map_or(DutyState::Moot, |d| d.state),
         None if done => DutyState::Moot,
         None => DutyState::Open,
     };
