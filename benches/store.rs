@@ -50,8 +50,8 @@ fn bench(c: &mut Criterion) {
         config_user: None,
     };
     let mut store = Store::open(&reg, &opts).unwrap();
-    let id = store.next_case_id(CaseKind::Inzage, now);
-    store.save(vec![verzoek(id)], now).unwrap();
+    let event = verzoek(CaseId::provisional(CaseKind::Inzage));
+    let id = store.save_seen(vec![event], &[], now).unwrap().assigned[0];
     let text = std::fs::read_to_string(reg.join(JOURNAL_FILE)).unwrap();
     let line_len = text.lines().last().unwrap().len() + 1;
 
@@ -70,8 +70,8 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("durable");
     g.sample_size(30);
     let save = |store: &mut Store| {
-        let id = store.next_case_id(CaseKind::Inzage, now);
-        store.save(vec![verzoek(id)], now).unwrap();
+        let event = verzoek(CaseId::provisional(CaseKind::Inzage));
+        store.save(vec![event], now).unwrap();
     };
     let append = |f: &mut std::fs::File| {
         f.write_all(&line).unwrap();

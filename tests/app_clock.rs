@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::Utc;
 use privdesk::app::{Action, App, Screen};
 use privdesk::clock::Clock;
-use privdesk::domain::{CaseKind, Event};
+use privdesk::domain::Event;
 use privdesk::i18n::Lang;
 use privdesk::store::{OpenOptions, Store};
 use privdesk::ui::theme::Theme;
@@ -28,10 +28,7 @@ fn each_saved_line_carries_the_instant_of_its_key_press_not_the_start_of_the_ses
         },
     )
     .unwrap();
-    let id = store.next_case_id(CaseKind::Inzage, Utc::now());
-    store
-        .save(vec![common::verzoek(id, "Jan de Vries")], Utc::now())
-        .unwrap();
+    let id = common::register_at(&mut store, "Jan de Vries", Utc::now());
     assert!(!store.is_demo());
     let theme = Theme::load("default", None, true).unwrap();
     let mut app = App::new(store, Clock::System, Lang::Nl, theme);

@@ -34,14 +34,12 @@ fn crash_child() {
     writeln!(out, "READY {}", store.last_seq()).unwrap();
     out.flush().unwrap();
     loop {
-        let a = store.next_case_id(CaseKind::Inzage, now());
-        let b = CaseId::new(a.letter, a.year, a.number + 1);
-        let seq = store
-            .save(
-                vec![verzoek(a, "Paar Eerste"), verzoek(b, "Paar Tweede")],
-                now(),
-            )
-            .unwrap();
+        let pair = vec![
+            verzoek(CaseId::provisional(CaseKind::Inzage), "Paar Eerste"),
+            verzoek(CaseId::provisional(CaseKind::Inzage), "Paar Tweede"),
+        ];
+        let saved = store.save_seen(pair, &[], now()).unwrap();
+        let (seq, a, b) = (saved.seq, saved.assigned[0], saved.assigned[1]);
         writeln!(out, "SAVED {seq} {} {}", a.number, b.number).unwrap();
         out.flush().unwrap();
     }

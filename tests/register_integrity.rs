@@ -408,12 +408,11 @@ fn an_export_temp_file_that_exists_already_is_refused_and_nothing_is_written_to_
 
 #[test]
 fn a_birth_date_before_1900_is_refused_and_1900_itself_is_not() {
-    use privdesk::domain::CaseKind;
     use privdesk::domain::case::Refusal;
+    use privdesk::domain::{CaseId, CaseKind};
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());
-    let id = store.next_case_id(CaseKind::Inzage, now());
-    let mut event = verzoek(id, "Anna Jansen");
+    let mut event = verzoek(CaseId::provisional(CaseKind::Inzage), "Anna Jansen");
     let Event::Registered { request, .. } = &mut event else {
         unreachable!()
     };

@@ -101,7 +101,7 @@ impl App {
         }
         if !cases.is_empty() {
             let viewed = cases.iter().map(|c| Event::Viewed { case: c.id }).collect();
-            if let Err(e) = self.store.save(viewed, self.now) {
+            if let Err(e) = self.commit(viewed, &[]) {
                 let why = e.message(self.lang);
                 self.say(
                     BreachMsg::NotRecorded.fill(self.lang, &[("why", &why)]),

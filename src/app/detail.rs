@@ -83,7 +83,7 @@ impl App {
     /// Records that case `id` was read (AVG accountability); false, having said why on the
     /// status line, when the register cannot record it.
     pub(super) fn record_read(&mut self, id: CaseId) -> bool {
-        match self.store.save(vec![Event::Viewed { case: id }], self.now) {
+        match self.commit(vec![Event::Viewed { case: id }], &[]) {
             Ok(_) => true,
             Err(e) => {
                 let text = UiMsg::NotRecorded.fill(self.lang, &[("why", &e.message(self.lang))]);

@@ -2,6 +2,7 @@
 //! the kind and status filters, the selection and how far the list is scrolled.
 
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 
 use super::App;
 use crate::domain::deadline::{Level, amsterdam_date};
@@ -128,25 +129,27 @@ impl App {
 
     /// Reads every summary and rebuilds the list.
     pub(super) fn load(&mut self) {
-        self.summaries = self.store.shared_summaries();
+        self.summaries = self.store.summaries();
         self.haystacks.clear();
         self.resort();
     }
 
-    /// Takes case `id`'s summary from the register after a save (replacing the list's copy,
-    /// or adding a new case) and re-sorts: one case read, not every summary again.
-    pub(super) fn refresh_summary(&mut self, id: CaseId) {
-        let Some(fresh) = self.store.summary(id) else {
-            return self.load();
-        };
-        match self.summaries.iter().position(|s| s.id == id) {
-            Some(i) => {
-                if let Some(h) = self.haystacks.get_mut(i) {
-                    *h = haystack(&fresh);
+    /// Takes the summaries a save returned (replacing the list's copies, or adding new cases)
+    /// and re-sorts: no case read again.
+    pub(super) fn take_summaries(&mut self, changed: &[Arc<Summary>]) {
+        if changed.is_empty() {
+            return;
+        }
+        for fresh in changed {
+            match self.summaries.iter().position(|s| s.id == fresh.id) {
+                Some(i) => {
+                    if let Some(h) = self.haystacks.get_mut(i) {
+                        *h = haystack(fresh);
+                    }
+                    self.summaries[i] = Arc::clone(fresh);
                 }
-                self.summaries[i] = fresh;
+                None => self.summaries.push(Arc::clone(fresh)),
             }
-            None => self.summaries.push(fresh),
         }
         self.resort();
     }

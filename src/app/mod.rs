@@ -28,6 +28,7 @@ mod list;
 mod message;
 pub mod new_breach;
 mod new_request;
+mod saving;
 mod screen;
 
 use chrono::{DateTime, Utc};
@@ -44,13 +45,13 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::{CaseKind, Summary};
 use crate::i18n::Lang;
-use crate::store::{ChainCheck, ChainState, Health, Store};
+use crate::store::{ChainCheck, ChainState, Health, Register};
 use crate::ui::theme::Theme;
 
 /// The whole state of the app.
 pub struct App {
     screens: Vec<Screen>,
-    store: Store,
+    store: Box<dyn Register>,
     clock: Clock,
     now: DateTime<Utc>,
     lang: Lang,
@@ -101,11 +102,11 @@ pub struct App {
 impl App {
     /// The app on an open register, reading its summaries. The clock is the caller's: a fixed
     /// one only on a demo register (the drivers check; `SetNow` checks again).
-    pub fn new(store: Store, clock: Clock, lang: Lang, theme: Theme) -> App {
+    pub fn new(store: impl Register + 'static, clock: Clock, lang: Lang, theme: Theme) -> App {
         let now = clock.now();
         let mut app = App {
             screens: vec![Screen::List],
-            store,
+            store: Box::new(store),
             clock,
             now,
             lang,
@@ -137,11 +138,11 @@ impl App {
             decision_draft: None,
             chain: ChainCheck::default(),
         };
-        app.chain = app.store.check_chain_in_background();
+        app.chain = app.store.check_chain();
         app.load();
         app.message = app
             .store
-            .open_notice(lang)
+            .notice(lang)
             .map(|(text, error)| Message { text, error });
         app
     }
@@ -218,7 +219,7 @@ impl App {
     }
 
     /// The store's health, for the read-only banner.
-    pub fn health(&self) -> &Health {
+    pub fn health(&self) -> Health {
         self.store.health()
     }
 
@@ -227,9 +228,9 @@ impl App {
         self.store.user()
     }
 
-    /// The store, for the driver's flush on quit.
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The register, for the driver's flush on quit.
+    pub fn store(&self) -> &dyn Register {
+        &*self.store
     }
 
     /// How far the help is scrolled.
@@ -242,3 +243,5 @@ impl App {
         self.quit
     }
 }
+#[cfg(test)]
+mod tests;

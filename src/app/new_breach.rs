@@ -12,6 +12,7 @@
 
 use super::form::{Field, Form};
 use super::{App, Screen};
+use crate::domain::CaseId;
 use crate::domain::case::{BreachFacts, BreachNature, Refusal};
 use crate::domain::{CaseKind, Event};
 use crate::i18n::breach::BreachMsg;
@@ -84,9 +85,8 @@ impl App {
             self.refused_at_fields();
             return;
         }
-        let id = self.store.next_case_id(CaseKind::Datalek, self.now);
         let event = Event::BreachRegistered {
-            case: id,
+            case: CaseId::provisional(CaseKind::Datalek),
             breach: BreachFacts {
                 aware_at,
                 processor_notice_at,
@@ -96,7 +96,7 @@ impl App {
                 description,
             },
         };
-        self.save_new_case(id, event, App::breach_refused);
+        self.save_new_case(event, App::breach_refused);
     }
 
     /// Puts a domain refusal at the field it is about, or on the status line.

@@ -201,9 +201,8 @@ impl App {
             self.refused_at_fields();
             return;
         }
-        let id = self.store.next_case_id(kind, self.now);
         let event = Event::Registered {
-            case: id,
+            case: CaseId::provisional(kind),
             request: RequestFacts {
                 kind,
                 received,
@@ -224,23 +223,20 @@ impl App {
                 reply: Some(reply),
             },
         };
-        self.save_new_case(id, event, App::refused);
+        self.save_new_case(event, App::refused);
     }
 
     /// Saves a new case's one change and opens its detail. A domain refusal goes to `refused`,
     /// which puts it at the field it is about; any other failure is said on the status line.
-    pub(super) fn save_new_case(
-        &mut self,
-        id: CaseId,
-        event: Event,
-        refused: fn(&mut App, &Refusal),
-    ) {
+    pub(super) fn save_new_case(&mut self, event: Event, refused: fn(&mut App, &Refusal)) {
         let lang = self.lang;
-        match self.store.save(vec![event], self.now) {
-            Ok(_) => self.registered(id, None),
-            // The journal holds the change: it is saved, whatever the working store did.
-            Err(e @ StoreError::SavedButWorkingFailed { .. }) => {
-                self.registered(id, Some(e.message(lang)))
+        match self.commit(vec![event], &[]) {
+            Ok(saved) => {
+                // The journal holds the change: it is saved, whatever the working store did.
+                let warning = saved.warning.map(|e| e.message(lang));
+                if let Some(&id) = saved.assigned.first() {
+                    self.registered(id, warning);
+                }
             }
             Err(StoreError::Refused(r)) => refused(self, &r),
             Err(e) => {
@@ -306,7 +302,6 @@ impl App {
     /// After a save: the form closes, the list knows the case (selected), its detail opens.
     pub(super) fn registered(&mut self, id: CaseId, warning: Option<String>) {
         self.close_request_form();
-        self.refresh_summary(id);
         if let Some(at) = self
             .visible
             .iter()

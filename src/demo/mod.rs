@@ -177,11 +177,13 @@ pub fn plan(now: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, DemoChange)>, Refu
 
 /// Fills a new demo register with the seed at `now`, each change at its own instant.
 pub fn seed(
-    store: &mut crate::store::Store,
+    store: &mut dyn crate::store::Register,
     now: DateTime<Utc>,
 ) -> Result<(), crate::store::StoreError> {
     for (at, change) in plan(now).map_err(crate::store::StoreError::Refused)? {
-        store.save(change, at)?;
+        if let Some(w) = store.save(change, &[], at)?.warning {
+            return Err(w);
+        }
     }
     Ok(())
 }

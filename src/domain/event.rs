@@ -276,6 +276,14 @@ impl Event {
         }
     }
 
+    /// The id of the case the event creates, to be assigned by the register's save.
+    pub fn new_case_mut(&mut self) -> Option<&mut CaseId> {
+        match self {
+            Event::Registered { case, .. } | Event::BreachRegistered { case, .. } => Some(case),
+            _ => None,
+        }
+    }
+
     /// Whether the event creates a case.
     pub fn creates_case(&self) -> bool {
         matches!(

@@ -138,6 +138,18 @@ impl CaseId {
             number,
         }
     }
+
+    /// The id a new case of `kind` carries until the register saves it and gives it its
+    /// number: ids are assigned inside the save, never taken beforehand (two handlers
+    /// registering at once would take the same one).
+    pub fn provisional(kind: CaseKind) -> Self {
+        CaseId::new(kind.id_letter(), 0, 0)
+    }
+
+    /// Whether this is a [`CaseId::provisional`] id, not yet assigned.
+    pub fn is_provisional(&self) -> bool {
+        self.number == 0
+    }
 }
 
 impl fmt::Display for CaseId {

@@ -53,6 +53,8 @@ messages! {
             "saved, but working store failed: read-only until restart";
         UnknownCase => "onbekende zaak {id}", "unknown case {id}";
         BadChange => "ongeldige wijziging: {why}", "invalid change: {why}";
+        Conflict => "{case} is intussen gewijzigd door {user} om {at}: niet opgeslagen; de zaak is opnieuw geladen, kijk de wijziging na",
+            "{case} was changed meanwhile by {user} at {at}: not saved; the case was reloaded, review the change";
         NotEmpty => "map {path} is niet leeg", "folder {path} is not empty";
         FaultUnparsable => "regel onleesbaar", "line unparsable";
         FaultNoHash => "geen hash aan het eind van de regel", "no hash at the end of the line";

@@ -82,6 +82,16 @@ pub enum StoreError {
     /// A change no save may make.
     #[error("invalid change: {0}")]
     BadChange(&'static str),
+    /// Someone else changed the case after the user read it: the change was not saved.
+    #[error("case {case} changed by someone else in between")]
+    Conflict {
+        /// The case.
+        case: CaseId,
+        /// Who changed it.
+        by: String,
+        /// When.
+        at: chrono::DateTime<chrono::Utc>,
+    },
     /// A backup folder that is not empty.
     #[error("folder not empty: {0}")]
     NotEmpty(PathBuf),
@@ -91,7 +101,7 @@ impl StoreError {
     /// The process exit code (design.md "Exit codes").
     pub fn exit_code(&self) -> u8 {
         match self {
-            StoreError::Busy(_) | StoreError::LockLost => 3,
+            StoreError::Busy(_) | StoreError::LockLost | StoreError::Conflict { .. } => 3,
             StoreError::Damaged(Damage::DiskFull) | StoreError::SavedButDiskFull { .. } => 5,
             StoreError::Damaged(_)
             | StoreError::Behind(_)
@@ -170,6 +180,14 @@ impl StoreError {
                 StoreMsg::UnknownCase.fill(lang, &[("id", &id.to_string())])
             }
             StoreError::BadChange(why) => StoreMsg::BadChange.fill(lang, &[("why", why)]),
+            StoreError::Conflict { case, by, at } => StoreMsg::Conflict.fill(
+                lang,
+                &[
+                    ("case", &case.to_string()),
+                    ("user", &crate::domain::text::clean_line(by)),
+                    ("at", &since_text(*at)),
+                ],
+            ),
             StoreError::NotEmpty(p) => {
                 StoreMsg::NotEmpty.fill(lang, &[("path", &p.display().to_string())])
             }

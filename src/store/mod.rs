@@ -13,6 +13,9 @@
 //!   - `records` — reading a case's record, checked against its summary;
 //!   - `history` — a case's history from the journal, through the index of its lines;
 //!   - `chain_check` — the whole journal's chain, checked in the background after open.
+//! - `register` — the seam: what the app uses of any register (this store, the in-memory one,
+//!   a team's PostgreSQL register), `local`, this store behind it, and `memory`, a register in
+//!   memory only (the app's unit tests).
 //! - `health`, `error` — whether the store takes changes, and what it refuses, in words.
 //! - `options`, `folder` — what opening is told (the folder, the user), and the register
 //!   folder itself (layout, permissions, lock).
@@ -27,12 +30,15 @@ mod folder;
 mod health;
 mod history;
 pub mod journal;
+mod local;
 mod loss;
 pub mod maintenance;
+pub mod memory;
 pub mod migrate;
 mod open;
 mod options;
 mod records;
+pub mod register;
 mod save;
 pub mod working;
 
@@ -59,6 +65,7 @@ pub use history::HistoryEntry;
 pub use loss::Loss;
 pub use open::SPOT_CHECK;
 pub use options::{DB_ENV, DEMO_USER, OpenOptions, register_dir, resolve_user};
+pub use register::{Head, Register, Saved, Seen};
 
 /// An open register: holds its lock until dropped.
 pub struct Store {

@@ -1,48 +1,42 @@
 //! Saving a change in three steps: validate every event in the domain, append and fsync the
-//! journal line (the change is saved), apply it to the working store; and the id a new case
-//! gets.
+//! journal line (the change is saved), apply it to the working store; new cases get their ids
+//! here, inside the save.
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
-use crate::domain::deadline::amsterdam_date;
-use crate::domain::{CaseId, CaseKind, Event, Summary};
+use crate::domain::{Event, Summary};
 
 use super::records::checked_record;
+use super::register::{Saved, Seen, check_change};
 use super::working::{self, FoldError, WorkingError, fold_change};
 use super::{Damage, Health, ReadOnlyWhy, Store, StoreError};
 
 impl Store {
-    /// The next free id for a case of `kind` registered at `at`: per letter and Amsterdam year
-    /// of registration, one past the highest used (cases are never deleted, so never reused).
-    pub fn next_case_id(&self, kind: CaseKind, at: DateTime<Utc>) -> CaseId {
-        let letter = kind.id_letter();
-        let year = amsterdam_date(at).year();
-        let last = self
-            .summaries
-            .range(CaseId::new(letter, year, 0)..=CaseId::new(letter, year, u32::MAX))
-            .next_back()
-            .map_or(0, |(id, _)| id.number);
-        CaseId::new(letter, year, last.saturating_add(1))
+    /// Saves one change for a caller that read no case first (the commands' exports and
+    /// backups, the demo seed, tests): [`Store::save_seen`] with no versions. Returns the
+    /// change's seq.
+    pub fn save(&mut self, events: Vec<Event>, at: DateTime<Utc>) -> Result<u64, StoreError> {
+        let saved = self.save_seen(events, &[], at)?;
+        match saved.warning {
+            Some(e) => Err(e),
+            None => Ok(saved.seq),
+        }
     }
 
-    /// Saves one change (one user action): validates every event in the domain on clones (a
-    /// refused change never reaches the disk), appends and fsyncs the journal line (the change
-    /// is saved), then applies it to sled. Returns the change's seq.
-    pub fn save(&mut self, events: Vec<Event>, at: DateTime<Utc>) -> Result<u64, StoreError> {
+    /// Saves one change (one user action): gives new cases their ids, checks the versions the
+    /// user saw, validates every event in the domain on clones (a refused change never reaches
+    /// the disk), appends and fsyncs the journal line (the change is saved), then applies it to
+    /// sled.
+    pub fn save_seen(
+        &mut self,
+        mut events: Vec<Event>,
+        seen: &[Seen],
+        at: DateTime<Utc>,
+    ) -> Result<Saved, StoreError> {
         self.writable()?;
-        if events.is_empty() {
-            return Err(StoreError::BadChange("empty"));
-        }
-        if events
-            .iter()
-            .any(|e| matches!(e, Event::RegisterCreated { .. }))
-        {
-            return Err(StoreError::BadChange("register_created"));
-        }
-        for event in &events {
-            crate::domain::case::check_new(event)?;
-        }
+        let assigned = check_change(&mut events, at, &self.summaries)?;
+        self.check_versions(seen)?;
         let Some(w) = self.working.as_ref() else {
             return Err(StoreError::Damaged(Damage::Open));
         };
@@ -89,20 +83,55 @@ impl Store {
             }
         };
         // Saved. What follows only keeps the working store in step.
+        let mut changed = Vec::with_capacity(folded.changed.len());
         for case in &folded.changed {
-            self.summaries.insert(case.id, Arc::new(Summary::of(case)));
+            let summary = Arc::new(Summary::of(case));
+            self.summaries.insert(case.id, Arc::clone(&summary));
+            changed.push(summary);
         }
+        let mut saved = Saved {
+            seq,
+            assigned,
+            changed,
+            warning: None,
+        };
         if let Err(e) = w.write(seq, &head, &folded.changed, &lines) {
             if let working::WorkingError::Sled(e) = &e
                 && super::sled_disk_full(e).is_some()
             {
                 self.health = Health::ReadOnly(ReadOnlyWhy::DiskFull);
-                return Err(StoreError::SavedButDiskFull { seq });
+                saved.warning = Some(StoreError::SavedButDiskFull { seq });
+            } else {
+                self.health = Health::ReadOnly(ReadOnlyWhy::WorkingFailed);
+                saved.warning = Some(StoreError::SavedButWorkingFailed { seq });
             }
-            self.health = Health::ReadOnly(ReadOnlyWhy::WorkingFailed);
-            return Err(StoreError::SavedButWorkingFailed { seq });
         }
-        Ok(seq)
+        Ok(saved)
+    }
+
+    /// Refuses the change when a case the user saw has changed since (one handler per local
+    /// register: this holds unless the register was changed under the session).
+    fn check_versions(&self, seen: &[Seen]) -> Result<(), StoreError> {
+        for s in seen {
+            let Some(now) = self.summaries.get(&s.case) else {
+                return Err(StoreError::UnknownCase(s.case));
+            };
+            if now.last_seq != s.version {
+                let (by, at) = self
+                    .history(s.case)?
+                    .into_iter()
+                    .rev()
+                    .find(|(seq, ..)| *seq == now.last_seq)
+                    .map(|(_, at, user, _)| (user, at))
+                    .unwrap_or_default();
+                return Err(StoreError::Conflict {
+                    case: s.case,
+                    by,
+                    at,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Flushes the working store (on quit; a save does not need it).

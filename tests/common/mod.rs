@@ -80,9 +80,13 @@ pub fn open(dir: &Path) -> Store {
 
 /// Registers a new inzage and returns its id.
 pub fn register(store: &mut Store, requester: &str) -> CaseId {
-    let id = store.next_case_id(CaseKind::Inzage, now());
-    store.save(vec![verzoek(id, requester)], now()).unwrap();
-    id
+    register_at(store, requester, now())
+}
+
+/// Registers a new inzage at `at` and returns the id the save gave it.
+pub fn register_at(store: &mut Store, requester: &str, at: DateTime<Utc>) -> CaseId {
+    let event = verzoek(CaseId::provisional(CaseKind::Inzage), requester);
+    store.save_seen(vec![event], &[], at).unwrap().assigned[0]
 }
 
 /// Opens a register's sled folder directly (to damage it), waiting for sled's lingering

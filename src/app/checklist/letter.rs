@@ -21,8 +21,8 @@ impl App {
         let brieven = &self.config.brieven;
         let signatory = brieven.signatory(self.store.user());
         let templates = letters::override_dir();
-        let made = letters::letters_dir(None, brieven.map.as_deref(), &self.store.register_name())
-            .and_then(|dir| {
+        let made = letters::letters_dir(None, brieven.map.as_deref(), &self.store.name()).and_then(
+            |dir| {
                 let request = letters::LetterRequest {
                     kind,
                     case: &case,
@@ -36,14 +36,15 @@ impl App {
                     templates: templates.as_deref(),
                 };
                 letters::make_letter(&request).map(|m| (m.event(&request), m.path))
-            });
+            },
+        );
         match made {
             Err(e) => {
                 let text = WorkMsg::LetterRefused.fill(lang, &[("why", &e.message(lang))]);
                 self.say(text, true);
             }
             Ok((event, path)) => {
-                match self.store.save(vec![event], self.now) {
+                match self.commit(vec![event], &[]) {
                     Ok(_) => {
                         self.prompt_cancel();
                         if self.screen() == crate::app::Screen::Detail(case.id) {

@@ -21,6 +21,7 @@ mod letter;
 mod prompt;
 mod trial;
 
+use crate::store::{Seen, StoreError};
 use chrono::NaiveDate;
 
 pub use letter::letter_name;
@@ -139,20 +140,31 @@ impl App {
         let Some(id) = self.case_id() else {
             return false;
         };
-        if let Err(e) = self.store.save(vec![event], self.now) {
-            self.say(e.message(self.lang), true);
-            return false;
+        let seen: Vec<Seen> = self.work_case().iter().map(Seen::of).collect();
+        match self.commit(vec![event], &seen) {
+            Ok(saved) => {
+                if self.reload_case(id) && saved.warning.is_none() {
+                    self.say(done.text(self.lang).to_string(), false);
+                }
+                true
+            }
+            Err(e @ StoreError::Conflict { .. }) => {
+                // Someone else changed the case: show it as it is now, and say who and when.
+                self.load();
+                self.reload_case(id);
+                self.say(e.message(self.lang), true);
+                false
+            }
+            Err(e) => {
+                self.say(e.message(self.lang), true);
+                false
+            }
         }
-        if self.reload_case(id) {
-            self.say(done.text(self.lang).to_string(), false);
-        }
-        true
     }
 
     /// Reads the case back after a save (and the list); false, having said why, when it
     /// cannot be read.
     fn reload_case(&mut self, id: CaseId) -> bool {
-        self.refresh_summary(id);
         if self.screen() == Screen::Detail(id) {
             // The detail shows the change in its history; a failed read says why there.
             self.load_case_view(id);

@@ -1,0 +1,148 @@
+//! The app on a register in memory (`store::memory`): the seam holds without sled, and what
+//! the app relies on of any register — ids given inside the save, the list taking the saved
+//! summaries, a conflict refused and the case shown as it is now — is tested once, here.
+
+#![allow(clippy::unwrap_used)]
+
+use chrono::{DateTime, Utc};
+
+use super::{App, Key, Screen, parse_keys};
+use crate::clock::Clock;
+use crate::demo::{amsterdam_instant, seed};
+use crate::domain::checklist::{Answer, StepId};
+use crate::domain::{CaseId, Event};
+use crate::i18n::Lang;
+use crate::store::memory::MemoryRegister;
+use crate::store::{Register, Seen, StoreError};
+use crate::ui::theme::Theme;
+
+fn now() -> DateTime<Utc> {
+    amsterdam_instant("2026-11-23".parse().unwrap(), 9, 0).unwrap()
+}
+
+/// The demo register, in memory.
+fn demo_register() -> MemoryRegister {
+    let mut register = MemoryRegister::new("Demo Gebruiker", true, now());
+    seed(&mut register, now()).unwrap();
+    register
+}
+
+fn app(register: MemoryRegister) -> App {
+    let theme = Theme::load("default", None, true).unwrap();
+    App::new(register, Clock::Fixed(now()), Lang::Nl, theme)
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in parse_keys(keys).unwrap() {
+        app.handle_key(k);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(Key::char(c).unwrap());
+    }
+}
+
+/// The highest number given to a verzoek of 2026 in the register.
+fn last_verzoek(register: &dyn Register) -> u32 {
+    register
+        .summaries()
+        .iter()
+        .filter(|s| s.id.letter == 'V' && s.id.year == 2026)
+        .map(|s| s.id.number)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Registers an inzage from Karin Smit about Lisa Smit through the new-verzoek form.
+fn register_through_the_form(app: &mut App) {
+    press(app, "n<Tab><Tab><Tab>");
+    type_text(app, "Karin Smit");
+    press(app, "<Tab><Tab><Tab><Tab><Tab>");
+    type_text(app, "Lisa Smit");
+    press(app, "<Tab>");
+    type_text(app, "2018-05-02");
+    press(app, "<C-s>");
+}
+
+#[test]
+fn a_new_verzoek_gets_the_number_the_register_gives_it_in_the_save() {
+    let register = demo_register();
+    let before = last_verzoek(&register);
+    let mut app = app(register);
+    register_through_the_form(&mut app);
+    let id = CaseId::new('V', 2026, before + 1);
+    assert_eq!(app.screen(), Screen::Detail(id));
+    assert!(app.message().unwrap().text.contains(&id.to_string()));
+    assert_eq!(last_verzoek(app.store()), before + 1);
+    // The list holds the register's summary of the new case, as the save returned it.
+    assert_eq!(app.summary(id).unwrap().party, "Karin Smit");
+}
+
+#[test]
+fn an_answer_saved_through_the_app_is_in_the_list_without_reading_the_case_again() {
+    let mut app = app(demo_register());
+    register_through_the_form(&mut app);
+    let Screen::Detail(id) = app.screen() else {
+        panic!("the new case's detail")
+    };
+    let version = app.store().case(id).unwrap().unwrap().last_seq;
+    press(&mut app, "c");
+    assert_eq!(app.screen(), Screen::Checklist(id));
+    press(&mut app, "y");
+    let after = app.store().summary(id).unwrap();
+    assert!(
+        after.last_seq > version,
+        "the answer is a change of the case"
+    );
+    assert_eq!(app.summary(id).unwrap(), &*after);
+}
+
+#[test]
+fn a_read_leaves_the_version_and_a_stale_version_is_refused_naming_who_and_when() {
+    let mut register = demo_register();
+    let id = register
+        .summaries()
+        .iter()
+        .map(|s| register.case(s.id).unwrap().unwrap())
+        .find(|c| {
+            c.request.is_some()
+                && register.summary(c.id).unwrap().status.is_active()
+                && !c.answers.contains_key(&StepId::IdentiteitGecontroleerd)
+        })
+        .unwrap()
+        .id;
+    let seen = Seen::of(&register.case(id).unwrap().unwrap());
+    let at = now();
+    register
+        .save(vec![Event::Viewed { case: id }], &[seen], at)
+        .unwrap();
+    // A read is not a change: the version the user saw still holds.
+    let answer = |register: &mut MemoryRegister, seen: Seen| {
+        register.save(
+            vec![Event::Answered {
+                case: id,
+                step: StepId::IdentiteitGecontroleerd,
+                answer: Answer::YesNo(true),
+            }],
+            &[seen],
+            at,
+        )
+    };
+    let saved = answer(&mut register, seen).unwrap();
+    // The same version again is now stale: someone (here the same user) changed the case.
+    match answer(&mut register, seen) {
+        Err(StoreError::Conflict { case, by, at: when }) => {
+            assert_eq!(case, id);
+            assert_eq!(by, "Demo Gebruiker");
+            assert_eq!(when, at);
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(
+        register.head().seq,
+        saved.seq,
+        "the refused change wrote nothing"
+    );
+}

@@ -1,0 +1,187 @@
+//! The register behind one seam (design.md "The register behind one seam"): what the app, the
+//! headless driver and the commands use of a register, whichever store holds it — the local
+//! journal + sled store, the in-memory one the app's unit tests run on, and a team's
+//! PostgreSQL register.
+//!
+//! What is particular to one store (torn tails, the line index, repair, migration, a lock file)
+//! stays behind it and the command line; this trait names what every store must do.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Datelike, Utc};
+
+use crate::domain::deadline::amsterdam_date;
+
+use crate::domain::{Case, CaseId, Event, Summary};
+use crate::i18n::Lang;
+
+use super::{ChainCheck, Health, HistoryEntry, StoreError};
+
+/// A case's version as a user saw it: the seq of the last change to its facts, answers,
+/// decision or status ([`Case::last_seq`]; reads and letters leave it as it is). A save carries
+/// the versions its user saw, so a store with several writers can refuse a change made on a
+/// case that someone else changed in between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Seen {
+    /// The case.
+    pub case: CaseId,
+    /// Its version when the user read it.
+    pub version: u64,
+}
+
+impl Seen {
+    /// The version of `case` as it is now.
+    pub fn of(case: &Case) -> Seen {
+        Seen {
+            case: case.id,
+            version: case.last_seq,
+        }
+    }
+}
+
+/// What a save did: the change's seq, the ids it gave new cases, and the changed cases'
+/// summaries as they are now (the list takes them in place).
+#[derive(Debug, Default)]
+pub struct Saved {
+    /// The change's seq in the journal.
+    pub seq: u64,
+    /// The ids assigned to the cases the change created, in the order of its events.
+    pub assigned: Vec<CaseId>,
+    /// The summaries of the cases whose record changed.
+    pub changed: Vec<Arc<Summary>>,
+    /// Saved, but the store could not keep its working copy in step (the disk filled, sled
+    /// failed): the change stands; the store is read-only from now on and says why.
+    pub warning: Option<StoreError>,
+}
+
+/// The head of the journal: its last line's seq and hash (zero and the zero hash when empty).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    /// The last change's seq.
+    pub seq: u64,
+    /// Its hash.
+    pub hash: String,
+}
+
+/// What the app uses of a register.
+///
+/// A case id is assigned inside [`Register::save`]: an event that creates a case carries
+/// [`CaseId::provisional`] and the store gives it the next free number of its letter and year,
+/// so two handlers saving at once can never take the same number.
+pub trait Register: Send {
+    /// Saves one change (one user action) made at `at`, refused whole or saved whole: every
+    /// event validated by the domain, the versions in `seen` still current.
+    fn save(
+        &mut self,
+        events: Vec<Event>,
+        seen: &[Seen],
+        at: DateTime<Utc>,
+    ) -> Result<Saved, StoreError>;
+
+    /// A case's full record.
+    fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError>;
+
+    /// One case's summary, as of the last change saved.
+    fn summary(&self, id: CaseId) -> Option<Arc<Summary>>;
+
+    /// Every case's summary, in id order, shared rather than copied.
+    fn summaries(&self) -> Vec<Arc<Summary>>;
+
+    /// A case's history: every event about it, oldest first.
+    fn history(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError>;
+
+    /// Whether the register takes changes, or why not.
+    fn health(&self) -> Health;
+
+    /// Refuses a write unless the register is healthy.
+    fn writable(&self) -> Result<(), StoreError> {
+        match self.health() {
+            Health::Ok => Ok(()),
+            Health::Damaged(d) => Err(StoreError::Damaged(d)),
+            Health::ReadOnly(why) => Err(StoreError::ReadOnly(why)),
+        }
+    }
+
+    /// The user recorded on this session's changes.
+    fn user(&self) -> &str;
+
+    /// Whether this is a demo register (fictitious cases, an injectable clock).
+    fn is_demo(&self) -> bool;
+
+    /// The journal's head.
+    fn head(&self) -> Head;
+
+    /// The register's name for folders of its own elsewhere (its letters).
+    fn name(&self) -> String;
+
+    /// What the user must be told once the register is open (the text, and whether it reports
+    /// a failure).
+    fn notice(&self, lang: Lang) -> Option<(String, bool)>;
+
+    /// Makes what was saved durable for the next session (on quit; a save needs no flush to
+    /// be saved).
+    fn flush(&self) -> Result<(), StoreError>;
+
+    /// Starts checking the whole journal's chain in the background.
+    fn check_chain(&self) -> ChainCheck;
+}
+
+/// What every store checks of a change before anything else, the same in each: not empty, no
+/// second register creation, the new cases' ids given ([`assign_ids`]), the new-case rules of
+/// the domain. Returns the ids given.
+pub(crate) fn check_change<V>(
+    events: &mut [Event],
+    at: DateTime<Utc>,
+    taken: &BTreeMap<CaseId, V>,
+) -> Result<Vec<CaseId>, StoreError> {
+    if events.is_empty() {
+        return Err(StoreError::BadChange("empty"));
+    }
+    if events
+        .iter()
+        .any(|e| matches!(e, Event::RegisterCreated { .. }))
+    {
+        return Err(StoreError::BadChange("register_created"));
+    }
+    let assigned = assign_ids(events, at, taken)?;
+    for event in events.iter() {
+        crate::domain::case::check_new(event)?;
+    }
+    Ok(assigned)
+}
+
+/// Gives each case the change creates its id: the next free number of its letter in the
+/// Amsterdam year of `at`, one past the highest in `taken` (cases are never deleted, so a number
+/// is never reused). Returns the ids given, in the order of the events; an event that names a
+/// provisional id without creating the case is refused.
+fn assign_ids<V>(
+    events: &mut [Event],
+    at: DateTime<Utc>,
+    taken: &BTreeMap<CaseId, V>,
+) -> Result<Vec<CaseId>, StoreError> {
+    let year = amsterdam_date(at).year();
+    let mut assigned: Vec<CaseId> = Vec::new();
+    for event in events.iter_mut() {
+        if let Some(id) = event.new_case_mut() {
+            if !id.is_provisional() {
+                continue;
+            }
+            let letter = id.letter;
+            let last = taken
+                .range(CaseId::new(letter, year, 0)..=CaseId::new(letter, year, u32::MAX))
+                .next_back()
+                .map_or(0, |(id, _)| id.number);
+            let last = assigned
+                .iter()
+                .filter(|a| a.letter == letter)
+                .map(|a| a.number)
+                .fold(last, u32::max);
+            *id = CaseId::new(letter, year, last.saturating_add(1));
+            assigned.push(*id);
+        } else if event.case().is_some_and(|id| id.is_provisional()) {
+            return Err(StoreError::BadChange("provisional_id"));
+        }
+    }
+    Ok(assigned)
+}
