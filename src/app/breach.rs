@@ -5,23 +5,11 @@
 
 use chrono::{DateTime, Utc};
 
+use super::screen::View;
 use super::{App, Screen};
 use crate::domain::breach::{AP_FORM, Field, Section, applies};
 use crate::domain::{Case, CaseId, CaseKind, Event};
 use crate::i18n::breach::BreachMsg;
-
-/// The state of the datalek screens.
-#[derive(Debug, Default)]
-pub struct BreachViews {
-    /// Every datalek, read when the register opened: newest first.
-    register: Vec<Case>,
-    /// The register's selected row.
-    selected: usize,
-    /// The case whose AP form is open.
-    form: Option<Case>,
-    /// The AP form's first row in view.
-    scroll: usize,
-}
 
 /// One row of the AP form: a section heading, or a field that applies with its value (`None`
 /// while still empty).
@@ -56,22 +44,39 @@ pub fn form_rows(case: &Case, now: DateTime<Utc>) -> Vec<FormRow> {
 impl App {
     /// Every datalek as read when the register opened, newest first.
     pub fn breaches(&self) -> &[Case] {
-        &self.breach.register
+        self.find_view(|v| match v {
+            View::Breaches(cases, _) => Some(cases.as_slice()),
+            _ => None,
+        })
+        .unwrap_or_default()
     }
 
     /// The register's selected row.
     pub fn breach_selected(&self) -> usize {
-        self.breach.selected
+        self.find_view(|v| match v {
+            View::Breaches(_, selected) => Some(selected),
+            _ => None,
+        })
+        .copied()
+        .unwrap_or(0)
     }
 
     /// The breach whose AP form is open.
     pub fn ap_form(&self) -> Option<&Case> {
-        self.breach.form.as_ref()
+        self.find_view(|v| match v {
+            View::ApForm(case, _) => Some(&**case),
+            _ => None,
+        })
     }
 
     /// The AP form's first row in view.
     pub fn ap_form_scroll(&self) -> usize {
-        self.breach.scroll
+        self.find_view(|v| match v {
+            View::ApForm(_, scroll) => Some(scroll),
+            _ => None,
+        })
+        .copied()
+        .unwrap_or(0)
     }
 
     /// Opens the breach register: reads every datalek and records that they were read (the
@@ -79,6 +84,7 @@ impl App {
     /// recorded, the register stays closed and the status line says why.
     pub(super) fn open_breaches(&mut self) {
         let ids: Vec<CaseId> = self
+            .list
             .summaries
             .iter()
             .filter(|s| s.kind == CaseKind::Datalek)
@@ -110,9 +116,7 @@ impl App {
                 return;
             }
         }
-        self.breach.register = cases;
-        self.breach.selected = self.breach.selected.min(ids.len().saturating_sub(1));
-        self.screens.push(Screen::Breaches);
+        self.screens.push(View::Breaches(cases, 0));
     }
 
     /// Opens the AP form of a breach (already read: from its detail or the register).
@@ -128,9 +132,7 @@ impl App {
         };
         match self.store.case(id) {
             Ok(Some(c)) if c.kind == CaseKind::Datalek => {
-                self.breach.form = Some(c);
-                self.breach.scroll = 0;
-                self.screens.push(Screen::ApForm(id));
+                self.screens.push(View::ApForm(Box::new(c), 0));
             }
             Ok(_) => self.say(
                 BreachMsg::ApFormOnlyBreach.text(self.lang).to_string(),
@@ -150,30 +152,30 @@ impl App {
     pub(super) fn ap_form_target(&self) -> Option<CaseId> {
         match self.screen() {
             Screen::Detail(id) | Screen::Checklist(id) => Some(id),
-            Screen::Breaches => self.breach.register.get(self.breach.selected).map(|c| c.id),
+            Screen::Breaches => self.breaches().get(self.breach_selected()).map(|c| c.id),
             _ => None,
         }
     }
 
     /// Moves the register's selection.
     pub(super) fn select_breach(&mut self, down: bool) {
-        let last = self.breach.register.len().saturating_sub(1);
-        self.breach.selected = if down {
-            self.breach.selected.saturating_add(1).min(last)
-        } else {
-            self.breach.selected.saturating_sub(1)
-        };
+        if let Some(View::Breaches(cases, selected)) = self.top_mut() {
+            let last = cases.len().saturating_sub(1);
+            *selected = if down {
+                selected.saturating_add(1).min(last)
+            } else {
+                selected.saturating_sub(1)
+            };
+        }
     }
 
     /// Scrolls the AP form by `rows` (negative: up), never past its last row.
     pub(super) fn scroll_ap_form(&mut self, rows: isize) {
-        let last = self
-            .breach
-            .form
-            .as_ref()
-            .map_or(0, |c| form_rows(c, self.now).len())
-            .saturating_sub(1);
-        self.breach.scroll = self.breach.scroll.saturating_add_signed(rows).min(last);
+        let now = self.now;
+        if let Some(View::ApForm(case, scroll)) = self.top_mut() {
+            let last = form_rows(case, now).len().saturating_sub(1);
+            *scroll = scroll.saturating_add_signed(rows).min(last);
+        }
     }
 }
 

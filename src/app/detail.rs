@@ -3,7 +3,8 @@
 //! journal. Both are read once, when the case opens (rendering never touches the register),
 //! and dropped when the detail closes.
 
-use super::{Action, App, Screen};
+use super::screen::View;
+use super::{Action, App};
 use crate::domain::{Case, CaseId, Event};
 use crate::i18n::ui::UiMsg;
 use crate::store::HistoryEntry;
@@ -24,9 +25,24 @@ pub struct CaseView {
 }
 
 impl App {
+    /// Reads the record and the history of case `id` again for the detail in view (it shows
+    /// what a change did).
+    pub(super) fn load_case_view(&mut self, id: CaseId) {
+        let fresh = self.read_case_view(id);
+        if let Some(v) = self.case_view_mut().filter(|v| v.id == id) {
+            *v = fresh;
+        }
+    }
+
+    /// Opens the detail of case `id` (already recorded as read).
+    pub(super) fn push_detail(&mut self, id: CaseId) {
+        let view = self.read_case_view(id);
+        self.screens.push(View::Detail(Box::new(view), None));
+    }
+
     /// Reads the record and the history of case `id` for the detail. A failed read still opens
     /// the detail (the summary is known) with the reason on it.
-    pub(super) fn load_case_view(&mut self, id: CaseId) {
+    fn read_case_view(&mut self, id: CaseId) -> CaseView {
         let mut error = None;
         let case = match self.store.case(id) {
             Ok(c) => c,
@@ -42,20 +58,20 @@ impl App {
                 Vec::new()
             }
         };
-        self.case_view = Some(CaseView {
+        CaseView {
             id,
             case,
             history,
             error,
             scroll: 0,
-        });
+        }
     }
 
     /// Scrolls the detail: a page down or up, or to the top or the bottom. The renderer clamps
     /// the bottom to the detail's length (it knows the width the lines wrap to).
     pub(super) fn scroll_detail(&mut self, action: Action) {
-        let page = u16::try_from(self.page.saturating_sub(2).max(1)).unwrap_or(u16::MAX);
-        if let Some(v) = self.case_view.as_mut() {
+        let page = u16::try_from(self.list.page.saturating_sub(2).max(1)).unwrap_or(u16::MAX);
+        if let Some(v) = self.case_view_mut() {
             v.scroll = match action {
                 Action::PageDown => v.scroll.saturating_add(page),
                 Action::PageUp => v.scroll.saturating_sub(page),
@@ -75,8 +91,7 @@ impl App {
             return;
         };
         if self.record_read(id) {
-            self.load_case_view(id);
-            self.screens.push(Screen::Detail(id));
+            self.push_detail(id);
         }
     }
 
@@ -95,14 +110,14 @@ impl App {
 
     /// In a detail, Up/Down step to the neighbouring case of the list (recording the read).
     pub(super) fn step_detail(&mut self, down: bool) {
-        let before = self.selected;
+        let before = self.list.selected;
         let next = if down {
             before.saturating_add(1)
         } else {
             before.saturating_sub(1)
         };
         self.select(next);
-        if self.selected == before {
+        if self.list.selected == before {
             return;
         }
         self.screens.pop();
@@ -110,9 +125,9 @@ impl App {
         self.open();
         if self.screens.len() == len {
             // Not recorded: back where we were, the detail of the case before.
-            self.selected = before;
+            self.list.selected = before;
             if let Some(id) = self.selected_summary().map(|s| s.id) {
-                self.screens.push(Screen::Detail(id));
+                self.push_detail(id);
             }
         }
     }

@@ -2,6 +2,7 @@
 //! form field first, then the keymap, then the search box's text), and [`App::update`], the one
 //! place an action changes the state.
 
+use super::screen::View;
 use super::{Action, App, CHROME_ROWS, Confirm, Key, Mode, Screen, Task, form};
 use crate::clock::Clock;
 use crate::domain::deadline::amsterdam_date;
@@ -65,7 +66,7 @@ impl App {
         let mode = self.mode();
         // A focused form field takes the keys it claims (letters, its editing keys) first.
         let form = match mode {
-            Mode::Form => self.request_form.as_ref(),
+            Mode::Form => self.request_form(),
             Mode::Prompt => self.prompt().map(|p| &p.form),
             _ => None,
         };
@@ -110,7 +111,7 @@ impl App {
                     .chars()
                     .map(|c| if c.is_whitespace() { ' ' } else { c })
                     .filter(|c| !c.is_control() && !crate::domain::text::is_bidi_control(*c));
-                self.search.extend(clean.take(form::LINE_MAX));
+                self.list.search.extend(clean.take(form::LINE_MAX));
                 self.refilter();
             }
             _ => {}
@@ -143,20 +144,14 @@ impl App {
         }
         use Action as A;
         match action {
-            A::Up if mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(1),
-            A::Down if mode == Mode::Help => {
-                // The help's lines: a heading and the keys per mode, a blank line between.
-                let lines: usize = self.help_sections().iter().map(|(_, k)| k.len() + 2).sum();
-                let last = u16::try_from(lines.saturating_sub(self.page)).unwrap_or(u16::MAX);
-                self.help_scroll = self.help_scroll.saturating_add(1).min(last);
-            }
+            A::Up | A::Down if mode == Mode::Help => self.scroll_help(action == A::Down),
             A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
             A::Up | A::Down if mode == Mode::Breaches => self.select_breach(action == A::Down),
             A::Up | A::Down if mode == Mode::ApForm => {
                 self.scroll_ap_form(if action == A::Down { 1 } else { -1 });
             }
             A::PageUp | A::PageDown if mode == Mode::ApForm => {
-                let page = isize::try_from(self.page).unwrap_or(1);
+                let page = isize::try_from(self.list.page).unwrap_or(1);
                 self.scroll_ap_form(if action == A::PageDown { page } else { -page });
             }
             A::PageUp | A::PageDown | A::Top | A::Bottom | A::LineUp | A::LineDown
@@ -165,7 +160,7 @@ impl App {
                 self.scroll_detail(action)
             }
             A::Quit if mode == Mode::Form && self.form_is_dirty() => {
-                self.confirm = Some(Confirm::DiscardAndQuit)
+                self.set_confirm(Some(Confirm::DiscardAndQuit))
             }
             A::Back if mode == Mode::Form => self.cancel_request(),
             A::NewRequest => self.open_request_form(),
@@ -184,7 +179,7 @@ impl App {
             A::Save => self.save_request(),
             A::NewBreach => self.open_breach_form(),
             A::Yes => self.answer_yes(),
-            A::No => self.confirm = None,
+            A::No => self.set_confirm(None),
             A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
             A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
             A::Back if mode == Mode::Checklist => {
@@ -194,10 +189,10 @@ impl App {
                     self.load_case_view(id);
                 }
             }
-            A::Up => self.select(self.selected.saturating_sub(1)),
-            A::Down => self.select(self.selected.saturating_add(1)),
-            A::PageUp => self.select(self.selected.saturating_sub(self.page)),
-            A::PageDown => self.select(self.selected.saturating_add(self.page)),
+            A::Up => self.select(self.list.selected.saturating_sub(1)),
+            A::Down => self.select(self.list.selected.saturating_add(1)),
+            A::PageUp => self.select(self.list.selected.saturating_sub(self.list.page)),
+            A::PageDown => self.select(self.list.selected.saturating_add(self.list.page)),
             A::Top => self.select(0),
             A::Bottom => self.select(usize::MAX),
             A::Open => self.open(),
@@ -205,30 +200,27 @@ impl App {
             A::Quit => self.quit = true,
             A::ApForm => self.open_ap_form(self.ap_form_target()),
             A::Breaches => self.open_breaches(),
-            A::Help => {
-                self.help_scroll = 0;
-                self.screens.push(Screen::Help);
-            }
+            A::Help => self.screens.push(View::Help(0)),
             // `/` again starts a new search.
             A::SearchStart => {
-                self.searching = true;
-                if !self.search.is_empty() {
-                    self.search.clear();
+                self.list.searching = true;
+                if !self.list.search.is_empty() {
+                    self.list.search.clear();
                     self.refilter();
                 }
             }
-            A::SearchDone => self.searching = false,
+            A::SearchDone => self.list.searching = false,
             A::SearchCancel => {
-                self.searching = false;
-                self.search.clear();
+                self.list.searching = false;
+                self.list.search.clear();
                 self.refilter();
             }
             A::SearchBackspace => {
-                self.search.pop();
+                self.list.search.pop();
                 self.refilter();
             }
             A::SearchChar(c) => {
-                self.search.push(c);
+                self.list.search.push(c);
                 self.refilter();
             }
             A::NextKind | A::PrevKind => self.step_kind_filter(action == A::NextKind),
@@ -246,8 +238,8 @@ impl App {
                 }
             }
             A::Resize(_, h) => {
-                self.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
-                self.select(self.selected);
+                self.list.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
+                self.select(self.list.selected);
             }
             A::Checklist => self.open_checklist(),
             A::AnswerYes => self.answer_yes_no(true),

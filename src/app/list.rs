@@ -55,6 +55,52 @@ pub struct Counts {
     pub breach_next: Option<DateTime<Utc>>,
 }
 
+/// The case list's state: the register's summaries, their urgency order, the rows the filters
+/// and the search show, the selection and the scroll.
+#[derive(Debug)]
+pub(super) struct CaseList {
+    pub(super) summaries: Vec<Arc<Summary>>,
+    /// Lowercased id, requester and child of each summary, for the search; made at the first
+    /// search (a prefix of `summaries`, filled up before each search).
+    pub(super) haystacks: Vec<String>,
+    /// Indices into `summaries` in urgency order.
+    pub(super) order: Vec<usize>,
+    /// Indices into `summaries` of the rows shown, in urgency order.
+    pub(super) visible: Vec<usize>,
+    pub(super) selected: usize,
+    pub(super) search: String,
+    /// Rows the search shows by their id although the status filter hides them (a closed
+    /// case found by its number): the list says so.
+    pub(super) shown_by_id: usize,
+    pub(super) searching: bool,
+    pub(super) kind_filter: Option<CaseKind>,
+    pub(super) status_filter: StatusFilter,
+    pub(super) counts: Counts,
+    /// The rows a page holds (the screen's height less the chrome).
+    pub(super) page: usize,
+    pub(super) offset: usize,
+}
+
+impl Default for CaseList {
+    fn default() -> Self {
+        CaseList {
+            summaries: Vec::new(),
+            haystacks: Vec::new(),
+            order: Vec::new(),
+            visible: Vec::new(),
+            selected: 0,
+            search: String::new(),
+            shown_by_id: 0,
+            searching: false,
+            kind_filter: None,
+            status_filter: StatusFilter::default(),
+            counts: Counts::default(),
+            page: 20,
+            offset: 0,
+        }
+    }
+}
+
 /// Rows of the screen that are not list rows (header, filters, table header, status, footer):
 /// the page size for PgUp/PgDn, and the rows the list shows, is the height minus these.
 pub const CHROME_ROWS: u16 = 5;
@@ -62,75 +108,80 @@ pub const CHROME_ROWS: u16 = 5;
 impl App {
     /// The rows shown, in urgency order.
     pub fn visible(&self) -> impl ExactSizeIterator<Item = &Summary> {
-        self.visible.iter().map(|&i| &*self.summaries[i])
+        self.list.visible.iter().map(|&i| &*self.list.summaries[i])
     }
 
     /// The number of cases in the register.
     pub fn total_len(&self) -> usize {
-        self.summaries.len()
+        self.list.summaries.len()
     }
 
     /// The number of rows shown.
     pub fn visible_len(&self) -> usize {
-        self.visible.len()
+        self.list.visible.len()
     }
 
     /// The position of the selected row among those shown.
     pub fn selected(&self) -> usize {
-        self.selected
+        self.list.selected
     }
 
     /// The first row in view: the list scrolls only when the selection would leave the page.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.list.offset
     }
 
     /// The selected case, if any row is shown.
     pub fn selected_summary(&self) -> Option<&Summary> {
-        self.visible
-            .get(self.selected)
-            .map(|&i| &*self.summaries[i])
+        self.list
+            .visible
+            .get(self.list.selected)
+            .map(|&i| &*self.list.summaries[i])
     }
 
     /// The summary of a case.
     pub fn summary(&self, id: CaseId) -> Option<&Summary> {
-        self.summaries.iter().find(|s| s.id == id).map(|s| &**s)
+        self.list
+            .summaries
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| &**s)
     }
 
     /// The search text.
     pub fn search(&self) -> &str {
-        &self.search
+        &self.list.search
     }
 
     /// How many rows the search shows by their id although the status filter hides them.
     pub fn shown_by_id(&self) -> usize {
-        self.shown_by_id
+        self.list.shown_by_id
     }
 
     /// Whether the search box has focus.
     pub fn searching(&self) -> bool {
-        self.searching
+        self.list.searching
     }
 
     /// The kind shown, or all.
     pub fn kind_filter(&self) -> Option<CaseKind> {
-        self.kind_filter
+        self.list.kind_filter
     }
 
     /// The statuses shown.
     pub fn status_filter(&self) -> StatusFilter {
-        self.status_filter
+        self.list.status_filter
     }
 
     /// The header's counts.
     pub fn counts(&self) -> Counts {
-        self.counts
+        self.list.counts
     }
 
     /// Reads every summary and rebuilds the list.
     pub(super) fn load(&mut self) {
-        self.summaries = self.store.summaries();
-        self.haystacks.clear();
+        self.list.summaries = self.store.summaries();
+        self.list.haystacks.clear();
         self.resort();
     }
 
@@ -141,14 +192,14 @@ impl App {
             return;
         }
         for fresh in changed {
-            match self.summaries.iter().position(|s| s.id == fresh.id) {
+            match self.list.summaries.iter().position(|s| s.id == fresh.id) {
                 Some(i) => {
-                    if let Some(h) = self.haystacks.get_mut(i) {
+                    if let Some(h) = self.list.haystacks.get_mut(i) {
                         *h = haystack(fresh);
                     }
-                    self.summaries[i] = Arc::clone(fresh);
+                    self.list.summaries[i] = Arc::clone(fresh);
                 }
-                None => self.summaries.push(Arc::clone(fresh)),
+                None => self.list.summaries.push(Arc::clone(fresh)),
             }
         }
         self.resort();
@@ -159,6 +210,7 @@ impl App {
         let now = self.now;
         let today = amsterdam_date(now);
         let mut keyed: Vec<_> = self
+            .list
             .summaries
             .iter()
             .enumerate()
@@ -170,7 +222,7 @@ impl App {
         keyed.sort_unstable_by_key(|k| k.0);
         let mut counts = Counts::default();
         for (_, level, i) in &keyed {
-            let s = &self.summaries[*i];
+            let s = &self.list.summaries[*i];
             if s.status.is_active() {
                 counts.open += 1;
                 match level {
@@ -190,24 +242,25 @@ impl App {
                 counts.breach_next = Some(counts.breach_next.map_or(due, |n| n.min(due)));
             }
         }
-        self.counts = counts;
-        self.order = keyed.into_iter().map(|(_, _, i)| i).collect();
+        self.list.counts = counts;
+        self.list.order = keyed.into_iter().map(|(_, _, i)| i).collect();
         self.refilter();
     }
 
     /// Makes the search text of the summaries that have none yet: on the first search, not at
     /// start (at 100,000 cases that is a sixth of the time to the first frame).
     fn fill_haystacks(&mut self) {
-        let have = self.haystacks.len();
-        self.haystacks
-            .extend(self.summaries[have..].iter().map(|s| haystack(s)));
+        let have = self.list.haystacks.len();
+        self.list
+            .haystacks
+            .extend(self.list.summaries[have..].iter().map(|s| haystack(s)));
     }
 
     /// Recomputes the rows shown from the filters and the search, keeping the selected case
     /// selected when it is still shown.
     pub(super) fn refilter(&mut self) {
         let keep = self.selected_summary().map(|s| s.id);
-        let needle = fold(&self.search);
+        let needle = fold(&self.list.search);
         let needle = needle.trim();
         // A case number (letters, digits and dashes, with a digit) finds its case whatever the
         // status filter: a closed case asked about on the phone.
@@ -218,21 +271,22 @@ impl App {
         if !needle.is_empty() {
             self.fill_haystacks();
         }
-        let (kind, status) = (self.kind_filter, self.status_filter);
+        let (kind, status) = (self.list.kind_filter, self.list.status_filter);
         let mut shown_by_id = 0;
-        self.visible = self
+        self.list.visible = self
+            .list
             .order
             .iter()
             .copied()
             .filter(|&i| {
-                let s = &self.summaries[i];
+                let s = &self.list.summaries[i];
                 if kind.is_some_and(|k| k != s.kind) {
                     return false;
                 }
                 if needle.is_empty() {
                     return status.shows(s.status);
                 }
-                if !self.haystacks[i].contains(needle) {
+                if !self.list.haystacks[i].contains(needle) {
                     return false;
                 }
                 if status.shows(s.status) {
@@ -243,11 +297,12 @@ impl App {
                 id_hit
             })
             .collect();
-        self.shown_by_id = shown_by_id;
+        self.list.shown_by_id = shown_by_id;
         let at = keep.and_then(|id| {
-            self.visible
+            self.list
+                .visible
                 .iter()
-                .position(|&i| self.summaries[i].id == id)
+                .position(|&i| self.list.summaries[i].id == id)
         });
         self.select(at.unwrap_or(0));
     }
@@ -255,29 +310,30 @@ impl App {
     /// Selects row `at` of those shown (clamped), scrolling the list only as far as the
     /// selection needs.
     pub(super) fn select(&mut self, at: usize) {
-        self.selected = at.min(self.visible.len().saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + self.page {
-            self.offset = self.selected + 1 - self.page;
+        self.list.selected = at.min(self.list.visible.len().saturating_sub(1));
+        if self.list.selected < self.list.offset {
+            self.list.offset = self.list.selected;
+        } else if self.list.selected >= self.list.offset + self.list.page {
+            self.list.offset = self.list.selected + 1 - self.list.page;
         }
         // Never leave empty rows at the bottom while there are rows above.
-        self.offset = self
+        self.list.offset = self
+            .list
             .offset
-            .min(self.visible.len().saturating_sub(self.page));
+            .min(self.list.visible.len().saturating_sub(self.list.page));
     }
 
     /// Shows the next (or the previous) kind: all kinds, then each kind in turn.
     pub(super) fn step_kind_filter(&mut self, forward: bool) {
         let mut cycle = vec![None];
         cycle.extend(CaseKind::ALL.map(Some));
-        self.kind_filter = step(&cycle, self.kind_filter, forward);
+        self.list.kind_filter = step(&cycle, self.list.kind_filter, forward);
         self.refilter();
     }
 
     /// Shows only the datalekken, or (when it already does) every kind again.
     pub(super) fn toggle_breach_filter(&mut self) {
-        self.kind_filter = match self.kind_filter {
+        self.list.kind_filter = match self.list.kind_filter {
             Some(CaseKind::Datalek) => None,
             _ => Some(CaseKind::Datalek),
         };
@@ -287,7 +343,7 @@ impl App {
     /// Shows the next (or the previous) statuses of the cycle: active, all, then each status.
     pub(super) fn step_status_filter(&mut self, forward: bool) {
         let cycle = StatusFilter::cycle();
-        self.status_filter = step(&cycle, self.status_filter, forward);
+        self.list.status_filter = step(&cycle, self.list.status_filter, forward);
         self.refilter();
     }
 }

@@ -32,7 +32,6 @@ mod saving;
 mod screen;
 
 use chrono::{DateTime, Utc};
-use std::sync::Arc;
 
 pub use action::{Action, Task};
 pub use key::{Key, KeyParseError, parse_keys};
@@ -43,60 +42,30 @@ pub use screen::{Confirm, Screen};
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::domain::{CaseKind, Summary};
+
 use crate::i18n::Lang;
 use crate::store::{ChainCheck, ChainState, Health, Register};
 use crate::ui::theme::Theme;
 
 /// The whole state of the app.
 pub struct App {
-    screens: Vec<Screen>,
+    /// The screens, the list at the bottom; each holds its own state.
+    screens: Vec<screen::View>,
+    /// The case list (home, always at the bottom of the stack).
+    list: list::CaseList,
     store: Box<dyn Register>,
     clock: Clock,
+    /// The clock's instant, read at the start of each action.
     now: DateTime<Utc>,
     lang: Lang,
     theme: Theme,
     keymap: Keymap,
-    summaries: Vec<Arc<Summary>>,
-    /// Lowercased id, requester and child of each summary, for the search; made at the first
-    /// search (a prefix of `summaries`, filled up before each search).
-    haystacks: Vec<String>,
-    /// Indices into `summaries` in urgency order.
-    order: Vec<usize>,
-    /// Indices into `summaries` of the rows shown, in urgency order.
-    visible: Vec<usize>,
-    selected: usize,
-    search: String,
-    /// Rows the search shows by their id although the status filter hides them (a closed
-    /// case found by its number): the list says so.
-    shown_by_id: usize,
-    searching: bool,
-    kind_filter: Option<CaseKind>,
-    status_filter: StatusFilter,
-    counts: Counts,
     message: Option<Message>,
-    page: usize,
-    offset: usize,
-    help_scroll: u16,
-    breach: breach::BreachViews,
-    quit: bool,
     /// The settings: the organisation (letters), its dossier regime, the letters folder.
     config: Config,
-    /// The open checklist, if one is on the stack.
-    checklist: Option<checklist::Checklist>,
-    /// The new-verzoek form while it is open.
-    request_form: Option<form::Form>,
-    /// A yes/no question waiting for its answer.
-    confirm: Option<Confirm>,
-    /// The open case's record and history, read when it was opened.
-    case_view: Option<detail::CaseView>,
-    /// The prompt being filled on the checklist or the detail, if any.
-    prompt: Option<checklist::Prompt>,
-    /// A decision prompt left with text typed in (refused, then Esc to fix the checklist): it
-    /// opens again with that text for the same case (issue 18).
-    decision_draft: Option<(crate::domain::CaseId, form::Form)>,
     /// The whole journal's chain, checked in the background since the app started.
     chain: ChainCheck,
+    quit: bool,
 }
 
 impl App {
@@ -105,37 +74,17 @@ impl App {
     pub fn new(store: impl Register + 'static, clock: Clock, lang: Lang, theme: Theme) -> App {
         let now = clock.now();
         let mut app = App {
-            screens: vec![Screen::List],
+            screens: vec![screen::View::List],
             store: Box::new(store),
             clock,
             now,
             lang,
             theme,
             keymap: Keymap::default(),
-            summaries: Vec::new(),
-            haystacks: Vec::new(),
-            order: Vec::new(),
-            visible: Vec::new(),
-            selected: 0,
-            search: String::new(),
-            shown_by_id: 0,
-            searching: false,
-            kind_filter: None,
-            status_filter: StatusFilter::default(),
-            counts: Counts::default(),
+            list: list::CaseList::default(),
             message: None,
-            page: 20,
-            offset: 0,
-            help_scroll: 0,
-            breach: breach::BreachViews::default(),
             quit: false,
             config: Config::default(),
-            checklist: None,
-            request_form: None,
-            confirm: None,
-            case_view: None,
-            prompt: None,
-            decision_draft: None,
             chain: ChainCheck::default(),
         };
         app.chain = app.store.check_chain();
@@ -178,21 +127,6 @@ impl App {
 
     // ---- reading the state (for the ui and the drivers) ----
 
-    /// The new-verzoek form, while it is open.
-    pub fn request_form(&self) -> Option<&form::Form> {
-        self.request_form.as_ref()
-    }
-
-    /// The question waiting for a yes or no, if any.
-    pub fn confirm(&self) -> Option<Confirm> {
-        self.confirm
-    }
-
-    /// The open case's record and history.
-    pub fn case_view(&self) -> Option<&detail::CaseView> {
-        self.case_view.as_ref()
-    }
-
     /// The clock's instant, read at the last tick.
     pub fn now(&self) -> DateTime<Utc> {
         self.now
@@ -231,11 +165,6 @@ impl App {
     /// The register, for the driver's flush on quit.
     pub fn store(&self) -> &dyn Register {
         &*self.store
-    }
-
-    /// How far the help is scrolled.
-    pub fn help_scroll(&self) -> u16 {
-        self.help_scroll
     }
 
     /// Whether the user asked to leave.

@@ -10,8 +10,9 @@
 //! to the store, whose domain check is the authority (awareness not in the future); a refusal
 //! lands at the field it is about, and nothing reaches the journal.
 
+use super::App;
 use super::form::{Field, Form};
-use super::{App, Screen};
+use super::screen::View;
 use crate::domain::CaseId;
 use crate::domain::case::{BreachFacts, BreachNature, Refusal};
 use crate::domain::{CaseKind, Event};
@@ -50,15 +51,15 @@ impl App {
             Field::text(label(BreachMsg::LabelProcessor)),
             Field::instant(label(BreachMsg::LabelProcessorNotice), None),
         ];
-        self.request_form = Some(Form::new(fields));
-        self.screens.push(Screen::NewBreach);
+        self.screens
+            .push(View::NewBreach(Box::new(Form::new(fields)), None));
     }
 
     /// `<C-s>` in the datalek form: reads the fields, saves the datalek as one change and opens
     /// its detail (with its 72-hour mark); a refusal leaves the form filled and says why.
     pub(super) fn save_breach(&mut self) {
         let lang = self.lang;
-        let Some(form) = self.request_form.as_mut() else {
+        let Some(form) = self.form_mut() else {
             return;
         };
         form.clear_errors();

@@ -7,6 +7,7 @@
 //! and a refused save leaves the form as typed.
 
 use super::form::{Field, Form};
+use super::screen::View;
 use super::{App, Confirm, Screen};
 use crate::domain::case::{
     Channel, Child, Refusal, Relation, ReplyMethod, RequestFacts, Requester, Salutation,
@@ -36,12 +37,12 @@ const SURNAME: usize = 12;
 impl App {
     /// Whether a form is open with something typed in it.
     pub(super) fn form_is_dirty(&self) -> bool {
-        self.request_form.as_ref().is_some_and(Form::is_dirty)
+        self.request_form().is_some_and(Form::is_dirty)
     }
 
     /// Applies `f` to the open form.
     pub(super) fn with_form(&mut self, f: impl FnOnce(&mut Form)) {
-        if let Some(form) = self.request_form.as_mut() {
+        if let Some(form) = self.form_mut() {
             f(form);
         }
     }
@@ -104,21 +105,20 @@ impl App {
             ),
             Field::text(label(FormMsg::LabelSurname)),
         ];
-        self.request_form = Some(Form::new(fields));
-        self.screens.push(Screen::NewRequest);
+        self.screens
+            .push(View::NewRequest(Box::new(Form::new(fields)), None));
     }
 
     /// Esc in the form: asks first when something was typed, else closes it.
     pub(super) fn cancel_request(&mut self) {
         if self.form_is_dirty() {
-            self.confirm = Some(Confirm::DiscardForm);
+            self.set_confirm(Some(Confirm::DiscardForm));
         } else {
             self.close_request_form();
         }
     }
 
     fn close_request_form(&mut self) {
-        self.request_form = None;
         if matches!(self.screen(), Screen::NewRequest | Screen::NewBreach) {
             self.screens.pop();
         }
@@ -126,7 +126,9 @@ impl App {
 
     /// Yes to the open question.
     pub(super) fn answer_yes(&mut self) {
-        match self.confirm.take() {
+        let question = self.confirm();
+        self.set_confirm(None);
+        match question {
             Some(Confirm::DiscardForm) => self.close_request_form(),
             Some(Confirm::DiscardAndQuit) => {
                 self.close_request_form();
@@ -140,7 +142,7 @@ impl App {
     /// refusal leaves the form filled and says why at the field or on the status line.
     pub(super) fn save_request(&mut self) {
         let lang = self.lang;
-        let Some(form) = self.request_form.as_mut() else {
+        let Some(form) = self.form_mut() else {
             return;
         };
         form.clear_errors();
@@ -303,14 +305,14 @@ impl App {
     pub(super) fn registered(&mut self, id: CaseId, warning: Option<String>) {
         self.close_request_form();
         if let Some(at) = self
+            .list
             .visible
             .iter()
-            .position(|&i| self.summaries[i].id == id)
+            .position(|&i| self.list.summaries[i].id == id)
         {
             self.select(at);
         }
-        self.load_case_view(id);
-        self.screens.push(Screen::Detail(id));
+        self.push_detail(id);
         match warning {
             Some(w) => self.say(w, true),
             None => {

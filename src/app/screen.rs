@@ -1,10 +1,59 @@
-//! The screen stack (the list always at the bottom) and the mode it puts keys in: what the help
-//! lists, and which actions apply to the case in view.
+//! The screen stack (the list always at the bottom): each screen with the state it owns, and
+//! the mode it puts keys in — what the help lists, and which actions apply to the case in view.
 
+use super::checklist::{Checklist, Prompt};
+use super::detail::CaseView;
+use super::form::Form;
 use super::{Action, App, Mode, StatusFilter, keymap};
-use crate::domain::{CaseId, CaseKind};
+use crate::domain::{Case, CaseId, CaseKind};
 
-/// One screen of the stack; the list is always at the bottom.
+/// One screen of the stack with its own state; [`Screen`] names it.
+#[derive(Debug)]
+pub(super) enum View {
+    /// The case list: its state is the app's `list`, which lives as long as the app.
+    List,
+    /// A case's detail, and the prompt open on it (a letter's), if any.
+    Detail(Box<CaseView>, Option<Prompt>),
+    /// The keys, and how far they are scrolled.
+    Help(u16),
+    /// The AP form of a datalek: the case, and the first row in view.
+    ApForm(Box<Case>, usize),
+    /// The breach register: every datalek read when it opened (newest first), the selected row.
+    Breaches(Vec<Case>, usize),
+    /// A case's checklist: the case, the cursor, the prompt and a kept decision draft.
+    Checklist(Box<Checklist>),
+    /// The new-verzoek form, and a question about throwing it away.
+    NewRequest(Box<Form>, Option<Confirm>),
+    /// The new-datalek form, and a question about throwing it away.
+    NewBreach(Box<Form>, Option<Confirm>),
+}
+
+impl View {
+    /// The screen's name.
+    pub(super) fn id(&self) -> Screen {
+        match self {
+            View::List => Screen::List,
+            View::Detail(v, _) => Screen::Detail(v.id),
+            View::Help(_) => Screen::Help,
+            View::ApForm(c, _) => Screen::ApForm(c.id),
+            View::Breaches(..) => Screen::Breaches,
+            View::Checklist(c) => Screen::Checklist(c.case.id),
+            View::NewRequest(..) => Screen::NewRequest,
+            View::NewBreach(..) => Screen::NewBreach,
+        }
+    }
+
+    /// The prompt open on this screen.
+    fn prompt(&self) -> Option<&Prompt> {
+        match self {
+            View::Detail(_, p) => p.as_ref(),
+            View::Checklist(c) => c.prompt.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// One screen of the stack by name; the list is always at the bottom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// The case list (home).
@@ -37,16 +86,124 @@ pub enum Confirm {
 impl App {
     /// The screen on top.
     pub fn screen(&self) -> Screen {
-        self.screens.last().copied().unwrap_or(Screen::List)
+        self.screens.last().map_or(Screen::List, View::id)
     }
 
     /// The screen below the top one (what the help overlays).
     pub fn screen_below(&self) -> Screen {
         let n = self.screens.len();
         if n >= 2 {
-            self.screens[n - 2]
+            self.screens[n - 2].id()
         } else {
             Screen::List
+        }
+    }
+
+    /// The screen on top, to change its state.
+    pub(super) fn top_mut(&mut self) -> Option<&mut View> {
+        self.screens.last_mut()
+    }
+
+    /// The nearest screen from the top that `pick` accepts (a screen under the help is still
+    /// in view).
+    pub(super) fn find_view<'a, T: ?Sized>(
+        &'a self,
+        pick: impl Fn(&'a View) -> Option<&'a T>,
+    ) -> Option<&'a T> {
+        self.screens.iter().rev().find_map(pick)
+    }
+
+    /// The prompt open on the screen on top.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.screens.last().and_then(View::prompt)
+    }
+
+    /// The prompt open on the screen on top, to fill in.
+    pub(super) fn prompt_mut(&mut self) -> Option<&mut Prompt> {
+        match self.top_mut()? {
+            View::Detail(_, p) => p.as_mut(),
+            View::Checklist(c) => c.prompt.as_mut(),
+            _ => None,
+        }
+    }
+
+    /// The slot of the prompt of the screen on top (the detail's or the checklist's).
+    pub(super) fn prompt_slot(&mut self) -> Option<&mut Option<Prompt>> {
+        match self.top_mut()? {
+            View::Detail(_, p) => Some(p),
+            View::Checklist(c) => Some(&mut c.prompt),
+            _ => None,
+        }
+    }
+
+    /// The open checklist, if one is in view.
+    pub fn checklist(&self) -> Option<&Checklist> {
+        self.find_view(|v| match v {
+            View::Checklist(c) => Some(&**c),
+            _ => None,
+        })
+    }
+
+    /// The open checklist, to change.
+    pub(super) fn checklist_mut(&mut self) -> Option<&mut Checklist> {
+        self.screens.iter_mut().rev().find_map(|v| match v {
+            View::Checklist(c) => Some(&mut **c),
+            _ => None,
+        })
+    }
+
+    /// The form on top (a new verzoek or datalek), while it is open.
+    pub fn request_form(&self) -> Option<&Form> {
+        match self.screens.last()? {
+            View::NewRequest(f, _) | View::NewBreach(f, _) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The form on top, to fill in.
+    pub(super) fn form_mut(&mut self) -> Option<&mut Form> {
+        match self.top_mut()? {
+            View::NewRequest(f, _) | View::NewBreach(f, _) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The question waiting for a yes or no, if any.
+    pub fn confirm(&self) -> Option<Confirm> {
+        match self.screens.last()? {
+            View::NewRequest(_, c) | View::NewBreach(_, c) => *c,
+            _ => None,
+        }
+    }
+
+    /// Asks (or, with `None`, stops asking) a question about the form on top.
+    pub(super) fn set_confirm(&mut self, question: Option<Confirm>) {
+        if let Some(View::NewRequest(_, c) | View::NewBreach(_, c)) = self.top_mut() {
+            *c = question;
+        }
+    }
+
+    /// The open case's record and history.
+    pub fn case_view(&self) -> Option<&CaseView> {
+        self.find_view(|v| match v {
+            View::Detail(c, _) => Some(&**c),
+            _ => None,
+        })
+    }
+
+    /// The open detail's view, to change.
+    pub(super) fn case_view_mut(&mut self) -> Option<&mut CaseView> {
+        self.screens.iter_mut().rev().find_map(|v| match v {
+            View::Detail(c, _) => Some(&mut **c),
+            _ => None,
+        })
+    }
+
+    /// How far the help is scrolled.
+    pub fn help_scroll(&self) -> u16 {
+        match self.screens.last() {
+            Some(View::Help(s)) => *s,
+            _ => 0,
         }
     }
 
@@ -88,7 +245,7 @@ impl App {
             s => s,
         };
         match screen {
-            Screen::Checklist(_) if let Some(c) = &self.checklist => Some(c.case.kind),
+            Screen::Checklist(_) if let Some(c) = self.checklist() => Some(c.case.kind),
             Screen::Detail(id) | Screen::Checklist(id) | Screen::ApForm(id) => {
                 self.summary(id).map(|s| s.kind)
             }
@@ -104,36 +261,49 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
-        if self.confirm.is_some() {
+        if self.confirm().is_some() {
             return Mode::Confirm;
         }
+        if self.prompt().is_some() {
+            return Mode::Prompt;
+        }
         match self.screen() {
-            Screen::List if self.searching => Mode::Search,
+            Screen::List if self.list.searching => Mode::Search,
             Screen::List => Mode::List,
-            Screen::Detail(_) if self.prompt.is_some() => Mode::Prompt,
             Screen::Detail(_) => Mode::Detail,
             Screen::Help => Mode::Help,
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
-            Screen::Checklist(_) if self.prompt.is_some() => Mode::Prompt,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
+        }
+    }
+
+    /// Scrolls the help a line down or up, never past its end.
+    pub(super) fn scroll_help(&mut self, down: bool) {
+        // The help's lines: a heading and the keys per mode, a blank line between.
+        let lines: usize = self.help_sections().iter().map(|(_, k)| k.len() + 2).sum();
+        let last = u16::try_from(lines.saturating_sub(self.list.page)).unwrap_or(u16::MAX);
+        if let Some(View::Help(scroll)) = self.top_mut() {
+            *scroll = if down {
+                scroll.saturating_add(1).min(last)
+            } else {
+                scroll.saturating_sub(1)
+            };
         }
     }
 
     /// Backs out of the screen on top; on the list, clears the search and the filters.
     pub(super) fn back(&mut self) {
         if self.screens.len() > 1 {
-            if let Some(Screen::Detail(_)) = self.screens.pop() {
-                self.case_view = None;
-            }
-        } else if !self.search.is_empty()
-            || self.kind_filter.is_some()
-            || self.status_filter != StatusFilter::default()
+            self.screens.pop();
+        } else if !self.list.search.is_empty()
+            || self.list.kind_filter.is_some()
+            || self.list.status_filter != StatusFilter::default()
         {
-            self.search.clear();
-            self.kind_filter = None;
-            self.status_filter = StatusFilter::default();
+            self.list.search.clear();
+            self.list.kind_filter = None;
+            self.list.status_filter = StatusFilter::default();
             self.refilter();
         }
     }

@@ -38,8 +38,7 @@ impl App {
         let lang = self.lang;
         let label = question(step.id, lang);
         let current = self
-            .checklist
-            .as_ref()
+            .checklist()
             .and_then(|c| c.case.answers.get(&step.id))
             .map(|r| r.answer.clone());
         let field = match step.ty {
@@ -75,8 +74,7 @@ impl App {
                 // A breach's incident began by the moment the organisation became aware of it:
                 // that day is the likely answer, never a day after it (today may be days later).
                 let aware = self
-                    .checklist
-                    .as_ref()
+                    .checklist()
                     .and_then(|c| c.case.breach.as_ref())
                     .filter(|_| step.id == StepId::IncidentBegin)
                     .map(|b| amsterdam_date(b.aware_at));
@@ -120,7 +118,7 @@ impl App {
 
     /// The answer of a step's prompt, read as the step's type (the prompt checked its form).
     pub(super) fn answer_of(&mut self, step: StepId, form: &mut Form) -> Option<Answer> {
-        let ty = checklist::find(self.checklist.as_ref()?.case.kind, step)?.ty;
+        let ty = checklist::find(self.checklist()?.case.kind, step)?.ty;
         let lang = self.lang;
         let answer = match ty {
             AnswerType::YesNo => Answer::YesNo(form.choice(0) == 0),
@@ -149,8 +147,7 @@ impl App {
             return false;
         };
         let unchanged = self
-            .checklist
-            .as_ref()
+            .checklist()
             .and_then(|c| c.case.answers.get(&step))
             .is_some_and(|r| r.answer == answer);
         let saved = if unchanged {
@@ -164,7 +161,7 @@ impl App {
             self.prompt_cancel();
             // On to the step after the one answered (the list may have changed around it).
             let today = self.today();
-            if let Some(c) = self.checklist.as_mut() {
+            if let Some(c) = self.checklist_mut() {
                 let steps = c.case.visible_steps(today);
                 if let Some(at) = steps.iter().position(|s| s.id == step) {
                     c.cursor = (at + 1).min(steps.len().saturating_sub(1));
@@ -174,8 +171,7 @@ impl App {
             let next = self.current_step().filter(|s| {
                 s.id != step
                     && self
-                        .checklist
-                        .as_ref()
+                        .checklist()
                         .is_some_and(|c| !c.case.answers.contains_key(&s.id))
             });
             if let Some(next) = next

@@ -27,30 +27,32 @@ use chrono::NaiveDate;
 pub use letter::letter_name;
 pub use prompt::{Prompt, Records};
 
+use super::screen::View;
 use super::{App, Screen};
 use crate::domain::checklist::Step;
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::{Case, CaseId, Event};
 use crate::i18n::workbench::WorkMsg;
 
-/// The open checklist: the case as last saved, the step under the cursor.
+/// The open checklist: the case as last saved, the step under the cursor, the prompt being
+/// filled, and a decision's text kept after a refusal.
 #[derive(Clone, Debug)]
 pub struct Checklist {
     /// The case, reloaded from the register after every change.
     pub case: Case,
     /// The position of the cursor among the visible steps.
     pub cursor: usize,
+    /// The prompt being filled, if any.
+    pub prompt: Option<Prompt>,
+    /// A decision prompt left with text typed in (refused, then Esc to fix the checklist): it
+    /// opens again with that text (issue 18).
+    pub draft: Option<super::form::Form>,
 }
 
 /// How a prompt writes a date it starts with, and a date in a message.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
 impl App {
-    /// The open checklist, for the screen.
-    pub fn checklist(&self) -> Option<&Checklist> {
-        self.checklist.as_ref()
-    }
-
     /// The Amsterdam date of the clock's instant: the "today" of every rule.
     pub fn today(&self) -> NaiveDate {
         amsterdam_date(self.now)
@@ -83,8 +85,12 @@ impl App {
                             .position(|s| s.id == *m)
                     })
                     .unwrap_or(0);
-                self.checklist = Some(Checklist { case, cursor });
-                self.screens.push(Screen::Checklist(id));
+                self.screens.push(View::Checklist(Box::new(Checklist {
+                    case,
+                    cursor,
+                    prompt: None,
+                    draft: None,
+                })));
             }
             Ok(None) => self.say_no_case(id),
             Err(e) => self.say(e.message(self.lang), true),
@@ -93,8 +99,6 @@ impl App {
 
     /// Leaves the checklist (back to the list or the detail it came from).
     pub(super) fn close_checklist(&mut self) {
-        self.checklist = None;
-        self.prompt = None;
         self.screens.pop();
     }
 
@@ -109,8 +113,8 @@ impl App {
     /// The case a prompt works on, as last read (see [`App::case_id`]).
     fn work_case(&self) -> Option<Case> {
         match self.screen() {
-            Screen::Checklist(_) => self.checklist.as_ref().map(|c| c.case.clone()),
-            Screen::Detail(_) => self.case_view.as_ref().and_then(|v| v.case.clone()),
+            Screen::Checklist(_) => self.checklist().map(|c| c.case.clone()),
+            Screen::Detail(_) => self.case_view().and_then(|v| v.case.clone()),
             _ => None,
         }
     }
@@ -118,7 +122,7 @@ impl App {
     /// Moves the cursor over the visible steps.
     pub(super) fn checklist_move(&mut self, down: bool) {
         let today = self.today();
-        if let Some(c) = self.checklist.as_mut() {
+        if let Some(c) = self.checklist_mut() {
             let n = c.case.visible_steps(today).len();
             c.cursor = if down {
                 (c.cursor + 1).min(n.saturating_sub(1))
@@ -130,7 +134,7 @@ impl App {
 
     /// The step under the cursor.
     fn current_step(&self) -> Option<&'static Step> {
-        let c = self.checklist.as_ref()?;
+        let c = self.checklist()?;
         c.case.visible_steps(self.today()).get(c.cursor).copied()
     }
 
@@ -173,7 +177,7 @@ impl App {
         let today = self.today();
         match self.store.case(id) {
             Ok(Some(case)) => {
-                if let Some(c) = self.checklist.as_mut() {
+                if let Some(c) = self.checklist_mut() {
                     let n = case.visible_steps(today).len();
                     c.case = case;
                     c.cursor = c.cursor.min(n.saturating_sub(1));
@@ -201,7 +205,7 @@ impl App {
     /// AVG 12(4): a refusal must reach the requester within the first month; an extension does
     /// not move that month. Warns when the reply went out after it.
     fn warn_late_refusal(&mut self, sent: NaiveDate) {
-        let Some(c) = self.checklist.as_ref() else {
+        let Some(c) = self.checklist() else {
             return;
         };
         if let Some(last) = late_refusal(&c.case, sent) {

@@ -42,47 +42,35 @@ pub struct Prompt {
 }
 
 impl App {
-    /// The prompt being filled, if any.
-    pub fn prompt(&self) -> Option<&Prompt> {
-        self.prompt.as_ref()
-    }
-
-    fn prompt_mut(&mut self) -> Option<&mut Prompt> {
-        self.prompt.as_mut()
-    }
-
     /// Opens a prompt of these fields, the first focused.
     pub(super) fn open_prompt(&mut self, records: Records, title: WorkMsg, fields: Vec<Field>) {
         // A decision left with text typed in opens again with that text (issue 18).
-        let id = self.case_id();
-        let draft = match self.decision_draft.take() {
-            Some((case, form)) if records == Records::Task(Task::Decide) && Some(case) == id => {
-                Some(form)
-            }
-            other => {
-                self.decision_draft = other;
-                None
-            }
+        let draft = match self.checklist_mut() {
+            Some(c) if records == Records::Task(Task::Decide) => c.draft.take(),
+            _ => None,
         };
         if draft.is_some() {
             self.say(WorkMsg::DraftRestored.text(self.lang).to_string(), false);
         }
-        self.prompt = Some(Prompt {
+        let prompt = Prompt {
             records,
             title: title.text(self.lang).to_string(),
             form: draft.unwrap_or_else(|| Form::new(fields)),
-        });
+        };
+        if let Some(slot) = self.prompt_slot() {
+            *slot = Some(prompt);
+        }
     }
 
     /// Closes the prompt without recording anything. A decision with text typed in is kept
     /// as a draft for this case: what the handler wrote is not lost to a refusal.
     pub(in crate::app) fn prompt_cancel(&mut self) {
-        if let Some(p) = self.prompt.take()
+        if let Some(p) = self.prompt_slot().and_then(Option::take)
             && p.records == Records::Task(Task::Decide)
             && (1..p.form.fields().len()).any(|i| !p.form.text(i).is_empty())
-            && let Some(id) = self.case_id()
+            && let Some(c) = self.checklist_mut()
         {
-            self.decision_draft = Some((id, p.form));
+            c.draft = Some(p.form);
         }
     }
 
@@ -284,9 +272,13 @@ impl App {
             _ => None,
         };
         if self.save_change(event, done_msg(p.records)) {
-            self.prompt = None;
-            if p.records == Records::Task(Task::Decide) {
-                self.decision_draft = None;
+            if let Some(slot) = self.prompt_slot() {
+                *slot = None;
+            }
+            if p.records == Records::Task(Task::Decide)
+                && let Some(c) = self.checklist_mut()
+            {
+                c.draft = None;
             }
             if let Some(on) = reply_on {
                 self.warn_late_refusal(on);
