@@ -3,60 +3,21 @@
 //! place an action changes the state.
 
 use super::screen::View;
-use super::{Action, App, CHROME_ROWS, Confirm, Key, Mode, Screen, Task, form};
+use super::{Action, App, CHROME_ROWS, Confirm, Key, Mode, Screen, form};
 use crate::clock::Clock;
 use crate::domain::deadline::amsterdam_date;
 use crate::i18n::ui::UiMsg;
 
 impl App {
-    /// Whether an action does something in a mode; `update` ignores the others. The keymap
-    /// test checks that every accepted action has a key there.
-    pub fn accepts(mode: Mode, action: Action) -> bool {
-        use Action as A;
+    /// Whether an action does something in a mode; `update` ignores the others. Read from the
+    /// keymap: an action does something where a key is bound to it, so the help, the footer and
+    /// what the app does cannot disagree. Actions that carry a value come from no table row.
+    pub fn accepts(&self, mode: Mode, action: Action) -> bool {
         match action {
-            A::Tick | A::SetNow(_) | A::Resize(..) => true,
-            A::Quit => mode != Mode::Confirm,
-            A::Up | A::Down => !matches!(mode, Mode::Form | Mode::Confirm),
-            A::PageUp | A::PageDown => matches!(
-                mode,
-                Mode::List | Mode::Search | Mode::Detail | Mode::ApForm
-            ),
-            A::Top | A::Bottom => matches!(mode, Mode::List | Mode::Detail),
-            A::LineUp | A::LineDown => mode == Mode::Detail,
-            A::Open | A::SearchStart | A::NewRequest | A::NewBreach => mode == Mode::List,
-            A::NextKind | A::PrevKind | A::OnlyBreaches => mode == Mode::List,
-            A::NextStatus | A::PrevStatus => mode == Mode::List,
-            A::Help => matches!(
-                mode,
-                Mode::List
-                    | Mode::Detail
-                    | Mode::Checklist
-                    | Mode::Form
-                    | Mode::ApForm
-                    | Mode::Breaches
-            ),
-            A::Back => matches!(
-                mode,
-                Mode::List
-                    | Mode::Detail
-                    | Mode::Help
-                    | Mode::Checklist
-                    | Mode::Form
-                    | Mode::ApForm
-                    | Mode::Breaches
-            ),
-            A::NextField | A::PrevField | A::Save => mode == Mode::Form,
-            A::FieldInput(_) => matches!(mode, Mode::Form | Mode::Prompt),
-            A::Yes | A::No => mode == Mode::Confirm,
-            A::ApForm => matches!(mode, Mode::Detail | Mode::Breaches | Mode::Checklist),
-            A::Breaches => mode == Mode::List,
-            A::SearchDone | A::SearchCancel | A::SearchBackspace | A::SearchChar(_) => {
-                mode == Mode::Search
-            }
-            A::Checklist => matches!(mode, Mode::List | Mode::Detail),
-            A::Task(Task::Letter) => matches!(mode, Mode::Checklist | Mode::Detail),
-            A::AnswerYes | A::AnswerNo | A::Answer | A::Task(_) => mode == Mode::Checklist,
-            A::PromptNext | A::PromptPrev | A::PromptCancel => mode == Mode::Prompt,
+            Action::Tick | Action::SetNow(_) | Action::Resize(..) => true,
+            Action::FieldInput(_) => matches!(mode, Mode::Form | Mode::Prompt),
+            Action::SearchChar(_) => mode == Mode::Search,
+            _ => self.keymap.binds(mode, action),
         }
     }
 
@@ -136,7 +97,7 @@ impl App {
         // is saved and "today" and the 72-hour countdown move while someone works.
         self.read_clock();
         let mode = self.mode();
-        if !Self::accepts(mode, action) {
+        if !self.accepts(mode, action) {
             return;
         }
         if !matches!(action, Action::Tick | Action::Resize(..)) {
