@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::screen::View;
-use super::{App, Screen};
+use super::{Action, App, Screen};
 use crate::domain::breach::{AP_FORM, Field, Section, applies};
 use crate::domain::{Case, CaseId, CaseKind, Event};
 use crate::i18n::breach::BreachMsg;
@@ -77,6 +77,29 @@ impl App {
         })
         .copied()
         .unwrap_or(0)
+    }
+
+    /// What an action does on the breach register.
+    pub(super) fn update_breaches(&mut self, action: Action) {
+        match action {
+            Action::Up | Action::Down => self.select_breach(action == Action::Down),
+            Action::ApForm => self.open_ap_form(self.ap_form_target()),
+            Action::Back => self.back(),
+            _ => {}
+        }
+    }
+
+    /// What an action does on a breach's AP form.
+    pub(super) fn update_ap_form(&mut self, action: Action) {
+        let page = isize::try_from(self.list.page).unwrap_or(1);
+        match action {
+            Action::Up => self.scroll_ap_form(-1),
+            Action::Down => self.scroll_ap_form(1),
+            Action::PageUp => self.scroll_ap_form(-page),
+            Action::PageDown => self.scroll_ap_form(page),
+            Action::Back => self.back(),
+            _ => {}
+        }
     }
 
     /// Opens the breach register: reads every datalek and records that they were read (the

@@ -25,6 +25,22 @@ pub struct CaseView {
 }
 
 impl App {
+    /// What an action does on a case's detail.
+    pub(super) fn update_detail(&mut self, action: Action) {
+        use Action as A;
+        match action {
+            A::Up | A::Down => self.step_detail(action == A::Down),
+            A::PageUp | A::PageDown | A::Top | A::Bottom | A::LineUp | A::LineDown => {
+                self.scroll_detail(action)
+            }
+            A::Back => self.back(),
+            A::Checklist => self.open_checklist(),
+            A::ApForm => self.open_ap_form(self.ap_form_target()),
+            A::Task(task) => self.start_task(task),
+            _ => {}
+        }
+    }
+
     /// Reads the record and the history of case `id` again for the detail in view (it shows
     /// what a change did).
     pub(super) fn load_case_view(&mut self, id: CaseId) {

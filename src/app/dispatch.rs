@@ -3,7 +3,7 @@
 //! place an action changes the state.
 
 use super::screen::View;
-use super::{Action, App, CHROME_ROWS, Confirm, Key, Mode, Screen, form};
+use super::{Action, App, CHROME_ROWS, Key, Mode, form};
 use crate::clock::Clock;
 use crate::domain::deadline::amsterdam_date;
 use crate::i18n::ui::UiMsg;
@@ -103,115 +103,43 @@ impl App {
         if !matches!(action, Action::Tick | Action::Resize(..)) {
             self.message = None;
         }
-        use Action as A;
+        // What every screen does alike; then the screen with the user's attention.
         match action {
-            A::Up | A::Down if mode == Mode::Help => self.scroll_help(action == A::Down),
-            A::Up | A::Down if mode == Mode::Detail => self.step_detail(action == A::Down),
-            A::Up | A::Down if mode == Mode::Breaches => self.select_breach(action == A::Down),
-            A::Up | A::Down if mode == Mode::ApForm => {
-                self.scroll_ap_form(if action == A::Down { 1 } else { -1 });
-            }
-            A::PageUp | A::PageDown if mode == Mode::ApForm => {
-                let page = isize::try_from(self.list.page).unwrap_or(1);
-                self.scroll_ap_form(if action == A::PageDown { page } else { -page });
-            }
-            A::PageUp | A::PageDown | A::Top | A::Bottom | A::LineUp | A::LineDown
-                if mode == Mode::Detail =>
-            {
-                self.scroll_detail(action)
-            }
-            A::Quit if mode == Mode::Form && self.form_is_dirty() => {
-                self.set_confirm(Some(Confirm::DiscardAndQuit))
-            }
-            A::Back if mode == Mode::Form => self.cancel_request(),
-            A::NewRequest => self.open_request_form(),
-            A::NextField => self.with_form(form::Form::next),
-            A::PrevField => self.with_form(form::Form::prev),
-            A::FieldInput(key) if mode == Mode::Prompt => self.prompt_input(key),
-            A::FieldInput(key) => {
-                let lang = self.lang;
-                self.with_form(|f| {
-                    if !f.input(key) {
-                        f.say_too_long(lang);
-                    }
-                });
-            }
-            A::Save if self.screen() == Screen::NewBreach => self.save_breach(),
-            A::Save => self.save_request(),
-            A::NewBreach => self.open_breach_form(),
-            A::Yes => self.answer_yes(),
-            A::No => self.set_confirm(None),
-            A::Up | A::Down if mode == Mode::Checklist => self.checklist_move(action == A::Down),
-            A::Up | A::Down if mode == Mode::Prompt => self.prompt_move(action == A::Down),
-            A::Back if mode == Mode::Checklist => {
-                self.close_checklist();
-                // The detail below shows what the checklist changed: read it again.
-                if let Screen::Detail(id) = self.screen() {
-                    self.load_case_view(id);
-                }
-            }
-            A::Up => self.select(self.list.selected.saturating_sub(1)),
-            A::Down => self.select(self.list.selected.saturating_add(1)),
-            A::PageUp => self.select(self.list.selected.saturating_sub(self.list.page)),
-            A::PageDown => self.select(self.list.selected.saturating_add(self.list.page)),
-            A::Top => self.select(0),
-            A::Bottom => self.select(usize::MAX),
-            A::Open => self.open(),
-            A::Back => self.back(),
-            A::Quit => self.quit = true,
-            A::ApForm => self.open_ap_form(self.ap_form_target()),
-            A::Breaches => self.open_breaches(),
-            A::Help => self.screens.push(View::Help(0)),
-            // `/` again starts a new search.
-            A::SearchStart => {
-                self.list.searching = true;
-                if !self.list.search.is_empty() {
-                    self.list.search.clear();
-                    self.refilter();
-                }
-            }
-            A::SearchDone => self.list.searching = false,
-            A::SearchCancel => {
-                self.list.searching = false;
-                self.list.search.clear();
-                self.refilter();
-            }
-            A::SearchBackspace => {
-                self.list.search.pop();
-                self.refilter();
-            }
-            A::SearchChar(c) => {
-                self.list.search.push(c);
-                self.refilter();
-            }
-            A::NextKind | A::PrevKind => self.step_kind_filter(action == A::NextKind),
-            A::OnlyBreaches => self.toggle_breach_filter(),
-            A::NextStatus | A::PrevStatus => self.step_status_filter(action == A::NextStatus),
-            // The clock was read above; the urgency order follows the countdowns.
-            A::Tick => self.resort(),
-            A::SetNow(t) => {
-                if self.store.is_demo() {
-                    self.clock = Clock::Fixed(t);
-                    self.now = t;
-                    self.resort();
-                } else {
-                    self.say(UiMsg::ClockNotOnReal.text(self.lang).to_string(), true);
-                }
-            }
-            A::Resize(_, h) => {
-                self.list.page = usize::from(h.saturating_sub(CHROME_ROWS)).max(1);
-                self.select(self.list.selected);
-            }
-            A::Checklist => self.open_checklist(),
-            A::AnswerYes => self.answer_yes_no(true),
-            A::AnswerNo => self.answer_yes_no(false),
-            A::Answer => self.answer_prompt(),
-            A::Task(task) => self.start_task(task),
-            A::PromptNext => self.prompt_next(),
-            A::PromptPrev => self.prompt_prev(),
-            A::PromptCancel => self.prompt_cancel(),
-            // Only the detail scrolls by line (`accepts` keeps them there).
-            A::LineUp | A::LineDown => {}
+            Action::Tick => return self.resort(),
+            Action::SetNow(t) => return self.set_now(t),
+            Action::Resize(_, h) => return self.resize(h),
+            Action::Help => return self.screens.push(View::Help(0)),
+            Action::Quit if mode != Mode::Form => return self.quit = true,
+            _ => {}
         }
+        match mode {
+            Mode::List | Mode::Search => self.update_list(action),
+            Mode::Detail => self.update_detail(action),
+            Mode::Help => self.update_help(action),
+            Mode::ApForm => self.update_ap_form(action),
+            Mode::Breaches => self.update_breaches(action),
+            Mode::Checklist => self.update_checklist(action),
+            Mode::Prompt => self.update_prompt(action),
+            Mode::Form => self.update_form(action),
+            Mode::Confirm => self.update_confirm(action),
+        }
+    }
+
+    /// The clock set by a script: only on a demo register.
+    fn set_now(&mut self, t: chrono::DateTime<chrono::Utc>) {
+        if self.store.is_demo() {
+            self.clock = Clock::Fixed(t);
+            self.now = t;
+            // The urgency order follows the clock.
+            self.resort();
+        } else {
+            self.say(UiMsg::ClockNotOnReal.text(self.lang).to_string(), true);
+        }
+    }
+
+    /// A new terminal size: the rows a page holds.
+    fn resize(&mut self, height: u16) {
+        self.list.page = usize::from(height.saturating_sub(CHROME_ROWS)).max(1);
+        self.select(self.list.selected);
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
-use super::App;
+use super::{Action, App};
 use crate::domain::deadline::{Level, amsterdam_date};
 use crate::domain::{CaseId, CaseKind, Status, Summary};
 
@@ -176,6 +176,56 @@ impl App {
     /// The header's counts.
     pub fn counts(&self) -> Counts {
         self.list.counts
+    }
+
+    /// What an action does on the list (and in its search box).
+    pub(super) fn update_list(&mut self, action: Action) {
+        use Action as A;
+        let (selected, page) = (self.list.selected, self.list.page);
+        match action {
+            A::Up => self.select(selected.saturating_sub(1)),
+            A::Down => self.select(selected.saturating_add(1)),
+            A::PageUp => self.select(selected.saturating_sub(page)),
+            A::PageDown => self.select(selected.saturating_add(page)),
+            A::Top => self.select(0),
+            A::Bottom => self.select(usize::MAX),
+            A::Open => self.open(),
+            A::Back => self.back(),
+            A::Checklist => self.open_checklist(),
+            A::NewRequest => self.open_request_form(),
+            A::NewBreach => self.open_breach_form(),
+            A::Breaches => self.open_breaches(),
+            A::NextKind | A::PrevKind => self.step_kind_filter(action == A::NextKind),
+            A::OnlyBreaches => self.toggle_breach_filter(),
+            A::NextStatus | A::PrevStatus => self.step_status_filter(action == A::NextStatus),
+            _ => self.update_search(action),
+        }
+    }
+
+    /// What an action does to the search box.
+    fn update_search(&mut self, action: Action) {
+        let list = &mut self.list;
+        match action {
+            // `/` again starts a new search.
+            Action::SearchStart => {
+                list.searching = true;
+                if list.search.is_empty() {
+                    return;
+                }
+                list.search.clear();
+            }
+            Action::SearchDone => return list.searching = false,
+            Action::SearchCancel => {
+                list.searching = false;
+                list.search.clear();
+            }
+            Action::SearchBackspace => {
+                list.search.pop();
+            }
+            Action::SearchChar(c) => list.search.push(c),
+            _ => return,
+        }
+        self.refilter();
     }
 
     /// Reads every summary and rebuilds the list.

@@ -8,7 +8,7 @@
 
 use super::form::{Field, Form};
 use super::screen::View;
-use super::{App, Confirm, Screen};
+use super::{Action, App, Confirm, Screen};
 use crate::domain::case::{
     Channel, Child, Refusal, Relation, ReplyMethod, RequestFacts, Requester, Salutation,
 };
@@ -35,6 +35,35 @@ const SALUTATION: usize = 11;
 const SURNAME: usize = 12;
 
 impl App {
+    /// What an action does in a form (a new verzoek or datalek).
+    pub(super) fn update_form(&mut self, action: Action) {
+        let lang = self.lang;
+        match action {
+            Action::Quit if self.form_is_dirty() => self.set_confirm(Some(Confirm::DiscardAndQuit)),
+            Action::Quit => self.quit = true,
+            Action::Back => self.cancel_request(),
+            Action::NextField => self.with_form(Form::next),
+            Action::PrevField => self.with_form(Form::prev),
+            Action::FieldInput(key) => self.with_form(|f| {
+                if !f.input(key) {
+                    f.say_too_long(lang);
+                }
+            }),
+            Action::Save if self.screen() == Screen::NewBreach => self.save_breach(),
+            Action::Save => self.save_request(),
+            _ => {}
+        }
+    }
+
+    /// What an action does to the question about throwing a form away.
+    pub(super) fn update_confirm(&mut self, action: Action) {
+        match action {
+            Action::Yes => self.answer_yes(),
+            Action::No => self.set_confirm(None),
+            _ => {}
+        }
+    }
+
     /// Whether a form is open with something typed in it.
     pub(super) fn form_is_dirty(&self) -> bool {
         self.request_form().is_some_and(Form::is_dirty)

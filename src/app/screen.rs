@@ -279,6 +279,15 @@ impl App {
         }
     }
 
+    /// What an action does on the help.
+    pub(super) fn update_help(&mut self, action: Action) {
+        match action {
+            Action::Up | Action::Down => self.scroll_help(action == Action::Down),
+            Action::Back => self.back(),
+            _ => {}
+        }
+    }
+
     /// Scrolls the help a line down or up, never past its end.
     pub(super) fn scroll_help(&mut self, down: bool) {
         // The help's lines: a heading and the keys per mode, a blank line between.

@@ -28,7 +28,7 @@ pub use letter::letter_name;
 pub use prompt::{Prompt, Records};
 
 use super::screen::View;
-use super::{App, Screen};
+use super::{Action, App, Screen};
 use crate::domain::checklist::Step;
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::{Case, CaseId, Event};
@@ -56,6 +56,26 @@ impl App {
     /// The Amsterdam date of the clock's instant: the "today" of every rule.
     pub fn today(&self) -> NaiveDate {
         amsterdam_date(self.now)
+    }
+
+    /// What an action does on the checklist.
+    pub(in crate::app) fn update_checklist(&mut self, action: Action) {
+        match action {
+            Action::Up | Action::Down => self.checklist_move(action == Action::Down),
+            Action::Back => {
+                self.close_checklist();
+                // The detail below shows what the checklist changed: read it again.
+                if let Screen::Detail(id) = self.screen() {
+                    self.load_case_view(id);
+                }
+            }
+            Action::AnswerYes => self.answer_yes_no(true),
+            Action::AnswerNo => self.answer_yes_no(false),
+            Action::Answer => self.answer_prompt(),
+            Action::Task(task) => self.start_task(task),
+            Action::ApForm => self.open_ap_form(self.ap_form_target()),
+            _ => {}
+        }
     }
 
     /// Opens the checklist of the selected case (from the list, recording the read) or of the

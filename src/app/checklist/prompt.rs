@@ -42,6 +42,19 @@ pub struct Prompt {
 }
 
 impl App {
+    /// What an action does in an open prompt.
+    pub(in crate::app) fn update_prompt(&mut self, action: crate::app::Action) {
+        use crate::app::Action as A;
+        match action {
+            A::FieldInput(key) => self.prompt_input(key),
+            A::Up | A::Down => self.prompt_move(action == A::Down),
+            A::PromptNext => self.prompt_next(),
+            A::PromptPrev => self.prompt_prev(),
+            A::PromptCancel => self.prompt_cancel(),
+            _ => {}
+        }
+    }
+
     /// Opens a prompt of these fields, the first focused.
     pub(super) fn open_prompt(&mut self, records: Records, title: WorkMsg, fields: Vec<Field>) {
         // A decision left with text typed in opens again with that text (issue 18).

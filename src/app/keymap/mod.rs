@@ -131,7 +131,9 @@ impl Keymap {
 
     /// Whether a key is bound to `action` in `mode`.
     pub fn binds(&self, mode: Mode, action: Action) -> bool {
-        self.rows.iter().any(|b| b.mode == mode && b.action == action)
+        self.rows
+            .iter()
+            .any(|b| b.mode == mode && b.action == action)
     }
 
     /// The bindings of a mode, in table order.
