@@ -163,8 +163,10 @@ impl App {
             let today = self.today();
             if let Some(c) = self.checklist_mut() {
                 let steps = c.case.visible_steps(today);
-                if let Some(at) = steps.iter().position(|s| s.id == step) {
-                    c.cursor = (at + 1).min(steps.len().saturating_sub(1));
+                if let Some(at) = steps.iter().position(|s| s.id == step)
+                    && let Some(next) = steps.get((at + 1).min(steps.len().saturating_sub(1)))
+                {
+                    c.cursor = next.id;
                 }
             }
             // The next step, if it is still open and no y/n answers it, opens its prompt.

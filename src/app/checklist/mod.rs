@@ -29,7 +29,7 @@ pub use prompt::{Prompt, Records};
 
 use super::screen::View;
 use super::{Action, App, Screen};
-use crate::domain::checklist::Step;
+use crate::domain::checklist::{self, Step, StepId};
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::{Case, CaseId, Event};
 use crate::i18n::workbench::WorkMsg;
@@ -40,13 +40,24 @@ use crate::i18n::workbench::WorkMsg;
 pub struct Checklist {
     /// The case, reloaded from the register after every change.
     pub case: Case,
-    /// The position of the cursor among the visible steps.
-    pub cursor: usize,
+    /// The step under the cursor.
+    pub cursor: StepId,
     /// The prompt being filled, if any.
     pub prompt: Option<Prompt>,
     /// A decision prompt left with text typed in (refused, then Esc to fix the checklist): it
     /// opens again with that text (issue 18).
     pub draft: Option<super::form::Form>,
+}
+
+impl Checklist {
+    /// The cursor's row among `steps` (the visible ones); the first row when its step is not
+    /// among them.
+    pub fn cursor_row(&self, steps: &[&Step]) -> usize {
+        steps
+            .iter()
+            .position(|s| s.id == self.cursor)
+            .unwrap_or(0)
+    }
 }
 
 /// How a prompt writes a date it starts with, and a date in a message.
@@ -96,15 +107,19 @@ impl App {
         };
         match self.store.case(id) {
             Ok(Some(case)) => {
-                let cursor = case
-                    .missing_steps(self.today(), None)
+                let today = self.today();
+                let visible = case.visible_steps(today);
+                let missing = case.missing_steps(today, None);
+                let cursor = missing
                     .first()
-                    .and_then(|m| {
-                        case.visible_steps(self.today())
-                            .iter()
-                            .position(|s| s.id == *m)
-                    })
-                    .unwrap_or(0);
+                    .filter(|m| visible.iter().any(|s| s.id == **m))
+                    .copied()
+                    .or_else(|| visible.first().map(|s| s.id));
+                // Every kind has steps; a case with none visible has nothing to put a cursor on.
+                let Some(cursor) = cursor.or_else(|| checklist::steps(case.kind).next().map(|s| s.id))
+                else {
+                    return self.say_no_case(id);
+                };
                 self.screens.push(View::Checklist(Box::new(Checklist {
                     case,
                     cursor,
@@ -143,19 +158,24 @@ impl App {
     pub(super) fn checklist_move(&mut self, down: bool) {
         let today = self.today();
         if let Some(c) = self.checklist_mut() {
-            let n = c.case.visible_steps(today).len();
-            c.cursor = if down {
-                (c.cursor + 1).min(n.saturating_sub(1))
+            let steps = c.case.visible_steps(today);
+            let at = c.cursor_row(&steps);
+            let to = if down {
+                (at + 1).min(steps.len().saturating_sub(1))
             } else {
-                c.cursor.saturating_sub(1)
+                at.saturating_sub(1)
             };
+            if let Some(s) = steps.get(to) {
+                c.cursor = s.id;
+            }
         }
     }
 
     /// The step under the cursor.
     fn current_step(&self) -> Option<&'static Step> {
         let c = self.checklist()?;
-        c.case.visible_steps(self.today()).get(c.cursor).copied()
+        let steps = c.case.visible_steps(self.today());
+        steps.get(c.cursor_row(&steps)).copied()
     }
 
     /// Saves one event; on success reloads the case and the list and says `done`. On refusal
@@ -198,9 +218,15 @@ impl App {
         match self.store.case(id) {
             Ok(Some(case)) => {
                 if let Some(c) = self.checklist_mut() {
-                    let n = case.visible_steps(today).len();
+                    // A step the change hid leaves the cursor on the row where it was.
+                    let row = c.cursor_row(&c.case.visible_steps(today));
+                    let steps = case.visible_steps(today);
+                    if !steps.iter().any(|s| s.id == c.cursor)
+                        && let Some(s) = steps.get(row.min(steps.len().saturating_sub(1)))
+                    {
+                        c.cursor = s.id;
+                    }
                     c.case = case;
-                    c.cursor = c.cursor.min(n.saturating_sub(1));
                 }
                 true
             }

@@ -41,7 +41,7 @@ pub(super) fn step_lines(app: &App, c: &Checklist, height: u16, width: u16) -> V
             (None, Need::Required) => "·",
             (None, Need::Optional) => " ",
         };
-        let cursor = if i == c.cursor { ">" } else { " " };
+        let cursor = if step.id == c.cursor { ">" } else { " " };
         let mut q = question(step.id, lang).to_string();
         if need == Need::Optional {
             q = format!("{q} {}", WorkMsg::Optional.text(lang));
@@ -53,7 +53,7 @@ pub(super) fn step_lines(app: &App, c: &Checklist, height: u16, width: u16) -> V
         let by = record.map_or_else(String::new, |r| {
             WorkMsg::AnswerBy.fill(lang, &[("by", &r.by), ("at", &text::instant(r.at))])
         });
-        let style = if i == c.cursor {
+        let style = if step.id == c.cursor {
             theme.selected
         } else if record.is_some() {
             theme.text
@@ -78,7 +78,7 @@ pub(super) fn step_lines(app: &App, c: &Checklist, height: u16, width: u16) -> V
     let height = usize::from(height).max(1);
     let at = rows
         .iter()
-        .position(|(i, _)| *i == Some(c.cursor))
+        .position(|(i, _)| *i == Some(c.cursor_row(&steps)))
         .unwrap_or(0);
     let skip = (at + 1).saturating_sub(height);
     rows.into_iter().skip(skip).map(|(_, l)| l).collect()
