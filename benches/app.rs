@@ -38,12 +38,15 @@ fn key(k: &str) -> Key {
 /// Presses `keys` in turn, drawing after each, and prints the p50 and p99 of `samples` presses.
 fn percentiles(app: &mut App, terminal: &mut Terminal<TestBackend>, keys: &[Key], label: &str) {
     let samples = 2_000;
+    let theme = Theme::load("default", None, false).unwrap();
     let mut times: Vec<Duration> = Vec::with_capacity(samples);
     for i in 0..samples {
         let k = keys[i % keys.len()];
         let start = Instant::now();
         app.handle_key(k);
-        terminal.draw(|f| privdesk::ui::draw(app, f)).unwrap();
+        terminal
+            .draw(|f| privdesk::ui::draw(app, &theme, f))
+            .unwrap();
         times.push(start.elapsed());
     }
     times.sort();
@@ -60,14 +63,16 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let store = build(&dir.path().join("register"));
     let theme = Theme::load("default", None, false).unwrap();
-    let mut app = App::new(store, Clock::Fixed(now()), Lang::Nl, theme);
+    let mut app = App::new(store, Clock::Fixed(now()), Lang::Nl);
     // The app checks the journal's chain on a thread of its own at start: measure keys after.
     while app.chain_state().is_none() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     app.update(privdesk::app::Action::Resize(120, 35));
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
-    terminal.draw(|f| privdesk::ui::draw(&app, f)).unwrap();
+    terminal
+        .draw(|f| privdesk::ui::draw(&app, &theme, f))
+        .unwrap();
     assert_eq!(app.visible_len(), CASES as usize);
 
     let (j, k) = (key("j"), key("k"));
@@ -82,7 +87,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             app.handle_key(if down { j } else { k });
             down = !down;
-            terminal.draw(|f| privdesk::ui::draw(&app, f)).unwrap();
+            terminal
+                .draw(|f| privdesk::ui::draw(&app, &theme, f))
+                .unwrap();
         })
     });
 
@@ -100,7 +107,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             app.handle_key(if typing { seven } else { bs });
             typing = !typing;
-            terminal.draw(|f| privdesk::ui::draw(&app, f)).unwrap();
+            terminal
+                .draw(|f| privdesk::ui::draw(&app, &theme, f))
+                .unwrap();
         })
     });
 }

@@ -59,9 +59,11 @@ fn build(dir: &Path) {
 /// so that closing it (sled's flush on drop) is not counted as time to the first frame.
 fn first_frame(dir: &Path, theme: &Theme) -> (usize, App) {
     let store = Store::open(dir, &OpenOptions::existing(now())).unwrap();
-    let app = App::new(store, Clock::Fixed(now()), Lang::Nl, theme.clone());
+    let app = App::new(store, Clock::Fixed(now()), Lang::Nl);
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
-    terminal.draw(|f| privdesk::ui::draw(&app, f)).unwrap();
+    terminal
+        .draw(|f| privdesk::ui::draw(&app, &theme, f))
+        .unwrap();
     (app.total_len(), app)
 }
 
@@ -71,11 +73,13 @@ fn breakdown(dir: &Path, theme: &Theme) {
     let store = Store::open(dir, &OpenOptions::existing(now())).unwrap();
     let open = t.elapsed();
     let t = Instant::now();
-    let app = App::new(store, Clock::Fixed(now()), Lang::Nl, theme.clone());
+    let app = App::new(store, Clock::Fixed(now()), Lang::Nl);
     let make = t.elapsed();
     let t = Instant::now();
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
-    terminal.draw(|f| privdesk::ui::draw(&app, f)).unwrap();
+    terminal
+        .draw(|f| privdesk::ui::draw(&app, &theme, f))
+        .unwrap();
     let draw = t.elapsed();
     chain_checked(&app);
     let t = Instant::now();

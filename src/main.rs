@@ -20,6 +20,7 @@ use privdesk::i18n::Lang;
 use privdesk::i18n::cli::CliMsg;
 use privdesk::i18n::start::StartMsg;
 use privdesk::i18n::store::StoreMsg;
+use privdesk::ui::theme::Theme;
 
 /// Exit code 2: bad input or usage.
 const EXIT_USAGE: u8 = 2;
@@ -270,11 +271,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let notice = SlowNotice::after(SLOW_OPEN, StartMsg::Opening.text(lang).into());
             let opened = session::open(&session_args(cli, false));
             drop(notice);
-            let (app, _temp) = match opened {
+            let (app, theme, _temp) = match opened {
                 Ok(opened) => opened,
                 Err(e) => return start_error(lang, &e),
             };
-            run_tui(app, lang)
+            run_tui(app, &theme, lang)
         }
         Some(Command::Headless { script, size, json }) => {
             let protocol = if *json {
@@ -290,11 +291,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     Err(e) => return usage_error(lang, &format!("--size: {}", e.message(lang))),
                 },
             };
-            let (app, _temp) = match session::open(&session_args(cli, true)) {
+            let (app, theme, _temp) = match session::open(&session_args(cli, true)) {
                 Ok(opened) => opened,
                 Err(e) => return start_error(lang, &e),
             };
-            let mut driver = Driver::new(app, size);
+            let mut driver = Driver::new(app, theme, size);
             let mut out = std::io::stdout().lock();
             let code = if script == "-" {
                 let mut input = std::io::stdin().lock();
@@ -454,8 +455,8 @@ fn usage_error(lang: Lang, message: &str) -> anyhow::Result<ExitCode> {
 
 /// The terminal driver: the register is already open (so a failure to open it prints on a
 /// normal terminal).
-fn run_tui(mut app: App, lang: Lang) -> anyhow::Result<ExitCode> {
-    let result = privdesk::terminal::run(&mut app);
+fn run_tui(mut app: App, theme: &Theme, lang: Lang) -> anyhow::Result<ExitCode> {
+    let result = privdesk::terminal::run(&mut app, theme);
     // The journal already holds every change; flushing sled spares a replay at the next open.
     let _ = app.store().flush();
     match result {

@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPast
 use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, Key};
+use crate::ui::theme::Theme;
 
 /// How long the terminal waits without input before it redraws the countdowns.
 pub const TICK: Duration = Duration::from_secs(20);
@@ -61,21 +62,25 @@ pub fn apply_pending(
 
 /// Runs the app on the terminal until the user quits. `ratatui::init` installs the hook that
 /// restores the terminal before any panic message; the normal exit path restores too.
-pub fn run(app: &mut App) -> io::Result<()> {
+pub fn run(app: &mut App, theme: &Theme) -> io::Result<()> {
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(app, &mut terminal);
+    let result = event_loop(app, theme, &mut terminal);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+fn event_loop(
+    app: &mut App,
+    theme: &Theme,
+    terminal: &mut ratatui::DefaultTerminal,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut last_tick = Instant::now();
     loop {
-        terminal.draw(|f| crate::ui::draw(app, f))?;
+        terminal.draw(|f| crate::ui::draw(app, theme, f))?;
         if app.should_quit() {
             return Ok(());
         }

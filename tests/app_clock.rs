@@ -12,7 +12,6 @@ use privdesk::clock::Clock;
 use privdesk::domain::Event;
 use privdesk::i18n::Lang;
 use privdesk::store::{OpenOptions, Store};
-use privdesk::ui::theme::Theme;
 
 #[test]
 fn each_saved_line_carries_the_instant_of_its_key_press_not_the_start_of_the_session() {
@@ -30,8 +29,7 @@ fn each_saved_line_carries_the_instant_of_its_key_press_not_the_start_of_the_ses
     .unwrap();
     let id = common::register_at(&mut store, "Jan de Vries", Utc::now());
     assert!(!store.is_demo());
-    let theme = Theme::load("default", None, true).unwrap();
-    let mut app = App::new(store, Clock::System, Lang::Nl, theme);
+    let mut app = App::new(store, Clock::System, Lang::Nl);
 
     // Three reads of the case, 1.1 s apart, with no Tick: the clock moves by itself.
     let mut windows = Vec::new();
@@ -81,8 +79,7 @@ fn a_fixed_clock_is_still_fixed_between_actions() {
         },
     )
     .unwrap();
-    let theme = Theme::load("default", None, true).unwrap();
-    let mut app = App::new(store, Clock::Fixed(t), Lang::Nl, theme);
+    let mut app = App::new(store, Clock::Fixed(t), Lang::Nl);
     std::thread::sleep(Duration::from_millis(20));
     app.update(Action::Down);
     app.update(Action::Tick);

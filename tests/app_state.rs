@@ -15,9 +15,8 @@ fn app() -> (App, tempfile::TempDir) {
     let db = dir.path().join("register");
     app_fixture::fill(&db);
     let store = Store::open(&db, &OpenOptions::existing(app_fixture::now())).unwrap();
-    let theme = Theme::load("default", None, true).unwrap();
     (
-        App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl, theme),
+        App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl),
         dir,
     )
 }
@@ -198,7 +197,10 @@ fn chain_state(app: &App) -> privdesk::store::ChainState {
 /// The first screen line (the header with its banners) at 160 columns.
 fn header(app: &App) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 30)).unwrap();
-    terminal.draw(|f| privdesk::ui::draw(app, f)).unwrap();
+    let theme = Theme::load("default", None, true).unwrap();
+    terminal
+        .draw(|f| privdesk::ui::draw(app, &theme, f))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     (0..buffer.area.width)
         .map(|x| buffer[(x, 0)].symbol())
@@ -212,13 +214,7 @@ fn a_journal_line_damaged_in_the_middle_is_found_after_open_and_bannered() {
     app_fixture::fill(&db);
     // Intact: the check says so, and no banner.
     let store = Store::open(&db, &OpenOptions::existing(app_fixture::now())).unwrap();
-    let theme = Theme::load("default", None, true).unwrap();
-    let app = App::new(
-        store,
-        Clock::Fixed(app_fixture::now()),
-        Lang::Nl,
-        theme.clone(),
-    );
+    let app = App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl);
     let lines = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
     let count = lines.lines().count() as u64;
     assert_eq!(
@@ -235,7 +231,7 @@ fn a_journal_line_damaged_in_the_middle_is_found_after_open_and_bannered() {
     std::fs::write(db.join("journal.jsonl"), text.join("\n") + "\n").unwrap();
     let store = Store::open(&db, &OpenOptions::existing(app_fixture::now())).unwrap();
     assert_eq!(store.health(), &privdesk::store::Health::Ok);
-    let app = App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl, theme);
+    let app = App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl);
     match chain_state(&app) {
         privdesk::store::ChainState::Broken(bad) => assert_eq!(bad.line, 3),
         other => panic!("{other:?}"),

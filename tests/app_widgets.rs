@@ -14,21 +14,24 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn app(no_color: bool) -> (App, tempfile::TempDir) {
+fn app(no_color: bool) -> (App, Theme, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register");
     app_fixture::fill(&db);
     let store = Store::open(&db, &OpenOptions::existing(app_fixture::now())).unwrap();
     let theme = Theme::load("default", None, no_color).unwrap();
     (
-        App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl, theme),
+        App::new(store, Clock::Fixed(app_fixture::now()), Lang::Nl),
+        theme,
         dir,
     )
 }
 
-fn draw(app: &App) -> Buffer {
+fn draw(app: &App, theme: &Theme) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(120, 20)).unwrap();
-    terminal.draw(|f| privdesk::ui::draw(app, f)).unwrap();
+    terminal
+        .draw(|f| privdesk::ui::draw(app, theme, f))
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -40,8 +43,8 @@ fn row(buffer: &Buffer, y: u16) -> String {
 
 #[test]
 fn late_and_due_soon_rows_take_their_theme_styles() {
-    let (app, _dir) = app(false);
-    let buffer = draw(&app);
+    let (app, theme, _dir) = app(false);
+    let buffer = draw(&app, &theme);
     let theme = Theme::load("default", None, false).unwrap();
     // Row 3 is the first case (selected: reversed on top), row 4 the second late one,
     // row 5 the datalek due soon, row 7 one on time.
@@ -75,8 +78,8 @@ fn late_and_due_soon_rows_take_their_theme_styles() {
 
 #[test]
 fn without_colour_the_marker_and_modifiers_still_say_late() {
-    let (app, _dir) = app(true);
-    let buffer = draw(&app);
+    let (app, theme, _dir) = app(true);
+    let buffer = draw(&app, &theme);
     let cell = &buffer[(20, 4)];
     assert_eq!(cell.fg, Color::Reset);
     assert!(

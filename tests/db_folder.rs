@@ -55,7 +55,7 @@ fn a_missing_db_folder_is_refused_alike_by_the_workbench_and_headless() {
 fn an_existing_empty_folder_gets_a_new_register_alike() {
     for headless in [false, true] {
         let tmp = tempfile::tempdir().unwrap();
-        let (app, temp) = open(&args(tmp.path(), headless)).unwrap();
+        let (app, _theme, temp) = open(&args(tmp.path(), headless)).unwrap();
         assert!(temp.is_none());
         assert!(!app.is_demo(), "a real register");
         drop(app);

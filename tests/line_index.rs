@@ -21,7 +21,6 @@ use privdesk::store::working::SCHEMA_VERSION;
 use privdesk::store::{
     Damage, Health, HistoryEntry, OpenOptions, SLED_DIR, Store, bulk, maintenance,
 };
-use privdesk::ui::theme::Theme;
 
 /// Every case's history through the index equals the streamed one, and the index is used.
 /// The journal is read once and grouped by case (what streaming gives per case, without
@@ -360,8 +359,7 @@ fn a_schema_1_store_is_copied_aside_migrated_and_names_the_copy() {
     assert_eq!(w.schema_version().unwrap(), Some(u64::from(SCHEMA_VERSION)));
     assert_index_gives_every_history(&store);
     // The TUI says it on the status line.
-    let theme = Theme::load("default", None, true).unwrap();
-    let app = App::new(store, Clock::Fixed(now()), Lang::Nl, theme);
+    let app = App::new(store, Clock::Fixed(now()), Lang::Nl);
     let msg = app.message().unwrap();
     assert!(msg.text.contains(&path) && !msg.error, "{msg:?}");
     drop(app);

@@ -9,7 +9,6 @@ use privdesk::i18n::Lang;
 use privdesk::i18n::form::FormMsg;
 use privdesk::store::{OpenOptions, Store};
 use privdesk::terminal::{apply, apply_pending};
-use privdesk::ui::theme::Theme;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn app() -> (App, tempfile::TempDir) {
@@ -17,8 +16,7 @@ fn app() -> (App, tempfile::TempDir) {
     let mut opts = OpenOptions::existing(chrono::Utc::now());
     opts.create = Some(true);
     let store = Store::open(&dir.path().join("register"), &opts).unwrap();
-    let theme = Theme::load("default", None, true).unwrap();
-    (App::new(store, Clock::System, Lang::Nl, theme), dir)
+    (App::new(store, Clock::System, Lang::Nl), dir)
 }
 
 fn key(code: KeyCode) -> Event {

@@ -45,7 +45,23 @@ use crate::config::Config;
 
 use crate::i18n::Lang;
 use crate::store::{ChainCheck, ChainState, Health, Register};
-use crate::ui::theme::Theme;
+
+/// A banner of the header: what must not be missed about the register.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Banner {
+    /// A demo register: fictitious cases.
+    Demo,
+    /// The disk is full: nothing can be saved until there is room.
+    DiskFull,
+    /// The working store is damaged: read-only until repaired.
+    Damaged,
+    /// Read-only until a restart.
+    ReadOnly,
+    /// The journal's chain breaks at this line.
+    JournalBroken(u64),
+    /// The journal could not be read to its end.
+    JournalUnreadable,
+}
 
 /// The whole state of the app.
 pub struct App {
@@ -58,7 +74,6 @@ pub struct App {
     /// The clock's instant, read at the start of each action.
     now: DateTime<Utc>,
     lang: Lang,
-    theme: Theme,
     keymap: Keymap,
     message: Option<Message>,
     /// The settings: the organisation (letters), its dossier regime, the letters folder.
@@ -71,7 +86,7 @@ pub struct App {
 impl App {
     /// The app on an open register, reading its summaries. The clock is the caller's: a fixed
     /// one only on a demo register (the drivers check; `SetNow` checks again).
-    pub fn new(store: impl Register + 'static, clock: Clock, lang: Lang, theme: Theme) -> App {
+    pub fn new(store: impl Register + 'static, clock: Clock, lang: Lang) -> App {
         let now = clock.now();
         let mut app = App {
             screens: vec![screen::View::List],
@@ -79,7 +94,6 @@ impl App {
             clock,
             now,
             lang,
-            theme,
             keymap: Keymap::default(),
             list: list::CaseList::default(),
             message: None,
@@ -137,11 +151,6 @@ impl App {
         self.lang
     }
 
-    /// The theme.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
     /// The keymap, for the footer and the help.
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
@@ -152,9 +161,25 @@ impl App {
         self.store.is_demo()
     }
 
-    /// The store's health, for the read-only banner.
-    pub fn health(&self) -> Health {
-        self.store.health()
+    /// The banners the header must show: what the ui knows of the register's health and its
+    /// chain (never the store's own types).
+    pub fn banners(&self) -> Vec<Banner> {
+        let mut out = Vec::new();
+        if self.store.is_demo() {
+            out.push(Banner::Demo);
+        }
+        match self.store.health() {
+            Health::Ok => {}
+            Health::Damaged(crate::store::Damage::DiskFull) => out.push(Banner::DiskFull),
+            Health::Damaged(_) => out.push(Banner::Damaged),
+            Health::ReadOnly(_) => out.push(Banner::ReadOnly),
+        }
+        match self.chain.state() {
+            Some(ChainState::Broken(bad)) => out.push(Banner::JournalBroken(bad.line)),
+            Some(ChainState::Unreadable(_)) => out.push(Banner::JournalUnreadable),
+            _ => {}
+        }
+        out
     }
 
     /// The user changes are recorded by.

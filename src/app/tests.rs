@@ -14,7 +14,6 @@ use crate::domain::{CaseId, Event};
 use crate::i18n::Lang;
 use crate::store::memory::MemoryRegister;
 use crate::store::{Register, Seen, StoreError};
-use crate::ui::theme::Theme;
 
 fn now() -> DateTime<Utc> {
     amsterdam_instant("2026-11-23".parse().unwrap(), 9, 0).unwrap()
@@ -28,8 +27,7 @@ fn demo_register() -> MemoryRegister {
 }
 
 fn app(register: MemoryRegister) -> App {
-    let theme = Theme::load("default", None, true).unwrap();
-    App::new(register, Clock::Fixed(now()), Lang::Nl, theme)
+    App::new(register, Clock::Fixed(now()), Lang::Nl)
 }
 
 fn press(app: &mut App, keys: &str) {

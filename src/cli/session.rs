@@ -129,7 +129,7 @@ impl StartError {
 }
 
 /// Opens the app. Keep the returned folder alive as long as the app (drop the app first).
-pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError> {
+pub fn open(args: &SessionArgs) -> Result<(App, Theme, Option<TempFolder>), StartError> {
     let lang = args.lang;
     // Throw-away registers that processes no longer running left behind (SIGKILL, a crash)
     // hold personal data of nobody's session: they go first.
@@ -188,7 +188,8 @@ pub fn open(args: &SessionArgs) -> Result<(App, Option<TempFolder>), StartError>
         config.brieven.map = Some(crate::letters::demo_dir(&store.register_name()));
     }
     Ok((
-        App::new(store, clock, lang, theme).with_config(config),
+        App::new(store, clock, lang).with_config(config),
+        theme,
         temp,
     ))
 }

@@ -24,6 +24,7 @@ use crate::app::{Action, App};
 use crate::cli::deadline::instant_error_message;
 use crate::domain::instant::parse_instant;
 use crate::i18n::headless::HeadlessMsg;
+use crate::ui::theme::Theme;
 use script::{Command, LineError, ScriptError, parse_line, parse_script};
 
 /// Exit code: every expect held.
@@ -109,16 +110,21 @@ fn screen_text(rows: &[String]) -> String {
 /// The app in a test terminal.
 pub struct Driver {
     app: App,
+    theme: Theme,
     terminal: Terminal<TestBackend>,
 }
 
 impl Driver {
     /// Puts the app in a terminal of `width` x `height` and draws it, once the check of the
     /// journal's chain has finished (so a broken chain's banner is on the first screen).
-    pub fn new(app: App, (width, height): (u16, u16)) -> Driver {
+    pub fn new(app: App, theme: Theme, (width, height): (u16, u16)) -> Driver {
         app.wait_for_chain_check();
         let terminal = infallible(Terminal::new(TestBackend::new(width, height)));
-        let mut driver = Driver { app, terminal };
+        let mut driver = Driver {
+            app,
+            theme,
+            terminal,
+        };
         driver.app.update(Action::Resize(width, height));
         driver.draw();
         driver
@@ -130,8 +136,8 @@ impl Driver {
     }
 
     fn draw(&mut self) {
-        let app = &self.app;
-        infallible(self.terminal.draw(|f| crate::ui::draw(app, f)));
+        let (app, theme) = (&self.app, &self.theme);
+        infallible(self.terminal.draw(|f| crate::ui::draw(app, theme, f)));
     }
 
     /// The screen's rows, right-trimmed, each ending in a newline, then [`SCREEN_END`].

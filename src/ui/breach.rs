@@ -2,6 +2,7 @@
 //! meldformulier, section by section, what is still empty marked) and the breach register
 //! (every datalek with the fields of AVG 33(5)).
 
+use crate::ui::theme::Theme;
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -69,12 +70,12 @@ fn shown(t: DateTime<Utc>) -> String {
 /// that it is still empty. The 72-hour mark carries its time left while the duty is open.
 fn field_lines(
     app: &App,
+    theme: &Theme,
     case: &Case,
     field: Field,
     label_w: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let theme = app.theme();
     let lang = app.lang();
     let value_w = width.saturating_sub(label_w + 3).max(12);
     let labels = wrap(words::label(field, lang), label_w);
@@ -98,7 +99,7 @@ fn field_lines(
         ),
     };
     let style = if field == Field::Fact(Fact::Deadline) {
-        deadline_style(app, case).unwrap_or(style)
+        deadline_style(app, theme, case).unwrap_or(style)
     } else {
         style
     };
@@ -134,9 +135,8 @@ fn notification_words(app: &App, case: &Case, due: DateTime<Utc>) -> (Level, Str
     text::duty_words(Due::Instant(due), state, app.now(), app.lang())
 }
 
-fn deadline_style(app: &App, case: &Case) -> Option<Style> {
+fn deadline_style(app: &App, theme: &Theme, case: &Case) -> Option<Style> {
     let due = rights::breach_deadline(case)?;
-    let theme = app.theme();
     Some(match notification_words(app, case, due).0 {
         Level::TeLaat => theme.late,
         Level::Bijna => theme.due_soon,
@@ -155,11 +155,10 @@ fn label_width<'a>(fields: impl Iterator<Item = &'a Field>, lang: Lang, width: u
 }
 
 /// Draws the AP form view of the open breach.
-pub fn draw_ap_form(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
+pub fn draw_ap_form(app: &App, theme: &Theme, id: CaseId, frame: &mut Frame, area: Rect) {
     let [top, body, status, foot] = super::frame_parts(area);
-    let theme = app.theme();
     let lang = app.lang();
-    frame.render_widget(Paragraph::new(head(app)), top);
+    frame.render_widget(Paragraph::new(head(app, theme)), top);
     let mut title = BreachMsg::ApFormTitle.fill(lang, &[("id", &id.to_string())]);
     let mut lines = Vec::new();
     if let Some(case) = app.ap_form() {
@@ -193,13 +192,15 @@ pub fn draw_ap_form(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
                     }
                     lines.push(Line::styled(words::section(*s, lang), theme.header));
                 }
-                FormRow::Field(f) => lines.extend(field_lines(app, case, *f, label_w, width)),
+                FormRow::Field(f) => {
+                    lines.extend(field_lines(app, theme, case, *f, label_w, width))
+                }
             }
         }
     }
     frame.render_widget(Paragraph::new(lines).block(titled(theme, title)), body);
-    frame.render_widget(Paragraph::new(status_line(app)), status);
-    frame.render_widget(Paragraph::new(footer(app, Mode::ApForm)), foot);
+    frame.render_widget(Paragraph::new(status_line(app, theme)), status);
+    frame.render_widget(Paragraph::new(footer(app, theme, Mode::ApForm)), foot);
 }
 
 /// A step's answer in words for a register cell, `—` while empty.
@@ -209,11 +210,10 @@ fn cell(case: &Case, step: StepId, lang: Lang) -> String {
 
 /// Draws the breach register: every datalek in a table, the selected one's AVG 33(5) fields
 /// below it.
-pub fn draw_register(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw_register(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [top, body, status, foot] = super::frame_parts(area);
-    let theme = app.theme();
     let lang = app.lang();
-    frame.render_widget(Paragraph::new(head(app)), top);
+    frame.render_widget(Paragraph::new(head(app, theme)), top);
     let cases = app.breaches();
     let title = format!(
         "{} · {}",
@@ -241,17 +241,16 @@ pub fn draw_register(app: &App, frame: &mut Frame, area: Rect) {
         ])
         .areas(inner);
         let _ = gap;
-        draw_register_table(app, frame, table_area);
+        draw_register_table(app, theme, frame, table_area);
         if let Some(case) = cases.get(app.breach_selected()) {
-            draw_register_fields(app, case, frame, detail);
+            draw_register_fields(app, theme, case, frame, detail);
         }
     }
-    frame.render_widget(Paragraph::new(status_line(app)), status);
-    frame.render_widget(Paragraph::new(footer(app, Mode::Breaches)), foot);
+    frame.render_widget(Paragraph::new(status_line(app, theme)), status);
+    frame.render_widget(Paragraph::new(footer(app, theme, Mode::Breaches)), foot);
 }
 
-fn draw_register_table(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = app.theme();
+fn draw_register_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang();
     let rows = app.breaches().iter().map(|c| {
         let (aware, nature) = c.breach.as_ref().map_or_else(Default::default, |b| {
@@ -292,8 +291,7 @@ fn draw_register_table(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The selected breach's register fields: those that apply or were recorded.
-fn draw_register_fields(app: &App, case: &Case, frame: &mut Frame, area: Rect) {
-    let theme = app.theme();
+fn draw_register_fields(app: &App, theme: &Theme, case: &Case, frame: &mut Frame, area: Rect) {
     let lang = app.lang();
     // The 72-hour mark first, with where the duty stands: a late notification stays late.
     let fields: Vec<Field> = std::iter::once(Field::Fact(Fact::Deadline))
@@ -304,7 +302,7 @@ fn draw_register_fields(app: &App, case: &Case, frame: &mut Frame, area: Rect) {
     let label_w = label_width(fields.iter(), lang, width);
     let mut lines = vec![Line::styled(case.id.to_string(), theme.header)];
     for f in fields {
-        lines.extend(field_lines(app, case, f, label_w, width));
+        lines.extend(field_lines(app, theme, case, f, label_w, width));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }

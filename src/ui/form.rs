@@ -28,26 +28,31 @@ use crate::ui::theme::Theme;
 const MULTI_MIN_ROWS: u16 = 3;
 
 /// The new-verzoek screen: header, the form in a block, status line, footer.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    draw_titled(app, UiMsg::NewRequestTitle.text(app.lang()), frame, area);
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    draw_titled(
+        app,
+        theme,
+        UiMsg::NewRequestTitle.text(app.lang()),
+        frame,
+        area,
+    );
 }
 
 /// A form screen with this title (the new verzoek, the new datalek): header, the open form in
 /// a block, status line, footer.
-pub fn draw_titled(app: &App, title: &str, frame: &mut Frame, area: Rect) {
+pub fn draw_titled(app: &App, theme: &Theme, title: &str, frame: &mut Frame, area: Rect) {
     let Some(form) = app.request_form() else {
         return;
     };
-    let theme = app.theme();
     let lang = app.lang();
     let [head, body, status, foot] = super::frame_parts(area);
-    frame.render_widget(Paragraph::new(super::head(app)), head);
+    frame.render_widget(Paragraph::new(super::head(app, theme)), head);
     let block = titled(theme, title.to_string());
     let inner = block.inner(body);
     frame.render_widget(block, body);
     draw_fields(form, theme, lang, frame, inner);
-    frame.render_widget(Paragraph::new(status_line(app)), status);
-    let mut keys = footer(app, Mode::Form);
+    frame.render_widget(Paragraph::new(status_line(app, theme)), status);
+    let mut keys = footer(app, theme, Mode::Form);
     // A choice's own keys are the field's, not the keymap's: the footer says them while one has
     // the focus.
     if let Some(Input::Choice { .. }) = form.focused().map(Field::input) {

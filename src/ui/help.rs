@@ -1,6 +1,7 @@
 //! The `?` overlay: the keys of every mode, generated from the keymap table (so it can't drift
 //! from dispatch), the keys of the screen it was opened from first (`App::help_sections`).
 
+use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,8 +12,7 @@ use crate::app::{App, Mode};
 use crate::i18n::ui::UiMsg;
 
 /// Draws the help over `area`.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = app.theme();
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang();
     let mut lines = Vec::new();
     for (mode, keys) in app.help_sections() {
@@ -36,7 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .border_style(theme.border)
         .padding(Padding::horizontal(1))
         .title(title)
-        .title_bottom(footer(app, Mode::Help));
+        .title_bottom(footer(app, theme, Mode::Help));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -16,7 +16,7 @@ use crate::i18n::ui::UiMsg;
 use crate::ui::theme::Theme;
 
 /// Draws the list screen into `area`.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [head, filters, table, status, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -25,24 +25,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(header(app)), head);
-    frame.render_widget(Paragraph::new(filter_line(app)), filters);
-    draw_table(app, frame, table);
-    frame.render_widget(Paragraph::new(status_line(app)), status);
+    frame.render_widget(Paragraph::new(header(app, theme)), head);
+    frame.render_widget(Paragraph::new(filter_line(app, theme)), filters);
+    draw_table(app, theme, frame, table);
+    frame.render_widget(Paragraph::new(status_line(app, theme)), status);
     let mode = if app.searching() {
         Mode::Search
     } else {
         Mode::List
     };
-    frame.render_widget(Paragraph::new(footer(app, mode)), foot);
+    frame.render_widget(Paragraph::new(footer(app, theme, mode)), foot);
 }
 
 /// Title, DEMO banner and the counts: open, bijna, te laat, wachtend.
-fn header(app: &App) -> Line<'static> {
-    let theme = app.theme();
+fn header(app: &App, theme: &Theme) -> Line<'static> {
     let lang = app.lang();
     let c = app.counts();
-    let mut spans = banners(app);
+    let mut spans = banners(app, theme);
     spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
     spans.push(Span::raw("   "));
     let count = |msg: UiMsg, n: usize, style: Style| {
@@ -90,8 +89,7 @@ fn header(app: &App) -> Line<'static> {
 }
 
 /// The kind and status shown, the search, and how many rows match.
-fn filter_line(app: &App) -> Line<'static> {
-    let theme = app.theme();
+fn filter_line(app: &App, theme: &Theme) -> Line<'static> {
     let lang = app.lang();
     let kind = app
         .kind_filter()
@@ -156,8 +154,7 @@ pub fn row_style(theme: &Theme, s: &Summary, level: Level) -> Style {
     }
 }
 
-fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = app.theme();
+fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang();
     let now = app.now();
     if app.visible_len() == 0 {

@@ -18,58 +18,58 @@ pub mod list;
 pub mod text;
 pub mod theme;
 
+use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use crate::app::Banner;
 use crate::app::{App, Confirm, Mode, Screen};
 use crate::i18n::form::FormMsg;
 use crate::i18n::ui::UiMsg;
-use crate::store::{ChainState, Health};
 
 /// The smallest screen privdesk draws its layout on; below it says "make the window larger".
 pub const MIN_SIZE: (u16, u16) = (60, 20);
 
 /// Draws the whole screen for the app's state.
-pub fn draw(app: &App, frame: &mut Frame) {
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        too_small(app, frame, area);
+        too_small(app, theme, frame, area);
         return;
     }
     match app.screen() {
         Screen::Help => {
-            draw_screen(app, app.screen_below(), frame, area);
-            help::draw(app, frame, area);
+            draw_screen(app, theme, app.screen_below(), frame, area);
+            help::draw(app, theme, frame, area);
         }
-        screen => draw_screen(app, screen, frame, area),
+        screen => draw_screen(app, theme, screen, frame, area),
     }
     if let Some(question) = app.confirm() {
-        confirm(app, question, frame, area);
+        confirm(app, theme, question, frame, area);
     }
 }
 
-fn draw_screen(app: &App, screen: Screen, frame: &mut Frame, area: Rect) {
+fn draw_screen(app: &App, theme: &Theme, screen: Screen, frame: &mut Frame, area: Rect) {
     match screen {
-        Screen::Detail(id) => detail::draw(app, id, frame, area),
-        Screen::NewRequest => form::draw(app, frame, area),
+        Screen::Detail(id) => detail::draw(app, theme, id, frame, area),
+        Screen::NewRequest => form::draw(app, theme, frame, area),
         Screen::NewBreach => {
             let title = crate::i18n::breach::BreachMsg::NewBreachTitle.text(app.lang());
-            form::draw_titled(app, title, frame, area);
+            form::draw_titled(app, theme, title, frame, area);
         }
-        Screen::ApForm(id) => breach::draw_ap_form(app, id, frame, area),
-        Screen::Breaches => breach::draw_register(app, frame, area),
-        Screen::Checklist(_) => checklist::draw(app, frame, area),
-        Screen::List | Screen::Help => list::draw(app, frame, area),
+        Screen::ApForm(id) => breach::draw_ap_form(app, theme, id, frame, area),
+        Screen::Breaches => breach::draw_register(app, theme, frame, area),
+        Screen::Checklist(_) => checklist::draw(app, theme, frame, area),
+        Screen::List | Screen::Help => list::draw(app, theme, frame, area),
     }
 }
 
 /// A screen too small for the layout: a short message instead of a broken one; the layout comes
 /// back as soon as the terminal is large enough again.
-fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+fn too_small(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang();
-    let theme = app.theme();
     let size = [
         ("w", area.width.to_string()),
         ("h", area.height.to_string()),
@@ -91,9 +91,8 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The yes/no question, over the screen.
-fn confirm(app: &App, question: Confirm, frame: &mut Frame, area: Rect) {
+fn confirm(app: &App, theme: &Theme, question: Confirm, frame: &mut Frame, area: Rect) {
     let lang = app.lang();
-    let theme = app.theme();
     let text = match question {
         Confirm::DiscardForm => FormMsg::AskDiscard.text(lang),
         Confirm::DiscardAndQuit => FormMsg::AskDiscardQuit.text(lang),
@@ -107,7 +106,7 @@ fn confirm(app: &App, question: Confirm, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::styled(text, theme.title),
         Line::default(),
-        footer(app, Mode::Confirm),
+        footer(app, theme, Mode::Confirm),
     ];
     frame.render_widget(
         Paragraph::new(lines)
@@ -120,8 +119,7 @@ fn confirm(app: &App, question: Confirm, frame: &mut Frame, area: Rect) {
 
 /// The footer: the mode's keys marked for it in the keymap table, those that apply to the case
 /// in view.
-pub(crate) fn footer(app: &App, mode: Mode) -> Line<'static> {
-    let theme = app.theme();
+pub(crate) fn footer(app: &App, theme: &Theme, mode: Mode) -> Line<'static> {
     let lang = app.lang();
     let mut spans = Vec::new();
     for (key, label) in app.keymap().footer(mode, |a| app.applies(a)) {
@@ -146,12 +144,9 @@ pub(crate) fn frame_parts(area: Rect) -> [Rect; 4] {
 }
 
 /// The header row of a screen: the banners that must not be missed, then privdesk's name.
-pub(crate) fn head(app: &App) -> Line<'static> {
-    let mut spans = banners(app);
-    spans.push(Span::styled(
-        UiMsg::Title.text(app.lang()),
-        app.theme().title,
-    ));
+pub(crate) fn head(app: &App, theme: &Theme) -> Line<'static> {
+    let mut spans = banners(app, theme);
+    spans.push(Span::styled(UiMsg::Title.text(app.lang()), theme.title));
     Line::from(spans)
 }
 
@@ -164,8 +159,7 @@ pub(crate) fn titled(theme: &theme::Theme, title: String) -> Block<'static> {
 }
 
 /// The status line: the app's message, styled by whether it reports a failure.
-pub(crate) fn status_line(app: &App) -> Line<'static> {
-    let theme = app.theme();
+pub(crate) fn status_line(app: &App, theme: &Theme) -> Line<'static> {
     match app.message() {
         Some(m) if m.error => Line::styled(m.text.clone(), theme.status_error),
         Some(m) => Line::styled(m.text.clone(), theme.status_ok),
@@ -176,33 +170,22 @@ pub(crate) fn status_line(app: &App) -> Line<'static> {
 /// The banners that must not be missed: DEMO on a demo register, a damaged or read-only
 /// register, and a journal whose chain the background check found broken; each followed by a
 /// space.
-pub(crate) fn banners(app: &App) -> Vec<Span<'static>> {
-    let theme = app.theme();
+pub(crate) fn banners(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let lang = app.lang();
     let mut out = Vec::new();
-    if app.is_demo() {
-        out.push(Span::styled(UiMsg::Demo.text(lang), theme.banner));
-        out.push(Span::raw(" "));
-    }
-    let health = match app.health() {
-        Health::Ok => None,
-        Health::Damaged(crate::store::Damage::DiskFull) => Some(UiMsg::DiskFullBanner),
-        Health::Damaged(_) => Some(UiMsg::Damaged),
-        Health::ReadOnly(_) => Some(UiMsg::ReadOnlyBanner),
-    };
-    if let Some(msg) = health {
-        out.push(Span::styled(format!(" {} ", msg.text(lang)), theme.banner));
-        out.push(Span::raw(" "));
-    }
-    let chain = match app.chain_state() {
-        Some(ChainState::Broken(bad)) => {
-            Some(UiMsg::JournalBroken.fill(lang, &[("line", &bad.line.to_string())]))
-        }
-        Some(ChainState::Unreadable(_)) => Some(UiMsg::JournalUnreadable.text(lang).to_string()),
-        _ => None,
-    };
-    if let Some(text) = chain {
-        out.push(Span::styled(format!(" {text} "), theme.banner));
+    for banner in app.banners() {
+        let text = match banner {
+            Banner::Demo => UiMsg::Demo.text(lang).to_string(),
+            Banner::DiskFull => format!(" {} ", UiMsg::DiskFullBanner.text(lang)),
+            Banner::Damaged => format!(" {} ", UiMsg::Damaged.text(lang)),
+            Banner::ReadOnly => format!(" {} ", UiMsg::ReadOnlyBanner.text(lang)),
+            Banner::JournalBroken(line) => format!(
+                " {} ",
+                UiMsg::JournalBroken.fill(lang, &[("line", &line.to_string())])
+            ),
+            Banner::JournalUnreadable => format!(" {} ", UiMsg::JournalUnreadable.text(lang)),
+        };
+        out.push(Span::styled(text, theme.banner));
         out.push(Span::raw(" "));
     }
     out

@@ -53,10 +53,7 @@ impl Checklist {
     /// The cursor's row among `steps` (the visible ones); the first row when its step is not
     /// among them.
     pub fn cursor_row(&self, steps: &[&Step]) -> usize {
-        steps
-            .iter()
-            .position(|s| s.id == self.cursor)
-            .unwrap_or(0)
+        steps.iter().position(|s| s.id == self.cursor).unwrap_or(0)
     }
 }
 
@@ -116,7 +113,8 @@ impl App {
                     .copied()
                     .or_else(|| visible.first().map(|s| s.id));
                 // Every kind has steps; a case with none visible has nothing to put a cursor on.
-                let Some(cursor) = cursor.or_else(|| checklist::steps(case.kind).next().map(|s| s.id))
+                let Some(cursor) =
+                    cursor.or_else(|| checklist::steps(case.kind).next().map(|s| s.id))
                 else {
                     return self.say_no_case(id);
                 };

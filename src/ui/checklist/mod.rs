@@ -13,6 +13,7 @@
 mod state;
 mod steps;
 
+use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,15 +31,14 @@ use state::state_lines;
 use steps::step_lines;
 
 /// Draws the checklist of the open case into `area`.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(c) = app.checklist() else {
         return;
     };
-    let theme = app.theme();
     let lang = app.lang();
     let prompt_rows = app.prompt().map_or(0, |p| prompt_height(&p.form));
     // A refusal can name several steps: the status line takes up to three rows.
-    let status_text = status_line(app);
+    let status_text = status_line(app, theme);
     let status_rows = status_text
         .width()
         .div_ceil(usize::from(area.width.max(1)))
@@ -51,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(2),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(super::head(app)), head);
+    frame.render_widget(Paragraph::new(super::head(app, theme)), head);
 
     let case = &c.case;
     let title = format!(
@@ -64,8 +64,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
 
-    let top = facts(app, case);
-    let state = state_lines(app, case);
+    let top = facts(app, theme, case);
+    let state = state_lines(app, theme, case);
     // The state wraps: count the rows each line takes at this width.
     let w = usize::from(inner.width.max(1));
     let state_rows: usize = state.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
@@ -78,7 +78,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(inner);
     frame.render_widget(Paragraph::new(top), top_area);
     frame.render_widget(
-        Paragraph::new(step_lines(app, c, steps_area.height, steps_area.width)),
+        Paragraph::new(step_lines(
+            app,
+            theme,
+            c,
+            steps_area.height,
+            steps_area.width,
+        )),
         steps_area,
     );
     frame.render_widget(Paragraph::new(state).wrap(Wrap { trim: false }), state_area);
@@ -96,14 +102,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Mode::Checklist
     };
     frame.render_widget(
-        Paragraph::new(footer(app, mode)).wrap(Wrap { trim: false }),
+        Paragraph::new(footer(app, theme, mode)).wrap(Wrap { trim: false }),
         foot,
     );
 }
 
 /// Who asks for whom, the legal dates with their warning, and the progress.
-fn facts(app: &App, case: &Case) -> Vec<Line<'static>> {
-    let theme = app.theme();
+fn facts(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'static>> {
     let lang = app.lang();
     let now = app.now();
     let today = app.today();

@@ -2,6 +2,7 @@
 //! destruction, the AVG 19 recipients, the ending, and what deciding or closing still needs,
 //! each asked of the domain.
 
+use crate::ui::theme::Theme;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
@@ -13,8 +14,7 @@ use crate::i18n::domain as names;
 use crate::i18n::workbench::WorkMsg;
 
 /// The authority assessment, and the state of the case after the steps.
-pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
-    let theme = app.theme();
+pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'static>> {
     let lang = app.lang();
     let today = app.today();
     let mut out = vec![Line::default()];

@@ -1,6 +1,7 @@
 //! The checklist's steps: the visible ones grouped by phase, the cursor's row kept in view,
 //! each with its answer as the screen writes it and who gave it when.
 
+use crate::ui::theme::Theme;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
@@ -12,8 +13,13 @@ use crate::i18n::workbench::WorkMsg;
 use crate::ui::text::{self, clip};
 
 /// The visible steps, grouped by phase, scrolled so the cursor stays in view.
-pub(super) fn step_lines(app: &App, c: &Checklist, height: u16, width: u16) -> Vec<Line<'static>> {
-    let theme = app.theme();
+pub(super) fn step_lines(
+    app: &App,
+    theme: &Theme,
+    c: &Checklist,
+    height: u16,
+    width: u16,
+) -> Vec<Line<'static>> {
     let lang = app.lang();
     let steps = c.case.visible_steps(app.today());
     let mut rows: Vec<(Option<usize>, Line<'static>)> = Vec::new();

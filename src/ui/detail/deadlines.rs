@@ -2,6 +2,7 @@
 //! organisation's internal target, and while an extension is possible the last day for its
 //! notice.
 
+use crate::ui::theme::Theme;
 use ratatui::text::{Line, Span};
 
 use super::LABEL;
@@ -13,8 +14,7 @@ use crate::i18n::detail::DetailMsg;
 use crate::ui::text;
 
 /// Each legal date with its level and time left; the internal target when configured.
-pub(super) fn deadlines(out: &mut Vec<Line<'static>>, app: &App, s: &Summary) {
-    let theme = app.theme();
+pub(super) fn deadlines(out: &mut Vec<Line<'static>>, app: &App, theme: &Theme, s: &Summary) {
     let lang = app.lang();
     let now = app.now();
     let case = app
@@ -56,13 +56,12 @@ pub(super) fn deadlines(out: &mut Vec<Line<'static>>, app: &App, s: &Summary) {
             ),
         ]));
     }
-    extension_window(out, app, s);
+    extension_window(out, app, theme, s);
 }
 
 /// While an extension is still possible, the last day to send its notice (the end of the first
 /// month), marked due soon from 5 working days before it (domain.md §3.4).
-fn extension_window(out: &mut Vec<Line<'static>>, app: &App, s: &Summary) {
-    let theme = app.theme();
+fn extension_window(out: &mut Vec<Line<'static>>, app: &App, theme: &Theme, s: &Summary) {
     let lang = app.lang();
     let today = amsterdam_date(app.now());
     if !s.kind.may_extend() || s.extended || s.answer_done || !s.status.is_active() {

@@ -19,8 +19,7 @@ use crate::ui::text;
 use crate::ui::theme::Theme;
 
 /// The facts, deadlines, authority, checklist and notes.
-pub(super) fn facts(app: &App, id: CaseId) -> Vec<Line<'static>> {
-    let theme = app.theme();
+pub(super) fn facts(app: &App, theme: &Theme, id: CaseId) -> Vec<Line<'static>> {
     let lang = app.lang();
     let today = amsterdam_date(app.now());
     let view = app.case_view().filter(|v| v.id == id);
@@ -51,7 +50,7 @@ pub(super) fn facts(app: &App, id: CaseId) -> Vec<Line<'static>> {
     if let Some(s) = summary {
         out.push(Line::default());
         out.push(heading(theme, DetailMsg::SectionDeadlines.text(lang)));
-        deadlines(&mut out, app, s);
+        deadlines(&mut out, app, theme, s);
     }
     if let Some(case) = case {
         state_lines(&mut out, case, theme, lang);

@@ -37,9 +37,8 @@ const TWO_COLUMNS: u16 = 160;
 const LABEL: usize = 22;
 
 /// Draws the detail of case `id` into `area`.
-pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, theme: &Theme, id: CaseId, frame: &mut Frame, area: Rect) {
     let [head, body, status, foot] = super::frame_parts(area);
-    let theme = app.theme();
     let lang = app.lang();
     let mut title = UiMsg::DetailTitle.fill(lang, &[("id", &id.to_string())]);
     if let Some(s) = app.summary(id) {
@@ -49,13 +48,13 @@ pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
             names::status(s.status, lang)
         );
     }
-    frame.render_widget(Paragraph::new(super::head(app)), head);
+    frame.render_widget(Paragraph::new(super::head(app, theme)), head);
     let block = titled(theme, title);
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let scroll = app.case_view().map_or(0, |v| v.scroll);
-    let facts = facts(app, id);
-    let history = history(app);
+    let facts = facts(app, theme, id);
+    let history = history(app, theme);
     if inner.width >= TWO_COLUMNS {
         let [left, gap, right] = Layout::horizontal([
             Constraint::Percentage(55),
@@ -91,8 +90,8 @@ pub fn draw(app: &App, id: CaseId, frame: &mut Frame, area: Rect) {
         }
         None => Mode::Detail,
     };
-    frame.render_widget(Paragraph::new(status_line(app)), status);
-    frame.render_widget(Paragraph::new(footer(app, mode)), foot);
+    frame.render_widget(Paragraph::new(status_line(app, theme)), status);
+    frame.render_widget(Paragraph::new(footer(app, theme, mode)), foot);
 }
 
 /// Draws wrapped lines scrolled by `scroll` rows, clamped so the last row stays at the bottom.
@@ -121,8 +120,7 @@ fn field(theme: &Theme, label: &str, value: String) -> Line<'static> {
 }
 
 /// The history from the journal: one line per event, oldest first.
-fn history(app: &App) -> Vec<Line<'static>> {
-    let theme = app.theme();
+fn history(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang();
     let mut out = vec![heading(theme, DetailMsg::SectionHistory.text(lang))];
     let Some(view) = app.case_view() else {
