@@ -62,7 +62,7 @@ fn first_frame(dir: &Path, theme: &Theme) -> (usize, App) {
     let app = App::new(store, Clock::Fixed(now()), Lang::Nl);
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
     terminal
-        .draw(|f| privdesk::ui::draw(&app, &theme, f))
+        .draw(|f| privdesk::ui::draw(&app, theme, f))
         .unwrap();
     (app.total_len(), app)
 }
@@ -78,7 +78,7 @@ fn breakdown(dir: &Path, theme: &Theme) {
     let t = Instant::now();
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
     terminal
-        .draw(|f| privdesk::ui::draw(&app, &theme, f))
+        .draw(|f| privdesk::ui::draw(&app, theme, f))
         .unwrap();
     let draw = t.elapsed();
     chain_checked(&app);
