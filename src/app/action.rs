@@ -133,6 +133,10 @@ pub enum Task {
     Dispute,
     /// Beperking: announce the lifting to the requester, or lift the restriction (AVG 18(3)).
     Lift,
+    /// Correct a registered fact, with a reason (issue 18).
+    Correct,
+    /// Add a note to the case (issue 18).
+    Note,
 }
 
 impl Task {
@@ -152,7 +156,7 @@ impl Task {
             Task::AddRecipient | Task::RecipientTold | Task::RecipientImpossible => {
                 has_recipients(kind)
             }
-            Task::Close | Task::Void | Task::Reopen => true,
+            Task::Close | Task::Void | Task::Reopen | Task::Correct | Task::Note => true,
         }
     }
 }
@@ -172,7 +176,7 @@ impl Action {
 
     /// The actions a key can be bound to: everything without a value. The keymap test checks
     /// that each one the app accepts on a screen has a row there.
-    pub const KEYED: [Action; 52] = [
+    pub const KEYED: [Action; 54] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -222,6 +226,8 @@ impl Action {
         Action::Task(Task::Letter),
         Action::Task(Task::Dispute),
         Action::Task(Task::Lift),
+        Action::Task(Task::Correct),
+        Action::Task(Task::Note),
         Action::PromptNext,
         Action::PromptPrev,
         Action::PromptCancel,

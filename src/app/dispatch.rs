@@ -53,7 +53,9 @@ impl App {
                 mode == Mode::Search
             }
             A::Checklist => matches!(mode, Mode::List | Mode::Detail),
-            A::Task(Task::Letter) => matches!(mode, Mode::Checklist | Mode::Detail),
+            A::Task(Task::Letter | Task::Correct | Task::Note) => {
+                matches!(mode, Mode::Checklist | Mode::Detail)
+            }
             A::AnswerYes | A::AnswerNo | A::Answer | A::Task(_) => mode == Mode::Checklist,
             A::PromptNext | A::PromptPrev | A::PromptCancel => mode == Mode::Prompt,
         }

@@ -32,6 +32,8 @@ pub enum Confirm {
     DiscardForm,
     /// Throw the typed form away and leave privdesk.
     DiscardAndQuit,
+    /// Record a correction that makes a recorded decision or extension unlawful (issue 18).
+    Correction,
 }
 
 impl App {

@@ -115,6 +115,26 @@ crate::messages! {
             "↑↓ or 1-9 choose · Enter record · Shift-Tab back · Esc cancel";
         PromptKeysTextLast => "typ · Backspace wist · Enter vastleggen · Shift-Tab terug · Esc annuleren",
             "type · Backspace deletes · Enter record · Shift-Tab back · Esc cancel";
+        PromptKeysMulti => "typ · Enter nieuwe regel · Tab vastleggen · Shift-Tab terug · Esc annuleren",
+            "type · Enter new line · Tab record · Shift-Tab back · Esc cancel";
+        PromptCorrectWhich => "Welk geregistreerd gegeven corrigeren?", "Which registered fact to correct?";
+        PromptCorrect => "Corrigeren: {field}", "Correct: {field}";
+        FieldFact => "Gegeven", "Fact";
+        FieldNewValue => "Nieuwe waarde (nu: {now})", "New value (now: {now})";
+        FieldCorrectionReason => "Reden van de correctie", "Reason for the correction";
+        AskCorrection => "Toch corrigeren? Het besluit blijft staan en de zaak komt ter beoordeling.",
+            "Correct anyway? The decision is kept and the case is flagged for review.";
+        CorrectionConflictsAsk => "{why} — j: toch vastleggen (ter beoordeling), n: terug naar de correctie",
+            "{why} — j: record anyway (flagged for review), n: back to the correction";
+        DoneCorrect => "Gecorrigeerd; termijnen, bevoegdheid en lijst opnieuw berekend.",
+            "Corrected; deadlines, authority and list recomputed.";
+        DoneCorrectMoved => "Gecorrigeerd; de termijn is verschoven (de FG ziet deze correctie in het overzicht).",
+            "Corrected; the deadline moved (the FG sees this correction in the overview).";
+        DoneCorrectReview => "Gecorrigeerd; het besluit blijft staan en de zaak staat ter beoordeling.",
+            "Corrected; the decision is kept and the case is flagged for review.";
+        PromptNote => "Notitie bij de zaak", "Note on the case";
+        FieldNote => "Notitie", "Note";
+        DoneNote => "Notitie vastgelegd.", "Note recorded.";
         RecipientKeys => "t: geïnformeerd · o: onmogelijk", "t: told · o: impossible";
         DestroyPending => "Vernietiging nog niet bevestigd — x: bevestigen (binnen drie maanden, WGBO 7:455)",
             "Destruction not yet confirmed — x: confirm (within three months, WGBO 7:455)";

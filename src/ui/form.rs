@@ -268,7 +268,14 @@ pub fn prompt_height(form: &Form) -> u16 {
         Some(Input::Choice { options, .. }) => options.len(),
         _ => 0,
     };
-    u16::try_from(form.fields().len() + options + 3).unwrap_or(u16::MAX)
+    // A multi-line field shows its lines under its label (a note, an address).
+    let lines: usize = form
+        .fields()
+        .iter()
+        .filter(|f| f.is_multi_line())
+        .map(|f| f.value().lines().count().max(1))
+        .sum();
+    u16::try_from(form.fields().len() + options + lines + 3).unwrap_or(u16::MAX)
 }
 
 /// Draws a prompt: `form` compactly in a block titled `title`, over whatever is in `area`.
@@ -292,7 +299,7 @@ pub fn draw_prompt(
         let room = inner.saturating_sub(f.label().chars().count() + 5).max(8);
         let value = match f.input() {
             Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
-            Input::Multi(_) => clip(&f.value(), room),
+            Input::Multi(_) => String::new(),
             Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) if focus => {
                 let (before, after): (String, String) = {
                     let chars: Vec<char> = l.value().chars().collect();
@@ -320,6 +327,17 @@ pub fn draw_prompt(
             ),
             Span::styled(value, theme.input),
         ]));
+        if let Input::Multi(area) = f.input() {
+            // Each line its own row, literal text; the cursor at the end of the focused one.
+            let n = area.lines().len();
+            for (k, l) in area.lines().iter().enumerate() {
+                let cursor = if focus && k + 1 == n { "▏" } else { "" };
+                lines.push(Line::styled(
+                    format!("    {}{cursor}", clip(l, inner.saturating_sub(6))),
+                    theme.input,
+                ));
+            }
+        }
         if let (true, Input::Choice { options, at, .. }) = (focus, f.input()) {
             for (n, o) in options.iter().enumerate() {
                 let style = if n == *at { theme.selected } else { theme.text };
@@ -330,7 +348,9 @@ pub fn draw_prompt(
     }
     let last = form.focus() + 1 == form.fields().len();
     let choice = matches!(form.focused().map(Field::input), Some(Input::Choice { .. }));
+    let multi = form.focused().is_some_and(Field::is_multi_line);
     let hint = match (choice, last) {
+        _ if multi => WorkMsg::PromptKeysMulti,
         (true, false) => WorkMsg::PromptKeysChoice,
         (true, true) => WorkMsg::PromptKeysChoiceLast,
         (false, false) => WorkMsg::PromptKeysText,

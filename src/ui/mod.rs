@@ -97,6 +97,7 @@ fn confirm(app: &App, question: Confirm, frame: &mut Frame, area: Rect) {
     let text = match question {
         Confirm::DiscardForm => FormMsg::AskDiscard.text(lang),
         Confirm::DiscardAndQuit => FormMsg::AskDiscardQuit.text(lang),
+        Confirm::Correction => crate::i18n::workbench::WorkMsg::AskCorrection.text(lang),
     };
     let width = u16::try_from(Span::raw(text).width() + 4).unwrap_or(u16::MAX);
     let rect = centred(area, width.min(area.width.saturating_sub(4)), 5);

@@ -28,6 +28,8 @@ pub enum Records {
     Task(Task),
     /// The end of an escalated dispute (`Task::Dispute` while one is open).
     DisputeResolve,
+    /// The new value of a registered fact and the reason (after `Task::Correct` chose it).
+    Correct(crate::domain::case::FactField),
 }
 
 /// An open prompt: what it records, its title, and its fields.
@@ -162,6 +164,18 @@ impl App {
                 if let Some(answer) = self.answer_of(step, &mut p.form) {
                     self.record_answer(step, answer, true);
                 }
+                return;
+            }
+            Records::Task(Task::Correct) => {
+                self.correction_chosen(choice(0));
+                return;
+            }
+            Records::Correct(field) => {
+                self.submit_correction(field, false);
+                return;
+            }
+            Records::Task(Task::Note) => {
+                self.submit_note();
                 return;
             }
             Records::Task(Task::Letter) => {
@@ -301,6 +315,7 @@ fn done_msg(records: Records) -> WorkMsg {
         Records::Answer(_) => WorkMsg::DoneAnswer,
         Records::WaitEnd => WorkMsg::DoneWaitEnd,
         Records::DisputeResolve => WorkMsg::DoneDispute,
+        Records::Correct(_) => WorkMsg::DoneCorrect,
         Records::Task(task) => match task {
             Task::Wait => WorkMsg::DoneWaitStart,
             Task::Extend => WorkMsg::DoneExtend,
@@ -316,6 +331,8 @@ fn done_msg(records: Records) -> WorkMsg {
             Task::Letter => WorkMsg::DoneAnswer,
             Task::Dispute => WorkMsg::DoneDispute,
             Task::Lift => WorkMsg::DoneLift,
+            Task::Correct => WorkMsg::DoneCorrect,
+            Task::Note => WorkMsg::DoneNote,
         },
     }
 }

@@ -151,6 +151,11 @@ impl Field {
         Field::with(label, Input::Multi(Box::new(textarea::new_area())))
     }
 
+    /// A multi-line text field holding `value` (a correction starts from what is recorded).
+    pub fn multi_filled(label: &str, value: &str) -> Field {
+        Field::with(label, Input::Multi(Box::new(textarea::area_with(value))))
+    }
+
     /// Marks the field as one that must be filled (its label shows `*`).
     pub fn required(mut self) -> Field {
         self.required = true;

@@ -124,6 +124,14 @@ pub(super) const DEFAULT: &[Row] = &[
     ),
     (
         Detail,
+        "C",
+        A::Task(T::Correct),
+        M::HelpCorrect,
+        Some(M::FootCorrect),
+    ),
+    (Detail, "N", A::Task(T::Note), M::HelpNote, Some(M::FootNote)),
+    (
+        Detail,
         "c",
         A::Checklist,
         M::HelpChecklist,
@@ -256,6 +264,14 @@ pub(super) const DEFAULT: &[Row] = &[
     (Checklist, "H", A::Task(T::Reopen), M::HelpReopen, None),
     (Checklist, "E", A::Task(T::Dispute), M::HelpDispute, None),
     (Checklist, "B", A::Task(T::Lift), M::HelpLift, None),
+    (
+        Checklist,
+        "C",
+        A::Task(T::Correct),
+        M::HelpCorrect,
+        None,
+    ),
+    (Checklist, "N", A::Task(T::Note), M::HelpNote, None),
     (
         Checklist,
         "l",
