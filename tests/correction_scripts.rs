@@ -104,7 +104,37 @@ fn the_deadline_moves_with_a_corrected_receipt_date_and_the_history_shows_both_v
     let case = open(&r.register()).case(v(1)).unwrap().unwrap();
     assert_eq!(case.received().unwrap().to_string(), "2026-11-02");
     assert_eq!(case.deadline_corrections().count(), 1);
-    assert_eq!(case.corrections.len(), 1, "the unchanged value wrote nothing");
+    assert_eq!(
+        case.corrections.len(),
+        1,
+        "the unchanged value wrote nothing"
+    );
+    // The FG's list: the export names the correction that moved the deadline.
+    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args(["--db", r.register().to_str().unwrap()])
+        .args(["--now", "2026-11-23T09:30", "export", "json"])
+        .env_remove("PRIVDESK_DB")
+        .env_remove("PRIVDESK_CONFIG")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let case = doc["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "V-2026-0001")
+        .unwrap();
+    assert_eq!(case["answer_due"], "2026-12-02");
+    assert_eq!(case["corrections"][0]["field"], "received");
+    assert_eq!(case["corrections"][0]["moved_deadline"], true);
+    assert_eq!(case["corrections"][0]["reason"], "poststempel 2 november");
+    assert_eq!(case["review"], false);
 }
 
 /// A correction that makes the decision unlawful is saved only after j; the decision is kept
@@ -151,8 +181,14 @@ fn a_note_of_two_lines_on_an_ended_case_is_journalled_and_changes_no_version() {
         .unwrap();
     assert_eq!(case.last_seq, ended);
     assert!(case.last_seq > before);
-    assert!(store.history(v(6)).unwrap().iter().any(|(_, _, _, e)| matches!(
-        e,
-        Event::NoteAdded { text, .. } if text == "gebeld met moeder\nstuurt ID dinsdag"
-    )));
+    assert!(
+        store
+            .history(v(6))
+            .unwrap()
+            .iter()
+            .any(|(_, _, _, e)| matches!(
+                e,
+                Event::NoteAdded { text, .. } if text == "gebeld met moeder\nstuurt ID dinsdag"
+            ))
+    );
 }

@@ -76,9 +76,8 @@ fn current(case: &Case, field: FactField) -> Option<Correction> {
 
 /// The field a new value is typed into, the recorded value filled in.
 fn value_field(c: &Correction, label: &str, lang: Lang) -> Field {
-    let choice = |names: Vec<String>, at: Option<usize>| {
-        Field::choice(label, names, at.unwrap_or(0))
-    };
+    let choice =
+        |names: Vec<String>, at: Option<usize>| Field::choice(label, names, at.unwrap_or(0));
     match c {
         Correction::Received { from, .. } | Correction::BirthDate { from, .. } => {
             Field::date(label, Some(*from)).required()
@@ -207,8 +206,8 @@ impl App {
         ];
         self.open_prompt(Records::Correct(field), WorkMsg::PromptCorrect, fields);
         if let Some(p) = self.prompt.as_mut() {
-            p.title = WorkMsg::PromptCorrect
-                .fill(lang, &[("field", names::fact_field(field, lang))]);
+            p.title =
+                WorkMsg::PromptCorrect.fill(lang, &[("field", names::fact_field(field, lang))]);
         }
     }
 

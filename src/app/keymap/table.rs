@@ -129,7 +129,13 @@ pub(super) const DEFAULT: &[Row] = &[
         M::HelpCorrect,
         Some(M::FootCorrect),
     ),
-    (Detail, "N", A::Task(T::Note), M::HelpNote, Some(M::FootNote)),
+    (
+        Detail,
+        "N",
+        A::Task(T::Note),
+        M::HelpNote,
+        Some(M::FootNote),
+    ),
     (
         Detail,
         "c",
@@ -264,13 +270,7 @@ pub(super) const DEFAULT: &[Row] = &[
     (Checklist, "H", A::Task(T::Reopen), M::HelpReopen, None),
     (Checklist, "E", A::Task(T::Dispute), M::HelpDispute, None),
     (Checklist, "B", A::Task(T::Lift), M::HelpLift, None),
-    (
-        Checklist,
-        "C",
-        A::Task(T::Correct),
-        M::HelpCorrect,
-        None,
-    ),
+    (Checklist, "C", A::Task(T::Correct), M::HelpCorrect, None),
     (Checklist, "N", A::Task(T::Note), M::HelpNote, None),
     (
         Checklist,

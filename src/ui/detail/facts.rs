@@ -79,7 +79,11 @@ pub(super) fn facts(app: &App, id: CaseId) -> Vec<Line<'static>> {
 fn state_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
     // A confirmed correction made the recorded decision or extension unlawful.
     if let Some(r) = &case.review {
-        let what: Vec<&str> = r.conflicts.iter().map(|c| names::conflict(*c, lang)).collect();
+        let what: Vec<&str> = r
+            .conflicts
+            .iter()
+            .map(|c| names::conflict(*c, lang))
+            .collect();
         out.push(Line::styled(
             format!(
                 "{}: {}",
