@@ -281,6 +281,8 @@ pub enum JsonAnswer<'a> {
     Instant(DateTime<Utc>),
     /// A choice's slug or free text.
     Text(&'a str),
+    /// Several choices' slugs.
+    List(Vec<&'a str>),
 }
 
 impl<'a> JsonAnswer<'a> {
@@ -291,6 +293,8 @@ impl<'a> JsonAnswer<'a> {
             Answer::Date(d) => JsonAnswer::Date(*d),
             Answer::Instant(t) => JsonAnswer::Instant(*t),
             Answer::Choice(s) | Answer::Text(s) => JsonAnswer::Text(s),
+            // Several choices (a breach read and copied): their slugs.
+            Answer::Choices(cs) => JsonAnswer::List(cs.iter().map(String::as_str).collect()),
         })
     }
 }

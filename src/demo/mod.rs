@@ -43,6 +43,9 @@ pub fn plausible_answer(case: &Case, step: StepId, ty: AnswerType, at: DateTime<
         (StepId::Risico, _) => Answer::Choice("risico".into()),
         (StepId::WilsbekwaamBeoordeeldDoor, _) => Answer::Text("jeugdarts (demo)".into()),
         (_, AnswerType::YesNo) => Answer::YesNo(true),
+        (_, AnswerType::Choices(opts)) => {
+            Answer::Choices(opts.iter().take(1).map(|o| o.to_string()).collect())
+        }
         (_, AnswerType::Choice(opts)) => {
             Answer::Choice(opts.first().copied().unwrap_or_default().into())
         }

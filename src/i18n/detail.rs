@@ -101,6 +101,11 @@ pub fn answer(a: &Answer, lang: Lang) -> String {
         Answer::YesNo(true) => DetailMsg::Yes.text(lang).into(),
         Answer::YesNo(false) => DetailMsg::No.text(lang).into(),
         Answer::Choice(slug) => option(slug, lang).into(),
+        Answer::Choices(slugs) => slugs
+            .iter()
+            .map(|s| option(s, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
         Answer::Date(d) => date(*d),
         Answer::Instant(t) => crate::ui::text::instant(*t),
         Answer::Text(t) => t.clone(),

@@ -117,6 +117,9 @@ crate::messages! {
             "type · Backspace deletes · Enter record · Shift-Tab back · Esc cancel";
         PromptKeysMulti => "typ · Enter nieuwe regel · Tab vastleggen · Shift-Tab terug · Esc annuleren",
             "type · Enter new line · Tab record · Shift-Tab back · Esc cancel";
+        PromptKeysSeveral => "1-9 of spatie: aan/uit (meer mogelijk) · ↑↓ kiezen · Enter vastleggen · Esc annuleren",
+            "1-9 or Space: on/off (several possible) · ↑↓ move · Enter record · Esc cancel";
+        OptionalLeftEmpty => "Optioneel en leeg gelaten: niets vastgelegd.", "Optional and left empty: nothing recorded.";
         PromptCorrectWhich => "Welk geregistreerd gegeven corrigeren?", "Which registered fact to correct?";
         PromptCorrect => "Corrigeren: {field}", "Correct: {field}";
         FieldFact => "Gegeven", "Fact";

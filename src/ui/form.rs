@@ -200,6 +200,14 @@ fn draw_field(
             };
             frame.render_widget(Paragraph::new(line), value_rect);
         }
+        // Only a checklist prompt asks several choices; a form shows what is chosen.
+        Input::Several { .. } => {
+            let line = Line::from(vec![
+                Span::raw("  "),
+                Span::styled(field.value(), theme.input),
+            ]);
+            frame.render_widget(Paragraph::new(line), value_rect);
+        }
         Input::Multi(area) => {
             let mut area = (**area).clone();
             area.set_style(theme.input);
@@ -265,7 +273,7 @@ fn line_input(l: &LineInput, focused: bool, theme: &Theme, hint: Option<&str>) -
 /// Rows a prompt takes: a border, its fields, the options of a focused choice, a key hint.
 pub fn prompt_height(form: &Form) -> u16 {
     let options = match form.focused().map(Field::input) {
-        Some(Input::Choice { options, .. }) => options.len(),
+        Some(Input::Choice { options, .. } | Input::Several { options, .. }) => options.len(),
         _ => 0,
     };
     // A multi-line field shows its lines under its label (a note, an address).
@@ -299,6 +307,7 @@ pub fn draw_prompt(
         let room = inner.saturating_sub(f.label().chars().count() + 5).max(8);
         let value = match f.input() {
             Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
+            Input::Several { .. } => clip(&f.value(), room),
             Input::Multi(_) => String::new(),
             Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) if focus => {
                 let (before, after): (String, String) = {
@@ -338,6 +347,25 @@ pub fn draw_prompt(
                 ));
             }
         }
+        if let (
+            true,
+            Input::Several {
+                options,
+                chosen,
+                at,
+            },
+        ) = (focus, f.input())
+        {
+            for (n, o) in options.iter().enumerate() {
+                let style = if n == *at { theme.selected } else { theme.text };
+                let mark = if chosen.get(n).copied().unwrap_or(false) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
+            }
+        }
         if let (true, Input::Choice { options, at, .. }) = (focus, f.input()) {
             for (n, o) in options.iter().enumerate() {
                 let style = if n == *at { theme.selected } else { theme.text };
@@ -349,8 +377,13 @@ pub fn draw_prompt(
     let last = form.focus() + 1 == form.fields().len();
     let choice = matches!(form.focused().map(Field::input), Some(Input::Choice { .. }));
     let multi = form.focused().is_some_and(Field::is_multi_line);
+    let several = matches!(
+        form.focused().map(Field::input),
+        Some(Input::Several { .. })
+    );
     let hint = match (choice, last) {
         _ if multi => WorkMsg::PromptKeysMulti,
+        _ if several => WorkMsg::PromptKeysSeveral,
         (true, false) => WorkMsg::PromptKeysChoice,
         (true, true) => WorkMsg::PromptKeysChoiceLast,
         (false, false) => WorkMsg::PromptKeysText,

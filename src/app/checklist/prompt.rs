@@ -163,6 +163,15 @@ impl App {
             Records::Answer(step) => {
                 if let Some(answer) = self.answer_of(step, &mut p.form) {
                     self.record_answer(step, answer, true);
+                } else if !p.form.fields().iter().any(|f| f.is_required())
+                    && p.form.text(0).is_empty()
+                {
+                    // An optional step left empty: nothing to record (issue 18).
+                    self.prompt = None;
+                    self.say(
+                        WorkMsg::OptionalLeftEmpty.text(self.lang).to_string(),
+                        false,
+                    );
                 }
                 return;
             }
