@@ -98,7 +98,7 @@ impl T {
                     step,
                     StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
                 )),
-                Choice(o) => Answer::Choice(o[0].into()),
+                Choice(o) | Choices(o) => Answer::Choice(o[0].into()),
                 Date => Answer::Date(today),
                 Instant => Answer::Instant(self.now),
                 Text => Answer::Text("ok".into()),
@@ -457,4 +457,34 @@ fn a_note_changes_no_case_and_an_empty_note_is_refused() {
         }),
         Err(Refusal::Required("note"))
     );
+}
+
+/// AVG 7(3): a withdrawal of consent takes effect on receipt: its effective date is the date
+/// of receipt, a later one is refused.
+#[test]
+fn a_withdrawal_of_consent_takes_effect_on_receipt_avg_7_3() {
+    let mut t = T::new(
+        CaseKind::IntrekkenToestemming,
+        "2026-11-02",
+        "2018-01-01",
+        Relation::OuderMetGezag,
+    )
+    .on("2026-11-10");
+    let id = t.case.id;
+    let effective = |on: &str| Event::Answered {
+        case: id,
+        step: StepId::IngangsdatumIntrekking,
+        answer: Answer::Date(d(on)),
+    };
+    assert_eq!(
+        t.apply(effective("2026-11-09")),
+        Err(Refusal::Blocked(
+            privdesk::domain::checklist::Block::WithdrawalTakesEffectOnReceipt
+        ))
+    );
+    t.apply(effective("2026-11-02")).unwrap();
+    // A line written before the rule replays as it was.
+    let mut replayed = t.case.clone();
+    let stamp = t.stamp();
+    replayed.replay(&effective("2026-11-09"), &stamp).unwrap();
 }

@@ -95,7 +95,7 @@ fn case(name: &str, text: &str) -> (Case, NaiveDate) {
                     | privdesk::domain::checklist::StepId::Bewaarplicht
                     | privdesk::domain::checklist::StepId::BelangAnder
             )),
-            AnswerType::Choice(o) => Answer::Choice(o[0].into()),
+            AnswerType::Choice(o) | AnswerType::Choices(o) => Answer::Choice(o[0].into()),
             AnswerType::Date => Answer::Date(today),
             AnswerType::Instant => Answer::Instant(now),
             AnswerType::Text => Answer::Text("ok".into()),

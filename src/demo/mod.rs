@@ -38,6 +38,8 @@ pub fn plausible_answer(case: &Case, step: StepId, ty: AnswerType, at: DateTime<
             Answer::YesNo(false)
         }
         (StepId::OordeelSchaadtHulp, _) => Answer::YesNo(false),
+        // A withdrawal of consent takes effect on receipt (AVG 7(3)).
+        (StepId::IngangsdatumIntrekking, _) => Answer::Date(received),
         (StepId::ToestemmingKind, _) => Answer::Choice("gegeven".into()),
         (StepId::IdKopie, _) => Answer::Choice("geen_kopie".into()),
         (StepId::Risico, _) => Answer::Choice("risico".into()),

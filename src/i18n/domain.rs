@@ -254,6 +254,11 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
             "een geschil escaleren kan alleen als een ouder met gezag of voogd het verzoek deed",
             "a dispute can only be escalated when a parent with gezag or a voogd made the request",
         ),
+        WithdrawalTakesEffectOnReceipt => pick(
+            lang,
+            "het intrekken van toestemming geldt vanaf de ontvangst (AVG 7 lid 3): de ingangsdatum is de datum van ontvangst",
+            "a withdrawal of consent takes effect on receipt (GDPR 7(3)): its effective date is the date of receipt",
+        ),
         NoDisputeEscalated => pick(
             lang,
             "er is geen geëscaleerd geschil om als opgelost vast te leggen",

@@ -107,6 +107,7 @@ crate::messages! {
         LetterOntvangst => "ontvangstbevestiging", "acknowledgement of receipt";
         LetterVerlenging => "verlenging", "extension notice";
         LetterBesluit => "besluit", "decision";
+        LetterAankondigingOpheffing => "aankondiging opheffing beperking (AVG 18(3))", "announcement of lifting the restriction (GDPR 18(3))";
         PromptKeysChoice => "↑↓ of 1-9 kiezen · Enter verder · Shift-Tab terug · Esc annuleren",
             "↑↓ or 1-9 choose · Enter next · Shift-Tab back · Esc cancel";
         PromptKeysText => "typ · Backspace wist · Enter verder · Shift-Tab terug · Esc annuleren",

@@ -95,9 +95,15 @@ impl App {
                     .and_then(|c| c.case.breach.as_ref())
                     .filter(|_| step.id == StepId::IncidentBegin)
                     .map(|b| amsterdam_date(b.aware_at));
+                // A withdrawal of consent takes effect on receipt (AVG 7(3)).
+                let received = self
+                    .checklist
+                    .as_ref()
+                    .filter(|_| step.id == StepId::IngangsdatumIntrekking)
+                    .and_then(|c| c.case.received());
                 let d = match &current {
                     Some(Answer::Date(d)) => *d,
-                    _ => aware.unwrap_or_else(|| self.today()),
+                    _ => aware.or(received).unwrap_or_else(|| self.today()),
                 };
                 Field::date(label, Some(d)).required()
             }

@@ -228,7 +228,7 @@ impl App {
             Records::Task(Task::Void) => (W::PromptVoid, vec![self.text_field(W::FieldReason)]),
             Records::Task(Task::Reopen) => (W::PromptReopen, vec![self.text_field(W::FieldReason)]),
             Records::Task(Task::Letter) => {
-                let letters = LetterKind::ALL
+                let letters = LetterKind::for_kind(case.kind)
                     .iter()
                     .map(|k| super::letter_name(*k).text(lang).to_string())
                     .collect();

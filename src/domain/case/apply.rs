@@ -167,6 +167,14 @@ impl Case {
             Event::Answered { step, answer, .. } => {
                 open_only(self)?;
                 checklist::check_answer(self, *step, answer, stamp.at)?;
+                // AVG 7(3): a withdrawal takes effect on receipt (issue 18; lines written
+                // before the rule replay as they were).
+                if gated
+                    && *step == checklist::StepId::IngangsdatumIntrekking
+                    && self.received().map(checklist::Answer::Date).as_ref() != Some(answer)
+                {
+                    return Err(Refusal::Blocked(Block::WithdrawalTakesEffectOnReceipt));
+                }
                 self.answers.insert(
                     *step,
                     AnswerRecord {
