@@ -30,9 +30,17 @@ impl Run {
 
 /// Runs a script on a fresh fixture register (wgbo, an organisation for the letters).
 fn run(script: &str) -> Run {
+    run_with(script, |_| {})
+}
+
+/// As [`run`], with `more` saved in the fixture register first.
+fn run_with(script: &str, more: impl FnOnce(&mut Store)) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register");
     fill(&db);
+    let mut store = open(&db);
+    more(&mut store);
+    drop(store);
     let config = dir.path().join("privdesk.toml");
     std::fs::write(
         &config,
@@ -191,4 +199,85 @@ fn a_note_of_two_lines_on_an_ended_case_is_journalled_and_changes_no_version() {
                 Event::NoteAdded { text, .. } if text == "gebeld met moeder\nstuurt ID dinsdag"
             ))
     );
+}
+
+/// Issue 18 point 1 (x): the parts of a destruction, each its own record, the confirmation
+/// after the destruction.
+#[test]
+fn x_records_the_destruction_part_by_part_and_the_confirmation_last() {
+    let r = run("checklist_destruction_parts.keys");
+    let case = open(&r.register()).case(v(3)).unwrap().unwrap();
+    assert!(case.destroyed_in_source.is_some());
+    assert!(case.destroyed_at_processors.is_some());
+    assert!(case.destruction_confirmation_sent.is_some());
+}
+
+/// Issue 18 point 1 (E): a dispute escalated bars the decision until resolved.
+#[test]
+fn e_escalates_a_dispute_which_bars_the_decision_until_resolved() {
+    let r = run("checklist_dispute.keys");
+    let case = open(&r.register()).case(v(4)).unwrap().unwrap();
+    let d = case.dispute.unwrap();
+    assert_eq!(d.to, "teamleider JGZ");
+    assert!(d.resolved.is_some());
+    assert!(case.decision.is_none());
+}
+
+/// Issue 18 point 1 (B): a restriction in force is listed, announced by letter, lifted only
+/// after the announcement.
+#[test]
+fn b_lifts_a_restriction_only_after_the_announcement_and_the_list_shows_those_in_force() {
+    use privdesk::domain::authority::DossierRegime;
+    use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
+    use privdesk::domain::checklist::{Answer, StepId};
+    let r = run_with("restriction_lift.keys", |store| {
+        let id = v(8);
+        let registered = Event::Registered {
+            case: id,
+            request: RequestFacts {
+                kind: privdesk::domain::CaseKind::Beperking,
+                received: checklist_fixture::date("2026-11-16"),
+                channel: Channel::Email,
+                requester: Requester {
+                    name: "Ruth Beperkt".into(),
+                    relation: Relation::OuderMetGezag,
+                    contact: "verzoeker@voorbeeld.invalid".into(),
+                    address: String::new(),
+                    salutation: None,
+                },
+                child: Child {
+                    name: "Kind Beperkt".into(),
+                    birth_date: checklist_fixture::date("2019-01-01"),
+                },
+                notes: String::new(),
+                regime: DossierRegime::Wgbo,
+                reply: None,
+            },
+        };
+        store.save(vec![registered], now()).unwrap();
+        for (step, answer) in [
+            (
+                StepId::GrondBeperking,
+                Answer::Choice("juistheid_betwist".into()),
+            ),
+            (StepId::BeperkingGemarkeerd, Answer::YesNo(true)),
+        ] {
+            let e = Event::Answered {
+                case: id,
+                step,
+                answer,
+            };
+            store.save(vec![e], now()).unwrap();
+        }
+    });
+    let store = open(&r.register());
+    let case = store.case(v(8)).unwrap().unwrap();
+    assert!(!case.restriction_in_force());
+    assert!(case.lift_announced.is_some() && case.restriction_lifted.is_some());
+    assert!(!store.summary(v(8)).unwrap().restriction);
+    let letter = r
+        .dir
+        .path()
+        .join("brieven/V-2026-0008-aankondiging-opheffing.docx");
+    assert!(letter.is_file(), "{}", letter.display());
 }
