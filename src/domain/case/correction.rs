@@ -223,6 +223,13 @@ pub struct CorrectionRecord {
     pub conflicts: Vec<Conflict>,
 }
 
+/// A case's legal deadlines as a correction may move them: the answer and destruction dates of
+/// a verzoek, the 72-hour mark of a datalek.
+type Deadlines = (
+    Option<(NaiveDate, Option<NaiveDate>)>,
+    Option<DateTime<Utc>>,
+);
+
 /// The case flagged for review after a correction the handler confirmed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
@@ -246,12 +253,7 @@ impl Case {
 
     /// The case's legal deadlines, to see whether a correction moves one: the answer and
     /// destruction dates of a verzoek, the 72-hour mark of a datalek.
-    fn deadlines(
-        &self,
-    ) -> (
-        Option<(NaiveDate, Option<NaiveDate>)>,
-        Option<DateTime<Utc>>,
-    ) {
+    fn deadlines(&self) -> Deadlines {
         let dates = self.request.as_ref().and_then(|r| {
             deadline::legal_dates(r.kind, r.received, self.extension.is_some())
                 .ok()
