@@ -331,6 +331,18 @@ fn a_correction_needs_a_reason_the_current_value_and_a_valid_new_one() {
         ),
         Err(Refusal::Required("requester"))
     );
+    // The answer goes by secure e-mail (the channel): no postal address (data minimisation).
+    assert_eq!(
+        t.correct(
+            Correction::Address {
+                from: String::new(),
+                to: "Dorpsstraat 1".into(),
+            },
+            "x",
+            false
+        ),
+        Err(Refusal::NotNeeded("address"))
+    );
     assert_eq!(
         t.correct(
             Correction::AwareAt {

@@ -340,6 +340,15 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
         }
         Blocked(b) => block(*b, lang).into(),
         NoRecipient => pick(lang, "onbekende ontvanger", "no such recipient").into(),
+        NotNeeded(f) => format!(
+            "{}: {}",
+            pick(
+                lang,
+                "niet nodig (alleen bij antwoord per post)",
+                "not needed (only when the answer goes by post)"
+            ),
+            field(f, lang)
+        ),
         TooLong(f) => format!("{}: {}", pick(lang, "te lang", "too long"), field(f, lang)),
         CorrectionUnchanged => pick(
             lang,

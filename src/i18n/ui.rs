@@ -141,8 +141,8 @@ crate::messages! {
         HelpDispute => "geschil tussen ouders met gezag escaleren / als opgelost vastleggen", "escalate a dispute between parents with gezag / record it resolved";
         HelpLift => "beperking: opheffing aankondigen / opheffen (AVG 18(3))", "restriction: announce the lifting / lift it (GDPR 18(3))";
         HelpLetter => "brief maken (ontvangst, verlenging, besluit)", "make a letter (receipt, extension, decision)";
-        HelpCorrect => "geregistreerd gegeven corrigeren (met reden; termijnen opnieuw berekend)", "correct a registered fact (with a reason; deadlines recomputed)";
-        HelpNote => "notitie toevoegen (gedateerd, ook bij een gesloten zaak)", "add a note (dated, also on a closed case)";
+        HelpCorrect => "gegeven corrigeren (met reden)", "correct a registered fact (with a reason)";
+        HelpNote => "notitie toevoegen (ook bij een gesloten zaak)", "add a note (also on a closed case)";
         HelpPromptNext => "volgend veld; op het laatste: vastleggen", "next field; on the last: record";
         HelpPromptPrev => "vorig veld", "previous field";
         HelpPromptCancel => "annuleren, niets vastleggen", "cancel, record nothing";

@@ -116,6 +116,8 @@ crate::messages! {
             "↑↓ or 1-9 choose · Enter record · Shift-Tab back · Esc cancel";
         PromptKeysTextLast => "typ · Backspace wist · Enter vastleggen · Shift-Tab terug · Esc annuleren",
             "type · Backspace deletes · Enter record · Shift-Tab back · Esc cancel";
+        PromptKeysMultiNext => "typ · Enter nieuwe regel · Tab verder · Shift-Tab terug · Esc annuleren",
+            "type · Enter new line · Tab next · Shift-Tab back · Esc cancel";
         PromptKeysMulti => "typ · Enter nieuwe regel · Tab vastleggen · Shift-Tab terug · Esc annuleren",
             "type · Enter new line · Tab record · Shift-Tab back · Esc cancel";
         PromptKeysSeveral => "1-9 of spatie: aan/uit (meer mogelijk) · ↑↓ kiezen · Enter vastleggen · Esc annuleren",

@@ -382,6 +382,7 @@ pub fn draw_prompt(
         Some(Input::Several { .. })
     );
     let hint = match (choice, last) {
+        _ if multi && !last => WorkMsg::PromptKeysMultiNext,
         _ if multi => WorkMsg::PromptKeysMulti,
         _ if several => WorkMsg::PromptKeysSeveral,
         (true, false) => WorkMsg::PromptKeysChoice,

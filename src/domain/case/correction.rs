@@ -392,8 +392,11 @@ impl Case {
                         if r.requester.address != *from {
                             return Err(stale());
                         }
+                        // An address only when the answer goes by post (data minimisation).
                         if r.reply_method() == ReplyMethod::Post {
                             required(to, "address")?;
+                        } else if !to.trim().is_empty() {
+                            return Err(Refusal::NotNeeded("address"));
                         }
                         r.requester.address = to.clone();
                     }

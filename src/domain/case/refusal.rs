@@ -57,6 +57,10 @@ pub enum Refusal {
     /// No such recipient.
     #[error("no such recipient")]
     NoRecipient,
+    /// A value recorded only when something else asks for it (a postal address only when the
+    /// answer goes by post: data minimisation).
+    #[error("not needed: {0}")]
+    NotNeeded(&'static str),
     /// A text longer than its field holds.
     #[error("text too long: {0}")]
     TooLong(&'static str),
