@@ -32,8 +32,14 @@ pub enum Confirm {
     DiscardForm,
     /// Throw the typed form away and leave privdesk.
     DiscardAndQuit,
-    /// Record a correction that makes a recorded decision or extension unlawful (issue 18).
-    Correction,
+    /// Record a correction that makes a recorded decision or extension unlawful (issue 18):
+    /// what it makes unlawful, for the question.
+    Correction {
+        /// The recorded decision would no longer be allowed.
+        decision: bool,
+        /// The recorded extension's notice would lie after the first month.
+        extension: bool,
+    },
 }
 
 impl App {

@@ -130,8 +130,9 @@ crate::messages! {
         FieldCorrectionReason => "Reden van de correctie", "Reason for the correction";
         AskCorrection => "Toch corrigeren? Het besluit blijft staan en de zaak komt ter beoordeling.",
             "Correct anyway? The decision is kept and the case is flagged for review.";
-        CorrectionConflictsAsk => "{why} — j: toch vastleggen (ter beoordeling), n: terug naar de correctie",
-            "{why} — j: record anyway (flagged for review), n: back to the correction";
+        CorrectionConflictsAsk => "Deze correctie maakt wat is vastgelegd onrechtmatig — j: toch vastleggen (ter beoordeling), n: terug naar de correctie",
+            "This correction makes what was recorded unlawful — j: record anyway (flagged for review), n: back to the correction";
+        CorrectionMakes => "Deze correctie maakt wat is vastgelegd onrechtmatig:", "This correction makes what was recorded unlawful:";
         DoneCorrect => "Gecorrigeerd; termijnen, bevoegdheid en lijst opnieuw berekend.",
             "Corrected; deadlines, authority and list recomputed.";
         DoneCorrectMoved => "Gecorrigeerd; de termijn is verschoven (de FG ziet deze correctie in het overzicht).",

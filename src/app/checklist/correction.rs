@@ -7,7 +7,9 @@
 use super::Records;
 use crate::app::form::{Field, Form};
 use crate::app::{App, Confirm, Task};
-use crate::domain::case::{BreachNature, Channel, Correction, FactField, Refusal, Relation};
+use crate::domain::case::{
+    BreachNature, Channel, Conflict, Correction, FactField, Refusal, Relation,
+};
 use crate::domain::{Case, Event};
 use crate::i18n::Lang;
 use crate::i18n::detail::correction_values;
@@ -252,13 +254,12 @@ impl App {
                     self.say(done.text(lang).to_string(), false);
                 }
             }
-            Err(StoreError::Refused(r @ Refusal::CorrectionConflicts(_))) if !confirmed => {
-                let why = names::refusal(&r, lang);
-                self.confirm = Some(Confirm::Correction);
-                self.say(
-                    WorkMsg::CorrectionConflictsAsk.fill(lang, &[("why", &why)]),
-                    true,
-                );
+            Err(StoreError::Refused(Refusal::CorrectionConflicts(cs))) if !confirmed => {
+                self.confirm = Some(Confirm::Correction {
+                    decision: cs.contains(&Conflict::Decision),
+                    extension: cs.contains(&Conflict::Extension),
+                });
+                self.say(WorkMsg::CorrectionConflictsAsk.text(lang).to_string(), true);
             }
             Err(e) => self.say(e.message(lang), true),
         }
