@@ -123,6 +123,8 @@ crate::messages! {
         PromptKeysSeveral => "1-9 of spatie: aan/uit (meer mogelijk) · ↑↓ kiezen · Enter vastleggen · Esc annuleren",
             "1-9 or Space: on/off (several possible) · ↑↓ move · Enter record · Esc cancel";
         OptionalLeftEmpty => "Optioneel en leeg gelaten: niets vastgelegd.", "Optional and left empty: nothing recorded.";
+        UnderReview => "Ter beoordeling sinds {date}: {what} — een nieuw besluit (b) beëindigt dit",
+            "Flagged for review since {date}: {what} — a new decision (b) ends it";
         PromptCorrectWhich => "Welk geregistreerd gegeven corrigeren?", "Which registered fact to correct?";
         PromptCorrect => "Corrigeren: {field}", "Correct: {field}";
         FieldFact => "Gegeven", "Fact";
