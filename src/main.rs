@@ -94,7 +94,7 @@ enum Command {
     Letter {
         /// The case id, V-YYYY-NNNN.
         id: String,
-        /// ontvangstbevestiging, verlenging or besluit.
+        /// ontvangstbevestiging, verlenging, besluit or aankondiging-opheffing.
         letter: String,
         /// The folder to write to (created if missing); else the config's brieven.map, else
         /// <data dir>/brieven/<register>.

@@ -92,6 +92,13 @@ fn a_friday_afternoon_breach_has_48_real_hours_on_saturday_and_is_late_on_monday
     insta::assert_snapshot!(passes_fresh("breach_clock.keys"));
 }
 
+/// Issue 18 point 4: the nature takes several natures in one answer, and the optional
+/// "aantal betrokkenen hoogstens" may be left empty.
+#[test]
+fn a_breach_takes_several_natures_and_the_optional_maximum_may_stay_empty() {
+    insta::assert_snapshot!(passes_fresh("breach_natures.keys"));
+}
+
 #[test]
 fn the_new_datalek_form_refuses_at_its_fields_and_counts_from_the_processors_notice() {
     insta::assert_snapshot!(passes_fresh("breach_form.keys"));

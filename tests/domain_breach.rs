@@ -517,3 +517,42 @@ fn the_incident_cannot_begin_after_awareness_nor_end_before_it_began() {
     );
     b.answer(StepId::IncidentEinde, d("2027-03-25"));
 }
+
+/// Issue 18 point 4: the AP form's nature takes several natures (read and copied); a line
+/// with one nature, written before, still reads; none, an unknown or a repeated nature is
+/// refused.
+#[test]
+fn a_breach_nature_takes_several_natures_and_an_old_single_nature_still_reads_avg_33_3_a() {
+    let mut b = B::aware("2027-03-26T16:30");
+    b.answer(StepId::AardInbreuk, Answer::Choice("lezen".into()));
+    let choices = |cs: &[&str]| Answer::Choices(cs.iter().map(|c| c.to_string()).collect());
+    b.answer(StepId::AardInbreuk, choices(&["lezen", "kopieren"]));
+    assert_eq!(
+        b.case.answers[&StepId::AardInbreuk].answer.slugs(),
+        vec!["lezen", "kopieren"]
+    );
+    assert_eq!(
+        b.try_answer(StepId::AardInbreuk, choices(&[])),
+        Err(Refusal::Required("answer"))
+    );
+    assert_eq!(
+        b.try_answer(StepId::AardInbreuk, choices(&["lezen", "lezen"])),
+        Err(Refusal::WrongAnswerType)
+    );
+    assert_eq!(
+        b.try_answer(StepId::AardInbreuk, choices(&["geraden"])),
+        Err(Refusal::WrongAnswerType)
+    );
+    let line = r#"{"type":"answered","case":"D-2027-0001","step":"aard_inbreuk","answer":{"choice":"lezen"}}"#;
+    assert!(serde_json::from_str::<Event>(line).is_ok());
+    let text = serde_json::to_string(&Event::Answered {
+        case: CaseId::new('D', 2027, 1),
+        step: StepId::AardInbreuk,
+        answer: choices(&["verloren", "gestolen"]),
+    })
+    .unwrap();
+    assert!(
+        text.contains(r#""answer":{"choices":["verloren","gestolen"]}"#),
+        "{text}"
+    );
+}

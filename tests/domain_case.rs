@@ -124,7 +124,7 @@ impl T {
                     step,
                     StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
                 )),
-                Choice(o) => Answer::Choice(
+                Choice(o) | Choices(o) => Answer::Choice(
                     if step == StepId::ToestemmingKind {
                         "gegeven"
                     } else {
@@ -777,7 +777,8 @@ fn under_jeugdwet_a_judgement_that_access_harms_the_help_leads_to_afgewezen() {
         match find(t.case.kind, step).unwrap().ty {
             privdesk::domain::checklist::AnswerType::YesNo => t.yes(step, true),
             privdesk::domain::checklist::AnswerType::Date => t.answer(step, Answer::Date(today)),
-            privdesk::domain::checklist::AnswerType::Choice(o) => t.choose(step, o[0]),
+            privdesk::domain::checklist::AnswerType::Choice(o)
+            | privdesk::domain::checklist::AnswerType::Choices(o) => t.choose(step, o[0]),
             _ => t.answer(step, Answer::Text("ok".into())),
         }
     }

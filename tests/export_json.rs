@@ -110,6 +110,9 @@ fn export_json_has_every_case_with_stable_fields_and_is_recorded() {
             "ending": {"type": "ingetrokken", "on": "2026-11-22", "how": "per e-mail", "reason": null},
             "last_seq": before.len() as u64,
             "breach": null,
+            "review": false,
+            "restriction_in_force": false,
+            "corrections": [],
         })
     );
 

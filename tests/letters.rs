@@ -116,7 +116,7 @@ impl T {
                     step,
                     StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
                 )),
-                AnswerType::Choice(o) => Answer::Choice(
+                AnswerType::Choice(o) | AnswerType::Choices(o) => Answer::Choice(
                     if step == StepId::ToestemmingKind {
                         "gegeven"
                     } else {
@@ -1169,4 +1169,133 @@ fn a_recorded_form_of_address_greets_by_it_and_none_stays_neutral() {
     assert!(text.contains("Dear Mr De Vries,"), "{text}");
     let text = greeted(None, Lang::Nl);
     assert!(text.contains("Geachte heer/mevrouw,"), "{text}");
+}
+
+/// Issue 18 (WGBO 7:454 lid 2, AVG 16): a rectificatie of a professional judgement refused on
+/// disagreement alone says an eigen verklaring was offered, or that it was added (with the
+/// date); a judgement the professional corrected after all says so; a factual correction
+/// says neither.
+#[test]
+fn a_rectificatie_of_a_judgement_letter_says_the_eigen_verklaring_was_offered_or_added_wgbo_7_454()
+{
+    let judged = |offered: bool, added: Option<&str>, corrected_by: Option<&str>, d: Decision| {
+        let mut t = T::new(CaseKind::Rectificatie, "2027-03-26").on("2027-04-06");
+        let case = t.case.id;
+        let mut answer = |step, a| {
+            t.apply(Event::Answered {
+                case,
+                step,
+                answer: a,
+            })
+        };
+        answer(StepId::SoortCorrectie, Answer::Choice("oordeel".into()));
+        answer(StepId::EigenVerklaringAangeboden, Answer::YesNo(offered));
+        if let Some(on) = added {
+            answer(StepId::EigenVerklaringToegevoegd, Answer::Date(self::d(on)));
+        }
+        if let Some(who) = corrected_by {
+            answer(StepId::OordeelGecorrigeerdDoor, Answer::Text(who.into()));
+        }
+        t.decide(d, "Het oordeel van de jeugdarts blijft staan.", "")
+    };
+    let t = judged(true, None, None, Decision::Afgewezen);
+    let nl = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(nl.contains("## Een eigen verklaring"), "{nl}");
+    assert!(
+        nl.contains("kunt u een eigen verklaring over dat oordeel geven"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("artikel 7:454 lid 2 Burgerlijk Wetboek, artikel 16 AVG"),
+        "{nl}"
+    );
+    let en = letter(LetterKind::Besluit, &t, &ggd(), Lang::En);
+    assert!(
+        en.contains("You may however give a statement of your own"),
+        "{en}"
+    );
+
+    let t = judged(true, Some("2027-04-02"), None, Decision::DeelsToegewezen);
+    let nl = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(
+        nl.contains("Wij hebben uw eigen verklaring over dat oordeel op 2 april 2027"),
+        "{nl}"
+    );
+
+    let t = judged(
+        false,
+        None,
+        Some("jeugdarts A. de Wit"),
+        Decision::Toegewezen,
+    );
+    let nl = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(
+        nl.contains("De professional die het oordeel gaf, is het met u eens"),
+        "{nl}"
+    );
+    assert!(!nl.contains("eigen verklaring"), "{nl}");
+
+    let t = T::new(CaseKind::Rectificatie, "2027-03-26")
+        .on("2027-04-06")
+        .decide(Decision::Toegewezen, "", "");
+    let nl = letter(LetterKind::Besluit, &t, &ggd(), Lang::Nl);
+    assert!(nl.contains("Wij hebben de gegevens in"), "{nl}");
+    assert!(!nl.contains("eigen verklaring"), "{nl}");
+}
+
+/// Issue 18 (AVG 18(3)): the requester is told before a restriction is lifted, by its own
+/// letter; only for a beperking whose restriction is in force.
+#[test]
+fn an_aankondiging_opheffing_tells_the_requester_before_lifting_avg_18_3() {
+    let t = T::new(CaseKind::Beperking, "2027-03-26")
+        .on("2027-04-06")
+        .decide(Decision::Toegewezen, "", "");
+    assert!(t.case.restriction_in_force());
+    for lang in [Lang::Nl, Lang::En] {
+        let text = checked(
+            letter(LetterKind::AankondigingOpheffing, &t, &ggd(), lang),
+            &t,
+            lang,
+        );
+        assert!(
+            text.contains(said(
+                lang,
+                "Met deze brief laten wij u weten dat wij de beperking gaan opheffen.",
+                "With this letter we let you know that we will lift the restriction."
+            )),
+            "{text}"
+        );
+        assert!(text.contains(said(
+            lang,
+            "artikel 18, derde lid, AVG",
+            "article 18(3) GDPR"
+        )));
+    }
+    let (case, today) = (&t.case, amsterdam_date(t.now));
+    let inzage = afschrift();
+    for (c, why) in [(&inzage.case, "not a beperking"), (case, "")] {
+        let r = render(
+            LetterKind::AankondigingOpheffing,
+            c,
+            &ggd(),
+            Lang::Nl,
+            today,
+            &Template::builtin(LetterKind::AankondigingOpheffing, Lang::Nl),
+        );
+        assert_eq!(r.is_err(), !why.is_empty(), "{why}");
+    }
+    let mut lifted = t;
+    let id = lifted.case.id;
+    lifted.apply(Event::RestrictionLiftAnnounced {
+        case: id,
+        on: d("2027-04-06"),
+    });
+    lifted.apply(Event::RestrictionLifted {
+        case: id,
+        on: d("2027-04-06"),
+    });
+    assert_eq!(
+        privdesk::letters::check(LetterKind::AankondigingOpheffing, &lifted.case, &ggd()),
+        Err(privdesk::letters::LetterError::NoRestrictionInForce)
+    );
 }

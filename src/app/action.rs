@@ -133,6 +133,10 @@ pub enum Task {
     Dispute,
     /// Beperking: announce the lifting to the requester, or lift the restriction (AVG 18(3)).
     Lift,
+    /// Correct a registered fact, with a reason (issue 18).
+    Correct,
+    /// Add a note to the case (issue 18).
+    Note,
 }
 
 impl Task {
@@ -152,7 +156,7 @@ impl Task {
             Task::AddRecipient | Task::RecipientTold | Task::RecipientImpossible => {
                 has_recipients(kind)
             }
-            Task::Close | Task::Void | Task::Reopen => true,
+            Task::Close | Task::Void | Task::Reopen | Task::Correct | Task::Note => true,
         }
     }
 }

@@ -409,6 +409,13 @@ fn haystack(s: &Summary) -> String {
         if let Some(d) = s.decision {
             words.push(names::decision(d, lang));
         }
+        // The list's tags find their cases: `/beperking` lists the restrictions in force.
+        if s.restriction {
+            words.push(crate::i18n::ui::UiMsg::TagRestriction.text(lang));
+        }
+        if s.review {
+            words.push(crate::i18n::ui::UiMsg::TagReview.text(lang));
+        }
     }
     fold(&format!(
         "{}\n{}\n{}\n{}",

@@ -163,6 +163,7 @@ impl App {
                 self.close_request_form();
                 self.quit = true;
             }
+            Some(Confirm::Correction { .. }) => self.confirm_correction(),
             None => {}
         }
     }

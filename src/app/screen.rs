@@ -81,6 +81,14 @@ pub enum Confirm {
     DiscardForm,
     /// Throw the typed form away and leave privdesk.
     DiscardAndQuit,
+    /// Record a correction that makes a recorded decision or extension unlawful (issue 18):
+    /// what it makes unlawful, for the question.
+    Correction {
+        /// The recorded decision would no longer be allowed.
+        decision: bool,
+        /// The recorded extension's notice would lie after the first month.
+        extension: bool,
+    },
 }
 
 impl App {
@@ -136,6 +144,13 @@ impl App {
         }
     }
 
+    /// Closes the prompt on top without keeping anything (it was recorded, or left empty).
+    pub(super) fn close_prompt(&mut self) {
+        if let Some(slot) = self.prompt_slot() {
+            *slot = None;
+        }
+    }
+
     /// The open checklist, if one is in view.
     pub fn checklist(&self) -> Option<&Checklist> {
         self.find_view(|v| match v {
@@ -172,7 +187,7 @@ impl App {
     pub fn confirm(&self) -> Option<Confirm> {
         match self.screens.last()? {
             View::NewRequest(_, c) | View::NewBreach(_, c) => *c,
-            _ => None,
+            view => view.prompt().and_then(|p| p.question),
         }
     }
 
@@ -180,6 +195,8 @@ impl App {
     pub(super) fn set_confirm(&mut self, question: Option<Confirm>) {
         if let Some(View::NewRequest(_, c) | View::NewBreach(_, c)) = self.top_mut() {
             *c = question;
+        } else if let Some(p) = self.prompt_mut() {
+            p.question = question;
         }
     }
 

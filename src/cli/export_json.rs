@@ -28,7 +28,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use super::export::parent;
-use crate::domain::case::{BreachNature, Case, Decision, Ending, Status};
+use crate::domain::case::{BreachNature, Case, Decision, Ending, FactField, Status};
 use crate::domain::checklist::{Answer, StepId};
 use crate::domain::{CaseId, CaseKind, Event, Summary};
 use crate::store::{Damage, Store, StoreError, journal};
@@ -121,6 +121,15 @@ fn nature_schema(_: &mut SchemaGenerator) -> Schema {
     spellings(&BreachNature::ALL)
 }
 
+fn fact_schema(_: &mut SchemaGenerator) -> Schema {
+    let all: Vec<FactField> = FactField::VERZOEK
+        .iter()
+        .chain(FactField::DATALEK.iter())
+        .copied()
+        .collect();
+    spellings(&all)
+}
+
 fn id_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "pattern": "^[VD]-[0-9]{4}-[0-9]{4,}$" })
 }
@@ -175,6 +184,33 @@ pub struct JsonCase<'a> {
     pub last_seq: u64,
     /// A datalek's facts and breach register (AVG 33(5)); `null` for a verzoek.
     pub breach: Option<JsonBreach<'a>>,
+    /// Flagged for review: a confirmed correction made the recorded decision or extension
+    /// unlawful (issue 18); a new decision ends it.
+    pub review: bool,
+    /// A beperking whose restriction is in force (marked, not refused, not lifted).
+    pub restriction_in_force: bool,
+    /// The registered facts corrected since registration, oldest first (issue 18); those that
+    /// moved a legal deadline are the FG's list.
+    pub corrections: Vec<JsonCorrection<'a>>,
+}
+
+/// A correction of a registered fact, as the FG lists it.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct JsonCorrection<'a> {
+    /// Which fact (`received`, `birth_date`, `aware_at`, ...).
+    #[schemars(schema_with = "fact_schema")]
+    pub field: FactField,
+    /// When it was corrected (UTC).
+    pub at: DateTime<Utc>,
+    /// Who corrected it.
+    pub by: &'a str,
+    /// Why.
+    pub reason: &'a str,
+    /// Whether it moved a legal deadline.
+    pub moved_deadline: bool,
+    /// Whether the handler confirmed that it makes the recorded decision or extension unlawful.
+    pub review: bool,
 }
 
 /// A datalek as exported: what was registered, and the breach register's fields (AVG 33(5)),
@@ -245,6 +281,8 @@ pub enum JsonAnswer<'a> {
     Instant(DateTime<Utc>),
     /// A choice's slug or free text.
     Text(&'a str),
+    /// Several choices' slugs.
+    List(Vec<&'a str>),
 }
 
 impl<'a> JsonAnswer<'a> {
@@ -255,6 +293,8 @@ impl<'a> JsonAnswer<'a> {
             Answer::Date(d) => JsonAnswer::Date(*d),
             Answer::Instant(t) => JsonAnswer::Instant(*t),
             Answer::Choice(s) | Answer::Text(s) => JsonAnswer::Text(s),
+            // Several choices (a breach read and copied): their slugs.
+            Answer::Choices(cs) => JsonAnswer::List(cs.iter().map(String::as_str).collect()),
         })
     }
 }
@@ -376,6 +416,20 @@ impl<'a> JsonCase<'a> {
             }),
             last_seq: case.last_seq,
             breach: JsonBreach::of(case),
+            review: case.needs_review(),
+            restriction_in_force: case.restriction_in_force(),
+            corrections: case
+                .corrections
+                .iter()
+                .map(|c| JsonCorrection {
+                    field: c.correction.field(),
+                    at: c.at,
+                    by: &c.by,
+                    reason: &c.reason,
+                    moved_deadline: c.moved_deadline,
+                    review: !c.conflicts.is_empty(),
+                })
+                .collect(),
         }
     }
 }

@@ -38,11 +38,16 @@ pub fn plausible_answer(case: &Case, step: StepId, ty: AnswerType, at: DateTime<
             Answer::YesNo(false)
         }
         (StepId::OordeelSchaadtHulp, _) => Answer::YesNo(false),
+        // A withdrawal of consent takes effect on receipt (AVG 7(3)).
+        (StepId::IngangsdatumIntrekking, _) => Answer::Date(received),
         (StepId::ToestemmingKind, _) => Answer::Choice("gegeven".into()),
         (StepId::IdKopie, _) => Answer::Choice("geen_kopie".into()),
         (StepId::Risico, _) => Answer::Choice("risico".into()),
         (StepId::WilsbekwaamBeoordeeldDoor, _) => Answer::Text("jeugdarts (demo)".into()),
         (_, AnswerType::YesNo) => Answer::YesNo(true),
+        (_, AnswerType::Choices(opts)) => {
+            Answer::Choices(opts.iter().take(1).map(|o| o.to_string()).collect())
+        }
         (_, AnswerType::Choice(opts)) => {
             Answer::Choice(opts.first().copied().unwrap_or_default().into())
         }

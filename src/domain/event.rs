@@ -160,6 +160,27 @@ pub enum Event {
         /// The date it was lifted.
         on: NaiveDate,
     },
+    /// A registered fact was corrected (issue 18): the old and the new value, and why.
+    Corrected {
+        /// The case.
+        case: CaseId,
+        /// The fact, old and new value.
+        correction: super::case::Correction,
+        /// Why; required.
+        reason: String,
+        /// The handler confirmed a correction that makes a recorded decision or extension
+        /// unlawful: the decision is kept and the case flagged for review.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        review: bool,
+    },
+    /// A dated note on the case (issue 18): journalled, shown in the history; it changes no
+    /// fact, so the case's version stays as it is.
+    NoteAdded {
+        /// The case.
+        case: CaseId,
+        /// The note, one or more lines.
+        text: String,
+    },
     /// An AVG 19 recipient was added: someone the data went to, who must be told.
     RecipientAdded {
         /// The case.
@@ -267,6 +288,8 @@ impl Event {
             | Event::DisputeResolved { case, .. }
             | Event::RestrictionLiftAnnounced { case, .. }
             | Event::RestrictionLifted { case, .. }
+            | Event::Corrected { case, .. }
+            | Event::NoteAdded { case, .. }
             | Event::RecipientAdded { case, .. }
             | Event::RecipientDone { case, .. }
             | Event::Closed { case, .. }
@@ -292,10 +315,15 @@ impl Event {
         )
     }
 
-    /// Whether applying the event changes the case's record. Reading a case or making a letter
-    /// is recorded in the journal but leaves the case as it was.
+    /// Whether applying the event changes the case's record. Reading a case, making a letter
+    /// or adding a note is recorded in the journal but leaves the case (and its version) as it
+    /// was.
     pub fn changes_case(&self) -> bool {
-        self.case().is_some() && !matches!(self, Event::Viewed { .. } | Event::LetterMade { .. })
+        self.case().is_some()
+            && !matches!(
+                self,
+                Event::Viewed { .. } | Event::LetterMade { .. } | Event::NoteAdded { .. }
+            )
     }
 }
 

@@ -52,6 +52,13 @@ pub struct Summary {
     /// written before issue 18 (rebuilt with the case's next change).
     #[serde(default)]
     pub decision: Option<Decision>,
+    /// Flagged for review after a confirmed correction (issue 18). Absent in summaries
+    /// written before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
+    /// A Beperking whose restriction is in force (issue 18: the list can show them).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub restriction: bool,
 }
 
 /// One of a case's deadlines with its duty's state.
@@ -128,6 +135,8 @@ impl Summary {
             extended: case.extension.is_some(),
             last_seq: case.last_seq,
             decision: case.decision.as_ref().map(|d| d.decision),
+            review: case.needs_review(),
+            restriction: case.restriction_in_force(),
         }
     }
 

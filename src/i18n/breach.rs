@@ -132,6 +132,11 @@ pub fn value(
             Answer::YesNo(true) => BreachMsg::Yes.text(lang).to_string(),
             Answer::YesNo(false) => BreachMsg::No.text(lang).to_string(),
             Answer::Choice(c) => super::checklist::option(c, lang).to_string(),
+            Answer::Choices(cs) => cs
+                .iter()
+                .map(|c| super::checklist::option(c, lang))
+                .collect::<Vec<_>>()
+                .join(", "),
             Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
             Answer::Instant(t) => instant(*t),
             Answer::Text(t) => t.clone(),

@@ -351,7 +351,7 @@ mod tests {
                 for lang in [Lang::Nl, Lang::En] {
                     assert!(!question(s.id, lang).is_empty());
                 }
-                if let AnswerType::Choice(opts) = s.ty {
+                if let AnswerType::Choice(opts) | AnswerType::Choices(opts) = s.ty {
                     for o in opts {
                         assert_ne!(option(o, Lang::Nl), "?", "{o}");
                         assert_ne!(option(o, Lang::En), "?", "{o}");

@@ -5,7 +5,7 @@ use super::Lang;
 use super::checklist::{option, question};
 use super::domain::{decision, extension_reason, kind, nature};
 use crate::domain::Event;
-use crate::domain::case::{DestructionPart, Ending, RecipientOutcome};
+use crate::domain::case::{Correction, DestructionPart, Ending, RecipientOutcome};
 use crate::domain::checklist::Answer;
 
 crate::messages! {
@@ -78,6 +78,14 @@ crate::messages! {
         EvReopened => "heropend: {why}", "reopened: {why}";
         EvLetter => "brief gemaakt: {letter}", "letter made: {letter}";
         EvRegister => "registerwijziging", "register change";
+        EvCorrected => "gecorrigeerd: {field} van {from} naar {to} ({reason})", "corrected: {field} from {from} to {to} ({reason})";
+        EvCorrectedReview => "; besluit behouden, ter beoordeling", "; decision kept, flagged for review";
+        EvNote => "notitie:", "note:";
+        Empty => "(leeg)", "(empty)";
+        NoProcessorNotice => "(geen)", "(none)";
+        Review => "Ter beoordeling", "Flagged for review";
+        ReviewValue => "sinds {date}: {what} (een nieuw besluit beëindigt dit)", "since {date}: {what} (a new decision ends it)";
+        DeadlineCorrected => "Termijn verschoven door correctie", "Deadline moved by a correction";
         Yes => "ja", "yes";
         No => "nee", "no";
     }
@@ -93,10 +101,53 @@ pub fn answer(a: &Answer, lang: Lang) -> String {
         Answer::YesNo(true) => DetailMsg::Yes.text(lang).into(),
         Answer::YesNo(false) => DetailMsg::No.text(lang).into(),
         Answer::Choice(slug) => option(slug, lang).into(),
+        Answer::Choices(slugs) => slugs
+            .iter()
+            .map(|s| option(s, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
         Answer::Date(d) => date(*d),
         Answer::Instant(t) => crate::ui::text::instant(*t),
         Answer::Text(t) => t.clone(),
         Answer::Number(n) => n.to_string(),
+    }
+}
+
+/// A corrected fact's old and new value, in words.
+pub fn correction_values(c: &Correction, lang: Lang) -> (String, String) {
+    use super::domain::{channel, relation};
+    let text = |t: &str| {
+        if t.trim().is_empty() {
+            DetailMsg::Empty.text(lang).to_string()
+        } else {
+            // An address over several lines reads as one.
+            t.lines().map(str::trim).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let notice = |t: &Option<chrono::DateTime<chrono::Utc>>| match t {
+        Some(t) => crate::ui::text::instant(*t),
+        None => DetailMsg::NoProcessorNotice.text(lang).to_string(),
+    };
+    match c {
+        Correction::Received { from, to } | Correction::BirthDate { from, to } => {
+            (date(*from), date(*to))
+        }
+        Correction::Channel { from, to } => {
+            (channel(*from, lang).into(), channel(*to, lang).into())
+        }
+        Correction::Relation { from, to } => {
+            (relation(*from, lang).into(), relation(*to, lang).into())
+        }
+        Correction::Requester { from, to }
+        | Correction::Contact { from, to }
+        | Correction::Address { from, to }
+        | Correction::Child { from, to } => (text(from), text(to)),
+        Correction::AwareAt { from, to } => (
+            crate::ui::text::instant(*from),
+            crate::ui::text::instant(*to),
+        ),
+        Correction::ProcessorNotice { from, to } => (notice(from), notice(to)),
+        Correction::Nature { from, to } => (nature(*from, lang).into(), nature(*to, lang).into()),
     }
 }
 
@@ -185,6 +236,29 @@ pub fn event(e: &Event, lang: Lang) -> String {
         },
         Event::Reopened { reason, .. } => M::EvReopened.fill(lang, &[("why", reason)]),
         Event::LetterMade { letter, .. } => M::EvLetter.fill(lang, &[("letter", letter)]),
+        Event::Corrected {
+            correction,
+            reason,
+            review,
+            ..
+        } => {
+            let (from, to) = correction_values(correction, lang);
+            let mut line = M::EvCorrected.fill(
+                lang,
+                &[
+                    ("field", super::domain::fact_field(correction.field(), lang)),
+                    ("from", &from),
+                    ("to", &to),
+                    ("reason", reason),
+                ],
+            );
+            if *review {
+                line.push_str(M::EvCorrectedReview.text(lang));
+            }
+            line
+        }
+        // The note's own lines follow in the history (see `ui::detail`).
+        Event::NoteAdded { .. } => M::EvNote.text(lang).into(),
         Event::RegisterCreated { .. }
         | Event::Exported { .. }
         | Event::BackedUp { .. }

@@ -254,6 +254,11 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
             "een geschil escaleren kan alleen als een ouder met gezag of voogd het verzoek deed",
             "a dispute can only be escalated when a parent with gezag or a voogd made the request",
         ),
+        WithdrawalTakesEffectOnReceipt => pick(
+            lang,
+            "het intrekken van toestemming geldt vanaf de ontvangst (AVG 7 lid 3): de ingangsdatum is de datum van ontvangst",
+            "a withdrawal of consent takes effect on receipt (GDPR 7(3)): its effective date is the date of receipt",
+        ),
         NoDisputeEscalated => pick(
             lang,
             "er is geen geëscaleerd geschil om als opgelost vast te leggen",
@@ -335,6 +340,75 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
         }
         Blocked(b) => block(*b, lang).into(),
         NoRecipient => pick(lang, "onbekende ontvanger", "no such recipient").into(),
+        NotNeeded(f) => format!(
+            "{}: {}",
+            pick(
+                lang,
+                "niet nodig (alleen bij antwoord per post)",
+                "not needed (only when the answer goes by post)"
+            ),
+            field(f, lang)
+        ),
+        TooLong(f) => format!("{}: {}", pick(lang, "te lang", "too long"), field(f, lang)),
+        CorrectionUnchanged => pick(
+            lang,
+            "de nieuwe waarde is dezelfde als de oude: niets gecorrigeerd",
+            "the new value is the old one: nothing corrected",
+        )
+        .into(),
+        CorrectionStale => pick(
+            lang,
+            "de zaak is intussen gewijzigd: open de correctie opnieuw",
+            "the case changed in the meantime: open the correction again",
+        )
+        .into(),
+        CorrectionConflicts(cs) => {
+            let what: Vec<&str> = cs.iter().map(|c| conflict(*c, lang)).collect();
+            format!(
+                "{}: {}",
+                pick(
+                    lang,
+                    "deze correctie maakt wat is vastgelegd onrechtmatig",
+                    "this correction makes what was recorded unlawful"
+                ),
+                what.join("; ")
+            )
+        }
+    }
+}
+
+/// What a correction makes unlawful, in words.
+pub fn conflict(c: crate::domain::case::Conflict, lang: Lang) -> &'static str {
+    use crate::domain::case::Conflict;
+    match c {
+        Conflict::Decision => pick(
+            lang,
+            "het vastgelegde besluit past niet meer bij de gecorrigeerde gegevens (bevoegdheid of stappen)",
+            "the recorded decision no longer fits the corrected facts (authority or steps)",
+        ),
+        Conflict::Extension => pick(
+            lang,
+            "het verlengingsbericht valt nu na de eerste maand (AVG 12(3))",
+            "the extension notice now falls after the first month (GDPR 12(3))",
+        ),
+    }
+}
+
+/// The name of a registered fact (the correction prompt, the history).
+pub fn fact_field(f: crate::domain::case::FactField, lang: Lang) -> &'static str {
+    use crate::domain::case::FactField as F;
+    match f {
+        F::Received => pick(lang, "ontvangen op", "received on"),
+        F::Channel => pick(lang, "kanaal", "channel"),
+        F::Requester => pick(lang, "naam verzoeker", "requester's name"),
+        F::Relation => pick(lang, "relatie", "relation"),
+        F::Contact => pick(lang, "contact", "contact"),
+        F::Address => pick(lang, "postadres", "postal address"),
+        F::Child => pick(lang, "naam kind", "child's name"),
+        F::BirthDate => pick(lang, "geboortedatum", "date of birth"),
+        F::AwareAt => pick(lang, "bekend sinds", "aware since"),
+        F::ProcessorNotice => pick(lang, "melding verwerker", "processor's notice"),
+        F::Nature => pick(lang, "wat er gebeurde", "what happened"),
     }
 }
 
@@ -358,6 +432,7 @@ pub fn field(f: &str, lang: Lang) -> &'static str {
         "how" => pick(lang, "hoe", "how"),
         "name" => pick(lang, "naam", "name"),
         "answer" => pick(lang, "antwoord", "answer"),
+        "note" => pick(lang, "notitie", "note"),
         _ => pick(lang, "datum", "date"),
     }
 }

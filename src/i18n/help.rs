@@ -54,8 +54,8 @@ crate::messages! {
             "md, docx (Word on the letterhead, the default) or pdf (needs LibreOffice)";
         ValFormat => "FORMAAT", "FORMAT";
         LetterId => "Het zaaknummer, V-JJJJ-NNNN", "The case id, V-YYYY-NNNN";
-        LetterKind => "De brief: ontvangstbevestiging, verlenging of besluit",
-            "The letter: ontvangstbevestiging, verlenging or besluit";
+        LetterKind => "De brief: ontvangstbevestiging, verlenging, besluit of aankondiging-opheffing (beperking)",
+            "The letter: ontvangstbevestiging, verlenging, besluit or aankondiging-opheffing (restriction)";
         LetterOut => "De map voor de brief (wordt gemaakt); anders brieven.map uit de configuratie, anders <datamap>/brieven/<register>",
             "The folder for the letter (created); else the config's brieven.map, else <data dir>/brieven/<register>";
         Headless => "Bestuur het scherm met een toetsscript (een bestand, of - voor een sessie via een pijp)",

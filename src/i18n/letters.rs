@@ -29,6 +29,8 @@ crate::messages! {
             "note: the answer deadline passed on {date}; the letter promises no date but says our answer is late";
         ExtensionNoticeDated => "let op: de verlengingsbrief draagt de datum waarop de verlenging volgens het dossier is verstuurd ({date}), niet vandaag; verstuur hem niet later zonder de verlenging te herstellen",
             "note: the extension letter carries the date the extension was sent according to the file ({date}), not today; do not send it later without correcting the extension";
+        NoRestrictionInForce => "een aankondiging van de opheffing kan alleen bij een beperking die van kracht is (gemarkeerd in het bronsysteem, niet opgeheven)",
+            "an announcement of the lifting needs a restriction in force (marked in the source system, not lifted)";
         NotExtended => "een verlengingsbrief kan alleen als de verlenging is vastgelegd (met grond en toelichting)",
             "an extension letter needs the extension to be recorded first (with its ground and explanation)";
         NotExtendable => "een verzoek om {kind} kan niet verlengd worden (AVG 12(3) geldt er niet voor), dus er hoort geen verlengingsbrief bij",

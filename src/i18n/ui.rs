@@ -30,6 +30,8 @@ crate::messages! {
         EmptyRegister => "Nog geen zaken in dit register.", "No cases in this register yet.";
         NoMatch => "Geen zaken bij deze zoekopdracht en filters (Esc wist ze).",
             "No cases match this search and these filters (Esc clears them).";
+        TagRestriction => "[beperking van kracht]", "[restriction in force]";
+        TagReview => "[ter beoordeling]", "[flagged for review]";
         MarkLate => "!!", "!!";
         MarkSoon => "! ", "! ";
         // the detail
@@ -139,6 +141,8 @@ crate::messages! {
         HelpDispute => "geschil tussen ouders met gezag escaleren / als opgelost vastleggen", "escalate a dispute between parents with gezag / record it resolved";
         HelpLift => "beperking: opheffing aankondigen / opheffen (AVG 18(3))", "restriction: announce the lifting / lift it (GDPR 18(3))";
         HelpLetter => "brief maken (ontvangst, verlenging, besluit)", "make a letter (receipt, extension, decision)";
+        HelpCorrect => "gegeven corrigeren (met reden)", "correct a registered fact (with a reason)";
+        HelpNote => "notitie toevoegen (ook bij een gesloten zaak)", "add a note (also on a closed case)";
         HelpPromptNext => "volgend veld; op het laatste: vastleggen", "next field; on the last: record";
         HelpPromptPrev => "vorig veld", "previous field";
         HelpPromptCancel => "annuleren, niets vastleggen", "cancel, record nothing";
@@ -154,6 +158,8 @@ crate::messages! {
         FootReplySent => "verstuurd", "sent";
         FootClose => "sluiten", "close";
         FootLetter => "brief", "letter";
+        FootCorrect => "corrigeren", "correct";
+        FootNote => "notitie", "note";
         FootPromptNext => "verder", "next";
         FootPromptPrev => "terug", "back";
         FootPromptCancel => "annuleren", "cancel";

@@ -107,6 +107,7 @@ crate::messages! {
         LetterOntvangst => "ontvangstbevestiging", "acknowledgement of receipt";
         LetterVerlenging => "verlenging", "extension notice";
         LetterBesluit => "besluit", "decision";
+        LetterAankondigingOpheffing => "aankondiging opheffing beperking (AVG 18(3))", "announcement of lifting the restriction (GDPR 18(3))";
         PromptKeysChoice => "↑↓ of 1-9 kiezen · Enter verder · Shift-Tab terug · Esc annuleren",
             "↑↓ or 1-9 choose · Enter next · Shift-Tab back · Esc cancel";
         PromptKeysText => "typ · Backspace wist · Enter verder · Shift-Tab terug · Esc annuleren",
@@ -115,6 +116,34 @@ crate::messages! {
             "↑↓ or 1-9 choose · Enter record · Shift-Tab back · Esc cancel";
         PromptKeysTextLast => "typ · Backspace wist · Enter vastleggen · Shift-Tab terug · Esc annuleren",
             "type · Backspace deletes · Enter record · Shift-Tab back · Esc cancel";
+        PromptKeysMultiNext => "typ · Enter nieuwe regel · Tab verder · Shift-Tab terug · Esc annuleren",
+            "type · Enter new line · Tab next · Shift-Tab back · Esc cancel";
+        PromptKeysMulti => "typ · Enter nieuwe regel · Tab vastleggen · Shift-Tab terug · Esc annuleren",
+            "type · Enter new line · Tab record · Shift-Tab back · Esc cancel";
+        PromptKeysSeveral => "1-9 of spatie: aan/uit (meer mogelijk) · ↑↓ kiezen · Enter vastleggen · Esc annuleren",
+            "1-9 or Space: on/off (several possible) · ↑↓ move · Enter record · Esc cancel";
+        OptionalLeftEmpty => "Optioneel en leeg gelaten: niets vastgelegd.", "Optional and left empty: nothing recorded.";
+        UnderReview => "Ter beoordeling sinds {date}: {what} — een nieuw besluit (b) beëindigt dit",
+            "Flagged for review since {date}: {what} — a new decision (b) ends it";
+        PromptCorrectWhich => "Welk geregistreerd gegeven corrigeren?", "Which registered fact to correct?";
+        PromptCorrect => "Corrigeren: {field}", "Correct: {field}";
+        FieldFact => "Gegeven", "Fact";
+        FieldNewValue => "Nieuwe waarde (nu: {now})", "New value (now: {now})";
+        FieldCorrectionReason => "Reden van de correctie", "Reason for the correction";
+        AskCorrection => "Toch corrigeren? Het besluit blijft staan en de zaak komt ter beoordeling.",
+            "Correct anyway? The decision is kept and the case is flagged for review.";
+        CorrectionConflictsAsk => "Deze correctie maakt wat is vastgelegd onrechtmatig — j: toch vastleggen (ter beoordeling), n: terug naar de correctie",
+            "This correction makes what was recorded unlawful — j: record anyway (flagged for review), n: back to the correction";
+        CorrectionMakes => "Deze correctie maakt wat is vastgelegd onrechtmatig:", "This correction makes what was recorded unlawful:";
+        DoneCorrect => "Gecorrigeerd; termijnen, bevoegdheid en lijst opnieuw berekend.",
+            "Corrected; deadlines, authority and list recomputed.";
+        DoneCorrectMoved => "Gecorrigeerd; de termijn is verschoven (de FG ziet deze correctie in het overzicht).",
+            "Corrected; the deadline moved (the FG sees this correction in the overview).";
+        DoneCorrectReview => "Gecorrigeerd; het besluit blijft staan en de zaak staat ter beoordeling.",
+            "Corrected; the decision is kept and the case is flagged for review.";
+        PromptNote => "Notitie bij de zaak", "Note on the case";
+        FieldNote => "Notitie", "Note";
+        DoneNote => "Notitie vastgelegd.", "Note recorded.";
         RecipientKeys => "t: geïnformeerd · o: onmogelijk", "t: told · o: impossible";
         DestroyPending => "Vernietiging nog niet bevestigd — x: bevestigen (binnen drie maanden, WGBO 7:455)",
             "Destruction not yet confirmed — x: confirm (within three months, WGBO 7:455)";

@@ -99,6 +99,14 @@ struct DecisionCtx {
     vaccinaties_jgz: Option<String>,
     datum: String,
     vernietigd_op: Option<String>,
+    /// Rectificatie of a professional judgement (WGBO 7:454 lid 2, AVG 16).
+    oordeel: bool,
+    /// The professional who corrected the judgement after all is recorded.
+    oordeel_gecorrigeerd: bool,
+    /// The eigen verklaring was offered.
+    verklaring_aangeboden: bool,
+    /// The date the eigen verklaring was added to the dossier within this case, written out.
+    verklaring_toegevoegd: Option<String>,
 }
 
 /// The desk's note of what else is kept, as a sentence in the letter: a capital first, a full
@@ -199,6 +207,18 @@ impl Context {
                     .map(str::to_string),
                 datum: date(d.on),
                 vernietigd_op: case.destroyed_on().map(date),
+                oordeel: case.kind == crate::domain::CaseKind::Rectificatie
+                    && case.choice(StepId::SoortCorrectie) == Some("oordeel"),
+                oordeel_gecorrigeerd: case.answers.contains_key(&StepId::OordeelGecorrigeerdDoor),
+                verklaring_aangeboden: case.said_yes(StepId::EigenVerklaringAangeboden),
+                verklaring_toegevoegd: match case
+                    .answers
+                    .get(&StepId::EigenVerklaringToegevoegd)
+                    .map(|r| &r.answer)
+                {
+                    Some(crate::domain::checklist::Answer::Date(on)) => Some(date(*on)),
+                    _ => None,
+                },
             }
         });
         let requester = &request.requester;

@@ -35,6 +35,8 @@ pub enum LetterError {
     NotExtendable(CaseKind),
     /// An extension without its explanation.
     ExtensionWithoutReason,
+    /// An announcement of lifting a restriction, without a restriction in force.
+    NoRestrictionInForce,
     /// The template would not parse or render.
     Template {
         /// The template: its path for an override, its file name for a built-in one.
@@ -105,6 +107,7 @@ impl LetterError {
                 .fill(lang, &[("decision", i18n::domain::decision(*d, lang))]),
             LetterError::NoPostalAddress => LettersMsg::NoPostalAddress.text(lang).into(),
             LetterError::NotExtended => LettersMsg::NotExtended.text(lang).into(),
+            LetterError::NoRestrictionInForce => LettersMsg::NoRestrictionInForce.text(lang).into(),
             LetterError::NotExtendable(k) => LettersMsg::NotExtendable.fill(
                 lang,
                 &[("kind", &i18n::domain::kind(*k, lang).to_lowercase())],

@@ -1,5 +1,5 @@
-//! Letters to the requester, filled from the case: the ontvangstbevestiging, the verlenging and
-//! the besluit (domain.md §3, §5).
+//! Letters to the requester, filled from the case: the ontvangstbevestiging, the verlenging,
+//! the besluit, and for a beperking the aankondiging opheffing (domain.md §3, §5; AVG 18(3)).
 //!
 //! A letter the law would find wanting is refused before anything is rendered ([`check`]): no
 //! organisation name or type (the type decides the remedy), no FG contact, no decision, no
@@ -33,7 +33,10 @@
 //!   `niet_ontvankelijk`), `uitkomst_tekst`, `weigering` (bool: not wholly granted),
 //!   `toelichting` (the letter's explanation; `reden` is the same, never the dossier's
 //!   reasoning), `bewaard` (Vernietiging: what else is kept, may be empty), `vaccinaties_jgz`
-//!   (the jeugdarts's decision: `vernietigen`|`bewaren`, or none), `datum`, `vernietigd_op`
+//!   (the jeugdarts's decision: `vernietigen`|`bewaren`, or none), `datum`, `vernietigd_op`;
+//!   a rectificatie: `oordeel` (a professional judgement), `oordeel_gecorrigeerd` (corrected
+//!   after all by a recorded professional), `verklaring_aangeboden` and `verklaring_toegevoegd`
+//!   (the eigen verklaring offered, added within the case; WGBO 7:454 lid 2, AVG 16)
 //!
 //! - `refusal` — [`check`]: what a letter needs before it may be made.
 //! - `escape` — a typed value as literal Markdown text.
@@ -98,15 +101,29 @@ pub enum LetterKind {
     Verlenging,
     /// The decision, with its reasons and the remedy that fits the organisation.
     Besluit,
+    /// A Beperking: the requester is told the restriction will be lifted, before it is (AVG
+    /// 18(3), issue 18).
+    AankondigingOpheffing,
 }
 
 impl LetterKind {
     /// Every letter, in the order a case needs them.
-    pub const ALL: [LetterKind; 3] = [
+    pub const ALL: [LetterKind; 4] = [
         LetterKind::Ontvangstbevestiging,
         LetterKind::Verlenging,
         LetterKind::Besluit,
+        LetterKind::AankondigingOpheffing,
     ];
+
+    /// The letters a case of this kind may need, in [`LetterKind::ALL`]'s order (a prefix of
+    /// it: the announcement of lifting a restriction only for a Beperking).
+    pub fn for_kind(kind: crate::domain::CaseKind) -> &'static [LetterKind] {
+        if kind == crate::domain::CaseKind::Beperking {
+            &Self::ALL
+        } else {
+            &Self::ALL[..3]
+        }
+    }
 
     /// The spelling on the command line, in file names and in the journal.
     pub fn slug(self) -> &'static str {
@@ -114,6 +131,7 @@ impl LetterKind {
             LetterKind::Ontvangstbevestiging => "ontvangstbevestiging",
             LetterKind::Verlenging => "verlenging",
             LetterKind::Besluit => "besluit",
+            LetterKind::AankondigingOpheffing => "aankondiging-opheffing",
         }
     }
 
@@ -129,6 +147,12 @@ impl LetterKind {
             (LetterKind::Verlenging, Lang::En) => include_str!("verlenging.en.md"),
             (LetterKind::Besluit, Lang::Nl) => include_str!("besluit.nl.md"),
             (LetterKind::Besluit, Lang::En) => include_str!("besluit.en.md"),
+            (LetterKind::AankondigingOpheffing, Lang::Nl) => {
+                include_str!("aankondiging-opheffing.nl.md")
+            }
+            (LetterKind::AankondigingOpheffing, Lang::En) => {
+                include_str!("aankondiging-opheffing.en.md")
+            }
         }
     }
 

@@ -41,6 +41,12 @@ pub fn check(kind: LetterKind, case: &Case, org: &Organisatie) -> Result<(), Let
     }
     match kind {
         LetterKind::Ontvangstbevestiging => {}
+        // AVG 18(3): the requester is told before a restriction in force is lifted.
+        LetterKind::AankondigingOpheffing => {
+            if case.kind != crate::domain::CaseKind::Beperking || !case.restriction_in_force() {
+                return Err(LetterError::NoRestrictionInForce);
+            }
+        }
         LetterKind::Verlenging => match &case.extension {
             None if !case.kind.may_extend() => return Err(LetterError::NotExtendable(case.kind)),
             None => return Err(LetterError::NotExtended),

@@ -64,7 +64,7 @@ pub fn warnings(kind: LetterKind, case: &Case, today: NaiveDate) -> Vec<LetterWa
                 });
             }
         }
-        LetterKind::Besluit => {}
+        LetterKind::Besluit | LetterKind::AankondigingOpheffing => {}
     }
     out
 }

@@ -205,6 +205,14 @@ fn draw_field(
             };
             frame.render_widget(Paragraph::new(line), value_rect);
         }
+        // Only a checklist prompt asks several choices; a form shows what is chosen.
+        Input::Several { .. } => {
+            let line = Line::from(vec![
+                Span::raw("  "),
+                Span::styled(field.value(), theme.input),
+            ]);
+            frame.render_widget(Paragraph::new(line), value_rect);
+        }
         Input::Multi(area) => {
             let mut area = (**area).clone();
             area.set_style(theme.input);
@@ -270,10 +278,17 @@ fn line_input(l: &LineInput, focused: bool, theme: &Theme, hint: Option<&str>) -
 /// Rows a prompt takes: a border, its fields, the options of a focused choice, a key hint.
 pub fn prompt_height(form: &Form) -> u16 {
     let options = match form.focused().map(Field::input) {
-        Some(Input::Choice { options, .. }) => options.len(),
+        Some(Input::Choice { options, .. } | Input::Several { options, .. }) => options.len(),
         _ => 0,
     };
-    u16::try_from(form.fields().len() + options + 3).unwrap_or(u16::MAX)
+    // A multi-line field shows its lines under its label (a note, an address).
+    let lines: usize = form
+        .fields()
+        .iter()
+        .filter(|f| f.is_multi_line())
+        .map(|f| f.value().lines().count().max(1))
+        .sum();
+    u16::try_from(form.fields().len() + options + lines + 3).unwrap_or(u16::MAX)
 }
 
 /// Draws a prompt: `form` compactly in a block titled `title`, over whatever is in `area`.
@@ -297,7 +312,8 @@ pub fn draw_prompt(
         let room = inner.saturating_sub(f.label().chars().count() + 5).max(8);
         let value = match f.input() {
             Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
-            Input::Multi(_) => clip(&f.value(), room),
+            Input::Several { .. } => clip(&f.value(), room),
+            Input::Multi(_) => String::new(),
             Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) if focus => {
                 let (before, after): (String, String) = {
                     let chars: Vec<char> = l.value().chars().collect();
@@ -325,6 +341,36 @@ pub fn draw_prompt(
             ),
             Span::styled(value, theme.input),
         ]));
+        if let Input::Multi(area) = f.input() {
+            // Each line its own row, literal text; the cursor at the end of the focused one.
+            let n = area.lines().len();
+            for (k, l) in area.lines().iter().enumerate() {
+                let cursor = if focus && k + 1 == n { "▏" } else { "" };
+                lines.push(Line::styled(
+                    format!("    {}{cursor}", clip(l, inner.saturating_sub(6))),
+                    theme.input,
+                ));
+            }
+        }
+        if let (
+            true,
+            Input::Several {
+                options,
+                chosen,
+                at,
+            },
+        ) = (focus, f.input())
+        {
+            for (n, o) in options.iter().enumerate() {
+                let style = if n == *at { theme.selected } else { theme.text };
+                let mark = if chosen.get(n).copied().unwrap_or(false) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
+            }
+        }
         if let (true, Input::Choice { options, at, .. }) = (focus, f.input()) {
             for (n, o) in options.iter().enumerate() {
                 let style = if n == *at { theme.selected } else { theme.text };
@@ -335,7 +381,15 @@ pub fn draw_prompt(
     }
     let last = form.focus() + 1 == form.fields().len();
     let choice = matches!(form.focused().map(Field::input), Some(Input::Choice { .. }));
+    let multi = form.focused().is_some_and(Field::is_multi_line);
+    let several = matches!(
+        form.focused().map(Field::input),
+        Some(Input::Several { .. })
+    );
     let hint = match (choice, last) {
+        _ if multi && !last => WorkMsg::PromptKeysMultiNext,
+        _ if multi => WorkMsg::PromptKeysMulti,
+        _ if several => WorkMsg::PromptKeysSeveral,
         (true, false) => WorkMsg::PromptKeysChoice,
         (true, true) => WorkMsg::PromptKeysChoiceLast,
         (false, false) => WorkMsg::PromptKeysText,

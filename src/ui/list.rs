@@ -143,6 +143,19 @@ fn filter_line(app: &App, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The requester with the case's tags: a restriction in force, a case flagged for review
+/// after a correction (issue 18).
+fn party_with_tags(s: &Summary, lang: crate::i18n::Lang) -> String {
+    let mut text = s.party.clone();
+    if s.review {
+        text = format!("{text} {}", UiMsg::TagReview.text(lang));
+    }
+    if s.restriction {
+        text = format!("{text} {}", UiMsg::TagRestriction.text(lang));
+    }
+    text
+}
+
 /// The style of a case's row: its warning first, then waiting or closed.
 pub fn row_style(theme: &Theme, s: &Summary, level: Level) -> Style {
     match level {
@@ -179,7 +192,7 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Cell::from(text::marker(level, lang)),
             Cell::from(s.id.to_string()),
             Cell::from(names::kind(s.kind, lang)),
-            Cell::from(s.party.clone()),
+            Cell::from(party_with_tags(s, lang)),
             Cell::from(names::status(s.status, lang)),
             Cell::from(due),
             Cell::from(Line::from(left).right_aligned()),

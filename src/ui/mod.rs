@@ -93,21 +93,66 @@ fn too_small(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The yes/no question, over the screen.
 fn confirm(app: &App, theme: &Theme, question: Confirm, frame: &mut Frame, area: Rect) {
     let lang = app.lang();
+    use crate::domain::case::Conflict;
+    use crate::i18n::workbench::WorkMsg;
+    // What a correction makes unlawful comes first, one line each (issue 18).
+    let mut why: Vec<String> = Vec::new();
     let text = match question {
         Confirm::DiscardForm => FormMsg::AskDiscard.text(lang),
         Confirm::DiscardAndQuit => FormMsg::AskDiscardQuit.text(lang),
+        Confirm::Correction {
+            decision,
+            extension,
+        } => {
+            why.push(WorkMsg::CorrectionMakes.text(lang).to_string());
+            for (on, c) in [
+                (decision, Conflict::Decision),
+                (extension, Conflict::Extension),
+            ] {
+                if on {
+                    why.push(format!("- {}", crate::i18n::domain::conflict(c, lang)));
+                }
+            }
+            WorkMsg::AskCorrection.text(lang)
+        }
     };
-    let width = u16::try_from(Span::raw(text).width() + 4).unwrap_or(u16::MAX);
-    let rect = centred(area, width.min(area.width.saturating_sub(4)), 5);
+    let widest = why
+        .iter()
+        .map(|w| Span::raw(w.as_str()).width())
+        .chain([Span::raw(text).width()])
+        .max()
+        .unwrap_or(0);
+    let width = u16::try_from(widest + 4)
+        .unwrap_or(u16::MAX)
+        .min(area.width.saturating_sub(4))
+        .max(10);
+    // Rows: each text wrapped to the inner width, a blank line, the keys, the borders.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = why
+        .iter()
+        .map(String::as_str)
+        .chain([text])
+        .map(|t| Span::raw(t).width().max(1).div_ceil(inner))
+        .sum::<usize>()
+        + usize::from(!why.is_empty())
+        + 4;
+    let rect = centred(area, width, u16::try_from(rows).unwrap_or(u16::MAX));
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.field_focus);
-    let lines = vec![
+    let mut lines: Vec<Line> = why
+        .into_iter()
+        .map(|w| Line::styled(w, theme.text).left_aligned())
+        .collect();
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines.extend([
         Line::styled(text, theme.title),
         Line::default(),
         footer(app, theme, Mode::Confirm),
-    ];
+    ]);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

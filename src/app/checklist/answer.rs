@@ -6,7 +6,7 @@
 use super::Records;
 use crate::app::App;
 use crate::app::form::{Field, Form};
-use crate::domain::checklist::{self, Answer, AnswerType, StepId};
+use crate::domain::checklist::{self, Answer, AnswerType, Need, StepId};
 use crate::domain::deadline::amsterdam_date;
 use crate::i18n::checklist::{option, question};
 use crate::i18n::workbench::WorkMsg;
@@ -70,6 +70,21 @@ impl App {
                     _ => Field::choice(label, names, at),
                 }
             }
+            // Several natures (issue 18): the ones recorded are on, also a single one recorded
+            // before.
+            AnswerType::Choices(opts) => {
+                let on: Vec<usize> = current
+                    .as_ref()
+                    .map(|a| {
+                        a.slugs()
+                            .iter()
+                            .filter_map(|s| opts.iter().position(|o| o == s))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let names = opts.iter().map(|o| option(o, lang).to_string()).collect();
+                Field::several(label, names, &on).required()
+            }
             AnswerType::Date => {
                 // A breach's incident began by the moment the organisation became aware of it:
                 // that day is the likely answer, never a day after it (today may be days later).
@@ -78,9 +93,14 @@ impl App {
                     .and_then(|c| c.case.breach.as_ref())
                     .filter(|_| step.id == StepId::IncidentBegin)
                     .map(|b| amsterdam_date(b.aware_at));
+                // A withdrawal of consent takes effect on receipt (AVG 7(3)).
+                let received = self
+                    .checklist()
+                    .filter(|_| step.id == StepId::IngangsdatumIntrekking)
+                    .and_then(|c| c.case.received());
                 let d = match &current {
                     Some(Answer::Date(d)) => *d,
-                    _ => aware.unwrap_or_else(|| self.today()),
+                    _ => aware.or(received).unwrap_or_else(|| self.today()),
                 };
                 Field::date(label, Some(d)).required()
             }
@@ -107,11 +127,18 @@ impl App {
                     Field::text(label).filled(default.unwrap_or(""))
                 }
             },
-            AnswerType::Number => match &current {
-                Some(Answer::Number(n)) => Field::number(label).filled(&n.to_string()),
-                _ => Field::number(label),
+            // An optional count ("aantal betrokkenen hoogstens") may be left empty, as its
+            // label says (issue 18); a required one must be filled.
+            AnswerType::Number => {
+                let field = match &current {
+                    Some(Answer::Number(n)) => Field::number(label).filled(&n.to_string()),
+                    _ => Field::number(label),
+                };
+                let optional = self
+                    .checklist()
+                    .is_some_and(|c| c.case.need(step, self.now) == Need::Optional);
+                if optional { field } else { field.required() }
             }
-            .required(),
         };
         self.open_prompt(Records::Answer(step.id), WorkMsg::PromptAnswer, vec![field]);
     }
@@ -123,6 +150,13 @@ impl App {
         let answer = match ty {
             AnswerType::YesNo => Answer::YesNo(form.choice(0) == 0),
             AnswerType::Choice(opts) => Answer::Choice(opts.get(form.choice(0))?.to_string()),
+            AnswerType::Choices(opts) => Answer::Choices(
+                form.chosen(0)
+                    .iter()
+                    .filter_map(|i| opts.get(*i))
+                    .map(|o| o.to_string())
+                    .collect(),
+            ),
             AnswerType::Date => Answer::Date(form.date(0, lang)??),
             AnswerType::Instant => Answer::Instant(form.instant(0, lang)??),
             AnswerType::Number => Answer::Number(form.number(0, lang)??),

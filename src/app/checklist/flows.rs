@@ -42,6 +42,11 @@ impl App {
     /// Opens the prompt of a task started by a key on the checklist (or the detail's letter
     /// key), unless the domain would refuse it whatever is typed (then says why at once).
     pub(in crate::app) fn start_task(&mut self, task: Task) {
+        match task {
+            Task::Correct => return self.start_correction(),
+            Task::Note => return self.start_note(),
+            _ => {}
+        }
         let Some(case) = self.work_case() else {
             return;
         };
@@ -59,6 +64,7 @@ impl App {
         use WorkMsg as W;
         let (title, fields) = match records {
             Records::Answer(_) => return self.answer_prompt(),
+            Records::Correct(_) | Records::Task(Task::Correct | Task::Note) => return,
             Records::WaitEnd => (
                 W::PromptWaitEnd,
                 vec![
@@ -222,7 +228,7 @@ impl App {
             Records::Task(Task::Void) => (W::PromptVoid, vec![self.text_field(W::FieldReason)]),
             Records::Task(Task::Reopen) => (W::PromptReopen, vec![self.text_field(W::FieldReason)]),
             Records::Task(Task::Letter) => {
-                let letters = LetterKind::ALL
+                let letters = LetterKind::for_kind(case.kind)
                     .iter()
                     .map(|k| super::letter_name(*k).text(lang).to_string())
                     .collect();

@@ -81,5 +81,6 @@ pub fn letter_name(kind: LetterKind) -> WorkMsg {
         LetterKind::Ontvangstbevestiging => WorkMsg::LetterOntvangst,
         LetterKind::Verlenging => WorkMsg::LetterVerlenging,
         LetterKind::Besluit => WorkMsg::LetterBesluit,
+        LetterKind::AankondigingOpheffing => WorkMsg::LetterAankondigingOpheffing,
     }
 }

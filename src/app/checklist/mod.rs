@@ -14,10 +14,14 @@
 //! - `trial` — what the domain would refuse before a prompt opens.
 //! - `prompt` — an open prompt (a short [`Form`](super::form::Form)) and what it records.
 //! - `letter` — making a letter from the case.
+//! - `correction` — correcting a registered fact (`C`, issue 18).
+//! - `note` — a note on the case (`N`, issue 18).
 
 mod answer;
+mod correction;
 mod flows;
 mod letter;
+mod note;
 mod prompt;
 mod trial;
 

@@ -28,6 +28,8 @@ pub enum Records {
     Task(Task),
     /// The end of an escalated dispute (`Task::Dispute` while one is open).
     DisputeResolve,
+    /// The new value of a registered fact and the reason (after `Task::Correct` chose it).
+    Correct(crate::domain::case::FactField),
 }
 
 /// An open prompt: what it records, its title, and its fields.
@@ -39,6 +41,9 @@ pub struct Prompt {
     pub title: String,
     /// The fields, the focused one being filled.
     pub form: Form,
+    /// A question about what was typed, waiting for a yes or no (a correction that would make
+    /// a recorded decision unlawful).
+    pub question: Option<crate::app::Confirm>,
 }
 
 impl App {
@@ -69,6 +74,7 @@ impl App {
             records,
             title: title.text(self.lang).to_string(),
             form: draft.unwrap_or_else(|| Form::new(fields)),
+            question: None,
         };
         if let Some(slot) = self.prompt_slot() {
             *slot = Some(prompt);
@@ -162,7 +168,28 @@ impl App {
             Records::Answer(step) => {
                 if let Some(answer) = self.answer_of(step, &mut p.form) {
                     self.record_answer(step, answer, true);
+                } else if !p.form.fields().iter().any(|f| f.is_required())
+                    && p.form.text(0).is_empty()
+                {
+                    // An optional step left empty: nothing to record (issue 18).
+                    self.close_prompt();
+                    self.say(
+                        WorkMsg::OptionalLeftEmpty.text(self.lang).to_string(),
+                        false,
+                    );
                 }
+                return;
+            }
+            Records::Task(Task::Correct) => {
+                self.correction_chosen(choice(0));
+                return;
+            }
+            Records::Correct(field) => {
+                self.submit_correction(field, false);
+                return;
+            }
+            Records::Task(Task::Note) => {
+                self.submit_note();
                 return;
             }
             Records::Task(Task::Letter) => {
@@ -285,9 +312,7 @@ impl App {
             _ => None,
         };
         if self.save_change(event, done_msg(p.records)) {
-            if let Some(slot) = self.prompt_slot() {
-                *slot = None;
-            }
+            self.close_prompt();
             if p.records == Records::Task(Task::Decide)
                 && let Some(c) = self.checklist_mut()
             {
@@ -306,6 +331,7 @@ fn done_msg(records: Records) -> WorkMsg {
         Records::Answer(_) => WorkMsg::DoneAnswer,
         Records::WaitEnd => WorkMsg::DoneWaitEnd,
         Records::DisputeResolve => WorkMsg::DoneDispute,
+        Records::Correct(_) => WorkMsg::DoneCorrect,
         Records::Task(task) => match task {
             Task::Wait => WorkMsg::DoneWaitStart,
             Task::Extend => WorkMsg::DoneExtend,
@@ -321,6 +347,8 @@ fn done_msg(records: Records) -> WorkMsg {
             Task::Letter => WorkMsg::DoneAnswer,
             Task::Dispute => WorkMsg::DoneDispute,
             Task::Lift => WorkMsg::DoneLift,
+            Task::Correct => WorkMsg::DoneCorrect,
+            Task::Note => WorkMsg::DoneNote,
         },
     }
 }

@@ -153,7 +153,9 @@ impl App {
                     )
                 },
             ),
-            Records::Answer(_) | Records::Task(Task::Letter) => return None,
+            Records::Answer(_)
+            | Records::Correct(_)
+            | Records::Task(Task::Letter | Task::Correct | Task::Note) => return None,
         };
         let stamp = Stamp {
             seq: case.last_seq + 1,

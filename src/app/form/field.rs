@@ -35,6 +35,17 @@ pub enum Input {
     },
     /// Several lines of text (ratatui-textarea), word-wrapped.
     Multi(Box<TextArea<'static>>),
+    /// One or more of a few named options (issue 18: a breach read and copied): a digit or
+    /// Space turns the option of that number (or under the cursor) on or off; Left/Right and
+    /// Up/Down move the cursor.
+    Several {
+        /// The options' names in the user's language.
+        options: Vec<String>,
+        /// Which are chosen, one flag per option.
+        chosen: Vec<bool>,
+        /// The option under the cursor.
+        at: usize,
+    },
 }
 
 /// The most characters a single-line field holds: a name, an address, a reason.
@@ -146,9 +157,27 @@ impl Field {
         self
     }
 
+    /// A field of several choices, `chosen` on (an index out of range is ignored).
+    pub fn several(label: &str, options: Vec<String>, chosen: &[usize]) -> Field {
+        let flags = (0..options.len()).map(|i| chosen.contains(&i)).collect();
+        Field::with(
+            label,
+            Input::Several {
+                options,
+                chosen: flags,
+                at: 0,
+            },
+        )
+    }
+
     /// A multi-line text field.
     pub fn multi(label: &str) -> Field {
         Field::with(label, Input::Multi(Box::new(textarea::new_area())))
+    }
+
+    /// A multi-line text field holding `value` (a correction starts from what is recorded).
+    pub fn multi_filled(label: &str, value: &str) -> Field {
+        Field::with(label, Input::Multi(Box::new(textarea::area_with(value))))
     }
 
     /// Marks the field as one that must be filled (its label shows `*`).
@@ -190,7 +219,9 @@ impl Field {
         }
         match (&self.input, key.code()) {
             (_, KeyCode::Char(_)) => key.text_char().is_some(),
-            (Input::Choice { .. }, code) => matches!(code, KeyCode::Left | KeyCode::Right),
+            (Input::Choice { .. } | Input::Several { .. }, code) => {
+                matches!(code, KeyCode::Left | KeyCode::Right)
+            }
             (Input::Multi(_), code) => textarea::claims(code),
             (_, code) => matches!(
                 code,
@@ -207,7 +238,7 @@ impl Field {
     /// The most characters it holds, for a field that holds text.
     pub fn max_chars(&self) -> Option<usize> {
         match self.input {
-            Input::Choice { .. } => None,
+            Input::Choice { .. } | Input::Several { .. } => None,
             Input::Multi(_) => Some(MULTI_MAX),
             _ => Some(LINE_MAX),
         }
@@ -224,7 +255,7 @@ impl Field {
             Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
                 l.value().chars().count()
             }
-            Input::Choice { .. } => return 0,
+            Input::Choice { .. } | Input::Several { .. } => return 0,
         };
         self.max_chars().unwrap_or(0).saturating_sub(used)
     }
@@ -258,7 +289,7 @@ impl Field {
                 l.insert_str(&fitting);
                 true
             }
-            Input::Choice { .. } => false,
+            Input::Choice { .. } | Input::Several { .. } => false,
         };
         (changed, cut)
     }
@@ -303,6 +334,45 @@ impl Field {
                 *at != before
             }
             Input::Multi(area) => textarea::input(area, key),
+            Input::Several {
+                options,
+                chosen,
+                at,
+            } => {
+                let n = options.len().max(1);
+                let digit = key
+                    .text_char()
+                    .and_then(|c| c.to_digit(10))
+                    .and_then(|d| usize::try_from(d).ok())
+                    .filter(|d| (1..=options.len()).contains(d));
+                match key.code() {
+                    KeyCode::Left => *at = (*at + n - 1) % n,
+                    KeyCode::Right => *at = (*at + 1) % n,
+                    KeyCode::Char(' ') => {
+                        if let Some(c) = chosen.get_mut(*at) {
+                            *c = !*c;
+                            return true;
+                        }
+                    }
+                    KeyCode::Char(_) if let Some(d) = digit => {
+                        *at = d - 1;
+                        if let Some(c) = chosen.get_mut(d - 1) {
+                            *c = !*c;
+                            return true;
+                        }
+                    }
+                    _ => {}
+                }
+                false
+            }
+        }
+    }
+
+    /// The options chosen in a field of several choices (none for another field).
+    pub fn chosen(&self) -> Vec<usize> {
+        match &self.input {
+            Input::Several { chosen, .. } => (0..chosen.len()).filter(|i| chosen[*i]).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -314,6 +384,15 @@ impl Field {
                 l.value().trim().to_string()
             }
             Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
+            Input::Several {
+                options, chosen, ..
+            } => options
+                .iter()
+                .zip(chosen)
+                .filter(|(_, c)| **c)
+                .map(|(o, _)| o.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             Input::Multi(area) => area.lines().join("\n").trim().to_string(),
         }
     }

@@ -97,6 +97,16 @@ impl Form {
     /// Moves the focused choice one option down or up, stopping at the ends (Up/Down in a
     /// prompt, whose options are listed under it).
     pub fn step_choice(&mut self, down: bool) {
+        if let Some(Input::Several { options, at, .. }) =
+            self.fields.get_mut(self.focus).map(|f| &mut f.input)
+        {
+            *at = if down {
+                (*at + 1).min(options.len().saturating_sub(1))
+            } else {
+                at.saturating_sub(1)
+            };
+            return;
+        }
         if let Some(Input::Choice { options, at, .. }) =
             self.fields.get_mut(self.focus).map(|f| &mut f.input)
         {
@@ -187,6 +197,11 @@ impl Form {
             Some(Input::Choice { at, .. }) => *at,
             _ => 0,
         }
+    }
+
+    /// Field `i`'s chosen options, for a field of several choices.
+    pub fn chosen(&self, i: usize) -> Vec<usize> {
+        self.fields.get(i).map(Field::chosen).unwrap_or_default()
     }
 
     /// Sets the message of field `i` (why its value is refused).

@@ -15,6 +15,16 @@ pub(super) fn new_area() -> TextArea<'static> {
     area
 }
 
+/// A text area holding `text` (one line per line), the cursor at its end.
+pub(super) fn area_with(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.lines().map(str::to_string).collect());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
 /// Whether a multi-line field claims a key of this code besides the printable ones: Enter and
 /// the keys that edit or move through the lines.
 pub(super) fn claims(code: KeyCode) -> bool {

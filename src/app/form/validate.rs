@@ -59,6 +59,11 @@ impl Form {
             Some(Input::Date(_)) => self.date(i, lang).is_some(),
             Some(Input::Instant(_)) => self.instant(i, lang).is_some(),
             Some(Input::Number(_)) => self.number(i, lang).is_some(),
+            Some(Input::Several { chosen, .. }) if !chosen.contains(&true) => {
+                self.set_error(i, FormMsg::ChoiceNone.text(lang).to_string());
+                false
+            }
+            Some(Input::Several { .. }) => true,
             Some(Input::Choice { options, at, .. }) if *at >= options.len() => {
                 self.set_error(i, FormMsg::ChoiceNone.text(lang).to_string());
                 false

@@ -143,6 +143,21 @@ pub(super) const DEFAULT: &[Row] = &[
     (Detail, "q", A::Back, M::HelpBack, None),
     (Detail, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (Detail, "<C-c>", A::Quit, M::HelpQuit, None),
+    // Issue 18: after the help key, so a narrow footer cuts these first.
+    (
+        Detail,
+        "C",
+        A::Task(T::Correct),
+        M::HelpCorrect,
+        Some(M::FootCorrect),
+    ),
+    (
+        Detail,
+        "N",
+        A::Task(T::Note),
+        M::HelpNote,
+        Some(M::FootNote),
+    ),
     (ApForm, "k", A::Up, M::HelpScrollUp, None),
     (ApForm, "<Up>", A::Up, M::HelpScrollUp, None),
     (ApForm, "j", A::Down, M::HelpScrollDown, Some(M::FootScroll)),
@@ -256,6 +271,8 @@ pub(super) const DEFAULT: &[Row] = &[
     (Checklist, "H", A::Task(T::Reopen), M::HelpReopen, None),
     (Checklist, "E", A::Task(T::Dispute), M::HelpDispute, None),
     (Checklist, "B", A::Task(T::Lift), M::HelpLift, None),
+    (Checklist, "C", A::Task(T::Correct), M::HelpCorrect, None),
+    (Checklist, "N", A::Task(T::Note), M::HelpNote, None),
     (
         Checklist,
         "l",

@@ -39,8 +39,18 @@ pub fn check_new(event: &Event) -> Result<(), Refusal> {
     {
         return Err(Refusal::TooEarly("birth_date"));
     }
+    // A note changes no case (it is not applied): its text is checked here.
+    if let Event::NoteAdded { text, .. } = event {
+        required(text, "note")?;
+        if text.chars().count() > NOTE_MAX {
+            return Err(Refusal::TooLong("note"));
+        }
+    }
     Ok(())
 }
+
+/// The longest note, in characters (the form's notes field holds as many).
+pub const NOTE_MAX: usize = 10_000;
 
 impl Case {
     /// Creates a case from its registration event, validating the facts.
@@ -107,6 +117,8 @@ impl Case {
             dispute: None,
             lift_announced: None,
             restriction_lifted: None,
+            corrections: Vec::new(),
+            review: None,
         })
     }
 
@@ -155,6 +167,14 @@ impl Case {
             Event::Answered { step, answer, .. } => {
                 open_only(self)?;
                 checklist::check_answer(self, *step, answer, stamp.at)?;
+                // AVG 7(3): a withdrawal takes effect on receipt (issue 18; lines written
+                // before the rule replay as they were).
+                if gated
+                    && *step == checklist::StepId::IngangsdatumIntrekking
+                    && self.received().map(checklist::Answer::Date).as_ref() != Some(answer)
+                {
+                    return Err(Refusal::Blocked(Block::WithdrawalTakesEffectOnReceipt));
+                }
                 self.answers.insert(
                     *step,
                     AnswerRecord {
@@ -265,6 +285,17 @@ impl Case {
                     by: stamp.user.clone(),
                 });
                 self.waiting = None;
+                // A decision taken again on the corrected facts ends the review.
+                self.review = None;
+            }
+            // A registered fact corrected: also on a closed case (a typo stays a typo).
+            Event::Corrected {
+                correction,
+                reason,
+                review,
+                ..
+            } => {
+                self.apply_correction(correction, reason, *review, &stamp.user, stamp.at, gated)?;
             }
             Event::ReplySent { on, .. } => {
                 open_only(self)?;
@@ -416,6 +447,7 @@ impl Case {
             | Event::BreachRegistered { .. }
             | Event::Viewed { .. }
             | Event::LetterMade { .. }
+            | Event::NoteAdded { .. }
             | Event::Exported { .. }
             | Event::BackedUp { .. }
             | Event::Repaired { .. } => return Err(Refusal::WrongCase),

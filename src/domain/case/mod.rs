@@ -19,7 +19,9 @@ use super::checklist::{self, AnswerRecord};
 use super::kind::{CaseId, CaseKind};
 
 mod apply;
-pub use apply::{EARLIEST_BIRTH, check_new};
+pub use apply::{EARLIEST_BIRTH, NOTE_MAX, check_new};
+mod correction;
+pub use correction::{Conflict, Correction, CorrectionRecord, FactField, Review};
 mod facts;
 mod handling;
 mod refusal;
@@ -108,6 +110,13 @@ pub struct Case {
     /// A Beperking: when the restriction was lifted.
     #[serde(default)]
     pub restriction_lifted: Option<NaiveDate>,
+    /// Registered facts corrected since (issue 18), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<CorrectionRecord>,
+    /// Flagged for review: a confirmed correction made a recorded decision or extension
+    /// unlawful; cleared by a new decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 impl Case {

@@ -57,4 +57,20 @@ pub enum Refusal {
     /// No such recipient.
     #[error("no such recipient")]
     NoRecipient,
+    /// A value recorded only when something else asks for it (a postal address only when the
+    /// answer goes by post: data minimisation).
+    #[error("not needed: {0}")]
+    NotNeeded(&'static str),
+    /// A text longer than its field holds.
+    #[error("text too long: {0}")]
+    TooLong(&'static str),
+    /// A correction whose new value is the old one.
+    #[error("correction changes nothing")]
+    CorrectionUnchanged,
+    /// A correction whose old value is not the case's (another change came first).
+    #[error("correction of a value the case no longer has")]
+    CorrectionStale,
+    /// A correction that makes what was recorded unlawful, not (yet) confirmed.
+    #[error("correction conflicts with what was recorded: {0:?}")]
+    CorrectionConflicts(Vec<super::Conflict>),
 }

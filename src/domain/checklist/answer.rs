@@ -9,7 +9,7 @@ use super::step::StepId;
 use crate::domain::case::{Case, Refusal};
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::rights;
-use AnswerType::{Choice, Date, Instant, Number, Text, YesNo};
+use AnswerType::{Choice, Choices, Date, Instant, Number, Text, YesNo};
 
 /// What kind of answer a step takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub enum AnswerType {
     YesNo,
     /// One of the listed options (slugs; labels in i18n).
     Choice(&'static [&'static str]),
+    /// One or more of the listed options (a breach read and copied, lost and stolen).
+    Choices(&'static [&'static str]),
     /// A date (Amsterdam), not in the future.
     Date,
     /// An instant (date and time), not in the future.
@@ -36,6 +38,9 @@ pub enum Answer {
     YesNo(bool),
     /// A choice's slug.
     Choice(String),
+    /// Several choices' slugs, in the options' order (issue 18). A step of several choices
+    /// answered before issue 18 holds one `Choice`, which still reads.
+    Choices(Vec<String>),
     /// A date.
     Date(NaiveDate),
     /// An instant.
@@ -72,7 +77,21 @@ pub fn check_answer(
     rights::check_breach_answer(case, id, answer)?;
     match (step.ty, answer) {
         (YesNo, Answer::YesNo(_)) | (Number, Answer::Number(_)) => Ok(()),
-        (Choice(options), Answer::Choice(c)) if options.contains(&c.as_str()) => Ok(()),
+        (Choice(options) | Choices(options), Answer::Choice(c))
+            if options.contains(&c.as_str()) =>
+        {
+            Ok(())
+        }
+        (Choices(_), Answer::Choices(cs)) if cs.is_empty() => Err(Refusal::Required("answer")),
+        (Choices(options), Answer::Choices(cs)) => {
+            let known = cs.iter().all(|c| options.contains(&c.as_str()));
+            let once = cs.iter().enumerate().all(|(i, c)| !cs[..i].contains(c));
+            if known && once {
+                Ok(())
+            } else {
+                Err(Refusal::WrongAnswerType)
+            }
+        }
         (Date, Answer::Date(d)) if *d > today => Err(Refusal::InFuture("answer")),
         (Date, Answer::Date(_)) => Ok(()),
         // A moment that happened cannot lie after the moment it is recorded, not even later
@@ -82,5 +101,16 @@ pub fn check_answer(
         (Text, Answer::Text(t)) if t.trim().is_empty() => Err(Refusal::Required("answer")),
         (Text, Answer::Text(_)) => Ok(()),
         _ => Err(Refusal::WrongAnswerType),
+    }
+}
+
+impl Answer {
+    /// The slugs a choice answer holds: one for a choice, each of several; none otherwise.
+    pub fn slugs(&self) -> Vec<&str> {
+        match self {
+            Answer::Choice(c) => vec![c.as_str()],
+            Answer::Choices(cs) => cs.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
     }
 }

@@ -59,6 +59,9 @@ pub enum Block {
     DisputeNeedsParents,
     /// No dispute escalated (resolve).
     NoDisputeEscalated,
+    /// A withdrawal of consent takes effect on receipt (AVG 7(3)): its effective date is the
+    /// date of receipt, never later.
+    WithdrawalTakesEffectOnReceipt,
 }
 
 fn blocked(b: Block) -> Result<(), Refusal> {

@@ -1,7 +1,7 @@
 //! A datalek's checklist: what happened, the risk, the AP notification (AVG 33), the people
 //! affected (AVG 34) and the follow-up. A datalek has no intake.
 
-use super::answer::AnswerType::{Choice, Date, Instant, Number, Text, YesNo};
+use super::answer::AnswerType::{Choice, Choices, Date, Instant, Number, Text, YesNo};
 use super::options::*;
 use super::step::Need::{Optional, Required};
 use super::step::Show::*;
@@ -21,7 +21,7 @@ pub(super) const DATALEK: &[Step] = &[
     step(
         S::AardInbreuk,
         Phase::Datalek,
-        Choice(AARD),
+        Choices(AARD),
         Always,
         Required,
     ),

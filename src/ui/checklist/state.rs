@@ -158,6 +158,21 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
         };
         out.push(line);
     }
+    // A confirmed correction made the recorded decision or extension unlawful (issue 18).
+    if let Some(r) = &case.review {
+        let what: Vec<&str> = r
+            .conflicts
+            .iter()
+            .map(|c| crate::i18n::domain::conflict(*c, lang))
+            .collect();
+        out.push(Line::styled(
+            WorkMsg::UnderReview.fill(
+                lang,
+                &[("date", &r.since.to_string()), ("what", &what.join("; "))],
+            ),
+            theme.late,
+        ));
+    }
     if case.kind == crate::domain::CaseKind::Beperking {
         if case.restriction_in_force() {
             out.push(Line::styled(

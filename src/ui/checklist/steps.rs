@@ -96,6 +96,11 @@ fn answer_text(a: &Answer, lang: Lang) -> String {
         Answer::YesNo(true) => option("ja", lang).to_string(),
         Answer::YesNo(false) => option("nee", lang).to_string(),
         Answer::Choice(c) => option(c, lang).to_string(),
+        Answer::Choices(cs) => cs
+            .iter()
+            .map(|c| option(c, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
         Answer::Date(d) => d.to_string(),
         Answer::Instant(t) => text::instant(*t),
         Answer::Text(t) => t.clone(),

@@ -76,6 +76,32 @@ pub(super) fn facts(app: &App, theme: &Theme, id: CaseId) -> Vec<Line<'static>> 
 /// Issue 18: what the case's state means for the family at a glance — a restriction in force
 /// or lifted, a dispute escalated, a destruction done after the WGBO date.
 fn state_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
+    // A confirmed correction made the recorded decision or extension unlawful.
+    if let Some(r) = &case.review {
+        let what: Vec<&str> = r
+            .conflicts
+            .iter()
+            .map(|c| names::conflict(*c, lang))
+            .collect();
+        out.push(Line::styled(
+            format!(
+                "{}: {}",
+                DetailMsg::Review.text(lang),
+                DetailMsg::ReviewValue.fill(
+                    lang,
+                    &[("date", &r.since.to_string()), ("what", &what.join("; "))]
+                )
+            ),
+            theme.late,
+        ));
+    }
+    let moved = case.deadline_corrections().count();
+    if moved > 0 {
+        out.push(Line::styled(
+            format!("{} ({moved}×)", DetailMsg::DeadlineCorrected.text(lang)),
+            theme.due_soon,
+        ));
+    }
     if case.restriction_in_force() {
         out.push(Line::styled(
             DetailMsg::RestrictionInForce.text(lang).to_string(),

@@ -138,6 +138,13 @@ fn history(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled(format!("{user}  "), theme.text),
             Span::styled(words::event(event, lang), theme.text),
         ]));
+        // A note's own lines, as typed (literal text), under its line.
+        if let crate::domain::Event::NoteAdded { text, .. } = event {
+            out.extend(
+                text.lines()
+                    .map(|l| Line::styled(format!("    {l}"), theme.text)),
+            );
+        }
     }
     out
 }
