@@ -345,11 +345,11 @@ fn a_schema_1_store_is_copied_aside_migrated_and_names_the_copy() {
     let path = m.copy.display().to_string();
     assert_eq!(
         m.message(Lang::Nl),
-        format!("werkopslag bijgewerkt van versie 1 naar 2; de oude staat bewaard in {path}")
+        format!("werkopslag bijgewerkt van versie 1 naar 3; de oude staat bewaard in {path}")
     );
     assert_eq!(
         m.message(Lang::En),
-        format!("working store upgraded from version 1 to 2; the old one is kept in {path}")
+        format!("working store upgraded from version 1 to 3; the old one is kept in {path}")
     );
     assert_eq!(
         store.open_notice(Lang::En),
@@ -446,7 +446,7 @@ fn a_failed_migration_keeps_the_copy_and_opens_damaged_until_repair() {
     assert_eq!(
         m.message(Lang::En),
         format!(
-            "upgrading the working store from version 1 to 2 failed; the old one is kept in {path}"
+            "upgrading the working store from version 1 to 3 failed; the old one is kept in {path}"
         )
     );
     assert!(store.open_notice(Lang::Nl).unwrap().1);
@@ -502,7 +502,7 @@ fn names_the_copy_when_run_with(args: &[&str]) -> tempfile::TempDir {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         format!(
-            "working store upgraded from version 1 to 2; the old one is kept in {}\n",
+            "working store upgraded from version 1 to 3; the old one is kept in {}\n",
             copy[0].display()
         )
     );
@@ -519,4 +519,42 @@ fn a_backup_that_upgrades_its_source_names_the_copy() {
     // A relative backup folder: inside the temporary folder the command runs in.
     let dir = names_the_copy_when_run_with(&["backup", "kopie"]);
     assert_eq!(existing(&dir.path().join("kopie")).health(), &Health::Ok);
+}
+
+/// Schema 3 (issue 18): summaries grew (a restriction in force, a case flagged for review), so a
+/// schema-2 store has every summary written again from its case record at open — a summary
+/// left as an older privdesk wrote it would tag the list wrongly until its case next changed.
+#[test]
+fn a_schema_2_store_has_every_summary_written_again_from_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg");
+    bulk::build(&reg, 40, now()).unwrap();
+    let store = existing(&reg);
+    let id = store.summaries()[0].id;
+    let party = store.summary(id).unwrap().party.clone();
+    drop(store);
+    {
+        // As an older privdesk left it: schema 2, and a summary that says less than its record.
+        let db = raw_sled(&reg.join(SLED_DIR));
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema_version", "2")
+            .unwrap();
+        let summaries = db.open_tree("summaries").unwrap();
+        let key = id.to_string();
+        let old = summaries.get(&key).unwrap().unwrap();
+        let mut v: serde_json::Value = serde_json::from_slice(&old).unwrap();
+        v["party"] = serde_json::Value::String("Geschreven door een oudere privdesk".into());
+        summaries
+            .insert(&key, serde_json::to_vec(&v).unwrap())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = existing(&reg);
+    assert_eq!(store.health(), &Health::Ok);
+    let m = store.migrated().unwrap().clone();
+    assert_eq!((m.from, m.to, m.failed), (2, SCHEMA_VERSION, false));
+    assert_eq!(store.summary(id).unwrap().party, party);
+    drop(store);
+    assert_eq!(schema_of(&reg.join(SLED_DIR)).0, SCHEMA_VERSION.to_string());
 }

@@ -11,6 +11,8 @@
 //!
 //! Schema 1 → 2: build the `lines` index (each case's journal line offsets) from the journal,
 //! up to `applied_seq`; the lines after it are indexed when the open replays them.
+//! Schema 2 → 3: write every summary again from its case record (summaries tell a restriction
+//! in force and a case flagged for review since issue 18).
 
 use std::fs;
 use std::io;
@@ -87,7 +89,7 @@ pub(crate) fn run(
     from: u64,
     stamp: &str,
 ) -> (Option<PathBuf>, Result<(), MigrateError>) {
-    if from != 1 {
+    if from != 1 && from != 2 {
         return (None, Err(MigrateError::Unknown(from)));
     }
     let sled_dir = dir.join(SLED_DIR);
@@ -98,12 +100,29 @@ pub(crate) fn run(
         Ok(c) => c,
         Err(e) => return (None, Err(MigrateError::Copy(e))),
     };
-    let migrated = catch_silently(|| migrate_1_to_2(&sled_dir, journal))
-        .unwrap_or(Err(MigrateError::Panicked));
+    let migrated = catch_silently(|| {
+        if from == 1 {
+            migrate_1_to_2(&sled_dir, journal)?;
+        }
+        migrate_2_to_3(&sled_dir)
+    })
+    .unwrap_or(Err(MigrateError::Panicked));
     (Some(copy), migrated)
 }
 
-/// Schema 1 → 2: the line index built from the journal, then the version set, then a flush.
+/// Schema 2 → 3: every summary written again from its case record, then the version set.
+fn migrate_2_to_3(sled_dir: &Path) -> Result<(), MigrateError> {
+    let w = Working::open_older(sled_dir)?;
+    w.rewrite_summaries()?;
+    w.flush()?;
+    w.set_schema_version()?;
+    w.flush()?;
+    debug_assert_eq!(w.schema_version()?, Some(u64::from(SCHEMA_VERSION)));
+    Ok(())
+}
+
+/// Schema 1 → 2: the line index built from the journal, then a flush (the version is set by
+/// the last step, 2 → 3).
 fn migrate_1_to_2(sled_dir: &Path, journal: &Path) -> Result<(), MigrateError> {
     let w = Working::open_older(sled_dir)?;
     let mut lines = journal::stream(journal).map_err(VerifyError::Io)?;
@@ -113,9 +132,6 @@ fn migrate_1_to_2(sled_dir: &Path, journal: &Path) -> Result<(), MigrateError> {
     }
     indexed?;
     w.flush()?;
-    w.set_schema_version()?;
-    w.flush()?;
-    debug_assert_eq!(w.schema_version()?, Some(u64::from(SCHEMA_VERSION)));
     Ok(())
 }
 

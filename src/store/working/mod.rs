@@ -8,7 +8,8 @@
 //! `schema_version`, as decimal text). One change is one sled transaction over the four trees;
 //! no flush per change (the journal already holds it), a flush on drop.
 //!
-//! Schema versions: 1 had no `lines`; 2 adds it. An older store is refused by [`Working::open`]
+//! Schema versions: 1 had no `lines`; 2 adds it; 3 rewrote the summaries (restriction in force,
+//! review). An older store is refused by [`Working::open`]
 //! (`WorkingError::Older`) so that the register can copy it aside before it is migrated
 //! (`super::migrate`).
 //!
@@ -33,8 +34,9 @@ pub use line_index::{LineIndex, index_line, line_index_of};
 use line_index::{add_offsets, lines_outcome};
 
 /// The working store's format written by this version (`meta.schema_version`): 2 added the
-/// `lines` tree.
-pub const SCHEMA_VERSION: u32 = 2;
+/// `lines` tree; 3 summaries that tell a restriction in force and a case flagged for review
+/// (recomputed from each case record).
+pub const SCHEMA_VERSION: u32 = 3;
 /// sled's page cache: modest, the register is small (design.md "Space and speed").
 pub const CACHE_CAPACITY: u64 = 32 * 1024 * 1024;
 
@@ -265,6 +267,23 @@ impl Working {
                 },
             );
         lines_outcome(r)
+    }
+
+    /// Writes each case's summary again from its record: what a summary holds grew (schema 3),
+    /// and the summaries of cases that did not change since would otherwise say less than
+    /// their records.
+    pub fn rewrite_summaries(&self) -> Result<u64, WorkingError> {
+        let mut n = 0;
+        for entry in self.cases.iter() {
+            let (key, value) = entry?;
+            let case: Case =
+                serde_json::from_slice(&value).map_err(|_| WorkingError::Record("cases"))?;
+            let s = serde_json::to_vec(&Summary::of(&case))
+                .map_err(|_| WorkingError::Record("summaries"))?;
+            self.summaries.insert(key, s)?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// Turns this store into a schema-1 store, as an older privdesk left it: no `lines` tree,
