@@ -242,9 +242,10 @@ impl App {
         };
         let seen = [Seen::of(&case)];
         match self.commit(vec![event], &seen) {
-            Ok(_) => {
+            Ok(saved) => {
                 self.close_prompt();
-                if self.reload_case(id) {
+                let case = saved.cases.into_iter().find(|c| c.id == id);
+                if self.show_case(id, case) {
                     let after = self.work_case();
                     let last = after.as_ref().and_then(|c| c.corrections.last());
                     let done = match last {
