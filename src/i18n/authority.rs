@@ -172,18 +172,3 @@ crate::messages! {
             "The date of the decision is before the date of receipt.";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{Lang, check_area};
-
-    #[test]
-    fn every_authority_text_is_complete_in_both_languages() {
-        let all: Vec<_> = AuthorityMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
-    }
-}

@@ -191,18 +191,3 @@ pub fn event(e: &Event, lang: Lang) -> String {
         | Event::Repaired { .. } => M::EvRegister.text(lang).into(),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::check_area;
-
-    #[test]
-    fn both_languages_define_every_message() {
-        let all: Vec<_> = DetailMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
-    }
-}

@@ -60,18 +60,3 @@ crate::messages! {
             "Throw the typed input away and quit privdesk? (y/n)";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{Lang, check_area};
-
-    #[test]
-    fn both_languages_define_every_message() {
-        let all: Vec<_> = FormMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
-    }
-}

@@ -196,18 +196,3 @@ crate::messages! {
             "journal cannot be checked: tell the FG (privdesk audit verify)";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{Lang, check_area};
-
-    #[test]
-    fn both_languages_define_every_message() {
-        let all: Vec<_> = UiMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
-    }
-}

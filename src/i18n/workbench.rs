@@ -156,18 +156,3 @@ crate::messages! {
             "No letter made: the journal could not record it ({why}).";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{Lang, check_area};
-
-    #[test]
-    fn both_languages_define_every_message() {
-        let all: Vec<_> = WorkMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
-    }
-}
