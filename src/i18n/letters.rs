@@ -216,10 +216,16 @@ mod tests {
         // The area's messages are checked by `messages!` when the crate compiles; these two
         // are functions of a kind and a relation.
         for k in CaseKind::ALL {
-            assert!(crate::i18n::complete(subject(k, Lang::Nl), subject(k, Lang::En)), "{k:?}");
+            assert!(
+                crate::i18n::complete(subject(k, Lang::Nl), subject(k, Lang::En)),
+                "{k:?}"
+            );
         }
         for r in Relation::ALL {
-            assert!(crate::i18n::complete(dossier(r, Lang::Nl), dossier(r, Lang::En)), "{r:?}");
+            assert!(
+                crate::i18n::complete(dossier(r, Lang::Nl), dossier(r, Lang::En)),
+                "{r:?}"
+            );
         }
     }
 

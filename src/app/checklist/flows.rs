@@ -96,10 +96,14 @@ impl App {
                 // then that decision is offered first, with the assessment's reason filled in.
                 let assessment = rights::authority(&case, self.today());
                 let (pick, reason) = match assessment.map(|a| (a.outcome.next_step(), a)) {
-                    Some((NextStep::NietOntvankelijk, a)) => {
-                        (Decision::NietOntvankelijk, a.reason_text(lang))
-                    }
-                    Some((NextStep::Refuse, a)) => (Decision::Afgewezen, a.reason_text(lang)),
+                    Some((NextStep::NietOntvankelijk, a)) => (
+                        Decision::NietOntvankelijk,
+                        crate::i18n::authority::assessment_reason(&a, lang),
+                    ),
+                    Some((NextStep::Refuse, a)) => (
+                        Decision::Afgewezen,
+                        crate::i18n::authority::assessment_reason(&a, lang),
+                    ),
                     _ => (Decision::Toegewezen, String::new()),
                 };
                 let at = DECISIONS.iter().position(|d| *d == pick).unwrap_or(0);

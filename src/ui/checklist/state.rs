@@ -26,10 +26,16 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
         };
         out.push(Line::from(vec![
             Span::styled(
-                WorkMsg::Authority.fill(lang, &[("outcome", a.outcome.text(lang))]),
+                WorkMsg::Authority.fill(
+                    lang,
+                    &[("outcome", crate::i18n::authority::outcome(a.outcome, lang))],
+                ),
                 style,
             ),
-            Span::styled(format!(" — {}", a.reason_text(lang)), theme.muted),
+            Span::styled(
+                format!(" — {}", crate::i18n::authority::assessment_reason(&a, lang)),
+                theme.muted,
+            ),
         ]));
         use crate::domain::authority::NextStep;
         let hint = match a.outcome.next_step() {
