@@ -2,6 +2,7 @@
 //! of a letter that would be wrong, override templates, and writing without overwriting.
 #![allow(clippy::unwrap_used)]
 
+use privdesk::domain::case::CaseField;
 use std::os::unix::fs::PermissionsExt;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -745,7 +746,10 @@ fn a_refusal_recorded_without_a_letter_explanation_gets_no_letter() {
         },
         &stamp,
     );
-    assert_eq!(refused, Err(Refusal::Required("letter_explanation")));
+    assert_eq!(
+        refused,
+        Err(Refusal::Required(CaseField::LetterExplanation))
+    );
 }
 
 /// The hostile values of the issue, and a plain value of the same shape.
@@ -1025,7 +1029,7 @@ fn an_answer_by_post_without_an_address_is_refused() {
     };
     assert_eq!(
         Case::register(&e, &stamp),
-        Err(Refusal::Required("address"))
+        Err(Refusal::Required(CaseField::Address))
     );
 }
 

@@ -6,6 +6,7 @@
 
 mod common;
 
+use privdesk::domain::case::CaseField;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -420,7 +421,10 @@ fn a_birth_date_before_1900_is_refused_and_1900_itself_is_not() {
     request.child.birth_date = date("1899-12-31");
     let e = store.save(vec![event.clone()], now()).unwrap_err();
     assert!(
-        matches!(e, StoreError::Refused(Refusal::TooEarly("birth_date"))),
+        matches!(
+            e,
+            StoreError::Refused(Refusal::TooEarly(CaseField::BirthDate))
+        ),
         "{e:?}"
     );
     assert_eq!(store.last_seq(), 1, "nothing saved");

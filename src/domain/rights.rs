@@ -1,6 +1,7 @@
 //! Where the case model meets the rule tables: the authority outcome of a verzoek (domain.md
 //! §4) and the breach notification rules (§3.3), read from a case's facts and answers.
 
+use crate::domain::case::CaseField;
 use chrono::NaiveDate;
 
 use super::authority::{
@@ -122,7 +123,7 @@ pub fn check_breach_answer(case: &Case, step: StepId, answer: &Answer) -> Result
         },
         (StepId::IncidentEinde, Answer::Date(d)) => {
             match case.answers.get(&StepId::IncidentBegin).map(|a| &a.answer) {
-                Some(Answer::Date(begin)) if d < begin => Err(Refusal::TooEarly("answer")),
+                Some(Answer::Date(begin)) if d < begin => Err(Refusal::TooEarly(CaseField::Answer)),
                 _ => Ok(()),
             }
         }
