@@ -570,7 +570,9 @@ fn a_broken_override_names_the_file_and_the_line() {
         ),
     ];
     for (kind, source, line) in cases {
-        let file = dir.path().join(kind.file_name(Lang::Nl));
+        let file = dir
+            .path()
+            .join(privdesk::letters::template_file_name(kind, Lang::Nl));
         std::fs::write(&file, source).unwrap();
         let template = Template::resolve(kind, Lang::Nl, Some(dir.path())).unwrap();
         let err = render(kind, &t.case, &ggd(), Lang::Nl, d("2027-04-06"), &template).unwrap_err();

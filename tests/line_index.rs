@@ -107,7 +107,7 @@ fn saves_index_every_case_their_line_names() {
                 Event::Viewed { case: b },
                 Event::LetterMade {
                     case: b,
-                    letter: "ontvangstbevestiging".into(),
+                    letter: privdesk::domain::LetterKind::Ontvangstbevestiging,
                     format: None,
                     sha256: None,
                 },

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::case::{BreachFacts, Decision, Ending, ExtensionReason, RequestFacts};
 use super::checklist::{Answer, StepId};
 use super::kind::CaseId;
+use super::letter::LetterKind;
 
 /// Who made a change and when, and its place in the journal. Every event of a change shares it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,8 +202,8 @@ pub enum Event {
     LetterMade {
         /// The case.
         case: CaseId,
-        /// Which letter (`ontvangstbevestiging`, `verlenging`, `besluit`).
-        letter: String,
+        /// Which letter (in the journal `ontvangstbevestiging`, `verlenging`, `besluit`).
+        letter: LetterKind,
         /// The file's format (`md`, `docx`, `pdf`); absent in lines written before issue 23.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         format: Option<String>,
@@ -379,7 +380,7 @@ mod wire_tests {
             old,
             Event::LetterMade {
                 case: CaseId::new('V', 2026, 1),
-                letter: "besluit".into(),
+                letter: LetterKind::Besluit,
                 format: None,
                 sha256: None,
             }
@@ -387,7 +388,7 @@ mod wire_tests {
         assert_eq!(serde_json::to_string(&old).unwrap(), line);
         let new = Event::LetterMade {
             case: CaseId::new('V', 2026, 1),
-            letter: "besluit".into(),
+            letter: LetterKind::Besluit,
             format: Some("docx".into()),
             sha256: Some("ab".repeat(32)),
         };

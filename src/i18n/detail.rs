@@ -184,7 +184,7 @@ pub fn event(e: &Event, lang: Lang) -> String {
             Ending::Vervallen { reason } => M::EvVoid.fill(lang, &[("why", reason)]),
         },
         Event::Reopened { reason, .. } => M::EvReopened.fill(lang, &[("why", reason)]),
-        Event::LetterMade { letter, .. } => M::EvLetter.fill(lang, &[("letter", letter)]),
+        Event::LetterMade { letter, .. } => M::EvLetter.fill(lang, &[("letter", letter.slug())]),
         Event::RegisterCreated { .. }
         | Event::Exported { .. }
         | Event::BackedUp { .. }

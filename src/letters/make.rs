@@ -104,7 +104,7 @@ impl MadeLetter {
     pub fn event(&self, req: &LetterRequest) -> Event {
         Event::LetterMade {
             case: req.case.id,
-            letter: req.kind.slug().to_string(),
+            letter: req.kind,
             format: Some(self.format.slug().to_string()),
             sha256: Some(self.sha256.clone()),
         }

@@ -237,7 +237,7 @@ pub(super) fn plan_verzoek(
         p.when(decide_day, 40),
         vec![Event::LetterMade {
             case: id,
-            letter: "besluit".into(),
+            letter: crate::domain::LetterKind::Besluit,
             format: Some("docx".into()),
             sha256: None,
         }],

@@ -1,0 +1,77 @@
+//! Which letter a case writes to its requester: named by the journal (`letter_made`), the
+//! command line and the file names by one slug each.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Which letter: the three moments a verzoek writes to the requester. In the journal by its
+/// slug (`"letter":"besluit"`), as lines written before this type still read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LetterKind {
+    /// The acknowledgement of receipt, with the legal deadline.
+    Ontvangstbevestiging,
+    /// The notice of an extension, with its reasons and the new deadline (AVG 12(3)).
+    Verlenging,
+    /// The decision, with its reasons and the remedy that fits the organisation.
+    Besluit,
+}
+
+impl LetterKind {
+    /// Every letter, in the order a case needs them.
+    pub const ALL: [LetterKind; 3] = [
+        LetterKind::Ontvangstbevestiging,
+        LetterKind::Verlenging,
+        LetterKind::Besluit,
+    ];
+
+    /// The spelling on the command line, in file names and in the journal.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LetterKind::Ontvangstbevestiging => "ontvangstbevestiging",
+            LetterKind::Verlenging => "verlenging",
+            LetterKind::Besluit => "besluit",
+        }
+    }
+}
+
+impl fmt::Display for LetterKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// A name that is no letter; the caller lists [`LetterKind::ALL`] in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown letter")]
+pub struct UnknownLetter;
+
+impl FromStr for LetterKind {
+    type Err = UnknownLetter;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LetterKind::ALL
+            .into_iter()
+            .find(|k| k.slug() == s)
+            .ok_or(UnknownLetter)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The journal's spelling is the slug, so lines written when the letter was a string read.
+    #[test]
+    fn the_journal_spells_each_letter_by_its_slug() {
+        for k in LetterKind::ALL {
+            let wire = serde_json::to_string(&k).unwrap();
+            assert_eq!(wire, format!("\"{}\"", k.slug()));
+            assert_eq!(serde_json::from_str::<LetterKind>(&wire).unwrap(), k);
+            assert_eq!(k.slug().parse::<LetterKind>(), Ok(k));
+        }
+        assert!(serde_json::from_str::<LetterKind>("\"brief\"").is_err());
+    }
+}
