@@ -21,11 +21,7 @@ pub fn authority(case: &Case, on: NaiveDate) -> Option<Assessment> {
     let dates = AuthorityDates::new(r.child.birth_date, r.received, on.max(r.received)).ok()?;
     let mut input = AuthorityInput::new(right, dates, role(r.requester.relation));
     input.regime = r.regime;
-    input.wilsbekwaam = match case.choice(StepId::Wilsbekwaam) {
-        Some("ja") => Some(true),
-        Some("nee") => Some(false),
-        _ => None,
-    };
+    input.wilsbekwaam = case.yes_no_choice(StepId::Wilsbekwaam);
     input.child_consent = match case.choice(StepId::ToestemmingKind) {
         Some("gegeven") => Toestemming::Gegeven,
         Some("schriftelijk") => Toestemming::Schriftelijk,

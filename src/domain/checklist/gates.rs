@@ -178,7 +178,7 @@ fn abuse_bars_destruction(case: &Case, today: NaiveDate) -> bool {
         .request
         .as_ref()
         .map_or(0, |r| age_on(r.child.birth_date, today));
-    !(age >= 16 && case.choice(StepId::Wilsbekwaam) == Some("ja"))
+    !(age >= 16 && case.yes_no_choice(StepId::Wilsbekwaam) == Some(true))
 }
 
 /// What closing still needs: a verzoek a decision and a sent reply (Vernietiging: the

@@ -12,8 +12,45 @@ pub const ID_DOCUMENT: &[&str] = &[
 ];
 /// Options: what happened to a copy of an ID document (privdesk never stores one).
 pub const ID_KOPIE: &[&str] = &["geen_kopie", "kopie_verwijderd"];
-/// Options: wilsbekwaam as judged by a professional.
-pub const JA_NEE: &[&str] = &["ja", "nee"];
+/// Options: wilsbekwaam as judged by a professional: [`YesNo`]'s slugs, in that order.
+pub const JA_NEE: &[&str] = &[YesNo::Ja.slug(), YesNo::Nee.slug()];
+
+/// The answer to a choice of ja and nee (wilsbekwaam): recorded by its slug, read back as this
+/// type, so no rule compares the words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum YesNo {
+    /// Ja.
+    Ja,
+    /// Nee.
+    Nee,
+}
+
+impl YesNo {
+    /// The slug the journal stores.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            YesNo::Ja => "ja",
+            YesNo::Nee => "nee",
+        }
+    }
+
+    /// The answer a slug records; `None` for any other option.
+    pub fn from_slug(slug: &str) -> Option<YesNo> {
+        [YesNo::Ja, YesNo::Nee]
+            .into_iter()
+            .find(|y| y.slug() == slug)
+    }
+
+    /// Ja for true.
+    pub fn from_bool(yes: bool) -> YesNo {
+        if yes { YesNo::Ja } else { YesNo::Nee }
+    }
+
+    /// Whether it says ja.
+    pub fn is_yes(self) -> bool {
+        self == YesNo::Ja
+    }
+}
 /// Options: the child's consent.
 pub const TOESTEMMING: &[&str] = &["geen", "gegeven", "schriftelijk"];
 /// Options: how data are provided.

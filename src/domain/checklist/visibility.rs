@@ -20,6 +20,13 @@ impl Case {
         matches!(self.answer(id), Some(Answer::YesNo(true)))
     }
 
+    /// The answer of a choice of ja and nee ([`super::JA_NEE`]); `None` when unanswered.
+    pub fn yes_no_choice(&self, id: StepId) -> Option<bool> {
+        self.choice(id)
+            .and_then(super::YesNo::from_slug)
+            .map(super::YesNo::is_yes)
+    }
+
     /// The chosen option of a choice step.
     pub fn choice(&self, id: StepId) -> Option<&str> {
         match self.answer(id) {

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::app::checklist::Checklist;
-use crate::domain::checklist::{Answer, Need, Phase};
+use crate::domain::checklist::{Answer, Need, Phase, YesNo};
 use crate::i18n::Lang;
 use crate::i18n::checklist::{option, question};
 use crate::i18n::workbench::WorkMsg;
@@ -87,8 +87,7 @@ pub(super) fn step_lines(app: &App, c: &Checklist, height: u16, width: u16) -> V
 /// An answer as the screen writes it.
 fn answer_text(a: &Answer, lang: Lang) -> String {
     match a {
-        Answer::YesNo(true) => option("ja", lang).to_string(),
-        Answer::YesNo(false) => option("nee", lang).to_string(),
+        Answer::YesNo(yes) => option(YesNo::from_bool(*yes).slug(), lang).to_string(),
         Answer::Choice(c) => option(c, lang).to_string(),
         Answer::Date(d) => d.to_string(),
         Answer::Instant(t) => text::instant(*t),
