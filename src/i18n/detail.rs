@@ -46,7 +46,6 @@ crate::messages! {
             "Child's age today: {age} (the age on the day of the decision governs).";
         NoHistory => "Geen geschiedenis gevonden.", "No history found.";
         ReadError => "Niet alles kon worden gelezen: {why}", "Not everything could be read: {why}";
-        More => "PgDn: meer", "PgDn: more";
         // the history, one line per event
         EvRegistered => "verzoek geregistreerd: {kind}, ontvangen {date}", "request registered: {kind}, received {date}";
         EvBreachRegistered => "datalek geregistreerd: {nature}", "data breach registered: {nature}";

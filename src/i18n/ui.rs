@@ -28,8 +28,8 @@ crate::messages! {
         HoursMinutes => "{h}u{m}", "{h}h{m}";
         NoDeadline => "—", "—";
         EmptyRegister => "Nog geen zaken in dit register.", "No cases in this register yet.";
-        NoMatch => "Geen zaken bij deze zoekopdracht en filters (Esc wist ze).",
-            "No cases match this search and these filters (Esc clears them).";
+        NoMatch => "Geen zaken bij deze zoekopdracht en filters ({key} wist ze).",
+            "No cases match this search and these filters ({key} clears them).";
         MarkLate => "!!", "!!";
         MarkSoon => "! ", "! ";
         // the detail
@@ -155,6 +155,7 @@ crate::messages! {
         FootClose => "sluiten", "close";
         FootLetter => "brief", "letter";
         FootPromptNext => "verder", "next";
+        FootPromptRecord => "vastleggen", "record";
         FootPromptPrev => "terug", "back";
         FootPromptCancel => "annuleren", "cancel";
         FootChoose => "kiezen", "choose";

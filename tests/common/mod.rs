@@ -1,6 +1,8 @@
 //! Helpers shared by the store's integration tests: events with fictitious data, instants.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod screen;
+
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -4,8 +4,8 @@
 //! never lands on the checklist's commands.
 
 use super::Records;
-use crate::app::App;
 use crate::app::form::{Field, Form};
+use crate::app::{Action, App, Mode};
 use crate::domain::checklist::{self, Answer, AnswerType, StepId, YesNo};
 use crate::domain::deadline::amsterdam_date;
 use crate::i18n::checklist::{option, question};
@@ -26,7 +26,10 @@ impl App {
                 let slug = YesNo::from_bool(yes).slug();
                 self.record_answer(step.id, Answer::Choice(slug.to_string()), false);
             }
-            _ => self.say(WorkMsg::NotYesNo.text(self.lang).to_string(), true),
+            _ => {
+                let key = self.keymap().hint(Mode::Checklist, Action::Answer);
+                self.say(WorkMsg::NotYesNo.fill(self.lang, &[("key", &key)]), true);
+            }
         }
     }
 

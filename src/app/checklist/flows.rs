@@ -4,9 +4,9 @@
 //! filled with today.
 
 use super::Records;
-use crate::app::App;
 use crate::app::action::Task;
 use crate::app::form::Field;
+use crate::app::{Action, App, Mode};
 use crate::domain::authority::NextStep;
 use crate::domain::case::{Decision, ExtensionReason};
 use crate::domain::checklist::{Answer, StepId};
@@ -193,7 +193,10 @@ impl App {
             ),
             Records::Task(task @ (Task::RecipientTold | Task::RecipientImpossible)) => {
                 if case.recipients.is_empty() {
-                    self.say(W::NoRecipients.text(lang).to_string(), true);
+                    let key = self
+                        .keymap()
+                        .hint(Mode::Checklist, Action::Task(Task::AddRecipient));
+                    self.say(W::NoRecipients.fill(lang, &[("key", &key)]), true);
                     return;
                 }
                 let open = case

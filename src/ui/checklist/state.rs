@@ -4,8 +4,9 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
+use crate::app::action::{Action, Task};
 use crate::app::checklist::late_refusal;
+use crate::app::{App, Mode};
 use crate::domain::case::{Ending, RecipientOutcome};
 use crate::domain::checklist::{may_close, may_decide};
 use crate::domain::{Case, rights};
@@ -17,6 +18,8 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
     let theme = app.theme();
     let lang = app.lang();
     let today = app.today();
+    // A key a line names, from the keymap (the checklist's).
+    let key = |t: Task| app.keymap().hint(Mode::Checklist, Action::Task(t));
     let mut out = vec![Line::default()];
     if let Some(a) = rights::authority(case, today) {
         let style = if a.allows_processing() {
@@ -44,7 +47,10 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
             _ => None,
         };
         if let (Some(h), None) = (hint, &case.decision) {
-            out.push(Line::styled(h.text(lang).to_string(), theme.due_soon));
+            out.push(Line::styled(
+                h.fill(lang, &[("key", &key(Task::Decide))]),
+                theme.due_soon,
+            ));
         }
     }
     if let Some(w) = &case.waiting {
@@ -153,7 +159,14 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
     if let Some(d) = &case.dispute {
         let line = match &d.resolved {
             None => Line::styled(
-                WorkMsg::DisputeOpen.fill(lang, &[("to", &d.to), ("date", &d.since.to_string())]),
+                WorkMsg::DisputeOpen.fill(
+                    lang,
+                    &[
+                        ("to", &d.to),
+                        ("date", &d.since.to_string()),
+                        ("key", &key(Task::Dispute)),
+                    ],
+                ),
                 theme.late,
             ),
             Some((on, how)) => Line::styled(
@@ -167,7 +180,7 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
     if case.kind == crate::domain::CaseKind::Beperking {
         if case.restriction_in_force() {
             out.push(Line::styled(
-                WorkMsg::RestrictionInForce.text(lang).to_string(),
+                WorkMsg::RestrictionInForce.fill(lang, &[("key", &key(Task::Lift))]),
                 theme.due_soon,
             ));
             if let Some(on) = case.lift_announced {
@@ -199,7 +212,7 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
         })
     {
         out.push(Line::styled(
-            WorkMsg::DestroyPending.text(lang).to_string(),
+            WorkMsg::DestroyPending.fill(lang, &[("key", &key(Task::Destroyed))]),
             theme.due_soon,
         ));
     }
@@ -207,7 +220,7 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
     if crate::domain::checklist::has_recipients(case.kind) {
         if case.recipients.is_empty() && !finished {
             out.push(Line::styled(
-                WorkMsg::NoRecipientsYet.text(lang).to_string(),
+                WorkMsg::NoRecipientsYet.fill(lang, &[("key", &key(Task::AddRecipient))]),
                 theme.muted,
             ));
         } else if !case.recipients.is_empty() {
@@ -230,7 +243,14 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
                 .collect();
             let mut line = format!("{} {}", WorkMsg::Recipients.text(lang), list.join("; "));
             if case.recipients.iter().any(|r| r.outcome.is_none()) {
-                line.push_str(&format!(" — {}", WorkMsg::RecipientKeys.text(lang)));
+                let keys = WorkMsg::RecipientKeys.fill(
+                    lang,
+                    &[
+                        ("told", &key(Task::RecipientTold)),
+                        ("impossible", &key(Task::RecipientImpossible)),
+                    ],
+                );
+                line.push_str(&format!(" — {keys}"));
             }
             out.push(Line::styled(line, theme.text));
         }
@@ -248,7 +268,7 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
             format!(
                 "{} — {}",
                 WorkMsg::ClosedOn.fill(lang, &[("date", &on.to_string())]),
-                WorkMsg::ReopenKey.text(lang)
+                WorkMsg::ReopenKey.fill(lang, &[("key", &key(Task::Reopen))])
             ),
             theme.closed,
         )),
@@ -263,7 +283,7 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
             if case.decision.is_some() || case.kind.is_datalek() {
                 match may_close(case, today) {
                     Ok(()) => out.push(Line::styled(
-                        WorkMsg::MayClose.text(lang).to_string(),
+                        WorkMsg::MayClose.fill(lang, &[("key", &key(Task::Close))]),
                         theme.status_ok,
                     )),
                     Err(r) => out.push(Line::styled(
@@ -280,7 +300,10 @@ pub(super) fn state_lines(app: &App, case: &Case) -> Vec<Line<'static>> {
                     .collect();
                 if !open.is_empty() {
                     out.push(Line::styled(
-                        WorkMsg::MayDecide.fill(lang, &[("decisions", &open.join(", "))]),
+                        WorkMsg::MayDecide.fill(
+                            lang,
+                            &[("decisions", &open.join(", ")), ("key", &key(Task::Decide))],
+                        ),
                         theme.status_ok,
                     ));
                 }
