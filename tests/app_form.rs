@@ -79,7 +79,7 @@ fn the_form_speaks_english() {
         &script,
         "now 2026-11-23T09:00\npress n\npress <Tab>\ntype x\npress <C-s>\n\
          expect ⚠ write a date as YYYY-MM-DD or D-M-YYYY\nexpect ⚠ required: fill this in\n\
-         expect Not saved: see the fields marked ⚠.\npress <Esc>\nexpect (y/n)\npress y\n\
+         expect Not saved: see the fields marked ⚠.\npress <Esc>\nexpect Throw the typed input away?\nexpect n no\npress y\n\
          expect No cases in this register yet.\n",
     )
     .unwrap();
