@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 use common::*;
+use privdesk::demo::bulk;
 use privdesk::domain::CaseKind;
 use privdesk::domain::case::Status;
 use privdesk::store::journal::{self, JOURNAL_FILE};
-use privdesk::store::{Health, OpenOptions, Store, StoreError, bulk};
+use privdesk::store::{Health, OpenOptions, Store, StoreError};
 
 #[test]
 fn a_bulk_register_of_200_cases_opens_healthy_and_verifies() {

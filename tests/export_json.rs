@@ -10,10 +10,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use common::*;
+use privdesk::demo::bulk;
 use privdesk::domain::case::{Decision, Ending};
 use privdesk::domain::{CaseId, Event};
+use privdesk::store::Store;
 use privdesk::store::journal::{self, JOURNAL_FILE};
-use privdesk::store::{Store, bulk};
 use serde_json::{Value, json};
 
 fn privdesk(db: &Path, args: &[&str]) -> Output {

@@ -14,13 +14,12 @@ use std::process::Command;
 use common::*;
 use privdesk::app::App;
 use privdesk::clock::Clock;
+use privdesk::demo::bulk;
 use privdesk::domain::{CaseId, Event};
 use privdesk::i18n::Lang;
 use privdesk::store::journal::{self, JOURNAL_FILE, Journal};
 use privdesk::store::working::SCHEMA_VERSION;
-use privdesk::store::{
-    Damage, Health, HistoryEntry, OpenOptions, SLED_DIR, Store, bulk, maintenance,
-};
+use privdesk::store::{Damage, Health, HistoryEntry, OpenOptions, SLED_DIR, Store, maintenance};
 use privdesk::ui::theme::Theme;
 
 /// Every case's history through the index equals the streamed one, and the index is used.
