@@ -111,6 +111,14 @@ impl MadeLetter {
     }
 }
 
+impl MadeLetter {
+    /// Removes the letter again: the journal could not record it, and a letter not in the
+    /// audit trail must not exist. Best effort (it was just written, 0600, by this process).
+    pub fn discard(&self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// Makes the letter: refused when the case lacks what it needs, else written (0600, never over
 /// an earlier letter) in the format asked for.
 pub fn make_letter(req: &LetterRequest) -> Result<MadeLetter, LetterError> {
