@@ -5,10 +5,10 @@
 
 mod app_fixture;
 mod common;
+use common::privdesk;
 
 use std::path::Path;
 
-use app_fixture::privdesk;
 use chrono::{DateTime, Utc};
 use privdesk::domain::case::Refusal;
 use privdesk::domain::case::{BreachFacts, BreachNature};
@@ -62,7 +62,7 @@ fn answer(store: &mut Store, id: CaseId, at: &str, step: StepId, answer: Answer)
 /// Runs a script from tests/scripts on the register in `db`; asserts it passed.
 fn passes(db: &Path, script: &str) -> String {
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
-    let o = privdesk(&["--db", db.to_str().unwrap(), "headless", &path], b"");
+    let o = privdesk(None, &["--db", db.to_str().unwrap(), "headless", &path]);
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(
         o.status.code(),
@@ -76,7 +76,7 @@ fn passes(db: &Path, script: &str) -> String {
 /// Runs a script on an empty throw-away register (no `--db`): everything through the screens.
 fn passes_fresh(script: &str) -> String {
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
-    let o = privdesk(&["headless", &path], b"");
+    let o = privdesk(None, &["headless", &path]);
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(
         o.status.code(),
@@ -228,7 +228,7 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
             "export",
         ];
         args.extend(what);
-        let o = privdesk(&args, b"");
+        let o = privdesk(None, &args);
         let err = String::from_utf8_lossy(&o.stderr).into_owned();
         assert_eq!(o.status.code(), Some(0), "{err}");
         o.stdout
@@ -362,6 +362,7 @@ fn the_ap_contact_defaults_from_the_settings() {
         env!("CARGO_MANIFEST_DIR")
     );
     let o = privdesk(
+        None,
         &[
             "--db",
             db.to_str().unwrap(),
@@ -370,7 +371,6 @@ fn the_ap_contact_defaults_from_the_settings() {
             "headless",
             &path,
         ],
-        b"",
     );
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(o.status.code(), Some(0), "{out}");

@@ -4,9 +4,10 @@
 
 mod checklist_fixture;
 mod common;
+use common::{Run as _, privdesk_cmd};
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use checklist_fixture::{fill, now, v};
 use privdesk::domain::case::Ending;
@@ -53,16 +54,14 @@ fn run(script: &str, regime: &str) -> Run {
     fill(&db);
     let config = config(dir.path(), regime);
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let out = privdesk_cmd::<&str>(None, &[])
         .args(["--db", db.to_str().unwrap()])
         .args(["--config", config.to_str().unwrap()])
         .args(["headless", &path])
-        .env_remove("PRIVDESK_DB")
         .env_remove("PRIVDESK_CONFIG")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
-        .output()
-        .unwrap();
+        .run();
     Run { out, dir }
 }
 
@@ -175,13 +174,11 @@ fn a_refusal_sent_after_the_first_month_warns_naming_avg_12_4() {
         "the reply is recorded, with the warning"
     );
     // The export says when it was sent, that it was late, and by how many days.
-    let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let o = privdesk_cmd::<&str>(None, &[])
         .args(["--db", r.register().to_str().unwrap()])
         .args(["--now", "2026-11-23T10:00", "export", "csv"])
-        .env_remove("PRIVDESK_DB")
         .env_remove("PRIVDESK_CONFIG")
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(
         o.status.code(),
         Some(0),

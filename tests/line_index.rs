@@ -9,7 +9,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 use privdesk::app::App;
@@ -488,15 +487,13 @@ fn names_the_copy_when_run_with(args: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let reg = dir.path().join("reg");
     schema_1_register(&reg, 10);
-    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let out = privdesk_cmd::<&str>(None, &[])
         .arg("--db")
         .arg(&reg)
         .args(["--lang", "en"])
         .args(args)
         .current_dir(dir.path())
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(out.status.code(), Some(0));
     let copy = folders(&reg, "sled.schema1-");
     assert_eq!(copy.len(), 1);
