@@ -59,31 +59,19 @@ fn answer(store: &mut Store, id: CaseId, at: &str, step: StepId, answer: Answer)
     store.save(vec![e], inst(at)).unwrap();
 }
 
-/// Runs a script from tests/scripts on the register in `db`; asserts it passed.
+/// Runs a script from tests/scripts on the register in `db`, in-process; asserts it passed.
 fn passes(db: &Path, script: &str) -> String {
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
-    let o = privdesk(None, &["--db", db.to_str().unwrap(), "headless", &path]);
-    let out = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{script}: {out}{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let (code, out, err) = common::screen::script(&["--db", db.to_str().unwrap()], &path);
+    assert_eq!(code, 0, "{script}: {out}{err}");
     out
 }
 
 /// Runs a script on an empty throw-away register (no `--db`): everything through the screens.
 fn passes_fresh(script: &str) -> String {
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
-    let o = privdesk(None, &["headless", &path]);
-    let out = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{script}: {out}{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let (code, out, err) = common::screen::script(&[], &path);
+    assert_eq!(code, 0, "{script}: {out}{err}");
     out
 }
 

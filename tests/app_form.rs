@@ -19,8 +19,8 @@ fn journal_lines(db: &Path) -> usize {
         .count()
 }
 
-/// Runs a script from tests/scripts on a fresh fixture register: (exit code, stdout, the
-/// journal's lines before, after).
+/// Runs a script from tests/scripts on a fresh fixture register, in-process: (exit code,
+/// stdout, the journal's lines before, after).
 fn run(script: &str, extra: &[&str]) -> (i32, String, usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register");
@@ -29,11 +29,8 @@ fn run(script: &str, extra: &[&str]) -> (i32, String, usize, usize) {
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
     let mut args = vec!["--db", db.to_str().unwrap()];
     args.extend_from_slice(extra);
-    args.extend_from_slice(&["headless", &path]);
-    let o = privdesk(None, &args);
-    let out = String::from_utf8(o.stdout).unwrap();
-    let err = String::from_utf8(o.stderr).unwrap();
-    assert_eq!(o.status.code(), Some(0), "{script}: {out}{err}");
+    let (code, out, err) = common::screen::script(&args, &path);
+    assert_eq!(code, 0, "{script}: {out}{err}");
     (0, out, before, journal_lines(&db))
 }
 

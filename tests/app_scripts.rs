@@ -12,7 +12,8 @@ use std::process::Stdio;
 
 use app_fixture::fill;
 
-/// Runs a script from tests/scripts on a fresh fixture register: (exit code, stdout, stderr).
+/// Runs a script from tests/scripts on a fresh fixture register by the binary (its exit code
+/// and standard error are the point): (exit code, stdout, stderr).
 fn run(script: &str, extra: &[&str]) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register");
@@ -29,8 +30,16 @@ fn run(script: &str, extra: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs a script from tests/scripts on a fresh fixture register, in-process (what it shows is
+/// the point, not the binary); asserts it passed and returns what it printed.
 fn passes(script: &str, extra: &[&str]) -> String {
-    let (code, out, err) = run(script, extra);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    fill(&db);
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let mut args = vec!["--db", db.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let (code, out, err) = common::screen::script(&args, &path);
     assert_eq!(code, 0, "{script}: {out}{err}");
     out
 }

@@ -7,7 +7,6 @@ mod common;
 use common::{Run as _, privdesk_cmd};
 
 use std::path::Path;
-use std::process::{Output, Stdio};
 
 use checklist_fixture::{fill, now, v};
 use privdesk::domain::case::Ending;
@@ -32,14 +31,17 @@ fn config(dir: &Path, regime: &str) -> std::path::PathBuf {
     path
 }
 
+/// A script run in-process on a fresh fixture register: what it gave, and the register.
 struct Run {
-    out: Output,
+    code: u8,
+    stdout: String,
+    stderr: String,
     dir: tempfile::TempDir,
 }
 
 impl Run {
     fn stdout(&self) -> String {
-        String::from_utf8(self.out.stdout.clone()).unwrap()
+        self.stdout.clone()
     }
 
     fn register(&self) -> std::path::PathBuf {
@@ -54,26 +56,26 @@ fn run(script: &str, regime: &str) -> Run {
     fill(&db);
     let config = config(dir.path(), regime);
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
-    let out = privdesk_cmd::<&str>(None, &[])
-        .args(["--db", db.to_str().unwrap()])
-        .args(["--config", config.to_str().unwrap()])
-        .args(["headless", &path])
-        .env_remove("PRIVDESK_CONFIG")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .run();
-    Run { out, dir }
+    let (code, stdout, stderr) = common::screen::script(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &path,
+    );
+    Run {
+        code,
+        stdout,
+        stderr,
+        dir,
+    }
 }
 
 fn passes(script: &str, regime: &str) -> Run {
     let r = run(script, regime);
-    assert_eq!(
-        r.out.status.code(),
-        Some(0),
-        "{script}: {}{}",
-        r.stdout(),
-        String::from_utf8_lossy(&r.out.stderr)
-    );
+    assert_eq!(r.code, 0, "{script}: {}{}", r.stdout, r.stderr);
     r
 }
 

@@ -8,20 +8,10 @@ use std::path::PathBuf;
 
 use privdesk::cli::session::{SessionArgs, TempFolder, open};
 use privdesk::headless::script::parse_line;
-use privdesk::headless::{Driver, Reply};
+use privdesk::headless::{DEFAULT_SIZE, Driver, Protocol, Reply, run_script};
 use privdesk::i18n::Lang;
 
-/// An empty settings file (every default), so no test reads the machine's own settings.
-pub fn empty_config() -> PathBuf {
-    let path = std::env::temp_dir().join(format!(
-        "privdesk-inprocess-empty-{}.toml",
-        std::process::id()
-    ));
-    if !path.exists() {
-        std::fs::write(&path, "").unwrap();
-    }
-    path
-}
+use super::empty_config;
 
 /// A session on a register, driven in-process. Dropped, it removes its throw-away register.
 pub struct Session {
@@ -37,11 +27,53 @@ pub struct Open {
     /// `--db`.
     pub db: Option<PathBuf>,
     /// `--now`.
-    pub now: Option<&'static str>,
+    pub now: Option<String>,
     /// `--lang`.
     pub lang: Lang,
     /// The screen's size.
     pub size: (u16, u16),
+    /// `--config`; otherwise an empty settings file.
+    pub config: Option<PathBuf>,
+}
+
+impl Open {
+    /// The session the command line `ARGS headless …` opens: `--db`, `--demo`, `--now`,
+    /// `--lang` and `--config` read as the binary reads them (the rest is the script's).
+    pub fn from_args(args: &[&str]) -> Open {
+        let mut o = Open {
+            demo: false,
+            now: None,
+            size: DEFAULT_SIZE,
+            ..Open::default()
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match *a {
+                "--db" => o.db = it.next().map(PathBuf::from),
+                "--demo" => o.demo = true,
+                "--now" => o.now = it.next().map(|t| t.to_string()),
+                "--lang" => o.lang = it.next().and_then(|l| l.parse().ok()).unwrap(),
+                "--config" => o.config = it.next().map(PathBuf::from),
+                other => panic!("not a session argument: {other}"),
+            }
+        }
+        o
+    }
+}
+
+/// A key script file run in-process exactly as `privdesk ARGS headless SCRIPT` runs it (the
+/// same `headless::run_script` on the same session): its exit code, what it printed, and what
+/// it wrote to standard error.
+pub fn script(args: &[&str], path: &str) -> (u8, String, String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut s = Session::open(Open::from_args(args));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_script(&text, &mut s.driver, Protocol::Plain, &mut out, &mut err).unwrap();
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
 }
 
 impl Default for Open {
@@ -49,9 +81,10 @@ impl Default for Open {
         Open {
             demo: true,
             db: None,
-            now: Some("2026-11-23T09:00:00Z"),
+            now: Some("2026-11-23T09:00".into()),
             lang: Lang::Nl,
             size: (120, 35),
+            config: None,
         }
     }
 }
@@ -67,11 +100,13 @@ impl Session {
         let args = SessionArgs {
             db: o.db,
             demo: o.demo,
-            config: Some(empty_config()),
+            config: Some(o.config.unwrap_or_else(empty_config)),
             lang: o.lang,
             theme: None,
-            user: Some("Test Gebruiker".into()),
-            now: o.now.map(|t| t.parse().unwrap()),
+            user: None,
+            now: o
+                .now
+                .map(|t| privdesk::domain::instant::parse_instant(&t).unwrap()),
             no_color: true,
             headless: true,
         };
