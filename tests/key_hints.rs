@@ -357,7 +357,9 @@ fn case_ids(rows: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn walk(lang: Lang) {
+/// Walks the screens of every `step`th case on the demo list (and the screens without a
+/// case), checking each screen's hints.
+fn walk(lang: Lang, step: usize) {
     let mut s = Session::open(Open {
         lang,
         ..Open::default()
@@ -368,6 +370,7 @@ fn walk(lang: Lang) {
     checked += check_screen(&s, lang, "list", &mut bad);
     let ids = case_ids(&rows);
     assert!(ids.len() > 25, "{rows:?}");
+    let ids: Vec<String> = ids.into_iter().step_by(step).collect();
     for id in &ids {
         // The case's detail, its checklist, the prompt of its first step, then back.
         s.run(&format!("press /\ntype {id}\npress <Enter>\npress <Enter>"));
@@ -397,12 +400,13 @@ fn walk(lang: Lang) {
 
 #[test]
 fn every_key_a_screen_names_is_bound_there_to_what_it_says_nl() {
-    walk(Lang::Nl);
+    walk(Lang::Nl, 1);
 }
 
 #[test]
 fn every_key_a_screen_names_is_bound_there_to_what_it_says_en() {
-    walk(Lang::En);
+    // The keys are the same in English; its words are checked on every fourth case.
+    walk(Lang::En, 4);
 }
 
 /// The hints in the checklist's lines are the keymap's keys: the prompt has no key line of its
