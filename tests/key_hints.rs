@@ -110,7 +110,13 @@ fn written_keys(text: &str) -> Vec<String> {
         let slash = next == Some('/')
             && chars.get(i + 2).is_some_and(|n| n.is_alphabetic())
             && chars.get(i + 3).is_none_or(|n| !n.is_alphanumeric());
-        if paren || colon || slash {
+        // `opheffen: B, eerst …`
+        let listed = c.is_uppercase()
+            && next == Some(',')
+            && i >= 2
+            && chars[i - 1] == ' '
+            && chars[i - 2] == ':';
+        if paren || colon || slash || listed {
             found.push(c.to_string());
         }
     }
@@ -144,6 +150,7 @@ fn the_finder_sees_every_way_a_key_was_written() {
         ("Enter verder · Shift-Tab terug", "Shift-Tab"),
         ("←/→ of spatie: kiezen", "spatie"),
         ("druk <PgDn> voor meer", "<PgDn>"),
+        ("(opheffen: B, eerst de verzoeker informeren)", "B"),
     ] {
         assert!(
             written_keys(text).contains(&key.to_string()),
@@ -387,9 +394,12 @@ fn walk(lang: Lang, step: usize) {
     checked += check_screen(&s, lang, "no match", &mut bad);
     s.run("press <Esc>\npress n");
     checked += check_screen(&s, lang, "new verzoek", &mut bad);
-    s.run("type x\npress <Esc>");
+    // Typed text in the requester's name: Esc asks first.
+    s.run("press <Tab><Tab><Tab>\ntype Jan\npress <Esc>");
+    assert_eq!(s.driver().app().mode(), Mode::Confirm);
     checked += check_screen(&s, lang, "question", &mut bad);
-    s.run("press n\npress <Esc>\npress R");
+    s.run("press n\npress <Esc>\npress j\npress R");
+    assert_eq!(s.driver().app().screen(), Screen::Breaches);
     checked += check_screen(&s, lang, "breaches", &mut bad);
     s.run("press a");
     checked += check_screen(&s, lang, "ap form", &mut bad);
