@@ -204,9 +204,15 @@ fn the_detail_makes_a_letter_with_l() {
         .join("brieven/V-2026-0001-ontvangstbevestiging.docx");
     assert!(letter.is_file(), "{}", letter.display());
     let history = open(&r.register()).history(v(1)).unwrap();
-    assert!(history.iter().any(
-        |(_, _, _, e)| matches!(e, Event::LetterMade { letter: privdesk::domain::LetterKind::Ontvangstbevestiging, format: Some(f), sha256: Some(_), .. } if f == "docx")
-    ));
+    assert!(history.iter().any(|(_, _, _, e)| matches!(
+        e,
+        Event::LetterMade {
+            letter: privdesk::domain::LetterKind::Ontvangstbevestiging,
+            format: Some(privdesk::domain::letter::Format::Docx),
+            sha256: Some(_),
+            ..
+        }
+    )));
 }
 
 /// Issue 18: y/n never open a prompt that swallows the next key; the same answer again writes

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::case::{BreachFacts, Decision, Ending, ExtensionReason, RequestFacts};
 use super::checklist::{Answer, StepId};
 use super::kind::CaseId;
-use super::letter::LetterKind;
+use super::letter::{Format, LetterKind};
 
 /// Who made a change and when, and its place in the journal. Every event of a change shares it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,7 +206,7 @@ pub enum Event {
         letter: LetterKind,
         /// The file's format (`md`, `docx`, `pdf`); absent in lines written before issue 23.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        format: Option<String>,
+        format: Option<Format>,
         /// The SHA-256 of the file as made, in hex: proof of which letter privdesk made (a
         /// desk may still edit it); absent in lines written before issue 23.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -389,7 +389,7 @@ mod wire_tests {
         let new = Event::LetterMade {
             case: CaseId::new('V', 2026, 1),
             letter: LetterKind::Besluit,
-            format: Some("docx".into()),
+            format: Some(Format::Docx),
             sha256: Some("ab".repeat(32)),
         };
         let text = serde_json::to_string(&new).unwrap();

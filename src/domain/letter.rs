@@ -1,5 +1,5 @@
-//! Which letter a case writes to its requester: named by the journal (`letter_made`), the
-//! command line and the file names by one slug each.
+//! Which letter a case writes to its requester, and as what file: named by the journal
+//! (`letter_made`), the command line and the file names by one slug each.
 
 use std::fmt;
 use std::str::FromStr;
@@ -43,6 +43,50 @@ impl fmt::Display for LetterKind {
     }
 }
 
+/// The file a letter is made as. In the journal by its slug (`"format":"docx"`), as lines
+/// written before this type still read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown, the template's own text.
+    Md,
+    /// Word, on the briefpapier (the default).
+    #[default]
+    Docx,
+    /// PDF, converted from the Word letter by LibreOffice.
+    Pdf,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 3] = [Format::Md, Format::Docx, Format::Pdf];
+
+    /// The spelling on the command line, the file's extension and in the journal.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+impl FromStr for Format {
+    type Err = UnknownLetter;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.slug() == s)
+            .ok_or(UnknownLetter)
+    }
+}
+
 /// A name that is no letter; the caller lists [`LetterKind::ALL`] in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown letter")]
@@ -65,7 +109,7 @@ mod tests {
 
     /// The journal's spelling is the slug, so lines written when the letter was a string read.
     #[test]
-    fn the_journal_spells_each_letter_by_its_slug() {
+    fn the_journal_spells_each_letter_and_format_by_its_slug() {
         for k in LetterKind::ALL {
             let wire = serde_json::to_string(&k).unwrap();
             assert_eq!(wire, format!("\"{}\"", k.slug()));
@@ -73,5 +117,10 @@ mod tests {
             assert_eq!(k.slug().parse::<LetterKind>(), Ok(k));
         }
         assert!(serde_json::from_str::<LetterKind>("\"brief\"").is_err());
+        for f in Format::ALL {
+            let wire = serde_json::to_string(&f).unwrap();
+            assert_eq!(wire, format!("\"{}\"", f.slug()));
+            assert_eq!(serde_json::from_str::<Format>(&wire).unwrap(), f);
+        }
     }
 }

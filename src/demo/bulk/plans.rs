@@ -238,7 +238,7 @@ pub(super) fn plan_verzoek(
         vec![Event::LetterMade {
             case: id,
             letter: crate::domain::LetterKind::Besluit,
-            format: Some("docx".into()),
+            format: Some(crate::domain::letter::Format::Docx),
             sha256: None,
         }],
     )?;
