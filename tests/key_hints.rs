@@ -378,11 +378,17 @@ fn walk(lang: Lang, step: usize) {
     let ids = case_ids(&rows);
     assert!(ids.len() > 25, "{rows:?}");
     let ids: Vec<String> = ids.into_iter().step_by(step).collect();
-    for id in &ids {
-        // The case's detail, its checklist, the prompt of its first step, then back.
-        s.run(&format!("press /\ntype {id}\npress <Enter>\npress <Enter>"));
-        checked += check_screen(&s, lang, &format!("{id} detail"), &mut bad);
-        s.run("press <Esc>\npress c");
+    for (n, id) in ids.iter().enumerate() {
+        // The case's checklist (where the hints that depend on the case's state are), the
+        // prompt of its first step, then back; every fourth case's detail too (its hints are
+        // the footer's; opening a case is a journal line, written through).
+        s.run(&format!("press /\ntype {id}\npress <Enter>"));
+        if n % 4 == 0 {
+            s.run("press <Enter>");
+            checked += check_screen(&s, lang, &format!("{id} detail"), &mut bad);
+            s.run("press <Esc>");
+        }
+        s.run("press c");
         checked += check_screen(&s, lang, &format!("{id} checklist"), &mut bad);
         s.run("press <Enter>");
         checked += check_screen(&s, lang, &format!("{id} prompt"), &mut bad);
@@ -405,7 +411,7 @@ fn walk(lang: Lang, step: usize) {
     checked += check_screen(&s, lang, "ap form", &mut bad);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     // Every screen has at least its footer's hints.
-    assert!(checked > ids.len() * 3 * 6, "only {checked} hints checked");
+    assert!(checked > ids.len() * 2 * 6, "only {checked} hints checked");
 }
 
 #[test]
