@@ -261,7 +261,11 @@ impl App {
                     decision: cs.contains(&Conflict::Decision),
                     extension: cs.contains(&Conflict::Extension),
                 }));
-                self.say(WorkMsg::CorrectionConflictsAsk.text(lang).to_string(), true);
+                let hint = |a| self.keymap.hint(crate::app::Mode::Confirm, a);
+                let (yes, no) = (hint(crate::app::Action::Yes), hint(crate::app::Action::No));
+                let text =
+                    WorkMsg::CorrectionConflictsAsk.fill(lang, &[("yes", &yes), ("no", &no)]);
+                self.say(text, true);
             }
             Err(e) => self.say(e.message(lang), true),
         }

@@ -13,7 +13,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BreachNature, Case, Channel, Refusal, Relation, ReplyMethod};
+use super::{BreachNature, Case, CaseField, Channel, Refusal, Relation, ReplyMethod};
 use crate::domain::checklist;
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::rights;
@@ -297,7 +297,7 @@ impl Case {
         gated: bool,
     ) -> Result<(), Refusal> {
         if reason.trim().is_empty() {
-            return Err(Refusal::Required("reason"));
+            return Err(Refusal::Required(CaseField::Reason));
         }
         if correction.unchanged() {
             return Err(Refusal::CorrectionUnchanged);
@@ -305,7 +305,7 @@ impl Case {
         let today = amsterdam_date(at);
         let before = self.clone();
         let stale = || Refusal::CorrectionStale;
-        let required = |t: &str, f: &'static str| {
+        let required = |t: &str, f: CaseField| {
             if t.trim().is_empty() {
                 Err(Refusal::Required(f))
             } else {
@@ -319,7 +319,7 @@ impl Case {
                     return Err(stale());
                 }
                 if *to > at {
-                    return Err(Refusal::InFuture("aware_at"));
+                    return Err(Refusal::InFuture(CaseField::AwareAt));
                 }
                 b.aware_at = *to;
             }
@@ -329,7 +329,7 @@ impl Case {
                     return Err(stale());
                 }
                 if to.is_some_and(|t| t > at) {
-                    return Err(Refusal::InFuture("processor_notice_at"));
+                    return Err(Refusal::InFuture(CaseField::ProcessorNoticeAt));
                 }
                 b.processor_notice_at = *to;
             }
@@ -348,10 +348,10 @@ impl Case {
                             return Err(stale());
                         }
                         if *to > today {
-                            return Err(Refusal::InFuture("received"));
+                            return Err(Refusal::InFuture(CaseField::Received));
                         }
                         if *to < r.child.birth_date {
-                            return Err(Refusal::TooEarly("received"));
+                            return Err(Refusal::TooEarly(CaseField::Received));
                         }
                         r.received = *to;
                     }
@@ -365,7 +365,7 @@ impl Case {
                             && ReplyMethod::for_channel(*to) == ReplyMethod::Post
                             && r.requester.address.trim().is_empty()
                         {
-                            return Err(Refusal::Required("address"));
+                            return Err(Refusal::Required(CaseField::Address));
                         }
                         r.channel = *to;
                     }
@@ -373,7 +373,7 @@ impl Case {
                         if r.requester.name != *from {
                             return Err(stale());
                         }
-                        required(to, "requester")?;
+                        required(to, CaseField::Requester)?;
                         r.requester.name = to.clone();
                     }
                     Correction::Relation { from, to } => {
@@ -394,9 +394,9 @@ impl Case {
                         }
                         // An address only when the answer goes by post (data minimisation).
                         if r.reply_method() == ReplyMethod::Post {
-                            required(to, "address")?;
+                            required(to, CaseField::Address)?;
                         } else if !to.trim().is_empty() {
-                            return Err(Refusal::NotNeeded("address"));
+                            return Err(Refusal::NotNeeded(CaseField::Address));
                         }
                         r.requester.address = to.clone();
                     }
@@ -404,7 +404,7 @@ impl Case {
                         if r.child.name != *from {
                             return Err(stale());
                         }
-                        required(to, "child")?;
+                        required(to, CaseField::Child)?;
                         r.child.name = to.clone();
                     }
                     Correction::BirthDate { from, to } => {
@@ -412,13 +412,13 @@ impl Case {
                             return Err(stale());
                         }
                         if *to > today {
-                            return Err(Refusal::InFuture("birth_date"));
+                            return Err(Refusal::InFuture(CaseField::BirthDate));
                         }
                         if gated && *to < super::EARLIEST_BIRTH {
-                            return Err(Refusal::TooEarly("birth_date"));
+                            return Err(Refusal::TooEarly(CaseField::BirthDate));
                         }
                         if r.received < *to {
-                            return Err(Refusal::TooEarly("received"));
+                            return Err(Refusal::TooEarly(CaseField::Received));
                         }
                         r.child.birth_date = *to;
                     }

@@ -5,8 +5,9 @@
 use crate::ui::theme::Theme;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
+use crate::app::action::{Action, Task};
 use crate::app::checklist::late_refusal;
+use crate::app::{App, Mode};
 use crate::domain::case::{Ending, RecipientOutcome};
 use crate::domain::checklist::{may_close, may_decide};
 use crate::domain::{Case, rights};
@@ -17,6 +18,8 @@ use crate::i18n::workbench::WorkMsg;
 pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'static>> {
     let lang = app.lang();
     let today = app.today();
+    // A key a line names, from the keymap (the checklist's).
+    let key = |t: Task| app.keymap().hint(Mode::Checklist, Action::Task(t));
     let mut out = vec![Line::default()];
     if let Some(a) = rights::authority(case, today) {
         let style = if a.allows_processing() {
@@ -26,10 +29,16 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
         };
         out.push(Line::from(vec![
             Span::styled(
-                WorkMsg::Authority.fill(lang, &[("outcome", a.outcome.text(lang))]),
+                WorkMsg::Authority.fill(
+                    lang,
+                    &[("outcome", crate::i18n::authority::outcome(a.outcome, lang))],
+                ),
                 style,
             ),
-            Span::styled(format!(" — {}", a.reason_text(lang)), theme.muted),
+            Span::styled(
+                format!(" — {}", crate::i18n::authority::assessment_reason(&a, lang)),
+                theme.muted,
+            ),
         ]));
         use crate::domain::authority::NextStep;
         let hint = match a.outcome.next_step() {
@@ -38,7 +47,10 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             _ => None,
         };
         if let (Some(h), None) = (hint, &case.decision) {
-            out.push(Line::styled(h.text(lang).to_string(), theme.due_soon));
+            out.push(Line::styled(
+                h.fill(lang, &[("key", &key(Task::Decide))]),
+                theme.due_soon,
+            ));
         }
     }
     if let Some(w) = &case.waiting {
@@ -147,7 +159,14 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
     if let Some(d) = &case.dispute {
         let line = match &d.resolved {
             None => Line::styled(
-                WorkMsg::DisputeOpen.fill(lang, &[("to", &d.to), ("date", &d.since.to_string())]),
+                WorkMsg::DisputeOpen.fill(
+                    lang,
+                    &[
+                        ("to", &d.to),
+                        ("date", &d.since.to_string()),
+                        ("key", &key(Task::Dispute)),
+                    ],
+                ),
                 theme.late,
             ),
             Some((on, how)) => Line::styled(
@@ -168,7 +187,11 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
         out.push(Line::styled(
             WorkMsg::UnderReview.fill(
                 lang,
-                &[("date", &r.since.to_string()), ("what", &what.join("; "))],
+                &[
+                    ("date", &r.since.to_string()),
+                    ("what", &what.join("; ")),
+                    ("key", &key(Task::Decide)),
+                ],
             ),
             theme.late,
         ));
@@ -176,7 +199,7 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
     if case.kind == crate::domain::CaseKind::Beperking {
         if case.restriction_in_force() {
             out.push(Line::styled(
-                WorkMsg::RestrictionInForce.text(lang).to_string(),
+                WorkMsg::RestrictionInForce.fill(lang, &[("key", &key(Task::Lift))]),
                 theme.due_soon,
             ));
             if let Some(on) = case.lift_announced {
@@ -208,7 +231,7 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
         })
     {
         out.push(Line::styled(
-            WorkMsg::DestroyPending.text(lang).to_string(),
+            WorkMsg::DestroyPending.fill(lang, &[("key", &key(Task::Destroyed))]),
             theme.due_soon,
         ));
     }
@@ -216,7 +239,7 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
     if crate::domain::checklist::has_recipients(case.kind) {
         if case.recipients.is_empty() && !finished {
             out.push(Line::styled(
-                WorkMsg::NoRecipientsYet.text(lang).to_string(),
+                WorkMsg::NoRecipientsYet.fill(lang, &[("key", &key(Task::AddRecipient))]),
                 theme.muted,
             ));
         } else if !case.recipients.is_empty() {
@@ -239,7 +262,14 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
                 .collect();
             let mut line = format!("{} {}", WorkMsg::Recipients.text(lang), list.join("; "));
             if case.recipients.iter().any(|r| r.outcome.is_none()) {
-                line.push_str(&format!(" — {}", WorkMsg::RecipientKeys.text(lang)));
+                let keys = WorkMsg::RecipientKeys.fill(
+                    lang,
+                    &[
+                        ("told", &key(Task::RecipientTold)),
+                        ("impossible", &key(Task::RecipientImpossible)),
+                    ],
+                );
+                line.push_str(&format!(" — {keys}"));
             }
             out.push(Line::styled(line, theme.text));
         }
@@ -257,7 +287,7 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             format!(
                 "{} — {}",
                 WorkMsg::ClosedOn.fill(lang, &[("date", &on.to_string())]),
-                WorkMsg::ReopenKey.text(lang)
+                WorkMsg::ReopenKey.fill(lang, &[("key", &key(Task::Reopen))])
             ),
             theme.closed,
         )),
@@ -272,7 +302,7 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             if case.decision.is_some() || case.kind.is_datalek() {
                 match may_close(case, today) {
                     Ok(()) => out.push(Line::styled(
-                        WorkMsg::MayClose.text(lang).to_string(),
+                        WorkMsg::MayClose.fill(lang, &[("key", &key(Task::Close))]),
                         theme.status_ok,
                     )),
                     Err(r) => out.push(Line::styled(
@@ -289,7 +319,10 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
                     .collect();
                 if !open.is_empty() {
                     out.push(Line::styled(
-                        WorkMsg::MayDecide.fill(lang, &[("decisions", &open.join(", "))]),
+                        WorkMsg::MayDecide.fill(
+                            lang,
+                            &[("decisions", &open.join(", ")), ("key", &key(Task::Decide))],
+                        ),
                         theme.status_ok,
                     ));
                 }

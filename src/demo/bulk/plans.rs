@@ -237,8 +237,8 @@ pub(super) fn plan_verzoek(
         p.when(decide_day, 40),
         vec![Event::LetterMade {
             case: id,
-            letter: "besluit".into(),
-            format: Some("docx".into()),
+            letter: crate::domain::LetterKind::Besluit,
+            format: Some(crate::domain::letter::Format::Docx),
             sha256: None,
         }],
     )?;
