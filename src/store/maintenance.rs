@@ -272,43 +272,9 @@ pub fn rebuild(dir: &Path, opts: &RepairOptions) -> Result<RepairReport, StoreEr
         None => None,
     };
     let new = dir.join(format!("{SLED_DIR}.new"));
-    let built = match catch_silently(|| build_working(&new, &journal_path)) {
-        Some(r) => r,
-        None => Err(StoreError::Damaged(Damage::Panic)),
-    };
-    let cases = match built {
-        Ok((_, cases, _)) => cases,
-        Err(e) => {
-            // A failed repair leaves no half-built store behind.
-            let _ = fs::remove_dir_all(&new);
-            return Err(e);
-        }
-    };
-    let mut lost_records = None;
-    let mut set_aside = None;
-    if sled_dir.exists() {
-        let base = match &loss {
-            Some(_) => format!("{SLED_DIR}.lost-{stamp}"),
-            None => format!("{SLED_DIR}.damaged-{stamp}"),
-        };
-        if let Some(loss) = &loss
-            && let Some(json) = inspect_records(&sled_dir, &loss.cases)
-        {
-            let file = free_name(dir, &format!("{base}.json"));
-            let mut f = journal::create_options()
-                .write(true)
-                .create_new(true)
-                .open(&file)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            lost_records = Some(file);
-        }
-        let aside = free_name(dir, &base);
-        fs::rename(&sled_dir, &aside).inspect_err(|_| {
-            let _ = fs::remove_dir_all(&new);
-        })?;
-        set_aside = Some(aside);
-    }
+    let cases = build_beside(&new, &journal_path)?;
+    let (set_aside, lost_records) =
+        set_old_store_aside(dir, &sled_dir, &new, loss.as_ref(), &stamp)?;
     fs::rename(&new, &sled_dir)?;
     journal::sync_dir(dir)?;
     // The new store verified (build_working checked it): older damaged copies go. A store
@@ -332,6 +298,59 @@ pub fn rebuild(dir: &Path, opts: &RepairOptions) -> Result<RepairReport, StoreEr
         removed,
         recorded: None,
     })
+}
+
+/// Builds the new working store in `new` from the journal; a failed build leaves nothing
+/// half-built behind. Returns the number of cases.
+fn build_beside(new: &Path, journal_path: &Path) -> Result<u64, StoreError> {
+    let built = match catch_silently(|| build_working(new, journal_path)) {
+        Some(r) => r,
+        None => Err(StoreError::Damaged(Damage::Panic)),
+    };
+    match built {
+        Ok((_, cases, _)) => Ok(cases),
+        Err(e) => {
+            let _ = fs::remove_dir_all(new);
+            Err(e)
+        }
+    }
+}
+
+/// Moves the old working store out of the way (`sled.lost-…` when changes are given up, with
+/// their records readable beside it; else `sled.damaged-…`). Returns where it went and the
+/// file of given-up records, if any.
+fn set_old_store_aside(
+    dir: &Path,
+    sled_dir: &Path,
+    new: &Path,
+    loss: Option<&Loss>,
+    stamp: &str,
+) -> Result<(Option<PathBuf>, Option<PathBuf>), StoreError> {
+    if !sled_dir.exists() {
+        return Ok((None, None));
+    }
+    let base = match loss {
+        Some(_) => format!("{SLED_DIR}.lost-{stamp}"),
+        None => format!("{SLED_DIR}.damaged-{stamp}"),
+    };
+    let mut lost_records = None;
+    if let Some(loss) = loss
+        && let Some(json) = inspect_records(sled_dir, &loss.cases)
+    {
+        let file = free_name(dir, &format!("{base}.json"));
+        let mut f = journal::create_options()
+            .write(true)
+            .create_new(true)
+            .open(&file)?;
+        f.write_all(&json)?;
+        f.sync_all()?;
+        lost_records = Some(file);
+    }
+    let aside = free_name(dir, &base);
+    fs::rename(sled_dir, &aside).inspect_err(|_| {
+        let _ = fs::remove_dir_all(new);
+    })?;
+    Ok((Some(aside), lost_records))
 }
 
 /// Records a repair in the journal: opens the register (healthy now) and saves `repaired`.

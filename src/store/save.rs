@@ -37,33 +37,8 @@ impl Store {
         self.writable()?;
         let assigned = check_change(&mut events, at, &self.summaries)?;
         self.check_versions(seen)?;
-        let Some(w) = self.working.as_ref() else {
-            return Err(StoreError::Damaged(Damage::Open));
-        };
         let seq = self.journal.last_seq() + 1;
-        let mut damage = None;
-        let summaries = &self.summaries;
-        let folded = fold_change(seq, at, &self.user, &events, true, &mut |id| {
-            checked_record(w, summaries, id).map_err(|d| {
-                damage = Some(d);
-                WorkingError::Record("cases")
-            })
-        });
-        if let Some(d) = damage {
-            self.found_damage(d.clone());
-            return Err(StoreError::Damaged(d));
-        }
-        let folded = match folded {
-            Ok(f) => f,
-            Err(FoldError::Refused(r)) => return Err(StoreError::Refused(r)),
-            Err(FoldError::UnknownCase(id)) => return Err(StoreError::UnknownCase(id)),
-            Err(FoldError::BadChange(why)) => return Err(StoreError::BadChange(why)),
-            Err(FoldError::Working(e)) => {
-                let d = Damage::from_working(&e);
-                self.health = Health::Damaged(d.clone());
-                return Err(StoreError::Damaged(d));
-            }
-        };
+        let folded = self.fold_new(seq, at, &events)?;
         let cases = self.summaries.len() as u64 + folded.created;
         // The journal's path must still name the journal this session locked (issue 16).
         if let Err(e) = self.lock.check() {
@@ -96,7 +71,11 @@ impl Store {
             cases: folded.changed.clone(),
             warning: None,
         };
-        if let Err(e) = w.write(seq, &head, &folded.changed, &lines) {
+        let written = match self.working.as_ref() {
+            Some(w) => w.write(seq, &head, &folded.changed, &lines),
+            None => Ok(()),
+        };
+        if let Err(e) = written {
             if let working::WorkingError::Sled(e) = &e
                 && super::sled_disk_full(e).is_some()
             {
@@ -108,6 +87,43 @@ impl Store {
             }
         }
         Ok(saved)
+    }
+
+    /// Applies a new change to clones of the cases it names, read (and checked) from the
+    /// working store: what the domain refuses, or damage found on reading, stops the save
+    /// before the journal.
+    fn fold_new(
+        &mut self,
+        seq: u64,
+        at: DateTime<Utc>,
+        events: &[Event],
+    ) -> Result<working::Folded, StoreError> {
+        let Some(w) = self.working.as_ref() else {
+            return Err(StoreError::Damaged(Damage::Open));
+        };
+        let mut damage = None;
+        let summaries = &self.summaries;
+        let folded = fold_change(seq, at, &self.user, events, true, &mut |id| {
+            checked_record(w, summaries, id).map_err(|d| {
+                damage = Some(d);
+                WorkingError::Record("cases")
+            })
+        });
+        if let Some(d) = damage {
+            self.found_damage(d.clone());
+            return Err(StoreError::Damaged(d));
+        }
+        match folded {
+            Ok(f) => Ok(f),
+            Err(FoldError::Refused(r)) => Err(StoreError::Refused(r)),
+            Err(FoldError::UnknownCase(id)) => Err(StoreError::UnknownCase(id)),
+            Err(FoldError::BadChange(why)) => Err(StoreError::BadChange(why)),
+            Err(FoldError::Working(e)) => {
+                let d = Damage::from_working(&e);
+                self.health = Health::Damaged(d.clone());
+                Err(StoreError::Damaged(d))
+            }
+        }
     }
 
     /// Refuses the change when a case the user saw has changed since (one handler per local
