@@ -205,6 +205,67 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Moves the bytes after the last newline (a line torn by a crash mid-append) to
+/// `journal.torn-<stamp>` — never over an earlier one: it is evidence too — and cuts the journal
+/// back to its last complete line.
+fn set_torn_tail_aside(
+    dir: &Path,
+    file: &mut File,
+    end: u64,
+    len: u64,
+    stamp: &str,
+) -> Result<TornTail, JournalError> {
+    let tail = read_range(file, end, len)?;
+    let mut moved_to = dir.join(format!("journal.torn-{stamp}"));
+    let mut n = 1;
+    while moved_to.exists() {
+        n += 1;
+        moved_to = dir.join(format!("journal.torn-{stamp}-{n}"));
+    }
+    let mut t = create_options()
+        .write(true)
+        .create_new(true)
+        .open(&moved_to)?;
+    t.write_all(&tail)?;
+    t.sync_all()?;
+    file.set_len(end)?;
+    file.sync_all()?;
+    sync_dir(dir)?;
+    Ok(TornTail {
+        moved_to,
+        bytes: len - end,
+    })
+}
+
+/// The journal's last line (ending at `last_nl`, after the newline at `before`), checked: a
+/// complete journal's last line is line number `seq` and chains to the line before it (read
+/// from the end too), so a stray line (copied in, or from another journal) is named here by
+/// its number — counted only then — and `privdesk repair` can set it aside (issue 16).
+fn last_line(file: &mut File, last_nl: u64, before: u64) -> Result<Change, JournalError> {
+    let line = read_range(file, before + 1, last_nl)?;
+    let start = rfind_newline(file, before)?.map_or(0, |p| p + 1);
+    let prev_line = read_range(file, start, before)?;
+    let parsed = parse_line(&line).and_then(|c| match parse_line(&prev_line) {
+        Ok(p) if c.seq >= 2 => check_chain(&c, p.seq + 1, &p.hash).map(|()| c),
+        // A bad line before the last is `audit verify`'s to name.
+        _ => Ok(c),
+    });
+    match parsed {
+        Ok(c) if c.seq >= 2 => Ok(c),
+        parsed => {
+            let n = lines_before(file, last_nl + 1)?;
+            let fault = match parsed {
+                Err(fault) => fault,
+                Ok(c) => LineFault::SeqGap {
+                    expected: n,
+                    found: c.seq,
+                },
+            };
+            Err(BadLine { line: n, fault }.into())
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -348,66 +409,5 @@ mod tests {
                 }
             }))
         ));
-    }
-}
-
-/// Moves the bytes after the last newline (a line torn by a crash mid-append) to
-/// `journal.torn-<stamp>` — never over an earlier one: it is evidence too — and cuts the journal
-/// back to its last complete line.
-fn set_torn_tail_aside(
-    dir: &Path,
-    file: &mut File,
-    end: u64,
-    len: u64,
-    stamp: &str,
-) -> Result<TornTail, JournalError> {
-    let tail = read_range(file, end, len)?;
-    let mut moved_to = dir.join(format!("journal.torn-{stamp}"));
-    let mut n = 1;
-    while moved_to.exists() {
-        n += 1;
-        moved_to = dir.join(format!("journal.torn-{stamp}-{n}"));
-    }
-    let mut t = create_options()
-        .write(true)
-        .create_new(true)
-        .open(&moved_to)?;
-    t.write_all(&tail)?;
-    t.sync_all()?;
-    file.set_len(end)?;
-    file.sync_all()?;
-    sync_dir(dir)?;
-    Ok(TornTail {
-        moved_to,
-        bytes: len - end,
-    })
-}
-
-/// The journal's last line (ending at `last_nl`, after the newline at `before`), checked: a
-/// complete journal's last line is line number `seq` and chains to the line before it (read
-/// from the end too), so a stray line (copied in, or from another journal) is named here by
-/// its number — counted only then — and `privdesk repair` can set it aside (issue 16).
-fn last_line(file: &mut File, last_nl: u64, before: u64) -> Result<Change, JournalError> {
-    let line = read_range(file, before + 1, last_nl)?;
-    let start = rfind_newline(file, before)?.map_or(0, |p| p + 1);
-    let prev_line = read_range(file, start, before)?;
-    let parsed = parse_line(&line).and_then(|c| match parse_line(&prev_line) {
-        Ok(p) if c.seq >= 2 => check_chain(&c, p.seq + 1, &p.hash).map(|()| c),
-        // A bad line before the last is `audit verify`'s to name.
-        _ => Ok(c),
-    });
-    match parsed {
-        Ok(c) if c.seq >= 2 => Ok(c),
-        parsed => {
-            let n = lines_before(file, last_nl + 1)?;
-            let fault = match parsed {
-                Err(fault) => fault,
-                Ok(c) => LineFault::SeqGap {
-                    expected: n,
-                    found: c.seq,
-                },
-            };
-            Err(BadLine { line: n, fault }.into())
-        }
     }
 }
