@@ -28,10 +28,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use privdesk::demo::amsterdam_instant;
+use privdesk::demo::bulk;
 use privdesk::domain::{Event, Summary};
 use privdesk::store::journal::{self, JOURNAL_FILE};
 use privdesk::store::working::CACHE_CAPACITY;
-use privdesk::store::{Health, OpenOptions, SLED_DIR, Store, bulk};
+use privdesk::store::{Health, OpenOptions, SLED_DIR, Store};
 
 const CHILD: &str = "PRIVDESK_SCALE_CHILD";
 

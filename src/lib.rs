@@ -17,7 +17,8 @@
 //! - `domain` — the legal rules: calendar (holidays, working days, months), deadlines and
 //!   warnings, the instant grammar, authority, checklists, the case model.
 //!   Pure: no IO, no clock reads.
-//! - `demo` — the fictitious seed of a `--demo` register, built through the domain.
+//! - `demo` — the fictitious seed of a `--demo` register, built through the domain; `demo::bulk`,
+//!   the large fictitious registers of the benchmarks and scale tests.
 //! - `letters` — the letters to a requester (ontvangstbevestiging, verlenging, besluit): the
 //!   refusal check, Markdown templates (compiled in, overridable), writing without overwriting.
 //! - `i18n` — every user-facing string, nl and en.

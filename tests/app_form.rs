@@ -4,10 +4,12 @@
 #![allow(clippy::unwrap_used)]
 
 mod app_fixture;
+mod common;
+use common::{Run, privdesk, privdesk_cmd};
 
 use std::path::Path;
 
-use app_fixture::{fill, privdesk};
+use app_fixture::fill;
 
 /// The journal's lines: one per saved change.
 fn journal_lines(db: &Path) -> usize {
@@ -17,8 +19,8 @@ fn journal_lines(db: &Path) -> usize {
         .count()
 }
 
-/// Runs a script from tests/scripts on a fresh fixture register: (exit code, stdout, the
-/// journal's lines before, after).
+/// Runs a script from tests/scripts on a fresh fixture register, in-process: (exit code,
+/// stdout, the journal's lines before, after).
 fn run(script: &str, extra: &[&str]) -> (i32, String, usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register");
@@ -27,11 +29,8 @@ fn run(script: &str, extra: &[&str]) -> (i32, String, usize, usize) {
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
     let mut args = vec!["--db", db.to_str().unwrap()];
     args.extend_from_slice(extra);
-    args.extend_from_slice(&["headless", &path]);
-    let o = privdesk(&args, b"");
-    let out = String::from_utf8(o.stdout).unwrap();
-    let err = String::from_utf8(o.stderr).unwrap();
-    assert_eq!(o.status.code(), Some(0), "{script}: {out}{err}");
+    let (code, out, err) = common::screen::script(&args, &path);
+    assert_eq!(code, 0, "{script}: {out}{err}");
     (0, out, before, journal_lines(&db))
 }
 
@@ -79,11 +78,14 @@ fn the_form_speaks_english() {
         &script,
         "now 2026-11-23T09:00\npress n\npress <Tab>\ntype x\npress <C-s>\n\
          expect ⚠ write a date as YYYY-MM-DD or D-M-YYYY\nexpect ⚠ required: fill this in\n\
-         expect Not saved: see the fields marked ⚠.\npress <Esc>\nexpect (y/n)\npress y\n\
+         expect Not saved: see the fields marked ⚠.\npress <Esc>\nexpect Throw the typed input away?\nexpect n no\npress y\n\
          expect No cases in this register yet.\n",
     )
     .unwrap();
-    let o = privdesk(&["--lang", "en", "headless", script.to_str().unwrap()], b"");
+    let o = privdesk(
+        None,
+        &["--lang", "en", "headless", script.to_str().unwrap()],
+    );
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -100,14 +102,15 @@ fn the_config_chooses_the_language_unless_lang_is_given() {
     std::fs::write(&config, "[weergave]\ntaal = \"en\"\n").unwrap();
     let config = config.to_str().unwrap();
     let o = privdesk(
+        None,
         &["--config", config, "deadline", "vernietiging", "2026-11-23"],
-        b"",
     );
     assert_eq!(
         String::from_utf8(o.stdout).unwrap(),
         "2026-12-23\ndestroy by 2027-02-23\n"
     );
     let o = privdesk(
+        None,
         &[
             "--config",
             config,
@@ -117,16 +120,13 @@ fn the_config_chooses_the_language_unless_lang_is_given() {
             "vernietiging",
             "2026-11-23",
         ],
-        b"",
     );
     assert_eq!(
         String::from_utf8(o.stdout).unwrap(),
         "2026-12-23\nvernietigen uiterlijk 2027-02-23\n"
     );
-    let o = privdesk(
-        &["--config", config, "headless", "-"],
-        b"expect No cases in this register yet.\n",
-    );
+    let o = privdesk_cmd(None, &["--config", config, "headless", "-"])
+        .run_with(b"expect No cases in this register yet.\n");
     assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n");
 }
 
@@ -158,8 +158,8 @@ fn the_config_names_the_user_on_a_real_register() {
         script.to_str().unwrap(),
     );
     let o = privdesk(
+        None,
         &["--db", db_s, "--config", config_s, "headless", script_s],
-        b"",
     );
     assert_eq!(
         o.status.code(),
@@ -171,10 +171,10 @@ fn the_config_names_the_user_on_a_real_register() {
     let last = journal.lines().last().unwrap();
     assert!(last.contains("\"user\":\"Fatima el Amrani\""), "{last}");
     let o = privdesk(
+        None,
         &[
             "--db", db_s, "--config", config_s, "--user", "Piet", "headless", script_s,
         ],
-        b"",
     );
     assert_eq!(o.status.code(), Some(0));
     let journal = std::fs::read_to_string(db.join("journal.jsonl")).unwrap();
@@ -195,7 +195,7 @@ fn bad_settings_are_refused_by_name_and_every_theme_opens() {
     let config = dir.path().join("privdesk.toml");
     let config_s = config.to_str().unwrap();
     std::fs::write(&config, "[weergave]\nkleur = \"rood\"\n").unwrap();
-    let o = privdesk(&["--config", config_s, "headless", "-"], b"");
+    let o = privdesk(None, &["--config", config_s, "headless", "-"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
@@ -204,8 +204,8 @@ fn bad_settings_are_refused_by_name_and_every_theme_opens() {
     );
     std::fs::write(&config, "[weergave]\nthema = \"donker\"\n").unwrap();
     let o = privdesk(
+        None,
         &["--config", config_s, "--lang", "en", "headless", "-"],
-        b"",
     );
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
@@ -215,15 +215,11 @@ fn bad_settings_are_refused_by_name_and_every_theme_opens() {
     );
     for theme in ["default", "light", "high-contrast"] {
         std::fs::write(&config, format!("[weergave]\nthema = \"{theme}\"\n")).unwrap();
-        let o = privdesk(
-            &["--config", config_s, "headless", "-"],
-            b"expect Nog geen zaken\n",
-        );
+        let o = privdesk_cmd(None, &["--config", config_s, "headless", "-"])
+            .run_with(b"expect Nog geen zaken\n");
         assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n", "{theme}");
-        let o = privdesk(
-            &["--theme", theme, "headless", "-"],
-            b"expect Nog geen zaken\n",
-        );
+        let o = privdesk_cmd(None, &["--theme", theme, "headless", "-"])
+            .run_with(b"expect Nog geen zaken\n");
         assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n", "{theme}");
     }
 }

@@ -4,13 +4,16 @@
 #![allow(clippy::unwrap_used)]
 
 mod app_fixture;
+mod common;
+use common::{Run, empty_config, privdesk, privdesk_cmd};
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use app_fixture::{empty_config, fill, privdesk};
+use app_fixture::fill;
 
-/// Runs a script from tests/scripts on a fresh fixture register: (exit code, stdout, stderr).
+/// Runs a script from tests/scripts on a fresh fixture register by the binary (its exit code
+/// and standard error are the point): (exit code, stdout, stderr).
 fn run(script: &str, extra: &[&str]) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register");
@@ -19,7 +22,7 @@ fn run(script: &str, extra: &[&str]) -> (i32, String, String) {
     let mut args = vec!["--db", db.to_str().unwrap()];
     args.extend_from_slice(extra);
     args.extend_from_slice(&["headless", &path]);
-    let o = privdesk(&args, b"");
+    let o = privdesk(None, &args);
     (
         o.status.code().unwrap_or(-1),
         String::from_utf8(o.stdout).unwrap(),
@@ -27,8 +30,16 @@ fn run(script: &str, extra: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs a script from tests/scripts on a fresh fixture register, in-process (what it shows is
+/// the point, not the binary); asserts it passed and returns what it printed.
 fn passes(script: &str, extra: &[&str]) -> String {
-    let (code, out, err) = run(script, extra);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register");
+    fill(&db);
+    let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let mut args = vec!["--db", db.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let (code, out, err) = common::screen::script(&args, &path);
     assert_eq!(code, 0, "{script}: {out}{err}");
     out
 }
@@ -89,7 +100,7 @@ fn a_failed_expect_prints_why_and_the_screen_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("fail.keys");
     std::fs::write(&script, "now 2026-11-23T09:00\nexpect Nergens te vinden\n").unwrap();
-    let o = privdesk(&["headless", script.to_str().unwrap()], b"");
+    let o = privdesk(None, &["headless", script.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(
@@ -101,7 +112,7 @@ fn a_failed_expect_prints_why_and_the_screen_and_exits_1() {
 
 #[test]
 fn headless_without_db_runs_on_an_empty_throw_away_register() {
-    let o = privdesk(&["headless", "-"], b"expect Nog geen zaken\n");
+    let o = privdesk_cmd(None, &["headless", "-"]).run_with(b"expect Nog geen zaken\n");
     assert_eq!(String::from_utf8(o.stdout).unwrap(), "ok\n");
     assert_eq!(o.status.code(), Some(0));
 }
@@ -120,7 +131,7 @@ fn now_is_refused_on_a_real_register() {
     let script = dir.path().join("now.keys");
     std::fs::write(&script, "screen\nnow 2026-11-23T09:00\n").unwrap();
     let db = db.to_str().unwrap();
-    let o = privdesk(&["--db", db, "headless", script.to_str().unwrap()], b"");
+    let o = privdesk(None, &["--db", db, "headless", script.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8(o.stderr)
@@ -128,8 +139,8 @@ fn now_is_refused_on_a_real_register() {
             .starts_with("error: line 2: ")
     );
     let o = privdesk(
+        None,
         &["--db", db, "--now", "2026-11-23T09:00", "headless", "-"],
-        b"",
     );
     assert_eq!(o.status.code(), Some(2));
 }
@@ -140,7 +151,7 @@ fn a_pipe_session_replies_once_per_command() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register");
     fill(&db);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let mut child = privdesk_cmd::<&str>(None, &[])
         .args([
             "--db",
             db.to_str().unwrap(),
@@ -203,8 +214,8 @@ fn a_pipe_session_replies_once_per_command() {
 fn passes_on_demo(script: &str) -> String {
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
     let o = privdesk(
+        None,
         &["--demo", "--now", "2026-11-23T09:00", "headless", &path],
-        b"",
     );
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(

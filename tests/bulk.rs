@@ -6,13 +6,13 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use common::*;
+use privdesk::demo::bulk;
 use privdesk::domain::CaseKind;
 use privdesk::domain::case::Status;
 use privdesk::store::journal::{self, JOURNAL_FILE};
-use privdesk::store::{Health, OpenOptions, Store, StoreError, bulk};
+use privdesk::store::{Health, OpenOptions, Store, StoreError};
 
 #[test]
 fn a_bulk_register_of_200_cases_opens_healthy_and_verifies() {
@@ -54,13 +54,11 @@ fn a_bulk_register_of_200_cases_opens_healthy_and_verifies() {
     assert!(changes.iter().all(|c| c.at <= now()));
     assert_eq!(changes.last().unwrap().cases, 200);
 
-    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let out = privdesk_cmd::<&str>(None, &[])
         .arg("--db")
         .arg(&reg)
         .args(["--lang", "en", "audit", "verify"])
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),

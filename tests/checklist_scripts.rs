@@ -4,9 +4,9 @@
 
 mod checklist_fixture;
 mod common;
+use common::{Run as _, privdesk_cmd};
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use checklist_fixture::{fill, now, v};
 use privdesk::domain::case::Ending;
@@ -31,14 +31,17 @@ fn config(dir: &Path, regime: &str) -> std::path::PathBuf {
     path
 }
 
+/// A script run in-process on a fresh fixture register: what it gave, and the register.
 struct Run {
-    out: Output,
+    code: u8,
+    stdout: String,
+    stderr: String,
     dir: tempfile::TempDir,
 }
 
 impl Run {
     fn stdout(&self) -> String {
-        String::from_utf8(self.out.stdout.clone()).unwrap()
+        self.stdout.clone()
     }
 
     fn register(&self) -> std::path::PathBuf {
@@ -53,28 +56,26 @@ fn run(script: &str, regime: &str) -> Run {
     fill(&db);
     let config = config(dir.path(), regime);
     let path = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .args(["--db", db.to_str().unwrap()])
-        .args(["--config", config.to_str().unwrap()])
-        .args(["headless", &path])
-        .env_remove("PRIVDESK_DB")
-        .env_remove("PRIVDESK_CONFIG")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    Run { out, dir }
+    let (code, stdout, stderr) = common::screen::script(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &path,
+    );
+    Run {
+        code,
+        stdout,
+        stderr,
+        dir,
+    }
 }
 
 fn passes(script: &str, regime: &str) -> Run {
     let r = run(script, regime);
-    assert_eq!(
-        r.out.status.code(),
-        Some(0),
-        "{script}: {}{}",
-        r.stdout(),
-        String::from_utf8_lossy(&r.out.stderr)
-    );
+    assert_eq!(r.code, 0, "{script}: {}{}", r.stdout, r.stderr);
     r
 }
 
@@ -99,17 +100,18 @@ fn an_inzage_from_intake_to_closed() {
     let letter = r.dir.path().join("brieven/V-2026-0001-besluit.docx");
     assert!(letter.is_file(), "{}", letter.display());
     let history = store.history(v(1)).unwrap();
-    assert!(
-        history.iter().any(
-            |(_, _, _, e)| matches!(e, Event::LetterMade { letter, .. } if letter == "besluit")
-        )
-    );
+    assert!(history.iter().any(|(_, _, _, e)| matches!(
+        e,
+        Event::LetterMade {
+            letter: privdesk::domain::LetterKind::Besluit,
+            ..
+        }
+    )));
 }
 
 #[test]
 fn an_extension_after_the_first_month_is_refused() {
     let r = passes("checklist_extension_late.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let case = open(&r.register()).case(v(2)).unwrap().unwrap();
     assert!(case.extension.is_none());
 }
@@ -117,7 +119,6 @@ fn an_extension_after_the_first_month_is_refused() {
 #[test]
 fn a_vernietiging_for_a_14_year_old_with_abuse_signals_cannot_be_granted() {
     let r = passes("checklist_abuse.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let case = open(&r.register()).case(v(3)).unwrap().unwrap();
     assert!(case.decision.is_none());
 }
@@ -125,7 +126,6 @@ fn a_vernietiging_for_a_14_year_old_with_abuse_signals_cannot_be_granted() {
 #[test]
 fn a_parent_of_a_13_year_old_without_consent_is_stopped_under_wgbo() {
     let r = passes("checklist_authority_wgbo.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let case = open(&r.register()).case(v(4)).unwrap().unwrap();
     assert!(case.decision.is_none());
 }
@@ -133,7 +133,6 @@ fn a_parent_of_a_13_year_old_without_consent_is_stopped_under_wgbo() {
 #[test]
 fn a_parent_of_a_13_year_old_without_consent_is_allowed_under_jeugdwet() {
     let r = passes("checklist_authority_jeugdwet.keys", "jeugdwet");
-    insta::assert_snapshot!(r.stdout());
     let case = open(&r.register()).case(v(5)).unwrap().unwrap();
     assert!(case.decision.is_some());
 }
@@ -141,7 +140,6 @@ fn a_parent_of_a_13_year_old_without_consent_is_allowed_under_jeugdwet() {
 #[test]
 fn afgewezen_without_a_reason_is_refused() {
     let r = passes("checklist_afgewezen_no_reason.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let case = open(&r.register()).case(v(2)).unwrap().unwrap();
     assert!(case.decision.is_none());
 }
@@ -149,7 +147,6 @@ fn afgewezen_without_a_reason_is_refused() {
 #[test]
 fn a_vervallen_case_stays_in_the_all_filter_and_the_journal() {
     let r = passes("checklist_vervallen.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let store = open(&r.register());
     let case = store.case(v(6)).unwrap().unwrap();
     assert_eq!(case.status(), Status::Vervallen);
@@ -166,20 +163,17 @@ fn a_vervallen_case_stays_in_the_all_filter_and_the_journal() {
 #[test]
 fn a_refusal_sent_after_the_first_month_warns_naming_avg_12_4() {
     let r = passes("checklist_refusal_late.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let case = open(&r.register()).case(v(7)).unwrap().unwrap();
     assert!(
         case.reply_sent.is_some(),
         "the reply is recorded, with the warning"
     );
     // The export says when it was sent, that it was late, and by how many days.
-    let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let o = privdesk_cmd::<&str>(None, &[])
         .args(["--db", r.register().to_str().unwrap()])
         .args(["--now", "2026-11-23T10:00", "export", "csv"])
-        .env_remove("PRIVDESK_DB")
         .env_remove("PRIVDESK_CONFIG")
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -204,16 +198,21 @@ fn a_refusal_sent_after_the_first_month_warns_naming_avg_12_4() {
 #[test]
 fn the_detail_makes_a_letter_with_l() {
     let r = passes("detail_letter.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let letter = r
         .dir
         .path()
         .join("brieven/V-2026-0001-ontvangstbevestiging.docx");
     assert!(letter.is_file(), "{}", letter.display());
     let history = open(&r.register()).history(v(1)).unwrap();
-    assert!(history.iter().any(
-        |(_, _, _, e)| matches!(e, Event::LetterMade { letter, format: Some(f), sha256: Some(_), .. } if letter == "ontvangstbevestiging" && f == "docx")
-    ));
+    assert!(history.iter().any(|(_, _, _, e)| matches!(
+        e,
+        Event::LetterMade {
+            letter: privdesk::domain::LetterKind::Ontvangstbevestiging,
+            format: Some(privdesk::domain::letter::Format::Docx),
+            sha256: Some(_),
+            ..
+        }
+    )));
 }
 
 /// Issue 18: y/n never open a prompt that swallows the next key; the same answer again writes
@@ -221,7 +220,6 @@ fn the_detail_makes_a_letter_with_l() {
 #[test]
 fn y_and_n_open_no_prompt_and_the_same_answer_again_writes_nothing() {
     let r = passes("checklist_prompt_flow.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let history = open(&r.register()).history(v(1)).unwrap();
     let answers = history
         .iter()
@@ -243,7 +241,6 @@ fn y_and_n_open_no_prompt_and_the_same_answer_again_writes_nothing() {
 #[test]
 fn text_typed_into_a_refused_decision_is_kept() {
     let r = passes("checklist_decision_draft.keys", "wgbo");
-    insta::assert_snapshot!(r.stdout());
     let case = open(&r.register()).case(v(4)).unwrap().unwrap();
     assert!(case.decision.is_none());
 }

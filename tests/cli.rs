@@ -4,24 +4,12 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
 use common::*;
 use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
 use privdesk::domain::{CaseId, CaseKind, Event};
 use privdesk::store::journal::JOURNAL_FILE;
 use privdesk::store::{SLED_DIR, Store};
-
-fn privdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap()
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -32,7 +20,7 @@ fn a_held_register_refuses_export_with_exit_3_while_verify_works() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());
     register(&mut store, "Anna Jansen");
-    let out = privdesk(dir.path(), &["export", "csv"]);
+    let out = privdesk(Some(dir.path()), &["export", "csv"]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     // The refusal names who holds it, since when and which process (issue 16).
     assert!(
@@ -44,7 +32,7 @@ fn a_held_register_refuses_export_with_exit_3_while_verify_works() {
         text(&out.stderr)
     );
     assert!(out.stdout.is_empty());
-    let out = privdesk(dir.path(), &["audit", "verify"]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let head = store.head_hash().to_string();
     assert_eq!(
@@ -69,7 +57,7 @@ fn verify_names_a_tampered_line_with_exit_1() {
         .unwrap()
         .replace("Bert Bakker", "Bart Bakker");
     fs::write(&path, tampered).unwrap();
-    let out = privdesk(dir.path(), &["--lang", "en", "audit", "verify"]);
+    let out = privdesk(Some(dir.path()), &["--lang", "en", "audit", "verify"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
@@ -83,7 +71,7 @@ fn verify_names_a_tampered_line_with_exit_1() {
         .collect();
     lines[1] = "{\"v\":1,".into();
     fs::write(&path, lines.join("\n") + "\n").unwrap();
-    let out = privdesk(dir.path(), &["audit", "verify"]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stdout).contains("regel 2"),
@@ -138,7 +126,7 @@ fn export_quotes_neutralises_and_records_itself() {
         )
         .unwrap();
     drop(store);
-    let out = privdesk(dir.path(), &["export", "csv"]);
+    let out = privdesk(Some(dir.path()), &["export", "csv"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let bytes = out.stdout;
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
@@ -187,7 +175,7 @@ fn export_to_a_file_is_private_and_comma_separated_on_request() {
     let out_dir = tempfile::tempdir().unwrap();
     let file = out_dir.path().join("zaken.csv");
     let out = privdesk(
-        dir.path(),
+        Some(dir.path()),
         &[
             "export",
             "csv",
@@ -208,7 +196,7 @@ fn export_to_a_file_is_private_and_comma_separated_on_request() {
         let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
-    let out = privdesk(dir.path(), &["export", "csv", "--delimiter", "ab"]);
+    let out = privdesk(Some(dir.path()), &["export", "csv", "--delimiter", "ab"]);
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -226,10 +214,10 @@ fn export_on_a_damaged_store_exits_4_and_verify_still_passes() {
             .unwrap();
         db.flush().unwrap();
     }
-    let out = privdesk(dir.path(), &["export", "csv"]);
+    let out = privdesk(Some(dir.path()), &["export", "csv"]);
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("privdesk repair"));
-    let out = privdesk(dir.path(), &["audit", "verify"]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(0));
     let store = Store::open(dir.path(), &create_opts()).unwrap();
     assert_eq!(store.summaries().len(), 1);

@@ -6,8 +6,6 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::{DateTime, Utc};
 use common::*;
@@ -17,16 +15,6 @@ use privdesk::domain::instant::parse_instant;
 use privdesk::domain::{CaseId, Event};
 use privdesk::store::Store;
 use privdesk::store::journal::JOURNAL_FILE;
-
-fn privdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap()
-}
 
 fn inst(s: &str) -> DateTime<Utc> {
     parse_instant(s).unwrap()
@@ -142,7 +130,7 @@ fn the_breach_register_exports_every_datalek_with_its_reasoning() {
     );
     drop(store);
 
-    let out = privdesk(dir.path(), &["export", "breaches", "csv"]);
+    let out = privdesk(Some(dir.path()), &["export", "breaches", "csv"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -184,7 +172,7 @@ fn the_breach_register_exports_every_datalek_with_its_reasoning() {
     let out_dir = tempfile::tempdir().unwrap();
     let file = out_dir.path().join("datalekken.csv");
     let out = privdesk(
-        dir.path(),
+        Some(dir.path()),
         &["export", "breaches", "csv", "--out", file.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(0));
@@ -204,7 +192,7 @@ fn the_breach_register_exports_every_datalek_with_its_reasoning() {
 fn an_empty_register_exports_the_header_only() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()));
-    let out = privdesk(dir.path(), &["export", "breaches", "csv"]);
+    let out = privdesk(Some(dir.path()), &["export", "breaches", "csv"]);
     assert_eq!(out.status.code(), Some(0));
     let body = String::from_utf8(out.stdout).unwrap();
     assert_eq!(body.lines().count(), 1, "{body}");

@@ -2,15 +2,10 @@
 //! and English (design.md "Command line").
 #![allow(clippy::unwrap_used)]
 
-use std::process::{Command, Output};
+mod common;
 
-fn privdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .args(args)
-        .env_remove("PRIVDESK_CONFIG")
-        .output()
-        .unwrap()
-}
+use common::privdesk;
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -22,7 +17,7 @@ fn stderr(o: &Output) -> String {
 
 /// Runs a successful command and returns its standard output.
 fn ok(args: &[&str]) -> String {
-    let o = privdesk(args);
+    let o = privdesk(None, args);
     assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
     assert!(o.stderr.is_empty(), "{args:?}");
     stdout(&o)
@@ -30,7 +25,7 @@ fn ok(args: &[&str]) -> String {
 
 /// Runs a refused command: exit 2, nothing on stdout, exactly one line on stderr; returns it.
 fn refused(args: &[&str]) -> String {
-    let o = privdesk(args);
+    let o = privdesk(None, args);
     assert_eq!(o.status.code(), Some(2), "{args:?}");
     assert!(o.stdout.is_empty(), "{args:?}");
     let err = stderr(&o);
@@ -122,14 +117,17 @@ fn global_options_go_before_or_after_the_command() {
 
 #[test]
 fn db_and_demo_exclude_each_other() {
-    let o = privdesk(&[
-        "--db",
-        "/tmp/x",
-        "--demo",
-        "deadline",
-        "inzage",
-        "2027-01-31",
-    ]);
+    let o = privdesk(
+        None,
+        &[
+            "--db",
+            "/tmp/x",
+            "--demo",
+            "deadline",
+            "inzage",
+            "2027-01-31",
+        ],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
 }
@@ -266,10 +264,10 @@ fn out_of_range_is_refused_not_a_panic() {
 
 #[test]
 fn without_a_command_an_honest_hint() {
-    let o = privdesk(&[]);
+    let o = privdesk::<&str>(None, &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     assert!(stderr(&o).contains("privdesk headless"));
-    let o = privdesk(&["--lang", "en"]);
+    let o = privdesk(None, &["--lang", "en"]);
     assert!(stderr(&o).contains("needs a terminal"));
 }

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::*;
 use sha2::{Digest, Sha256};
@@ -37,17 +37,15 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        privdesk_cmd::<&str>(None, &[])
             .args(args)
-            .env_remove("PRIVDESK_DB")
             .env_remove("PRIVDESK_CONFIG")
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.data())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("TMPDIR", self.tmp())
             .current_dir(self.dir.path())
-            .output()
-            .unwrap()
+            .run()
     }
 
     /// The sandbox's temporary folder.

@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used)]
 #![cfg(unix)]
 
+mod common;
+use common::{Run, privdesk_cmd};
 use std::io::Read;
 use std::os::unix::fs::FileTypeExt;
 use std::process::Command;
@@ -51,15 +53,14 @@ fn an_export_into_a_named_pipe_writes_through_it_and_leaves_the_pipe() {
                 text
             })
         };
-        let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        let o = privdesk_cmd::<&str>(None, &[])
             .arg("--db")
             .arg(&db)
             .args(["--now", "2026-11-23T10:00"])
             .args(&what)
             .arg("--out")
             .arg(&fifo)
-            .output()
-            .unwrap();
+            .run();
         assert_eq!(
             o.status.code(),
             Some(0),

@@ -2,7 +2,11 @@
 //! journal; refused (exit 2) when the case lacks what it needs.
 #![allow(clippy::unwrap_used)]
 
-use std::process::Command;
+mod common;
+use common::{Run, privdesk, privdesk_cmd};
+
+/// The letters' clock (a demo register takes a fixed one).
+const NOW: &str = "2026-11-23T10:00";
 
 use privdesk::demo;
 use privdesk::store::{OpenOptions, Store};
@@ -23,16 +27,6 @@ fn demo_register(dir: &std::path::Path) {
     demo::seed(&mut store, now()).unwrap();
 }
 
-fn privdesk(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--now", "2026-11-23T10:00"])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn journal_lines(db: &std::path::Path) -> usize {
     std::fs::read_to_string(db.join("journal.jsonl"))
         .unwrap()
@@ -49,8 +43,10 @@ fn a_letter_is_written_recorded_and_never_overwritten() {
     let before = journal_lines(&db);
     // V-2026-0010: an open Inzage, received 45 days ago, not yet decided.
     let o = privdesk(
-        &db,
+        Some(&db),
         &[
+            "--now",
+            NOW,
             "letter",
             "V-2026-0010",
             "ontvangstbevestiging",
@@ -96,8 +92,10 @@ fn a_letter_is_written_recorded_and_never_overwritten() {
     );
 
     let o = privdesk(
-        &db,
+        Some(&db),
         &[
+            "--now",
+            NOW,
             "letter",
             "V-2026-0010",
             "ontvangstbevestiging",
@@ -124,8 +122,10 @@ fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_writt
     let out = tmp.path().join("brieven");
     let before = journal_lines(&db);
     let o = privdesk(
-        &db,
+        Some(&db),
         &[
+            "--now",
+            NOW,
             "letter",
             "V-2026-0010",
             "besluit",
@@ -140,8 +140,10 @@ fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_writt
         String::from_utf8_lossy(&o.stderr)
     );
     let o = privdesk(
-        &db,
+        Some(&db),
         &[
+            "--now",
+            NOW,
             "--lang",
             "en",
             "letter",
@@ -159,8 +161,16 @@ fn a_letter_the_case_cannot_have_is_refused_with_the_reason_and_nothing_is_writt
         ["V-2026-0010", "brief"],
     ] {
         let o = privdesk(
-            &db,
-            &["letter", bad[0], bad[1], "--out", out.to_str().unwrap()],
+            Some(&db),
+            &[
+                "--now",
+                NOW,
+                "letter",
+                bad[0],
+                bad[1],
+                "--out",
+                out.to_str().unwrap(),
+            ],
         );
         assert_eq!(o.status.code(), Some(2), "{bad:?}");
     }
@@ -184,7 +194,7 @@ fn a_late_ontvangstbevestiging_is_made_with_a_warning() {
     for n in 1..=30 {
         let id = format!("V-2026-{n:04}");
         // Three months on: every open demo verzoek is past its answer deadline.
-        let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        let o = privdesk_cmd::<&str>(None, &[])
             .arg("--db")
             .arg(&db)
             .args([
@@ -198,8 +208,7 @@ fn a_late_ontvangstbevestiging_is_made_with_a_warning() {
             ])
             .arg("--out")
             .arg(&out)
-            .output()
-            .unwrap();
+            .run();
         let err = String::from_utf8_lossy(&o.stderr).to_string();
         if o.status.code() != Some(0) {
             refused.push(err);

@@ -3,9 +3,11 @@
 //! what to install and no letter.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::{Run, privdesk_cmd};
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
 
 use privdesk::demo;
 use privdesk::store::{OpenOptions, Store};
@@ -26,18 +28,6 @@ fn demo_register(dir: &Path) {
     demo::seed(&mut store, now()).unwrap();
 }
 
-fn privdesk(db: &Path, path_var: Option<&str>, args: &[&str]) -> std::process::Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_privdesk"));
-    cmd.arg("--db")
-        .arg(db)
-        .args(["--now", "2026-11-23T10:00"])
-        .args(args);
-    if let Some(p) = path_var {
-        cmd.env("PATH", p);
-    }
-    cmd.output().unwrap()
-}
-
 fn last_line(db: &Path) -> String {
     std::fs::read_to_string(db.join("journal.jsonl"))
         .unwrap()
@@ -56,7 +46,12 @@ fn letter(db: &Path, out: &Path, path_var: Option<&str>, extra: &[&str]) -> std:
         out.to_str().unwrap(),
     ];
     args.extend(extra);
-    privdesk(db, path_var, &args)
+    let mut cmd = privdesk_cmd(Some(db), &["--now", "2026-11-23T10:00"]);
+    cmd.args(&args);
+    if let Some(p) = path_var {
+        cmd.env("PATH", p);
+    }
+    cmd.run()
 }
 
 #[test]

@@ -2,16 +2,10 @@
 //! clap definitions.
 #![allow(clippy::unwrap_used)]
 
-use std::process::{Command, Output};
+mod common;
 
-fn privdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .args(args)
-        .env_remove("PRIVDESK_DB")
-        .env("PRIVDESK_CONFIG", "/dev/null")
-        .output()
-        .unwrap()
-}
+use common::privdesk;
+use std::process::Command;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -45,14 +39,14 @@ fn bash_completions_load() {
 #[test]
 fn every_shell_gets_completions_naming_the_commands() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let o = privdesk(&["completions", shell]);
+        let o = privdesk(None, &["completions", shell]);
         assert_eq!(o.status.code(), Some(0), "{shell}: {}", text(&o.stderr));
         let out = text(&o.stdout);
         for command in ["headless", "letter", "export", "deadline"] {
             assert!(out.contains(command), "{shell} lacks {command}");
         }
     }
-    let o = privdesk(&["completions", "tcsh"]);
+    let o = privdesk(None, &["completions", "tcsh"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -62,7 +56,7 @@ fn the_man_page_documents_commands_exit_codes_environment_and_files() {
         ("nl", "AFSLUITCODES", "OMGEVING", "BESTANDEN", ".SH NAAM"),
         ("en", "EXIT STATUS", "ENVIRONMENT", "FILES", ".SH NAME"),
     ] {
-        let o = privdesk(&["--lang", lang, "man"]);
+        let o = privdesk(None, &["--lang", lang, "man"]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         let man = text(&o.stdout);
         assert!(man.starts_with(".ie") || man.starts_with(".TH"), "{man}");
@@ -92,27 +86,27 @@ fn the_man_page_documents_commands_exit_codes_environment_and_files() {
 
 #[test]
 fn help_is_dutch_by_default_and_english_with_lang_en() {
-    let nl = text(&privdesk(&["--help"]).stdout);
+    let nl = text(&privdesk(None, &["--help"]).stdout);
     assert!(nl.contains("Gebruik: privdesk"), "{nl}");
     assert!(nl.contains("Opdrachten:"), "{nl}");
     assert!(nl.contains("Toon deze hulp"), "{nl}");
-    let nl = text(&privdesk(&["letter", "--help"]).stdout);
+    let nl = text(&privdesk(None, &["letter", "--help"]).stdout);
     assert!(
         nl.contains("Gebruik: privdesk letter [OPTIES] <ID> <BRIEF>"),
         "{nl}"
     );
     assert!(nl.contains("--out <MAP>"), "{nl}");
     // `help COMMAND` is `COMMAND --help`.
-    let o = privdesk(&["--lang", "en", "help", "letter"]);
+    let o = privdesk(None, &["--lang", "en", "help", "letter"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o.stdout).contains("Usage: privdesk letter [OPTIONS] <ID> <LETTER>"));
-    let en = text(&privdesk(&["--lang", "en", "--help"]).stdout);
+    let en = text(&privdesk(None, &["--lang", "en", "--help"]).stdout);
     assert!(en.contains("Usage: privdesk"), "{en}");
     assert!(en.contains("Print this help"), "{en}");
     // A subcommand's help, the option after the command.
-    let nl = text(&privdesk(&["headless", "--help"]).stdout);
+    let nl = text(&privdesk(None, &["headless", "--help"]).stdout);
     assert!(nl.contains("Eén JSON-object per antwoord"), "{nl}");
-    let en = text(&privdesk(&["headless", "--help", "--lang=en"]).stdout);
+    let en = text(&privdesk(None, &["headless", "--help", "--lang=en"]).stdout);
     assert!(en.contains("One JSON object per reply"), "{en}");
     // No description is left the same in both languages.
     for path in [
@@ -122,8 +116,8 @@ fn help_is_dutch_by_default_and_english_with_lang_en() {
         &["letter"][..],
         &["deadline"][..],
     ] {
-        let nl = text(&privdesk(&[path, &["--help"]].concat()).stdout);
-        let en = text(&privdesk(&[&["--lang", "en"], path, &["--help"]].concat()).stdout);
+        let nl = text(&privdesk(None, &[path, &["--help"]].concat()).stdout);
+        let en = text(&privdesk(None, &[&["--lang", "en"], path, &["--help"]].concat()).stdout);
         for line in en
             .lines()
             .filter(|l| l.contains("  ") && l.trim().len() > 20)
@@ -135,7 +129,7 @@ fn help_is_dutch_by_default_and_english_with_lang_en() {
 
 #[test]
 fn clap_errors_speak_the_users_language() {
-    let o = privdesk(&["--bogus"]);
+    let o = privdesk(None, &["--bogus"]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(
@@ -143,7 +137,7 @@ fn clap_errors_speak_the_users_language() {
         "{err}"
     );
     assert!(err.contains("Zie 'privdesk --help' voor meer."), "{err}");
-    let o = privdesk(&["--lang", "en", "letter"]);
+    let o = privdesk(None, &["--lang", "en", "letter"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).starts_with("error: missing argument"));
 }

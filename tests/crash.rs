@@ -20,14 +20,13 @@ use privdesk::store::{Health, Store};
 /// Set in the child process: the register folder to hammer.
 const CHILD_ENV: &str = "PRIVDESK_CRASH_CHILD_DB";
 
-/// The child: every change registers two cases with consecutive numbers (a pair), so a half
-/// change would show as a case without its partner.
-#[test]
-fn crash_child() {
-    let Some(db) = std::env::var_os(CHILD_ENV) else {
-        return;
-    };
-    let mut store = Store::open(Path::new(&db), &create_opts()).unwrap();
+/// The child, run by the crash test in a process of its own (this test binary, started with
+/// [`CHILD_ENV`] set): every change registers two cases with consecutive numbers (a pair), so
+/// a half change would show as a case without its partner. It never ends by itself: it opens
+/// the register and saves until it is killed; a failed open or save ends it with a panic,
+/// which the crash test reports as a failure (the child must die by the kill).
+fn crash_child(db: &Path) -> ! {
+    let mut store = Store::open(db, &create_opts()).unwrap();
     let mut out = std::io::stdout().lock();
     // Opening (exec, libtest, sled's recovery) can take longer than a whole kill interval on
     // a loaded machine, a debug build above all: the parent times most kills from here.
@@ -83,6 +82,10 @@ fn journal_tail(db: &Path, n: usize) -> String {
 #[cfg(unix)]
 #[test]
 fn sigkill_at_random_moments_loses_no_saved_change() {
+    // In the child process this test is the child.
+    if let Some(db) = std::env::var_os(CHILD_ENV) {
+        crash_child(Path::new(&db));
+    }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("reg");
     drop(open(&db));
@@ -101,7 +104,12 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
     let mut replays = 0u32;
     while kills < 50 || (kills < 80 && started.elapsed() < Duration::from_secs(30)) {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "sigkill_at_random_moments_loses_no_saved_change",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, &db)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -178,7 +186,7 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
         let child_err = err_reader.join().unwrap();
         let got: Vec<String> = raw
             .iter()
-            // libtest may have written `test crash_child ... ` before the first line.
+            // libtest may have written `test sigkill_… ... ` before the first line.
             .filter_map(|(l, _)| l.find("SAVED ").map(|i| l[i..].to_string()))
             .collect();
         // The seq the child found at its open: the last one this parent saw, if it got that far.
@@ -229,6 +237,17 @@ fn sigkill_at_random_moments_loses_no_saved_change() {
                 history.join("\n"),
             )
         };
+        // The child was still opening or saving when it was killed: it did not end by itself
+        // (a failed open or save panics).
+        {
+            use std::os::unix::process::ExitStatusExt;
+            assert_eq!(
+                status.signal(),
+                Some(9),
+                "{}",
+                report("the child ended before the kill")
+            );
+        }
         assert_eq!(*store.health(), Health::Ok, "{}", report("health"));
         if let Some(r) = ready {
             assert_eq!(r, prev_last, "{}", report("child opened at another seq"));

@@ -8,7 +8,6 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use privdesk::domain::Case;
@@ -168,14 +167,6 @@ fn seed_small(reg: &Path) {
     register(&mut store, "Bert Bakker");
 }
 
-fn privdesk(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .args(args)
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn backup_works_beside_an_open_register_and_opens_with_db() {
     let dir = tempfile::tempdir().unwrap();
@@ -190,12 +181,15 @@ fn backup_works_beside_an_open_register_and_opens_with_db() {
     register(&mut store, "Anna Jansen");
     register(&mut store, "Bert Bakker");
     let dest = dir.path().join("kopie");
-    let out = privdesk(&[
-        "--db".as_ref(),
-        reg.as_os_str(),
-        "backup".as_ref(),
-        dest.as_os_str(),
-    ]);
+    let out = privdesk(
+        None,
+        &[
+            "--db".as_ref(),
+            reg.as_os_str(),
+            "backup".as_ref(),
+            dest.as_os_str(),
+        ],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -217,21 +211,27 @@ fn backup_works_beside_an_open_register_and_opens_with_db() {
         assert_eq!(mode, 0o700);
     }
     // A non-empty folder is refused.
-    let out = privdesk(&[
-        "--db".as_ref(),
-        reg.as_os_str(),
-        "backup".as_ref(),
-        dest.as_os_str(),
-    ]);
+    let out = privdesk(
+        None,
+        &[
+            "--db".as_ref(),
+            reg.as_os_str(),
+            "backup".as_ref(),
+            dest.as_os_str(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     // With the register free, the backup is recorded in its journal.
     let dest2 = dir.path().join("kopie2");
-    let out = privdesk(&[
-        "--db".as_ref(),
-        reg.as_os_str(),
-        "backup".as_ref(),
-        dest2.as_os_str(),
-    ]);
+    let out = privdesk(
+        None,
+        &[
+            "--db".as_ref(),
+            reg.as_os_str(),
+            "backup".as_ref(),
+            dest2.as_os_str(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(0));
     let text = fs::read_to_string(reg.join(JOURNAL_FILE)).unwrap();
     assert!(text.lines().last().unwrap().contains("backed_up"));
@@ -242,7 +242,10 @@ fn repair_through_the_binary_reports_the_cases() {
     let dir = tempfile::tempdir().unwrap();
     seed_small(dir.path());
     fs::write(dir.path().join(SLED_DIR).join("db"), b"").unwrap();
-    let out = privdesk(&["--db".as_ref(), dir.path().as_os_str(), "repair".as_ref()]);
+    let out = privdesk(
+        None,
+        &["--db".as_ref(), dir.path().as_os_str(), "repair".as_ref()],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),

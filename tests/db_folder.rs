@@ -4,10 +4,9 @@
 #![allow(clippy::unwrap_used)]
 
 mod app_fixture;
+mod common;
+use common::{Run, empty_config, privdesk_cmd};
 
-use std::process::Command;
-
-use app_fixture::empty_config;
 use privdesk::cli::session::{SessionArgs, open};
 
 fn args(db: &std::path::Path, headless: bool) -> SessionArgs {
@@ -32,7 +31,7 @@ fn a_missing_db_folder_is_refused_alike_by_the_workbench_and_headless() {
         assert!(!missing.exists(), "headless {headless} made the folder");
     }
     // The binary says why on standard error.
-    let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let o = privdesk_cmd::<&str>(None, &[])
         .args([
             "--lang",
             "en",
@@ -41,10 +40,8 @@ fn a_missing_db_folder_is_refused_alike_by_the_workbench_and_headless() {
             "headless",
             "-",
         ])
-        .env_remove("PRIVDESK_DB")
         .env("PRIVDESK_CONFIG", empty_config())
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("does not exist"), "{err}");

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use privdesk::domain::breach::{AP_FORM, Field, is_filled};
+use privdesk::domain::case::CaseField;
 use privdesk::domain::case::*;
 use privdesk::domain::checklist::{Answer, Block, StepId};
 use privdesk::domain::deadline::Level;
@@ -294,7 +295,7 @@ fn the_clock_runs_from_the_processors_notice_when_it_came_first() {
     );
     assert_eq!(
         register(Some("2027-03-27T11:00")),
-        Err(Refusal::InFuture("processor_notice_at"))
+        Err(Refusal::InFuture(CaseField::ProcessorNoticeAt))
     );
 }
 
@@ -318,11 +319,11 @@ fn awareness_in_the_future_is_refused_and_a_reporter_is_required() {
     };
     assert_eq!(
         Case::register(&facts("2027-03-26T16:01", "Otto"), &stamp),
-        Err(Refusal::InFuture("aware_at"))
+        Err(Refusal::InFuture(CaseField::AwareAt))
     );
     assert_eq!(
         Case::register(&facts("2027-03-26T15:00", "  "), &stamp),
-        Err(Refusal::Required("reported_by"))
+        Err(Refusal::Required(CaseField::ReportedBy))
     );
     assert!(Case::register(&facts("2027-03-26T16:00", "Otto"), &stamp).is_ok());
 }
@@ -349,7 +350,7 @@ fn a_notification_in_the_future_is_refused() {
     b.assess("risico");
     assert_eq!(
         b.notify("2027-03-28T09:00"),
-        Err(Refusal::InFuture("answer"))
+        Err(Refusal::InFuture(CaseField::Answer))
     );
 }
 
@@ -361,7 +362,7 @@ fn a_notification_later_today_or_before_awareness_is_refused() {
     b.assess("risico");
     assert_eq!(
         b.notify("2027-03-27T09:01"),
-        Err(Refusal::InFuture("answer"))
+        Err(Refusal::InFuture(CaseField::Answer))
     );
     assert_eq!(
         b.notify("2027-03-26T15:59"),
@@ -513,7 +514,7 @@ fn the_incident_cannot_begin_after_awareness_nor_end_before_it_began() {
     b.answer(StepId::NogGaande, Answer::YesNo(false));
     assert_eq!(
         b.try_answer(StepId::IncidentEinde, d("2027-03-24")),
-        Err(Refusal::TooEarly("answer"))
+        Err(Refusal::TooEarly(CaseField::Answer))
     );
     b.answer(StepId::IncidentEinde, d("2027-03-25"));
 }
@@ -533,7 +534,7 @@ fn a_breach_nature_takes_several_natures_and_an_old_single_nature_still_reads_av
     );
     assert_eq!(
         b.try_answer(StepId::AardInbreuk, choices(&[])),
-        Err(Refusal::Required("answer"))
+        Err(Refusal::Required(privdesk::domain::case::CaseField::Answer))
     );
     assert_eq!(
         b.try_answer(StepId::AardInbreuk, choices(&["lezen", "lezen"])),

@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use privdesk::demo::amsterdam_instant;
 use privdesk::domain::authority::DossierRegime;
+use privdesk::domain::case::CaseField;
 use privdesk::domain::case::*;
 use privdesk::domain::checklist::{Answer, Block, Phase, StepId, find};
 use privdesk::domain::event::{Event, Stamp};
@@ -185,11 +186,11 @@ fn registration_refuses_a_future_receipt_and_a_receipt_before_birth() {
     };
     assert_eq!(
         Case::register(&mk("2026-11-24", "2020-01-01"), &stamp),
-        Err(Refusal::InFuture("received"))
+        Err(Refusal::InFuture(CaseField::Received))
     );
     assert_eq!(
         Case::register(&mk("2019-12-31", "2020-01-01"), &stamp),
-        Err(Refusal::TooEarly("received"))
+        Err(Refusal::TooEarly(CaseField::Received))
     );
     assert!(Case::register(&mk("2026-11-23", "2020-01-01"), &stamp).is_ok());
 }
@@ -212,7 +213,7 @@ fn an_extension_needs_a_reason_and_a_notice_within_the_first_month() {
     };
     assert_eq!(
         t.apply(ext("2027-02-20", " ")),
-        Err(Refusal::Required("explanation"))
+        Err(Refusal::Required(CaseField::Explanation))
     );
     // The first month ends Sun 28 Feb, shifted to Mon 1 Mar: a notice on 2 Mar is too late.
     assert_eq!(
@@ -294,7 +295,7 @@ fn every_decision_but_toegewezen_needs_a_reason() {
         t.answer_rest();
         assert_eq!(
             t.decide(decision, "  "),
-            Err(Refusal::Required("reason")),
+            Err(Refusal::Required(CaseField::Reason)),
             "{decision:?}"
         );
     }
@@ -362,7 +363,7 @@ fn steps_show_by_earlier_answers_and_hidden_steps_take_no_answer() {
         step: StepId::Ontvangstbevestiging,
         answer: Answer::Date(d("2026-11-11")),
     });
-    assert_eq!(r, Err(Refusal::InFuture("answer")));
+    assert_eq!(r, Err(Refusal::InFuture(CaseField::Answer)));
 }
 
 #[test]
@@ -485,7 +486,7 @@ fn closing_needs_the_reply_the_destruction_and_every_recipient() {
             case: id,
             reason: "".into()
         }),
-        Err(Refusal::Required("reason"))
+        Err(Refusal::Required(CaseField::Reason))
     );
     t.apply(Event::Reopened {
         case: id,
@@ -509,7 +510,7 @@ fn vervallen_needs_a_reason_and_keeps_the_case() {
         case: id,
         ending: Ending::Vervallen { reason: "".into() },
     });
-    assert_eq!(r, Err(Refusal::Required("reason")));
+    assert_eq!(r, Err(Refusal::Required(CaseField::Reason)));
     t.apply(Event::Ended {
         case: id,
         ending: Ending::Vervallen {
@@ -855,7 +856,7 @@ fn a_recipient_marked_impossible_with_a_reason_lets_the_case_close() {
             index: 0,
             outcome: RecipientOutcome::Impossible(" ".into()),
         }),
-        Err(Refusal::Required("reason"))
+        Err(Refusal::Required(CaseField::Reason))
     );
     t.apply(Event::RecipientDone {
         case: id,
@@ -974,7 +975,7 @@ fn vernietiging_with_bewaarplicht_cannot_be_granted_wgbo_7_455_lid_2() {
         // Deels toegewezen names what is kept (and why).
         assert_eq!(
             t.decide_keeping(Decision::DeelsToegewezen, "  "),
-            Err(Refusal::Required("kept"))
+            Err(Refusal::Required(CaseField::Kept))
         );
         let mut refused = T {
             case: t.case.clone(),
@@ -1073,7 +1074,7 @@ fn lifting_a_restriction_needs_the_requester_told_first_also_on_a_closed_case_av
             case: id,
             on: d("2026-11-19")
         }),
-        Err(Refusal::TooEarly("on"))
+        Err(Refusal::TooEarly(CaseField::On))
     );
     t.apply(Event::RestrictionLifted {
         case: id,
@@ -1221,7 +1222,7 @@ fn two_parents_with_gezag_a_dispute_escalates_and_blocks_the_decision_until_reso
             case: id,
             to: " ".into()
         }),
-        Err(Refusal::Required("to"))
+        Err(Refusal::Required(CaseField::To))
     );
     t.apply(Event::DisputeEscalated {
         case: id,

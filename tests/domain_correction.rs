@@ -295,7 +295,7 @@ fn a_correction_needs_a_reason_the_current_value_and_a_valid_new_one() {
     };
     assert_eq!(
         t.correct(received("2026-11-02", "2026-11-01"), " ", false),
-        Err(Refusal::Required("reason"))
+        Err(Refusal::Required(privdesk::domain::case::CaseField::Reason))
     );
     assert_eq!(
         t.correct(received("2026-11-03", "2026-11-01"), "x", false),
@@ -307,7 +307,9 @@ fn a_correction_needs_a_reason_the_current_value_and_a_valid_new_one() {
     );
     assert_eq!(
         t.correct(received("2026-11-02", "2026-11-11"), "x", false),
-        Err(Refusal::InFuture("received"))
+        Err(Refusal::InFuture(
+            privdesk::domain::case::CaseField::Received
+        ))
     );
     assert_eq!(
         t.correct(
@@ -318,7 +320,9 @@ fn a_correction_needs_a_reason_the_current_value_and_a_valid_new_one() {
             "x",
             false
         ),
-        Err(Refusal::TooEarly("received"))
+        Err(Refusal::TooEarly(
+            privdesk::domain::case::CaseField::Received
+        ))
     );
     assert_eq!(
         t.correct(
@@ -329,7 +333,9 @@ fn a_correction_needs_a_reason_the_current_value_and_a_valid_new_one() {
             "x",
             false
         ),
-        Err(Refusal::Required("requester"))
+        Err(Refusal::Required(
+            privdesk::domain::case::CaseField::Requester
+        ))
     );
     // The answer goes by secure e-mail (the channel): no postal address (data minimisation).
     assert_eq!(
@@ -341,7 +347,9 @@ fn a_correction_needs_a_reason_the_current_value_and_a_valid_new_one() {
             "x",
             false
         ),
-        Err(Refusal::NotNeeded("address"))
+        Err(Refusal::NotNeeded(
+            privdesk::domain::case::CaseField::Address
+        ))
     );
     assert_eq!(
         t.correct(
@@ -467,7 +475,7 @@ fn a_note_changes_no_case_and_an_empty_note_is_refused() {
             case: id,
             text: " \n ".into(),
         }),
-        Err(Refusal::Required("note"))
+        Err(Refusal::Required(privdesk::domain::case::CaseField::Note))
     );
 }
 

@@ -7,24 +7,14 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use common::*;
+use privdesk::demo::bulk;
 use privdesk::domain::case::{Decision, Ending};
 use privdesk::domain::{CaseId, Event};
+use privdesk::store::Store;
 use privdesk::store::journal::{self, JOURNAL_FILE};
-use privdesk::store::{Store, bulk};
 use serde_json::{Value, json};
-
-fn privdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap()
-}
 
 /// A bulk register of 60 cases plus one withdrawn inzage saved by hand; returns its id.
 fn register_with_known_case(reg: &Path) -> CaseId {
@@ -63,7 +53,7 @@ fn export_json_has_every_case_with_stable_fields_and_is_recorded() {
     let before = journal::read_all(&reg.join(JOURNAL_FILE)).unwrap();
     let head = before.last().unwrap().hash.clone();
 
-    let out = privdesk(&reg, &["export", "json"]);
+    let out = privdesk(Some(&reg), &["export", "json"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -166,7 +156,10 @@ fn export_json_out_writes_a_private_file_and_a_damaged_store_exits_4() {
     let reg = dir.path().join("reg");
     register_with_known_case(&reg);
     let file = dir.path().join("zaken.json");
-    let out = privdesk(&reg, &["export", "json", "--out", file.to_str().unwrap()]);
+    let out = privdesk(
+        Some(&reg),
+        &["export", "json", "--out", file.to_str().unwrap()],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -199,7 +192,7 @@ fn export_json_out_writes_a_private_file_and_a_damaged_store_exits_4() {
     store.flush().unwrap();
     drop(store);
     let lines = journal::read_all(&reg.join(JOURNAL_FILE)).unwrap().len();
-    let out = privdesk(&reg, &["export", "json"]);
+    let out = privdesk(Some(&reg), &["export", "json"]);
     assert_eq!(out.status.code(), Some(4));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("privdesk repair"));

@@ -5,8 +5,9 @@
 //! After changing the export's types: `UPDATE_SCHEMA=1 cargo test --test export_schema`.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::{Run, privdesk_cmd};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use privdesk::cli::export_json::schema;
 use privdesk::demo;
@@ -48,14 +49,12 @@ fn demo_export(today: &str) -> Value {
     let mut store = Store::open(&db, &opts).unwrap();
     demo::seed(&mut store, now).unwrap();
     drop(store);
-    let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let o = privdesk_cmd::<&str>(None, &[])
         .arg("--db")
         .arg(&db)
         .args(["--now", &format!("{today}T10:00"), "export", "json"])
-        .env_remove("PRIVDESK_DB")
         .env("PRIVDESK_CONFIG", "/dev/null")
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(
         o.status.code(),
         Some(0),

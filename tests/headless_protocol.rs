@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod app_fixture;
+mod common;
+use common::{Run, empty_config, privdesk, privdesk_cmd};
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -10,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use app_fixture::{date, empty_config, fill, now, privdesk};
+use app_fixture::{date, fill, now};
 use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
 use privdesk::domain::{CaseId, CaseKind, Event};
 use privdesk::store::journal::JOURNAL_FILE;
@@ -90,10 +92,11 @@ fn twenty_runs_on_a_journal_damaged_in_the_middle_give_identical_screens() {
     let script = b"screen\n";
     let mut first: Option<String> = None;
     for run in 0..20 {
-        let o = privdesk(
+        let o = privdesk_cmd(
+            None,
             &["--db", db, "--now", "2026-11-23T09:00", "headless", "-"],
-            script,
-        );
+        )
+        .run_with(script);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         let out = text(&o.stdout);
         assert!(
@@ -109,9 +112,8 @@ fn twenty_runs_on_a_journal_damaged_in_the_middle_give_identical_screens() {
 
 #[test]
 fn press_q_on_the_list_answers_ok_quit_and_the_pipe_session_exits() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let mut child = privdesk_cmd::<&str>(None, &[])
         .args(["headless", "-"])
-        .env_remove("PRIVDESK_DB")
         .env("PRIVDESK_CONFIG", empty_config())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -158,7 +160,7 @@ fn a_file_script_ends_at_the_quit() {
     let script = dir.path().join("quit.keys");
     // The expect after the quit would fail if it ran.
     fs::write(&script, "press q\nexpect Dit staat nergens\n").unwrap();
-    let o = privdesk(&["headless", script.to_str().unwrap()], b"");
+    let o = privdesk(None, &["headless", script.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
     assert!(text(&o.stdout).ends_with("--- end ---\n"));
     assert!(!text(&o.stdout).contains("fail:"));
@@ -175,10 +177,11 @@ fn json_replies_parse_for_each_kind_of_reply() {
                  expect Dit staat nergens\n\
                  bogus\n\
                  press q\n";
-    let o = privdesk(
+    let o = privdesk_cmd(
+        None,
         &["--db", db.to_str().unwrap(), "headless", "-", "--json"],
-        input.as_bytes(),
-    );
+    )
+    .run_with(input.as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     let replies: Vec<serde_json::Value> = out
@@ -205,10 +208,8 @@ fn json_replies_parse_for_each_kind_of_reply() {
 
 #[test]
 fn the_plain_protocol_stays_as_it_was() {
-    let o = privdesk(
-        &["headless", "-"],
-        b"press j\nexpect-not Dit staat nergens\nbogus\n",
-    );
+    let o = privdesk_cmd(None, &["headless", "-"])
+        .run_with(b"press j\nexpect-not Dit staat nergens\nbogus\n");
     assert_eq!(o.status.code(), Some(0));
     let out = text(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
@@ -235,9 +236,8 @@ fn a_session_ended_by_a_signal_leaves_no_throw_away_register_behind() {
             if demo {
                 args.insert(0, "--demo");
             }
-            let mut child = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+            let mut child = privdesk_cmd::<&str>(None, &[])
                 .args(&args)
-                .env_remove("PRIVDESK_DB")
                 .env("PRIVDESK_CONFIG", empty_config())
                 .env("TMPDIR", tmp.path())
                 .stdin(Stdio::piped())
@@ -282,14 +282,12 @@ fn a_start_removes_throw_away_registers_of_processes_no_longer_running() {
     let stale = tmp.path().join(format!("privdesk-{pid}-0"));
     fs::create_dir_all(stale.join("register")).unwrap();
     fs::write(stale.join("register/journal.jsonl"), "{}\n").unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let o = privdesk_cmd::<&str>(None, &[])
         .args(["headless", "-"])
-        .env_remove("PRIVDESK_DB")
         .env("PRIVDESK_CONFIG", empty_config())
         .env("TMPDIR", tmp.path())
         .stdin(Stdio::null())
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(!stale.exists());
     assert_eq!(throw_away_folders(tmp.path()), Vec::<String>::new());
@@ -300,7 +298,7 @@ fn a_file_script_with_json_writes_one_object_a_line() {
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("s.keys");
     fs::write(&script, "screen\nexpect Dit staat nergens\n").unwrap();
-    let o = privdesk(&["headless", script.to_str().unwrap(), "--json"], b"");
+    let o = privdesk(None, &["headless", script.to_str().unwrap(), "--json"]);
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     let replies: Vec<serde_json::Value> = out
@@ -312,7 +310,7 @@ fn a_file_script_with_json_writes_one_object_a_line() {
     assert!(replies[1]["fail"].is_string() && replies[1]["screen"].is_array());
     // A malformed line: the error as JSON on standard error, exit 2, nothing run.
     fs::write(&script, "screen\nbogus\n").unwrap();
-    let o = privdesk(&["headless", script.to_str().unwrap(), "--json"], b"");
+    let o = privdesk(None, &["headless", script.to_str().unwrap(), "--json"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     let err: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();

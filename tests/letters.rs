@@ -2,6 +2,7 @@
 //! of a letter that would be wrong, override templates, and writing without overwriting.
 #![allow(clippy::unwrap_used)]
 
+use privdesk::domain::case::CaseField;
 use std::os::unix::fs::PermissionsExt;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -569,7 +570,9 @@ fn a_broken_override_names_the_file_and_the_line() {
         ),
     ];
     for (kind, source, line) in cases {
-        let file = dir.path().join(kind.file_name(Lang::Nl));
+        let file = dir
+            .path()
+            .join(privdesk::letters::template_file_name(kind, Lang::Nl));
         std::fs::write(&file, source).unwrap();
         let template = Template::resolve(kind, Lang::Nl, Some(dir.path())).unwrap();
         let err = render(kind, &t.case, &ggd(), Lang::Nl, d("2027-04-06"), &template).unwrap_err();
@@ -745,7 +748,10 @@ fn a_refusal_recorded_without_a_letter_explanation_gets_no_letter() {
         },
         &stamp,
     );
-    assert_eq!(refused, Err(Refusal::Required("letter_explanation")));
+    assert_eq!(
+        refused,
+        Err(Refusal::Required(CaseField::LetterExplanation))
+    );
 }
 
 /// The hostile values of the issue, and a plain value of the same shape.
@@ -1025,7 +1031,7 @@ fn an_answer_by_post_without_an_address_is_refused() {
     };
     assert_eq!(
         Case::register(&e, &stamp),
-        Err(Refusal::Required("address"))
+        Err(Refusal::Required(CaseField::Address))
     );
 }
 

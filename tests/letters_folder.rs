@@ -4,12 +4,14 @@
 #![allow(clippy::unwrap_used)]
 
 mod app_fixture;
+mod common;
+use common::{Run, empty_config, privdesk_cmd};
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use app_fixture::{empty_config, fill, now};
+use app_fixture::{fill, now};
 use privdesk::store::{OpenOptions, Store};
 
 /// A sandbox: a register of the fixture's cases, a working folder and a home of its own.
@@ -36,26 +38,15 @@ impl Sandbox {
         }
     }
 
-    /// `privdesk --db REGISTER ARGS` in the working folder, with the sandbox's data folder.
-    fn privdesk(&self, config: &Path, args: &[&str], stdin: &[u8]) -> Output {
-        use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_privdesk"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
+    /// `privdesk --db REGISTER ARGS` (the shared helper) in the working folder, with the
+    /// sandbox's data folder.
+    fn run(&self, config: &Path, args: &[&str], stdin: &[u8]) -> Output {
+        privdesk_cmd(Some(&self.db), args)
             .current_dir(&self.cwd)
-            .env_remove("PRIVDESK_DB")
             .env("PRIVDESK_CONFIG", config)
             .env("XDG_DATA_HOME", &self.data)
             .env("HOME", self.cwd.parent().unwrap())
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(stdin).unwrap();
-        child.wait_with_output().unwrap()
+            .run_with(stdin)
     }
 
     /// The register's letters folder under the data folder: `brieven/<register>`.
@@ -96,7 +87,7 @@ screen\n";
 #[test]
 fn workbench_letters_land_in_the_registers_letters_folder_with_mode_0600() {
     let s = Sandbox::new();
-    let o = s.privdesk(&empty_config(), &["headless", "-"], LETTER_SCRIPT);
+    let o = s.run(&empty_config(), &["headless", "-"], LETTER_SCRIPT);
     let out = text(&o.stdout);
     assert_eq!(o.status.code(), Some(0), "{out}{}", text(&o.stderr));
     assert!(!out.contains("fail:"), "{out}");
@@ -117,7 +108,7 @@ fn the_letter_command_follows_the_same_rule_out_then_config_then_data_folder() {
     let s = Sandbox::new();
     let letter = ["--now", "2026-11-23T10:00", "letter", "V-2026-0001"];
     // Neither --out nor brieven.map: the register's letters folder.
-    let o = s.privdesk(
+    let o = s.run(
         &empty_config(),
         &[&letter[..], &["ontvangstbevestiging"]].concat(),
         b"",
@@ -137,7 +128,7 @@ fn the_letter_command_follows_the_same_rule_out_then_config_then_data_folder() {
         format!("[brieven]\nmap = \"{}\"\n", map.to_str().unwrap()),
     )
     .unwrap();
-    let o = s.privdesk(
+    let o = s.run(
         &config,
         &[&letter[..], &["ontvangstbevestiging"]].concat(),
         b"",
@@ -147,7 +138,7 @@ fn the_letter_command_follows_the_same_rule_out_then_config_then_data_folder() {
     assert_eq!(text(&o.stdout), format!("{}\n", expected.display()));
     // --out wins over both.
     let out = s.cwd.parent().unwrap().join("uit");
-    let o = s.privdesk(
+    let o = s.run(
         &config,
         &[
             &letter[..],

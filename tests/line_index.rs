@@ -9,18 +9,16 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 use privdesk::app::App;
 use privdesk::clock::Clock;
+use privdesk::demo::bulk;
 use privdesk::domain::{CaseId, Event};
 use privdesk::i18n::Lang;
 use privdesk::store::journal::{self, JOURNAL_FILE, Journal};
 use privdesk::store::working::SCHEMA_VERSION;
-use privdesk::store::{
-    Damage, Health, HistoryEntry, OpenOptions, SLED_DIR, Store, bulk, maintenance,
-};
+use privdesk::store::{Damage, Health, HistoryEntry, OpenOptions, SLED_DIR, Store, maintenance};
 
 /// Every case's history through the index equals the streamed one, and the index is used.
 /// The journal is read once and grouped by case (what streaming gives per case, without
@@ -106,7 +104,7 @@ fn saves_index_every_case_their_line_names() {
                 Event::Viewed { case: b },
                 Event::LetterMade {
                     case: b,
-                    letter: "ontvangstbevestiging".into(),
+                    letter: privdesk::domain::LetterKind::Ontvangstbevestiging,
                     format: None,
                     sha256: None,
                 },
@@ -487,15 +485,13 @@ fn names_the_copy_when_run_with(args: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let reg = dir.path().join("reg");
     schema_1_register(&reg, 10);
-    let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+    let out = privdesk_cmd::<&str>(None, &[])
         .arg("--db")
         .arg(&reg)
         .args(["--lang", "en"])
         .args(args)
         .current_dir(dir.path())
-        .env_remove("PRIVDESK_DB")
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(out.status.code(), Some(0));
     let copy = folders(&reg, "sled.schema1-");
     assert_eq!(copy.len(), 1);

@@ -6,9 +6,9 @@
 
 mod common;
 
+use privdesk::domain::case::CaseField;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use common::*;
 use privdesk::cli::export::export_csv;
@@ -17,17 +17,6 @@ use privdesk::i18n::Lang;
 use privdesk::store::journal::{self, JOURNAL_FILE};
 use privdesk::store::maintenance::{self, RepairOptions};
 use privdesk::store::{Health, LOCK_FILE, SLED_DIR, Store, StoreError};
-
-fn privdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PRIVDESK_DB")
-        .env_remove("PRIVDESK_CONFIG")
-        .output()
-        .unwrap()
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -89,19 +78,19 @@ fn a_journal_cut_by_three_lines_is_refused_and_accept_loss_names_the_lost_seqs()
     assert!(entries(dir.path(), "sled.").is_empty());
 
     // Through the binary: export and repair exit 4 naming what is missing.
-    let out = privdesk(dir.path(), &["repair"]);
+    let out = privdesk(Some(dir.path()), &["repair"]);
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     assert!(
         text(&out.stderr).contains("--accept-loss"),
         "{}",
         text(&out.stderr)
     );
-    let out = privdesk(dir.path(), &["export", "csv"]);
+    let out = privdesk(Some(dir.path()), &["export", "csv"]);
     assert_eq!(out.status.code(), Some(4));
     assert!(text(&out.stderr).contains("4-6"), "{}", text(&out.stderr));
 
     // Only --accept-loss proceeds, naming the seqs and cases given up; they stay readable.
-    let out = privdesk(dir.path(), &["repair", "--accept-loss"]);
+    let out = privdesk(Some(dir.path()), &["repair", "--accept-loss"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let said = text(&out.stdout);
     assert!(said.starts_with("werkopslag herbouwd: 2 zaken\n"), "{said}");
@@ -159,7 +148,7 @@ fn a_deleted_or_emptied_journal_beside_a_working_store_is_refused_never_a_new_re
         let e = maintenance::repair(dir.path(), &repair_opts()).unwrap_err();
         assert!(matches!(e, StoreError::JournalMissing(_)), "{e:?}");
         assert_eq!(path.exists(), empty, "no new journal was made");
-        let out = privdesk(dir.path(), &["audit", "verify"]);
+        let out = privdesk(Some(dir.path()), &["audit", "verify"]);
         assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     }
 }
@@ -272,26 +261,26 @@ fn audit_verify_sees_a_cut_an_emptied_journal_and_a_rehashed_edit() {
     let good = fs::read_to_string(&path).unwrap();
     let (count, head) = journal::verify(&path).unwrap();
     let anchor = format!("{count}:{head}");
-    let out = privdesk(dir.path(), &["audit", "verify", "--expect", &anchor]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify", "--expect", &anchor]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("werkopslag komt overeen: wijziging 6, 5 zaken"));
 
     // Emptied: exit 1, with and without the anchor.
     fs::write(&path, b"").unwrap();
-    let out = privdesk(dir.path(), &["audit", "verify", "--expect", &anchor]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify", "--expect", &anchor]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     assert!(
         text(&out.stdout).contains("journaal bevat regel 6 niet"),
         "{}",
         text(&out.stdout)
     );
-    let out = privdesk(dir.path(), &["audit", "verify"]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
 
     // Cut by three lines: the chain verifies, the working store shows the cut.
     fs::write(&path, &good).unwrap();
     cut_lines(dir.path(), 3);
-    let out = privdesk(dir.path(), &["audit", "verify"]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     assert!(
         text(&out.stdout).contains("journaal ingekort"),
@@ -317,7 +306,7 @@ fn audit_verify_sees_a_cut_an_emptied_journal_and_a_rehashed_edit() {
     }
     fs::write(&path, &rewritten).unwrap();
     assert_eq!(journal::verify(&path).unwrap().0, 6);
-    let out = privdesk(dir.path(), &["audit", "verify", "--expect", &anchor]);
+    let out = privdesk(Some(dir.path()), &["audit", "verify", "--expect", &anchor]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     let said = text(&out.stdout);
     assert!(said.contains("regel 6 heeft hash"), "{said}");
@@ -419,7 +408,10 @@ fn a_birth_date_before_1900_is_refused_and_1900_itself_is_not() {
     request.child.birth_date = date("1899-12-31");
     let e = store.save(vec![event.clone()], now()).unwrap_err();
     assert!(
-        matches!(e, StoreError::Refused(Refusal::TooEarly("birth_date"))),
+        matches!(
+            e,
+            StoreError::Refused(Refusal::TooEarly(CaseField::BirthDate))
+        ),
         "{e:?}"
     );
     assert_eq!(store.last_seq(), 1, "nothing saved");
@@ -484,15 +476,13 @@ fn export_with_a_missing_or_broken_config_refuses_as_letter_does() {
             &["export", "json"],
             &["export", "breaches", "csv"],
         ] {
-            let out = Command::new(env!("CARGO_BIN_EXE_privdesk"))
+            let out = privdesk_cmd::<&str>(None, &[])
                 .arg("--db")
                 .arg(&reg)
                 .arg("--config")
                 .arg(&config)
                 .args(args)
-                .env_remove("PRIVDESK_DB")
-                .output()
-                .unwrap();
+                .run();
             assert_eq!(out.status.code(), Some(2), "{args:?} {}", text(&out.stderr));
             assert!(out.stdout.is_empty());
         }

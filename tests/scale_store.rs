@@ -5,10 +5,11 @@
 mod common;
 
 use common::*;
+use privdesk::demo::bulk;
 use privdesk::domain::{CaseId, Event};
 use privdesk::store::journal::{self, JOURNAL_FILE};
 use privdesk::store::working::Working;
-use privdesk::store::{Damage, Health, SLED_DIR, SPOT_CHECK, Store, bulk};
+use privdesk::store::{Damage, Health, SLED_DIR, SPOT_CHECK, Store};
 
 #[test]
 fn replay_in_small_batches_gives_the_same_cases_as_the_bulk_rebuild() {

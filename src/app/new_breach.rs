@@ -14,6 +14,7 @@ use super::App;
 use super::form::{Field, Form};
 use super::screen::View;
 use crate::domain::CaseId;
+use crate::domain::case::CaseField;
 use crate::domain::case::{BreachFacts, BreachNature, Refusal};
 use crate::domain::{CaseKind, Event};
 use crate::i18n::breach::BreachMsg;
@@ -110,11 +111,11 @@ impl App {
             .to_string();
         let future = || BreachMsg::InFuture.fill(lang, &[("now", &now)]);
         let at = match r {
-            Refusal::Required("reported_by") => {
+            Refusal::Required(CaseField::ReportedBy) => {
                 Some((REPORTED_BY, FormMsg::Required.text(lang).to_string()))
             }
-            Refusal::InFuture("aware_at") => Some((AWARE, future())),
-            Refusal::InFuture("processor_notice_at") => Some((PROCESSOR_NOTICE, future())),
+            Refusal::InFuture(CaseField::AwareAt) => Some((AWARE, future())),
+            Refusal::InFuture(CaseField::ProcessorNoticeAt) => Some((PROCESSOR_NOTICE, future())),
             _ => None,
         };
         self.refused_at(at, r);

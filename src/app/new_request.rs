@@ -9,6 +9,7 @@
 use super::form::{Field, Form};
 use super::screen::View;
 use super::{Action, App, Confirm, Screen};
+use crate::domain::case::CaseField;
 use crate::domain::case::{
     Channel, Child, Refusal, Relation, ReplyMethod, RequestFacts, Requester, Salutation,
 };
@@ -257,23 +258,25 @@ impl App {
         let lang = self.lang;
         let today = amsterdam_date(self.now).format("%Y-%m-%d").to_string();
         let at = match r {
-            Refusal::Required("requester") => {
+            Refusal::Required(CaseField::Requester) => {
                 Some((REQUESTER, FormMsg::Required.text(lang).into()))
             }
-            Refusal::Required("child") => Some((CHILD, FormMsg::Required.text(lang).into())),
-            Refusal::Required("address") => {
+            Refusal::Required(CaseField::Child) => {
+                Some((CHILD, FormMsg::Required.text(lang).into()))
+            }
+            Refusal::Required(CaseField::Address) => {
                 Some((ADDRESS, FormMsg::AddressNeeded.text(lang).into()))
             }
-            Refusal::InFuture("received") => {
+            Refusal::InFuture(CaseField::Received) => {
                 Some((RECEIVED, FormMsg::InFuture.fill(lang, &[("today", &today)])))
             }
-            Refusal::InFuture("birth_date") => {
+            Refusal::InFuture(CaseField::BirthDate) => {
                 Some((BIRTH, FormMsg::InFuture.fill(lang, &[("today", &today)])))
             }
-            Refusal::TooEarly("birth_date") => {
+            Refusal::TooEarly(CaseField::BirthDate) => {
                 Some((BIRTH, FormMsg::BeforeYear1900.text(lang).into()))
             }
-            Refusal::TooEarly("received") => {
+            Refusal::TooEarly(CaseField::Received) => {
                 Some((RECEIVED, FormMsg::BeforeBirth.text(lang).into()))
             }
             _ => None,

@@ -253,28 +253,43 @@ pub fn error_message(e: &clap::Error, lang: Lang) -> Option<String> {
         }
     };
     let arg = ctx(ContextKind::InvalidArg);
-    let message = match e.kind() {
-        ErrorKind::UnknownArgument => HelpMsg::ErrUnknownArgument.fill(lang, &[("arg", &arg)]),
+    // The message, and the context values it names.
+    let (message, named) = match e.kind() {
+        ErrorKind::UnknownArgument => (
+            HelpMsg::ErrUnknownArgument.fill(lang, &[("arg", &arg)]),
+            vec![arg],
+        ),
         ErrorKind::InvalidSubcommand => {
             let sub = ctx(ContextKind::InvalidSubcommand);
-            HelpMsg::ErrUnknownCommand.fill(lang, &[("arg", &sub)])
+            (
+                HelpMsg::ErrUnknownCommand.fill(lang, &[("arg", &sub)]),
+                vec![sub],
+            )
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = ctx(ContextKind::InvalidValue);
             if value.is_empty() {
-                HelpMsg::ErrNoValue.fill(lang, &[("arg", &arg)])
+                (HelpMsg::ErrNoValue.fill(lang, &[("arg", &arg)]), vec![arg])
             } else {
-                HelpMsg::ErrInvalidValue.fill(lang, &[("arg", &arg), ("value", &value)])
+                (
+                    HelpMsg::ErrInvalidValue.fill(lang, &[("arg", &arg), ("value", &value)]),
+                    vec![arg, value],
+                )
             }
         }
-        ErrorKind::MissingRequiredArgument => HelpMsg::ErrMissing.fill(lang, &[("arg", &arg)]),
+        ErrorKind::MissingRequiredArgument => {
+            (HelpMsg::ErrMissing.fill(lang, &[("arg", &arg)]), vec![arg])
+        }
         ErrorKind::ArgumentConflict => {
             let other = ctx(ContextKind::PriorArg);
-            HelpMsg::ErrConflict.fill(lang, &[("arg", &arg), ("other", &other)])
+            (
+                HelpMsg::ErrConflict.fill(lang, &[("arg", &arg), ("other", &other)]),
+                vec![arg, other],
+            )
         }
         _ => return None,
     };
-    if message.contains("''") {
+    if named.iter().any(String::is_empty) {
         // Clap gave no context for this one: its own words say more.
         return None;
     }

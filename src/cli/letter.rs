@@ -125,12 +125,12 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
         Err(e) => return letter_fail(&e, lang),
     };
     let recorded: Result<u64, StoreError> = store.save(vec![made.event(&request)], args.now);
-    let path = made.path;
     if let Err(e) = recorded {
         // Not in the audit trail: the letter must not exist either.
-        let _ = std::fs::remove_file(&path);
+        made.discard();
         return Outcome::fail(e.message(lang), e.exit_code());
     }
+    let path = made.path;
     // A date the letter states that the desk must know about (no personal data).
     let mut out = Outcome::ok_line(path.display().to_string());
     out.stderr = warnings(kind, &case, amsterdam_date(args.now))

@@ -6,10 +6,14 @@
 //!
 //! - `planner` — the machinery: one verzoek or datalek taken to its stage through the domain,
 //!   each step one change; the fictitious names.
+//! - `bulk` — large fictitious registers for benchmarks and scale tests (test and bench data,
+//!   not the store's): the journal written in one go with the store's line encoder, then the
+//!   working store rebuilt by the store's repair.
 //!
 //! Here: the seed itself ([`plan`]: which cases, how old, how far along), the plausible answers
 //! it and the bulk builder give, and the demo clock's instants.
 
+pub mod bulk;
 mod planner;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};

@@ -12,8 +12,6 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::CaseKind;
-use crate::i18n::Lang;
-use crate::i18n::authority::AuthorityMsg;
 
 /// Declares a fieldless enum together with `ALL`, the list of its variants, so that the test of
 /// the texts cannot miss a variant added later.
@@ -229,25 +227,6 @@ impl Assessment {
     /// Shorthand for [`Outcome::leads_to_niet_ontvankelijk`].
     pub fn leads_to_niet_ontvankelijk(&self) -> bool {
         self.outcome.leads_to_niet_ontvankelijk()
-    }
-
-    /// The reason in words; when a milestone birthday fell between receipt and decision, followed
-    /// by the sentence that the age on the decision date governs.
-    pub fn reason_text(&self, lang: Lang) -> String {
-        let reason = self.reason.text(lang);
-        match self.birthday_crossed {
-            None => reason.to_string(),
-            Some(b) => {
-                let note = AuthorityMsg::BirthdayBetween.fill(
-                    lang,
-                    &[
-                        ("mijlpaal", &b.age.to_string()),
-                        ("leeftijd", &self.age_at_decision.to_string()),
-                    ],
-                );
-                format!("{reason} {note}")
-            }
-        }
     }
 }
 

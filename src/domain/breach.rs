@@ -205,7 +205,11 @@ pub fn applies(case: &Case, field: Field, now: DateTime<Utc>) -> bool {
             };
             let late = match case.answers.get(&StepId::ApGemeldOp).map(|r| &r.answer) {
                 Some(Answer::Instant(at)) => *at > due,
-                _ => now > due && case.choice(StepId::ApMelding) != Some("niet_gemeld"),
+                _ => {
+                    now > due
+                        && case.chosen(StepId::ApMelding)
+                            != Some(crate::domain::checklist::ApBesluit::NietGemeld)
+                }
             };
             late || case.answers.contains_key(&StepId::RedenVertraging)
         }

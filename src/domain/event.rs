@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::case::{BreachFacts, Decision, Ending, ExtensionReason, RequestFacts};
 use super::checklist::{Answer, StepId};
 use super::kind::CaseId;
+use super::letter::{Format, LetterKind};
 
 /// Who made a change and when, and its place in the journal. Every event of a change shares it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,11 +223,11 @@ pub enum Event {
     LetterMade {
         /// The case.
         case: CaseId,
-        /// Which letter (`ontvangstbevestiging`, `verlenging`, `besluit`).
-        letter: String,
+        /// Which letter (in the journal `ontvangstbevestiging`, `verlenging`, `besluit`).
+        letter: LetterKind,
         /// The file's format (`md`, `docx`, `pdf`); absent in lines written before issue 23.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        format: Option<String>,
+        format: Option<Format>,
         /// The SHA-256 of the file as made, in hex: proof of which letter privdesk made (a
         /// desk may still edit it); absent in lines written before issue 23.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -415,7 +416,7 @@ mod wire_tests {
             old,
             Event::LetterMade {
                 case: CaseId::new('V', 2026, 1),
-                letter: "besluit".into(),
+                letter: LetterKind::Besluit,
                 format: None,
                 sha256: None,
             }
@@ -423,8 +424,8 @@ mod wire_tests {
         assert_eq!(serde_json::to_string(&old).unwrap(), line);
         let new = Event::LetterMade {
             case: CaseId::new('V', 2026, 1),
-            letter: "besluit".into(),
-            format: Some("docx".into()),
+            letter: LetterKind::Besluit,
+            format: Some(Format::Docx),
             sha256: Some("ab".repeat(32)),
         };
         let text = serde_json::to_string(&new).unwrap();

@@ -1,14 +1,15 @@
 //! Where the case model meets the rule tables: the authority outcome of a verzoek (domain.md
 //! §4) and the breach notification rules (§3.3), read from a case's facts and answers.
 
+use crate::domain::case::CaseField;
 use chrono::NaiveDate;
 
 use super::authority::{
     Assessment, AuthorityDates, AuthorityInput, RequesterRole, Right, Toestemming, assess,
 };
 use super::case::{Case, Refusal, Relation};
-use super::checklist::Block;
 use super::checklist::{Answer, StepId};
+use super::checklist::{ApBesluit, Block, ChoiceOption, KindToestemming, RisicoNiveau};
 use super::deadline::{self, amsterdam_date};
 
 /// The authority table's verdict (domain.md §4) for a verzoek, read from its facts and its
@@ -20,15 +21,11 @@ pub fn authority(case: &Case, on: NaiveDate) -> Option<Assessment> {
     let dates = AuthorityDates::new(r.child.birth_date, r.received, on.max(r.received)).ok()?;
     let mut input = AuthorityInput::new(right, dates, role(r.requester.relation));
     input.regime = r.regime;
-    input.wilsbekwaam = match case.choice(StepId::Wilsbekwaam) {
-        Some("ja") => Some(true),
-        Some("nee") => Some(false),
-        _ => None,
-    };
-    input.child_consent = match case.choice(StepId::ToestemmingKind) {
-        Some("gegeven") => Toestemming::Gegeven,
-        Some("schriftelijk") => Toestemming::Schriftelijk,
-        _ => Toestemming::Geen,
+    input.wilsbekwaam = case.yes_no_choice(StepId::Wilsbekwaam);
+    input.child_consent = match case.chosen(StepId::ToestemmingKind) {
+        Some(KindToestemming::Gegeven) => Toestemming::Gegeven,
+        Some(KindToestemming::Schriftelijk) => Toestemming::Schriftelijk,
+        Some(KindToestemming::Geen) | None => Toestemming::Geen,
     };
     input.wgbo_oordeel_geen_bezwaar = case.said_yes(StepId::OordeelGeenBezwaar);
     input.jeugdwet_schaadt_hulpverlening = yes_no(case, StepId::OordeelSchaadtHulp);
@@ -87,13 +84,13 @@ pub fn breach_duty_done(case: &Case) -> bool {
 /// When a breach's notification duty was met: the notification's instant as recorded, or the
 /// moment the reasoned decision not to notify was recorded.
 pub fn breach_duty_met(case: &Case) -> Option<chrono::DateTime<chrono::Utc>> {
-    match case.choice(StepId::ApMelding) {
-        Some("gemeld") => match case.answers.get(&StepId::ApGemeldOp).map(|r| &r.answer) {
+    match case.chosen(StepId::ApMelding) {
+        Some(ApBesluit::Gemeld) => match case.answers.get(&StepId::ApGemeldOp).map(|r| &r.answer) {
             Some(Answer::Instant(at)) => Some(*at),
             _ => None,
         },
-        Some("niet_gemeld") => case.answers.get(&StepId::RedenNietMelden).map(|r| r.at),
-        _ => None,
+        Some(ApBesluit::NietGemeld) => case.answers.get(&StepId::RedenNietMelden).map(|r| r.at),
+        None => None,
     }
 }
 
@@ -103,12 +100,14 @@ pub fn breach_duty_met(case: &Case) -> Option<chrono::DateTime<chrono::Utc>> {
 pub fn check_breach_answer(case: &Case, step: StepId, answer: &Answer) -> Result<(), Refusal> {
     match (step, answer) {
         (StepId::ApMelding, Answer::Choice(c))
-            if c == "niet_gemeld" && case.choice(StepId::Risico) != Some("geen") =>
+            if ApBesluit::from_slug(c) == Some(ApBesluit::NietGemeld)
+                && case.chosen(StepId::Risico) != Some(RisicoNiveau::Geen) =>
         {
             Err(Refusal::Blocked(Block::NotificationRequired))
         }
         (StepId::Risico, Answer::Choice(c))
-            if c != "geen" && case.choice(StepId::ApMelding) == Some("niet_gemeld") =>
+            if RisicoNiveau::from_slug(c) != Some(RisicoNiveau::Geen)
+                && case.chosen(StepId::ApMelding) == Some(ApBesluit::NietGemeld) =>
         {
             Err(Refusal::Blocked(Block::NotificationRequired))
         }
@@ -122,7 +121,7 @@ pub fn check_breach_answer(case: &Case, step: StepId, answer: &Answer) -> Result
         },
         (StepId::IncidentEinde, Answer::Date(d)) => {
             match case.answers.get(&StepId::IncidentBegin).map(|a| &a.answer) {
-                Some(Answer::Date(begin)) if d < begin => Err(Refusal::TooEarly("answer")),
+                Some(Answer::Date(begin)) if d < begin => Err(Refusal::TooEarly(CaseField::Answer)),
                 _ => Ok(()),
             }
         }

@@ -1,7 +1,10 @@
 //! Texts of the authority assessment (domain.md §4): the outcome names, the reasons in words
 //! with their legal source, the note on a birthday between receipt and decision, and the date
-//! errors. The domain's `Outcome` and `Reason` map onto these; the mapping lives in
-//! `domain::authority` so that this module stays free of domain types.
+//! errors. The domain returns typed outcomes, reasons and date errors; they are put into words
+//! here (the domain carries no display strings).
+
+use super::Lang;
+use crate::domain::authority::{Assessment, DateError, Outcome, Reason};
 
 crate::messages! {
     /// Every text of the authority assessment, nl and en.
@@ -173,17 +176,182 @@ crate::messages! {
     }
 }
 
+/// The message naming an outcome of the table.
+pub fn outcome_msg(o: Outcome) -> AuthorityMsg {
+    match o {
+        Outcome::Mag => AuthorityMsg::OutcomeMag,
+        Outcome::AlleenMetToestemmingKind => AuthorityMsg::OutcomeAlleenMetToestemmingKind,
+        Outcome::AlleenMetSchriftelijkeToestemming => {
+            AuthorityMsg::OutcomeAlleenMetSchriftelijkeToestemming
+        }
+        Outcome::DoorVertegenwoordigers => AuthorityMsg::OutcomeDoorVertegenwoordigers,
+        Outcome::BeperkteInformatie => AuthorityMsg::OutcomeBeperkteInformatie,
+        Outcome::NietBevoegd => AuthorityMsg::OutcomeNietBevoegd,
+        Outcome::WeigeringMogelijk => AuthorityMsg::OutcomeWeigeringMogelijk,
+        Outcome::Weigeren => AuthorityMsg::OutcomeWeigeren,
+        Outcome::BeoordelingNodig => AuthorityMsg::OutcomeBeoordelingNodig,
+        Outcome::AlsDerde => AuthorityMsg::OutcomeAlsDerde,
+    }
+}
+
+/// An outcome's name in words.
+pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
+    outcome_msg(o).text(lang)
+}
+
+/// The message stating a rule of the table and its legal source.
+pub fn reason_msg(r: Reason) -> AuthorityMsg {
+    use AuthorityMsg as M;
+    match r {
+        Reason::Onder12Vertegenwoordiger => M::ReasonOnder12Vertegenwoordiger,
+        Reason::Onder12Kind => M::ReasonOnder12Kind,
+        Reason::Kind12Tot16Wilsbekwaam => M::ReasonKind12Tot16Wilsbekwaam,
+        Reason::Wgbo12Tot16OuderToestemmingNodig => M::ReasonWgbo12Tot16OuderToestemmingNodig,
+        Reason::Wgbo12Tot16OuderMetToestemmingKind => M::ReasonWgbo12Tot16OuderMetToestemmingKind,
+        Reason::Wgbo12Tot16OuderMetOordeel => M::ReasonWgbo12Tot16OuderMetOordeel,
+        Reason::Jeugdwet12Tot16Ouder => M::ReasonJeugdwet12Tot16Ouder,
+        Reason::Jeugdwet12Tot16SchaadtHulp => M::ReasonJeugdwet12Tot16SchaadtHulp,
+        Reason::Jeugdwet12Tot16OordeelOntbreekt => M::ReasonJeugdwet12Tot16OordeelOntbreekt,
+        Reason::NietWilsbekwaamVertegenwoordiger => M::ReasonNietWilsbekwaamVertegenwoordiger,
+        Reason::NietWilsbekwaamCuratorMentor => M::ReasonNietWilsbekwaamCuratorMentor,
+        Reason::NietWilsbekwaamKind => M::ReasonNietWilsbekwaamKind,
+        Reason::Vanaf16WilsbekwaamZelf => M::ReasonVanaf16WilsbekwaamZelf,
+        Reason::Vanaf16OuderSchriftelijkeToestemmingNodig => {
+            M::ReasonVanaf16OuderSchriftelijkeToestemmingNodig
+        }
+        Reason::Vanaf16OuderMetSchriftelijkeToestemming => {
+            M::ReasonVanaf16OuderMetSchriftelijkeToestemming
+        }
+        Reason::OuderZonderGezag => M::ReasonOuderZonderGezag,
+        Reason::Pleegouder => M::ReasonPleegouder,
+        Reason::Gezinsvoogd => M::ReasonGezinsvoogd,
+        Reason::DerdeToestemmingNodig => M::ReasonDerdeToestemmingNodig,
+        Reason::MetSchriftelijkeToestemmingRechthebbende => {
+            M::ReasonMetSchriftelijkeToestemmingRechthebbende
+        }
+        Reason::Meerderjarig => M::ReasonMeerderjarig,
+        Reason::GemachtigdeMachtigingNodig => M::ReasonGemachtigdeMachtigingNodig,
+        Reason::GemachtigdeMetMachtiging => M::ReasonGemachtigdeMetMachtiging,
+        Reason::CuratorMentorPasVanaf18 => M::ReasonCuratorMentorPasVanaf18,
+        Reason::Vernietiging12Tot16Kind => M::ReasonVernietiging12Tot16Kind,
+        Reason::Vernietiging12Tot16KindBeslist => M::ReasonVernietiging12Tot16KindBeslist,
+        Reason::VernietigingVanaf16Zelf => M::ReasonVernietigingVanaf16Zelf,
+        Reason::VernietigingAlleenRechthebbende => M::ReasonVernietigingAlleenRechthebbende,
+        Reason::SignalenMishandeling => M::ReasonSignalenMishandeling,
+        Reason::SignalenNietNagegaan => M::ReasonSignalenNietNagegaan,
+        Reason::WilsbekwaamheidOnbekend => M::ReasonWilsbekwaamheidOnbekend,
+        Reason::IntrekkenOnder16Ouders => M::ReasonIntrekkenOnder16Ouders,
+        Reason::IntrekkenOnder16Kind => M::ReasonIntrekkenOnder16Kind,
+        Reason::IntrekkenVanaf16Zelf => M::ReasonIntrekkenVanaf16Zelf,
+        Reason::IntrekkenCuratorMentor => M::ReasonIntrekkenCuratorMentor,
+        Reason::IntrekkenDoorWieToestemde => M::ReasonIntrekkenDoorWieToestemde,
+        Reason::AlsDerdeMetToestemming => M::ReasonAlsDerdeMetToestemming,
+        Reason::AlsDerdeAlleenVerstrekking => M::ReasonAlsDerdeAlleenVerstrekking,
+        Reason::IntrekkenOnder12Ouders => M::ReasonIntrekkenOnder12Ouders,
+        Reason::IntrekkenOnder12Kind => M::ReasonIntrekkenOnder12Kind,
+        Reason::Intrekken12Tot16 => M::ReasonIntrekken12Tot16,
+        Reason::IntrekkenVanaf16NietWilsbekwaam => M::ReasonIntrekkenVanaf16NietWilsbekwaam,
+    }
+}
+
+/// A rule of the table in words, with its legal source.
+pub fn reason(r: Reason, lang: Lang) -> &'static str {
+    reason_msg(r).text(lang)
+}
+
+/// The reason of an assessment in words; when a milestone birthday fell between receipt and
+/// decision, followed by the sentence that the age on the decision date governs.
+pub fn assessment_reason(a: &Assessment, lang: Lang) -> String {
+    let text = reason(a.reason, lang);
+    match a.birthday_crossed {
+        None => text.to_string(),
+        Some(b) => {
+            let note = AuthorityMsg::BirthdayBetween.fill(
+                lang,
+                &[
+                    ("mijlpaal", &b.age.to_string()),
+                    ("leeftijd", &a.age_at_decision.to_string()),
+                ],
+            );
+            format!("{text} {note}")
+        }
+    }
+}
+
+/// The message for dates out of order, so the handler can correct one.
+pub fn date_error(e: DateError) -> AuthorityMsg {
+    match e {
+        DateError::BornAfterReceipt => AuthorityMsg::DateBornAfterReceipt,
+        DateError::DecisionBeforeReceipt => AuthorityMsg::DateDecisionBeforeReceipt,
+    }
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
+    use std::collections::HashSet;
+
+    use chrono::NaiveDate;
+
     use super::*;
-    use crate::i18n::{Lang, check_area};
+    use crate::domain::CaseKind;
+    use crate::domain::authority::{AuthorityDates, AuthorityInput, RequesterRole, Right, assess};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
 
     #[test]
-    fn every_authority_text_is_complete_in_both_languages() {
-        let all: Vec<_> = AuthorityMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
+    fn every_reason_and_outcome_has_its_own_text_and_each_reason_names_its_source() {
+        let mut seen = HashSet::new();
+        for o in Outcome::ALL {
+            assert!(seen.insert(outcome_msg(*o)), "{o:?} shares its text");
+        }
+        for r in Reason::ALL {
+            let (nl, en) = (reason(*r, Lang::Nl), reason(*r, Lang::En));
+            assert_ne!(nl, en, "{r:?} is not translated");
+            for text in [nl, en] {
+                assert!(
+                    ["WGBO", "Jeugdwet", "BW ", "UAVG", "AVG", "KNMG"]
+                        .iter()
+                        .any(|s| text.contains(s)),
+                    "{r:?} names no source: {text}"
+                );
+            }
+            assert!(seen.insert(reason_msg(*r)), "{r:?} shares its text");
+        }
+        let errors = [
+            DateError::BornAfterReceipt,
+            DateError::DecisionBeforeReceipt,
+        ];
+        assert_ne!(date_error(errors[0]), date_error(errors[1]));
+    }
+
+    /// Turning 12 between receipt and decision: the reason is followed by the sentence that
+    /// the age on the decision date governs; without a milestone it is the reason alone.
+    #[test]
+    fn a_birthday_between_receipt_and_decision_is_said_after_the_reason() {
+        let dates =
+            AuthorityDates::new(date(2014, 3, 15), date(2026, 3, 1), date(2026, 3, 20)).unwrap();
+        let right = Right::new(CaseKind::Inzage).unwrap();
+        let mut i = AuthorityInput::new(right, dates, RequesterRole::Jeugdige);
+        i.wilsbekwaam = Some(true);
+        let a = assess(&i);
+        let nl = assessment_reason(&a, Lang::Nl);
+        let en = assessment_reason(&a, Lang::En);
+        assert!(nl.starts_with(reason(Reason::Kind12Tot16Wilsbekwaam, Lang::Nl)));
+        assert!(
+            nl.contains("werd 12 jaar") && nl.contains("datum van het besluit (12 jaar) geldt")
+        );
+        assert!(en.contains("turned 12") && en.contains("age on the decision date (12) governs"));
+
+        let dates =
+            AuthorityDates::new(date(2013, 3, 5), date(2026, 3, 1), date(2026, 3, 20)).unwrap();
+        let a = assess(&AuthorityInput::new(
+            right,
+            dates,
+            RequesterRole::OuderMetGezag,
+        ));
+        assert_eq!(assessment_reason(&a, Lang::En), reason(a.reason, Lang::En));
     }
 }

@@ -144,18 +144,3 @@ pub fn value(
         }),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::check_area;
-
-    #[test]
-    fn both_languages_define_every_message() {
-        let all: Vec<_> = BreachMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
-    }
-}

@@ -32,18 +32,3 @@ crate::messages! {
             "privdesk: the workbench (the screen) is not there yet. Available now: privdesk deadline KIND FROM [--extended]; see privdesk --help";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn every_message_has_both_languages_and_the_same_placeholders() {
-        let all: Vec<_> = CliMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        crate::i18n::check_area(&all);
-    }
-}

@@ -3,7 +3,8 @@
 
 use super::Lang;
 use crate::domain::case::{
-    BreachNature, Channel, Decision, ExtensionReason, Refusal, Relation, ReplyMethod, Status,
+    BreachNature, CaseField, Channel, Decision, ExtensionReason, Refusal, Relation, ReplyMethod,
+    Status,
 };
 use crate::domain::checklist::Block;
 use crate::domain::kind::CaseKind;
@@ -280,17 +281,17 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
         Required(f) => format!(
             "{}: {}",
             pick(lang, "verplicht veld leeg", "required field empty"),
-            field(f, lang)
+            field(*f, lang)
         ),
         InFuture(f) => format!(
             "{}: {}",
             pick(lang, "datum ligt in de toekomst", "date lies in the future"),
-            field(f, lang)
+            field(*f, lang)
         ),
         TooEarly(f) => format!(
             "{}: {}",
             pick(lang, "datum ligt te vroeg", "date too early"),
-            field(f, lang)
+            field(*f, lang)
         ),
         NotForKind => pick(
             lang,
@@ -347,9 +348,9 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
                 "niet nodig (alleen bij antwoord per post)",
                 "not needed (only when the answer goes by post)"
             ),
-            field(f, lang)
+            field(*f, lang)
         ),
-        TooLong(f) => format!("{}: {}", pick(lang, "te lang", "too long"), field(f, lang)),
+        TooLong(f) => format!("{}: {}", pick(lang, "te lang", "too long"), field(*f, lang)),
         CorrectionUnchanged => pick(
             lang,
             "de nieuwe waarde is dezelfde als de oude: niets gecorrigeerd",
@@ -412,27 +413,54 @@ pub fn fact_field(f: crate::domain::case::FactField, lang: Lang) -> &'static str
     }
 }
 
-/// A field name used in refusals.
-pub fn field(f: &str, lang: Lang) -> &'static str {
+/// A field a refusal names, in words.
+pub fn field(f: CaseField, lang: Lang) -> &'static str {
+    use CaseField::*;
     match f {
-        "requester" => pick(lang, "naam verzoeker", "requester's name"),
-        "child" => pick(lang, "naam kind", "child's name"),
-        "received" => pick(lang, "ontvangen op", "received on"),
-        "birth_date" => pick(lang, "geboortedatum", "date of birth"),
-        "reported_by" => pick(lang, "gemeld door", "reported by"),
-        "aware_at" => pick(lang, "bekend sinds", "aware since"),
-        "processor_notice_at" => pick(lang, "melding verwerker", "processor's notice"),
-        "awaiting" => pick(lang, "waarop gewacht wordt", "what is awaited"),
-        "since" => pick(lang, "sinds", "since"),
-        "explanation" => pick(lang, "toelichting", "explanation"),
-        "letter_explanation" => pick(lang, "toelichting in de brief", "explanation in the letter"),
-        "address" => pick(lang, "postadres", "postal address"),
-        "notice_sent" => pick(lang, "bericht verstuurd op", "notice sent on"),
-        "reason" => pick(lang, "reden", "reason"),
-        "how" => pick(lang, "hoe", "how"),
-        "name" => pick(lang, "naam", "name"),
-        "answer" => pick(lang, "antwoord", "answer"),
-        "note" => pick(lang, "notitie", "note"),
-        _ => pick(lang, "datum", "date"),
+        Requester => pick(lang, "naam verzoeker", "requester's name"),
+        Child => pick(lang, "naam kind", "child's name"),
+        Received => pick(lang, "ontvangen op", "received on"),
+        BirthDate => pick(lang, "geboortedatum", "date of birth"),
+        ReportedBy => pick(lang, "gemeld door", "reported by"),
+        AwareAt => pick(lang, "bekend sinds", "aware since"),
+        ProcessorNoticeAt => pick(lang, "melding verwerker", "processor's notice"),
+        Awaiting => pick(lang, "waarop gewacht wordt", "what is awaited"),
+        Since => pick(lang, "sinds", "since"),
+        On => pick(lang, "datum", "date"),
+        Explanation => pick(lang, "toelichting", "explanation"),
+        LetterExplanation => pick(lang, "toelichting in de brief", "explanation in the letter"),
+        Address => pick(lang, "postadres", "postal address"),
+        NoticeSent => pick(lang, "bericht verstuurd op", "notice sent on"),
+        Reason => pick(lang, "reden", "reason"),
+        Kept => pick(lang, "wat verder bewaard blijft", "what else is kept"),
+        To => pick(lang, "geëscaleerd naar", "escalated to"),
+        How => pick(lang, "hoe", "how"),
+        Name => pick(lang, "naam", "name"),
+        Answer => pick(lang, "antwoord", "answer"),
+        Note => pick(lang, "notitie", "note"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each field a refusal names has words of its own in both languages: none falls back to
+    /// another's ("datum" for a name left empty).
+    #[test]
+    fn every_refused_field_is_named_by_its_own_words() {
+        for lang in [Lang::Nl, Lang::En] {
+            let mut seen = std::collections::HashSet::new();
+            for f in CaseField::ALL {
+                assert!(
+                    seen.insert(field(f, lang)),
+                    "{f:?} shares its name in {lang}"
+                );
+            }
+        }
+        assert_eq!(
+            refusal(&Refusal::Required(CaseField::Kept), Lang::Nl),
+            "verplicht veld leeg: wat verder bewaard blijft"
+        );
     }
 }

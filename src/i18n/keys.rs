@@ -10,18 +10,3 @@ crate::messages! {
         NotOne => "'{key}' is meer dan één toets", "'{key}' is more than one key";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{Lang, check_area};
-
-    #[test]
-    fn both_languages_define_every_message() {
-        let all: Vec<_> = KeyMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
-    }
-}

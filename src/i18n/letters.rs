@@ -214,18 +214,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_message_has_both_languages_and_the_same_placeholders() {
-        let mut all: Vec<_> = LettersMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
+    fn subjects_and_dossiers_have_both_languages_and_the_same_placeholders() {
+        // The area's messages are checked by `messages!` when the crate compiles; these two
+        // are functions of a kind and a relation.
         for k in CaseKind::ALL {
-            all.push((subject(k, Lang::Nl), subject(k, Lang::En)));
+            assert!(
+                crate::i18n::complete(subject(k, Lang::Nl), subject(k, Lang::En)),
+                "{k:?}"
+            );
         }
         for r in Relation::ALL {
-            all.push((dossier(r, Lang::Nl), dossier(r, Lang::En)));
+            assert!(
+                crate::i18n::complete(dossier(r, Lang::Nl), dossier(r, Lang::En)),
+                "{r:?}"
+            );
         }
-        crate::i18n::check_area(&all);
     }
 
     #[test]

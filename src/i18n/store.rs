@@ -131,18 +131,3 @@ messages! {
             "upgrading the working store from version {from} to {to} failed; the old one is kept in {path}";
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn every_store_message_has_both_languages() {
-        let all: Vec<_> = StoreMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        crate::i18n::check_area(&all);
-    }
-}

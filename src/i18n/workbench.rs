@@ -17,10 +17,10 @@ crate::messages! {
         Party => "{requester} ({relation}) voor {child}, {age} jaar", "{requester} ({relation}) for {child}, aged {age}";
         Received => "ontvangen {date}", "received {date}";
         Authority => "Bevoegdheid: {outcome}", "Authority: {outcome}";
-        AuthorityToNietOntvankelijk => "→ b: besluit niet ontvankelijk, met deze reden ingevuld",
-            "→ b: decide inadmissible, with this reason filled in";
-        AuthorityToAfgewezen => "→ b: besluit afgewezen, met deze reden ingevuld",
-            "→ b: decide refused, with this reason filled in";
+        AuthorityToNietOntvankelijk => "→ {key}: besluit niet ontvankelijk, met deze reden ingevuld",
+            "→ {key}: decide inadmissible, with this reason filled in";
+        AuthorityToAfgewezen => "→ {key}: besluit afgewezen, met deze reden ingevuld",
+            "→ {key}: decide refused, with this reason filled in";
         Regime => "dossierregime: {regime}", "dossier regime: {regime}";
         Waiting => "Wacht sinds {since} op: {awaiting} — de wettelijke termijn loopt door",
             "Waiting since {since} for: {awaiting} — the legal deadline keeps running";
@@ -38,24 +38,24 @@ crate::messages! {
         DestroyedAtProcessorsOn => "Vernietigd bij verwerkers: {date}", "Destroyed at the processors: {date}";
         DestructionConfirmationSentOn => "Bevestiging vernietiging verstuurd: {date} (niet de WGBO-plicht)", "Destruction confirmation sent: {date} (not the WGBO duty)";
         DestroyedLate => "Let op: vernietigd na de WGBO-datum {date}: te laat (WGBO 7:455)", "Note: destroyed after the WGBO date {date}: late (WGBO 7:455)";
-        DisputeOpen => "Geëscaleerd op {date} naar {to} (geschil tussen ouders met gezag): geen besluit tot de escalatie is opgelost (E); de termijn loopt door, verlengen kan", "Escalated on {date} to {to} (dispute between parents with gezag): no decision until resolved (E); the deadline keeps running, extending is possible";
+        DisputeOpen => "Geëscaleerd op {date} naar {to} (geschil tussen ouders met gezag): geen besluit tot de escalatie is opgelost ({key}); de termijn loopt door, verlengen kan", "Escalated on {date} to {to} (dispute between parents with gezag): no decision until resolved ({key}); the deadline keeps running, extending is possible";
         DisputeResolvedOn => "Escalatie opgelost op {date}: {how}", "Escalation resolved on {date}: {how}";
-        RestrictionInForce => "Beperking van kracht (opheffen: B, eerst de verzoeker informeren, AVG 18(3))", "Restriction in force (lift: B, tell the requester first, GDPR 18(3))";
+        RestrictionInForce => "Beperking van kracht (opheffen: {key}, eerst de verzoeker informeren, AVG 18(3))", "Restriction in force (lift: {key}, tell the requester first, GDPR 18(3))";
         LiftAnnouncedOn => "Verzoeker geïnformeerd vóór opheffing: {date}", "Requester told before lifting: {date}";
         RestrictionLiftedOn => "Beperking opgeheven: {date}", "Restriction lifted: {date}";
         Recipients => "Ontvangers (AVG 19):", "Recipients (GDPR 19):";
         RecipientOpen => "open", "open";
         RecipientTold => "geïnformeerd {date}", "told {date}";
         RecipientImpossible => "onmogelijk: {reason}", "impossible: {reason}";
-        NoRecipientsYet => "Ontvangers (AVG 19): nog geen (a: toevoegen)",
-            "Recipients (GDPR 19): none yet (a: add)";
+        NoRecipientsYet => "Ontvangers (AVG 19): nog geen ({key}: toevoegen)",
+            "Recipients (GDPR 19): none yet ({key}: add)";
         ClosedOn => "Gesloten op {date}", "Closed on {date}";
         WithdrawnOn => "Ingetrokken op {date} ({how})", "Withdrawn on {date} ({how})";
         VoidBecause => "Vervallen: {reason}", "Void: {reason}";
         ReopenedBecause => "Heropend ({n}×): {reason}", "Reopened ({n}×): {reason}";
-        MayClose => "Sluiten kan (s).", "The case can be closed (s).";
+        MayClose => "Sluiten kan ({key}).", "The case can be closed ({key}).";
         MayNotClose => "Sluiten kan nog niet: {why}", "Cannot close yet: {why}";
-        MayDecide => "Besluiten kan (b): {decisions}", "A decision can be recorded (b): {decisions}";
+        MayDecide => "Besluiten kan ({key}): {decisions}", "A decision can be recorded ({key}): {decisions}";
         LateRefusalStanding => "Let op: een weigering moet uiterlijk {date} bij de verzoeker zijn (AVG 12(4)); verlenging verschuift dat niet",
             "Note: a refusal must reach the requester by {date} (GDPR 12(4)); an extension does not move that";
         // the prompts
@@ -108,23 +108,9 @@ crate::messages! {
         LetterVerlenging => "verlenging", "extension notice";
         LetterBesluit => "besluit", "decision";
         LetterAankondigingOpheffing => "aankondiging opheffing beperking (AVG 18(3))", "announcement of lifting the restriction (GDPR 18(3))";
-        PromptKeysChoice => "↑↓ of 1-9 kiezen · Enter verder · Shift-Tab terug · Esc annuleren",
-            "↑↓ or 1-9 choose · Enter next · Shift-Tab back · Esc cancel";
-        PromptKeysText => "typ · Backspace wist · Enter verder · Shift-Tab terug · Esc annuleren",
-            "type · Backspace deletes · Enter next · Shift-Tab back · Esc cancel";
-        PromptKeysChoiceLast => "↑↓ of 1-9 kiezen · Enter vastleggen · Shift-Tab terug · Esc annuleren",
-            "↑↓ or 1-9 choose · Enter record · Shift-Tab back · Esc cancel";
-        PromptKeysTextLast => "typ · Backspace wist · Enter vastleggen · Shift-Tab terug · Esc annuleren",
-            "type · Backspace deletes · Enter record · Shift-Tab back · Esc cancel";
-        PromptKeysMultiNext => "typ · Enter nieuwe regel · Tab verder · Shift-Tab terug · Esc annuleren",
-            "type · Enter new line · Tab next · Shift-Tab back · Esc cancel";
-        PromptKeysMulti => "typ · Enter nieuwe regel · Tab vastleggen · Shift-Tab terug · Esc annuleren",
-            "type · Enter new line · Tab record · Shift-Tab back · Esc cancel";
-        PromptKeysSeveral => "1-9 of spatie: aan/uit (meer mogelijk) · ↑↓ kiezen · Enter vastleggen · Esc annuleren",
-            "1-9 or Space: on/off (several possible) · ↑↓ move · Enter record · Esc cancel";
         OptionalLeftEmpty => "Optioneel en leeg gelaten: niets vastgelegd.", "Optional and left empty: nothing recorded.";
-        UnderReview => "Ter beoordeling sinds {date}: {what} — een nieuw besluit (b) beëindigt dit",
-            "Flagged for review since {date}: {what} — a new decision (b) ends it";
+        UnderReview => "Ter beoordeling sinds {date}: {what} — een nieuw besluit ({key}) beëindigt dit",
+            "Flagged for review since {date}: {what} — a new decision ({key}) ends it";
         PromptCorrectWhich => "Welk geregistreerd gegeven corrigeren?", "Which registered fact to correct?";
         PromptCorrect => "Corrigeren: {field}", "Correct: {field}";
         FieldFact => "Gegeven", "Fact";
@@ -132,8 +118,8 @@ crate::messages! {
         FieldCorrectionReason => "Reden van de correctie", "Reason for the correction";
         AskCorrection => "Toch corrigeren? Het besluit blijft staan en de zaak komt ter beoordeling.",
             "Correct anyway? The decision is kept and the case is flagged for review.";
-        CorrectionConflictsAsk => "Deze correctie maakt wat is vastgelegd onrechtmatig — j: toch vastleggen (ter beoordeling), n: terug naar de correctie",
-            "This correction makes what was recorded unlawful — j: record anyway (flagged for review), n: back to the correction";
+        CorrectionConflictsAsk => "Deze correctie maakt wat is vastgelegd onrechtmatig — {yes}: toch vastleggen (ter beoordeling), {no}: terug naar de correctie",
+            "This correction makes what was recorded unlawful — {yes}: record anyway (flagged for review), {no}: back to the correction";
         CorrectionMakes => "Deze correctie maakt wat is vastgelegd onrechtmatig:", "This correction makes what was recorded unlawful:";
         DoneCorrect => "Gecorrigeerd; termijnen, bevoegdheid en lijst opnieuw berekend.",
             "Corrected; deadlines, authority and list recomputed.";
@@ -144,18 +130,18 @@ crate::messages! {
         PromptNote => "Notitie bij de zaak", "Note on the case";
         FieldNote => "Notitie", "Note";
         DoneNote => "Notitie vastgelegd.", "Note recorded.";
-        RecipientKeys => "t: geïnformeerd · o: onmogelijk", "t: told · o: impossible";
-        DestroyPending => "Vernietiging nog niet bevestigd — x: bevestigen (binnen drie maanden, WGBO 7:455)",
-            "Destruction not yet confirmed — x: confirm (within three months, WGBO 7:455)";
-        ReopenKey => "H: heropenen", "H: reopen";
+        RecipientKeys => "{told}: geïnformeerd · {impossible}: onmogelijk", "{told}: told · {impossible}: impossible";
+        DestroyPending => "Vernietiging nog niet bevestigd — {key}: bevestigen (binnen drie maanden, WGBO 7:455)",
+            "Destruction not yet confirmed — {key}: confirm (within three months, WGBO 7:455)";
+        ReopenKey => "{key}: heropenen", "{key}: reopen";
         // the status line
         NothingSelected => "Geen zaak geselecteerd.", "No case selected.";
         NoCase => "Zaak {id} niet gevonden.", "Case {id} not found.";
-        NotYesNo => "Deze stap is geen ja/nee-vraag: Enter om te antwoorden.",
-            "This step is not a yes/no question: Enter to answer.";
+        NotYesNo => "Deze stap is geen ja/nee-vraag: {key} om te antwoorden.",
+            "This step is not a yes/no question: {key} to answer.";
         NoExtensionForKind => "Verlengen kan niet bij intrekken toestemming: die werkt meteen (AVG 7(3)); AVG 12(3) geldt alleen voor art. 15–22.",
             "No extension for a withdrawal of consent: it takes effect at once (GDPR 7(3)); 12(3) covers arts. 15–22 only.";
-        NoRecipients => "Nog geen ontvangers: a voegt er een toe.", "No recipients yet: a adds one.";
+        NoRecipients => "Nog geen ontvangers: {key} voegt er een toe.", "No recipients yet: {key} adds one.";
         BadField => "{field}: {why}", "{field}: {why}";
         DoneAnswer => "Antwoord vastgelegd.", "Answer recorded.";
         DoneWaitStart => "Wachten vastgelegd; de wettelijke termijn loopt door.",
@@ -183,20 +169,5 @@ crate::messages! {
         LetterRefused => "Geen brief gemaakt: {why}", "No letter made: {why}";
         LetterNotRecorded => "Geen brief gemaakt: het journaal kon hem niet vastleggen ({why}).",
             "No letter made: the journal could not record it ({why}).";
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{Lang, check_area};
-
-    #[test]
-    fn both_languages_define_every_message() {
-        let all: Vec<_> = WorkMsg::ALL
-            .iter()
-            .map(|m| (m.text(Lang::Nl), m.text(Lang::En)))
-            .collect();
-        check_area(&all);
     }
 }

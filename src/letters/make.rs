@@ -3,9 +3,7 @@
 //! the organisation's briefpapier or the built-in letterhead, or PDF from that Word file —
 //! written without overwriting, and the SHA-256 of what was written for the journal.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -22,47 +20,7 @@ use crate::domain::case::ReplyMethod;
 use crate::domain::text::clean_text;
 use crate::i18n::Lang;
 
-/// The file a letter is made as.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Format {
-    /// Markdown, the template's own text.
-    Md,
-    /// Word, on the briefpapier (the default).
-    #[default]
-    Docx,
-    /// PDF, converted from the Word letter by LibreOffice.
-    Pdf,
-}
-
-impl Format {
-    /// Every format.
-    pub const ALL: [Format; 3] = [Format::Md, Format::Docx, Format::Pdf];
-
-    /// The spelling on the command line, the file's extension and in the journal.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Docx => "docx",
-            Format::Pdf => "pdf",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.slug())
-    }
-}
-
-impl FromStr for Format {
-    type Err = super::UnknownLetter;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.slug() == s)
-            .ok_or(super::UnknownLetter)
-    }
-}
+pub use crate::domain::letter::Format;
 
 /// What a letter is made from and where it goes.
 pub struct LetterRequest<'a> {
@@ -104,10 +62,18 @@ impl MadeLetter {
     pub fn event(&self, req: &LetterRequest) -> Event {
         Event::LetterMade {
             case: req.case.id,
-            letter: req.kind.slug().to_string(),
-            format: Some(self.format.slug().to_string()),
+            letter: req.kind,
+            format: Some(self.format),
             sha256: Some(self.sha256.clone()),
         }
+    }
+}
+
+impl MadeLetter {
+    /// Removes the letter again: the journal could not record it, and a letter not in the
+    /// audit trail must not exist. Best effort (it was just written, 0600, by this process).
+    pub fn discard(&self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 

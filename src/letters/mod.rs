@@ -80,9 +80,6 @@ pub use template::{Template, override_dir};
 pub use warning::{LetterWarning, warnings};
 pub use write::{write_bytes, write_letter};
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -92,96 +89,32 @@ use crate::domain::Case;
 use crate::i18n::Lang;
 use context::Context;
 
-/// Which letter: the three moments a verzoek writes to the requester.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum LetterKind {
-    /// The acknowledgement of receipt, with the legal deadline.
-    Ontvangstbevestiging,
-    /// The notice of an extension, with its reasons and the new deadline (AVG 12(3)).
-    Verlenging,
-    /// The decision, with its reasons and the remedy that fits the organisation.
-    Besluit,
-    /// A Beperking: the requester is told the restriction will be lifted, before it is (AVG
-    /// 18(3), issue 18).
-    AankondigingOpheffing,
-}
+pub use crate::domain::LetterKind;
 
-impl LetterKind {
-    /// Every letter, in the order a case needs them.
-    pub const ALL: [LetterKind; 4] = [
-        LetterKind::Ontvangstbevestiging,
-        LetterKind::Verlenging,
-        LetterKind::Besluit,
-        LetterKind::AankondigingOpheffing,
-    ];
-
-    /// The letters a case of this kind may need, in [`LetterKind::ALL`]'s order (a prefix of
-    /// it: the announcement of lifting a restriction only for a Beperking).
-    pub fn for_kind(kind: crate::domain::CaseKind) -> &'static [LetterKind] {
-        if kind == crate::domain::CaseKind::Beperking {
-            &Self::ALL
-        } else {
-            &Self::ALL[..3]
+/// The built-in template of a letter in a language.
+fn builtin(kind: LetterKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (LetterKind::Ontvangstbevestiging, Lang::Nl) => include_str!("ontvangstbevestiging.nl.md"),
+        (LetterKind::Ontvangstbevestiging, Lang::En) => include_str!("ontvangstbevestiging.en.md"),
+        (LetterKind::Verlenging, Lang::Nl) => include_str!("verlenging.nl.md"),
+        (LetterKind::Verlenging, Lang::En) => include_str!("verlenging.en.md"),
+        (LetterKind::Besluit, Lang::Nl) => include_str!("besluit.nl.md"),
+        (LetterKind::Besluit, Lang::En) => include_str!("besluit.en.md"),
+        (LetterKind::AankondigingOpheffing, Lang::Nl) => {
+            include_str!("aankondiging-opheffing.nl.md")
+        }
+        (LetterKind::AankondigingOpheffing, Lang::En) => {
+            include_str!("aankondiging-opheffing.en.md")
         }
     }
-
-    /// The spelling on the command line, in file names and in the journal.
-    pub fn slug(self) -> &'static str {
-        match self {
-            LetterKind::Ontvangstbevestiging => "ontvangstbevestiging",
-            LetterKind::Verlenging => "verlenging",
-            LetterKind::Besluit => "besluit",
-            LetterKind::AankondigingOpheffing => "aankondiging-opheffing",
-        }
-    }
-
-    fn builtin(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (LetterKind::Ontvangstbevestiging, Lang::Nl) => {
-                include_str!("ontvangstbevestiging.nl.md")
-            }
-            (LetterKind::Ontvangstbevestiging, Lang::En) => {
-                include_str!("ontvangstbevestiging.en.md")
-            }
-            (LetterKind::Verlenging, Lang::Nl) => include_str!("verlenging.nl.md"),
-            (LetterKind::Verlenging, Lang::En) => include_str!("verlenging.en.md"),
-            (LetterKind::Besluit, Lang::Nl) => include_str!("besluit.nl.md"),
-            (LetterKind::Besluit, Lang::En) => include_str!("besluit.en.md"),
-            (LetterKind::AankondigingOpheffing, Lang::Nl) => {
-                include_str!("aankondiging-opheffing.nl.md")
-            }
-            (LetterKind::AankondigingOpheffing, Lang::En) => {
-                include_str!("aankondiging-opheffing.en.md")
-            }
-        }
-    }
-
-    /// The template's file name, built in and in the override folder: `besluit.nl.md`.
-    pub fn file_name(self, lang: Lang) -> String {
-        format!("{}.{lang}.md", self.slug())
-    }
 }
 
-impl fmt::Display for LetterKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.slug())
-    }
+/// A letter's template file name, built in and in the override folder: `besluit.nl.md`.
+pub fn template_file_name(kind: LetterKind, lang: Lang) -> String {
+    format!("{}.{lang}.md", kind.slug())
 }
 
-/// A name that is no letter; the caller lists [`LetterKind::ALL`] in the user's language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown letter")]
-pub struct UnknownLetter;
-
-impl FromStr for LetterKind {
-    type Err = UnknownLetter;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LetterKind::ALL
-            .into_iter()
-            .find(|k| k.slug() == s)
-            .ok_or(UnknownLetter)
-    }
-}
+pub use crate::domain::letter::UnknownLetter;
 
 /// Who signs a letter: `brieven.ondertekenaar`, `brieven.functie` and `brieven.namens` (a
 /// bestuursorgaan's mandate, Awb 10:10) from the config; without a signatory the one who

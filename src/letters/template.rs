@@ -19,8 +19,8 @@ impl Template {
     /// The compiled-in template.
     pub fn builtin(kind: LetterKind, lang: Lang) -> Template {
         Template {
-            name: kind.file_name(lang),
-            source: kind.builtin(lang).to_string(),
+            name: super::template_file_name(kind, lang),
+            source: super::builtin(kind, lang).to_string(),
         }
     }
 
@@ -34,7 +34,7 @@ impl Template {
         let Some(dir) = dir else {
             return Ok(Template::builtin(kind, lang));
         };
-        let file = dir.join(kind.file_name(lang));
+        let file = dir.join(super::template_file_name(kind, lang));
         match std::fs::read_to_string(&file) {
             Ok(source) => Ok(Template {
                 name: file.display().to_string(),

@@ -111,16 +111,17 @@ impl Register for MemoryRegister {
         })?;
         self.append(events, at, self.cases.len() as u64 + folded.created)?;
         let mut changed = Vec::with_capacity(folded.changed.len());
-        for case in folded.changed {
-            let summary = Arc::new(Summary::of(&case));
+        for case in &folded.changed {
+            let summary = Arc::new(Summary::of(case));
             self.summaries.insert(case.id, Arc::clone(&summary));
-            self.cases.insert(case.id, case);
+            self.cases.insert(case.id, case.clone());
             changed.push(summary);
         }
         Ok(Saved {
             seq,
             assigned,
             changed,
+            cases: folded.changed,
             warning: None,
         })
     }

@@ -4,8 +4,6 @@
 //! - `working` — the sled working store (cases, summaries, each case's journal line offsets,
 //!   meta), rebuilt from the journal.
 //! - `migrate` — an older working store copied aside and migrated at open.
-//! - `bulk` — large fictitious registers for benchmarks: the journal written in one go, then
-//!   rebuilt.
 //! - `Store` — an open register; what it does is split by task:
 //!   - `open` — opening (lock, torn tail, schema, replay, the count check, the spot check);
 //!   - `save` — saving a change in three steps (validate, append + fsync = saved, apply to
@@ -23,7 +21,6 @@
 //! A damaged working store never stops the desk from reading: the cases are then rebuilt in
 //! memory from the journal, the store is read-only and says why.
 
-pub mod bulk;
 mod chain_check;
 mod error;
 mod folder;

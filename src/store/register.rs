@@ -50,6 +50,9 @@ pub struct Saved {
     pub assigned: Vec<CaseId>,
     /// The summaries of the cases whose record changed.
     pub changed: Vec<Arc<Summary>>,
+    /// The records of the cases whose record changed, as saved: the screen showing one takes
+    /// it from here rather than read it back.
+    pub cases: Vec<Case>,
     /// Saved, but the store could not keep its working copy in step (the disk filled, sled
     /// failed): the change stands; the store is read-only from now on and says why.
     pub warning: Option<StoreError>,

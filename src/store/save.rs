@@ -93,6 +93,7 @@ impl Store {
             seq,
             assigned,
             changed,
+            cases: folded.changed.clone(),
             warning: None,
         };
         if let Err(e) = w.write(seq, &head, &folded.changed, &lines) {

@@ -21,7 +21,6 @@ use crate::app::{App, Mode};
 use crate::i18n::Lang;
 use crate::i18n::form::FormMsg;
 use crate::i18n::ui::UiMsg;
-use crate::i18n::workbench::WorkMsg;
 use crate::ui::theme::Theme;
 
 /// Rows a multi-line field takes at least.
@@ -58,7 +57,7 @@ pub fn draw_titled(app: &App, theme: &Theme, title: &str, frame: &mut Frame, are
     if let Some(Input::Choice { .. }) = form.focused().map(Field::input) {
         keys.spans.push(Span::raw("  "));
         keys.spans
-            .push(Span::styled("<Left>/<Right>/<Space>", theme.key_hint));
+            .push(Span::styled(Field::choice_keys(), theme.key_hint));
         keys.spans.push(Span::styled(
             format!(" {}", UiMsg::FootChoose.text(lang)),
             theme.muted,
@@ -219,15 +218,12 @@ fn draw_value(
                 .get(*at)
                 .cloned()
                 .unwrap_or_else(|| FormMsg::ChoiceUnset.text(lang).to_string());
+            // Its keys are in the footer.
             let line = if focused {
                 Line::from(vec![
                     Span::styled("◀ ", theme.key_hint),
                     Span::styled(name, theme.input.add_modifier(Modifier::BOLD)),
                     Span::styled(" ▶", theme.key_hint),
-                    Span::styled(
-                        format!("   {}", FormMsg::ChoiceHint.text(lang)),
-                        theme.muted,
-                    ),
                 ])
             } else {
                 Line::from(vec![Span::raw("  "), Span::styled(name, theme.input)])
@@ -293,7 +289,8 @@ fn line_input(l: &LineInput, focused: bool, theme: &Theme, hint: Option<&str>) -
     Line::from(spans)
 }
 
-/// Rows a prompt takes: a border, its fields, the options of a focused choice, a key hint.
+/// Rows a prompt takes: a border, its fields, the options of a focused choice. Its keys are
+/// in the footer ([`prompt_footer`]).
 pub fn prompt_height(form: &Form) -> u16 {
     let options = match form.focused().map(Field::input) {
         Some(Input::Choice { options, .. } | Input::Several { options, .. }) => options.len(),
@@ -306,18 +303,65 @@ pub fn prompt_height(form: &Form) -> u16 {
         .filter(|f| f.is_multi_line())
         .map(|f| f.value().lines().count().max(1))
         .sum();
-    u16::try_from(form.fields().len() + options + lines + 3).unwrap_or(u16::MAX)
+    u16::try_from(form.fields().len() + options + lines + 2).unwrap_or(u16::MAX)
+}
+
+/// The footer under a prompt: its keys from the keymap, the key that goes on named for
+/// recording on the last field, and a focused choice's own digits. In a field of several
+/// lines Enter is a new line and the keymap's other key goes on; in a field of several
+/// options a digit or Space turns one on or off.
+pub fn prompt_footer(app: &App, theme: &Theme, form: &Form) -> Line<'static> {
+    let lang = app.lang();
+    let last = form.focus() + 1 == form.fields().len();
+    let multi = form.focused().is_some_and(Field::is_multi_line);
+    let several = matches!(
+        form.focused().map(Field::input),
+        Some(Input::Several { .. })
+    );
+    let mut spans = Vec::new();
+    let pair = |spans: &mut Vec<Span<'static>>, key: String, label: &str| {
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(key, theme.key_hint));
+        spans.push(Span::styled(format!(" {label}"), theme.muted));
+    };
+    let digits = form.focused().and_then(Field::choice_digits);
+    let keymap = app.keymap();
+    for (key, label) in keymap.footer(Mode::Prompt, |a| app.applies(a)) {
+        let next = if last {
+            UiMsg::FootPromptRecord
+        } else {
+            UiMsg::FootPromptNext
+        };
+        let (key, label) = match (label, &digits) {
+            (UiMsg::FootPromptNext, _) if multi => {
+                // Enter is the field's own (a new line): the other key bound to going on.
+                let other = keymap
+                    .rows(Mode::Prompt)
+                    .find(|b| b.action == crate::app::Action::PromptNext && b.key != key)
+                    .map(|b| b.key.to_string())
+                    .unwrap_or_default();
+                pair(&mut spans, key.to_string(), UiMsg::FootNewLine.text(lang));
+                (other, next)
+            }
+            (UiMsg::FootPromptNext, _) => (key.to_string(), next),
+            // Choosing is for a choice, with its own digits beside the keymap's key.
+            (UiMsg::FootChoose, None) if several => (key.to_string(), label),
+            (UiMsg::FootChoose, None) => continue,
+            (UiMsg::FootChoose, Some(d)) => (format!("{key}/{d}"), label),
+            _ => (key.to_string(), label),
+        };
+        pair(&mut spans, key, label.text(lang));
+    }
+    if several {
+        pair(&mut spans, "<Space>".into(), UiMsg::FootToggle.text(lang));
+    }
+    Line::from(spans)
 }
 
 /// Draws a prompt: `form` compactly in a block titled `title`, over whatever is in `area`.
-pub fn draw_prompt(
-    title: &str,
-    form: &Form,
-    theme: &Theme,
-    lang: Lang,
-    frame: &mut Frame,
-    area: Rect,
-) {
+pub fn draw_prompt(title: &str, form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.field_focus)
@@ -327,8 +371,6 @@ pub fn draw_prompt(
     for (i, f) in form.fields().iter().enumerate() {
         prompt_field_lines(&mut lines, f, i == form.focus(), inner, theme);
     }
-    let hint = prompt_hint(form);
-    lines.push(Line::styled(hint.text(lang).to_string(), theme.muted));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -410,25 +452,5 @@ fn prompt_value(f: &Field, focus: bool, room: usize) -> String {
         Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
             clip(l.value(), room)
         }
-    }
-}
-
-/// The keys the focused field takes, and whether Enter goes on or records.
-fn prompt_hint(form: &Form) -> WorkMsg {
-    let last = form.focus() + 1 == form.fields().len();
-    let choice = matches!(form.focused().map(Field::input), Some(Input::Choice { .. }));
-    let multi = form.focused().is_some_and(Field::is_multi_line);
-    let several = matches!(
-        form.focused().map(Field::input),
-        Some(Input::Several { .. })
-    );
-    match (choice, last) {
-        _ if multi && !last => WorkMsg::PromptKeysMultiNext,
-        _ if multi => WorkMsg::PromptKeysMulti,
-        _ if several => WorkMsg::PromptKeysSeveral,
-        (true, false) => WorkMsg::PromptKeysChoice,
-        (true, true) => WorkMsg::PromptKeysChoiceLast,
-        (false, false) => WorkMsg::PromptKeysText,
-        (false, true) => WorkMsg::PromptKeysTextLast,
     }
 }

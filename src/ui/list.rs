@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::{banners, footer, status_line, text};
-use crate::app::{App, Mode, StatusFilter};
+use crate::app::{Action, App, Mode, StatusFilter};
 use crate::domain::deadline::Level;
 use crate::domain::{Status, Summary};
 use crate::i18n::domain as names;
@@ -176,7 +176,11 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             UiMsg::NoMatch
         };
-        let lines = vec![Line::default(), Line::styled(msg.text(lang), theme.muted)];
+        let key = app.keymap().hint(Mode::List, Action::Back);
+        let lines = vec![
+            Line::default(),
+            Line::styled(msg.fill(lang, &[("key", &key)]), theme.muted),
+        ];
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }

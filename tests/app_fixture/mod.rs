@@ -3,7 +3,6 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use privdesk::demo::amsterdam_instant;
@@ -120,28 +119,4 @@ pub fn fill(dir: &Path) {
     for change in changes {
         store.save(change, now()).unwrap();
     }
-}
-
-/// An empty settings file (every default), so no test reads the machine's own settings.
-pub fn empty_config() -> std::path::PathBuf {
-    let path = std::env::temp_dir().join("privdesk-app-tests-empty.toml");
-    std::fs::write(&path, "").unwrap();
-    path
-}
-
-/// Runs `privdesk ARGS` with an empty config, no colour, and the given standard input.
-pub fn privdesk(args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_privdesk"))
-        .args(args)
-        .env_remove("PRIVDESK_DB")
-        .env("PRIVDESK_CONFIG", empty_config())
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
 }

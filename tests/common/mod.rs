@@ -1,7 +1,13 @@
-//! Helpers shared by the store's integration tests: events with fictitious data, instants.
+//! Helpers shared by the integration tests: events with fictitious data, instants, the one way
+//! the binary is started ([`privdesk`]), and key scripts in-process ([`screen`]).
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::Path;
+pub mod screen;
+
+use std::ffi::OsStr;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
@@ -125,5 +131,65 @@ pub fn repair_opts() -> privdesk::store::maintenance::RepairOptions {
         now: now(),
         accept_loss: false,
         user: Some("Test Gebruiker".into()),
+    }
+}
+
+/// An empty settings file (every default), so no test reads the machine's own settings.
+pub fn empty_config() -> PathBuf {
+    let path =
+        std::env::temp_dir().join(format!("privdesk-tests-empty-{}.toml", std::process::id()));
+    if !path.exists() {
+        std::fs::write(&path, "").unwrap();
+    }
+    path
+}
+
+/// The binary as every test starts it: `--db DB` when given, then `args`; no register from
+/// the environment (`PRIVDESK_DB` removed), an empty settings file (`PRIVDESK_CONFIG`; a test
+/// may set another), no colour, nothing on standard input. Add what a test needs (an
+/// environment variable, standard input with [`Run::run_with`]) and run it with [`Run::run`].
+pub fn privdesk_cmd<S: AsRef<OsStr>>(db: Option<&Path>, args: &[S]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_privdesk"));
+    if let Some(db) = db {
+        cmd.arg("--db").arg(db);
+    }
+    cmd.args(args)
+        .env_remove("PRIVDESK_DB")
+        .env("PRIVDESK_CONFIG", empty_config())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// [`privdesk_cmd`] run to its end: its exit status and output.
+pub fn privdesk<S: AsRef<OsStr>>(db: Option<&Path>, args: &[S]) -> Output {
+    privdesk_cmd(db, args).run()
+}
+
+/// Running a started command to its end.
+pub trait Run {
+    /// Runs it with nothing on standard input.
+    fn run(&mut self) -> Output;
+    /// Runs it with `stdin` on standard input.
+    fn run_with(&mut self, stdin: &[u8]) -> Output;
+}
+
+impl Run for Command {
+    fn run(&mut self) -> Output {
+        self.output().unwrap()
+    }
+
+    fn run_with(&mut self, stdin: &[u8]) -> Output {
+        let mut child = self
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        if let Some(mut input) = child.stdin.take() {
+            // A binary that stops reading early (a quit) closes the pipe: not a failure.
+            let _ = input.write_all(stdin);
+        }
+        child.wait_with_output().unwrap()
     }
 }

@@ -4,9 +4,9 @@
 //! never lands on the checklist's commands.
 
 use super::Records;
-use crate::app::App;
 use crate::app::form::{Field, Form};
-use crate::domain::checklist::{self, Answer, AnswerType, Need, Step, StepId};
+use crate::app::{Action, App, Mode};
+use crate::domain::checklist::{self, Answer, AnswerType, Need, Step, StepId, YesNo};
 use crate::domain::deadline::amsterdam_date;
 use crate::i18n::Lang;
 use crate::i18n::checklist::{option, question};
@@ -24,10 +24,13 @@ impl App {
             }
             // A ja/nee choice (wilsbekwaam) takes the same keys.
             ty @ AnswerType::Choice(_) if takes_yes_no(ty) => {
-                let slug = if yes { "ja" } else { "nee" };
+                let slug = YesNo::from_bool(yes).slug();
                 self.record_answer(step.id, Answer::Choice(slug.to_string()), false);
             }
-            _ => self.say(WorkMsg::NotYesNo.text(self.lang).to_string(), true),
+            _ => {
+                let key = self.keymap().hint(Mode::Checklist, Action::Answer);
+                self.say(WorkMsg::NotYesNo.fill(self.lang, &[("key", &key)]), true);
+            }
         }
     }
 
@@ -45,8 +48,8 @@ impl App {
         let field = match step.ty {
             AnswerType::YesNo => Field::yes_no(
                 label,
-                option("ja", lang).into(),
-                option("nee", lang).into(),
+                option(YesNo::Ja.slug(), lang).into(),
+                option(YesNo::Nee.slug(), lang).into(),
                 !matches!(current, Some(Answer::YesNo(false))),
             ),
             AnswerType::Choice(opts) => choice_field(step, opts, label, current.as_ref(), lang),
@@ -203,7 +206,7 @@ impl App {
 fn takes_yes_no(ty: AnswerType) -> bool {
     match ty {
         AnswerType::YesNo => true,
-        AnswerType::Choice(opts) => opts == ["ja", "nee"],
+        AnswerType::Choice(opts) => opts == checklist::JA_NEE,
         _ => false,
     }
 }

@@ -242,9 +242,10 @@ impl App {
         };
         let seen = [Seen::of(&case)];
         match self.commit(vec![event], &seen) {
-            Ok(_) => {
+            Ok(saved) => {
                 self.close_prompt();
-                if self.reload_case(id) {
+                let case = saved.cases.into_iter().find(|c| c.id == id);
+                if self.show_case(id, case) {
                     let after = self.work_case();
                     let last = after.as_ref().and_then(|c| c.corrections.last());
                     let done = match last {
@@ -260,7 +261,11 @@ impl App {
                     decision: cs.contains(&Conflict::Decision),
                     extension: cs.contains(&Conflict::Extension),
                 }));
-                self.say(WorkMsg::CorrectionConflictsAsk.text(lang).to_string(), true);
+                let hint = |a| self.keymap.hint(crate::app::Mode::Confirm, a);
+                let (yes, no) = (hint(crate::app::Action::Yes), hint(crate::app::Action::No));
+                let text =
+                    WorkMsg::CorrectionConflictsAsk.fill(lang, &[("yes", &yes), ("no", &no)]);
+                self.say(text, true);
             }
             Err(e) => self.say(e.message(lang), true),
         }

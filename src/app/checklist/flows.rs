@@ -4,9 +4,9 @@
 //! filled with today.
 
 use super::Records;
-use crate::app::App;
 use crate::app::action::Task;
 use crate::app::form::Field;
+use crate::app::{Action, App, Mode};
 use crate::domain::authority::NextStep;
 use crate::domain::case::{Decision, ExtensionReason};
 use crate::domain::checklist::{Answer, StepId};
@@ -113,7 +113,10 @@ impl App {
             ),
             Records::Task(task @ (Task::RecipientTold | Task::RecipientImpossible)) => {
                 if case.recipients.is_empty() {
-                    self.say(W::NoRecipients.text(lang).to_string(), true);
+                    let key = self
+                        .keymap()
+                        .hint(Mode::Checklist, Action::Task(Task::AddRecipient));
+                    self.say(W::NoRecipients.fill(lang, &[("key", &key)]), true);
                     return;
                 }
                 self.recipient_outcome_prompt(task, case)
@@ -152,10 +155,14 @@ impl App {
         // then that decision is offered first, with the assessment's reason filled in.
         let assessment = rights::authority(case, self.today());
         let (pick, reason) = match assessment.map(|a| (a.outcome.next_step(), a)) {
-            Some((NextStep::NietOntvankelijk, a)) => {
-                (Decision::NietOntvankelijk, a.reason_text(lang))
-            }
-            Some((NextStep::Refuse, a)) => (Decision::Afgewezen, a.reason_text(lang)),
+            Some((NextStep::NietOntvankelijk, a)) => (
+                Decision::NietOntvankelijk,
+                crate::i18n::authority::assessment_reason(&a, lang),
+            ),
+            Some((NextStep::Refuse, a)) => (
+                Decision::Afgewezen,
+                crate::i18n::authority::assessment_reason(&a, lang),
+            ),
             _ => (Decision::Toegewezen, String::new()),
         };
         let at = DECISIONS.iter().position(|d| *d == pick).unwrap_or(0);

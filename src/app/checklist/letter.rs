@@ -35,7 +35,7 @@ impl App {
                     signatory: &signatory,
                     templates: templates.as_deref(),
                 };
-                letters::make_letter(&request).map(|m| (m.event(&request), m.path))
+                letters::make_letter(&request).map(|m| (m.event(&request), m))
             },
         );
         match made {
@@ -43,7 +43,7 @@ impl App {
                 let text = WorkMsg::LetterRefused.fill(lang, &[("why", &e.message(lang))]);
                 self.say(text, true);
             }
-            Ok((event, path)) => {
+            Ok((event, made)) => {
                 match self.commit(vec![event], &[]) {
                     Ok(_) => {
                         self.prompt_cancel();
@@ -51,7 +51,7 @@ impl App {
                             // The detail's history shows the letter.
                             self.load_case_view(case.id);
                         }
-                        let path = path.display().to_string();
+                        let path = made.path.display().to_string();
                         let mut text = WorkMsg::LetterMade.fill(lang, &[("path", &path)]);
                         // A date the letter states that the desk must know about.
                         let warned = letters::warnings(kind, &case, self.today());
@@ -64,7 +64,7 @@ impl App {
                     Err(e) => {
                         // Not in the audit trail: the letter must not exist either (as
                         // `privdesk letter` does).
-                        let _ = std::fs::remove_file(&path);
+                        made.discard();
                         let text =
                             WorkMsg::LetterNotRecorded.fill(lang, &[("why", &e.message(lang))]);
                         self.say(text, true);

@@ -189,7 +189,8 @@ impl App {
         let seen: Vec<Seen> = self.work_case().iter().map(Seen::of).collect();
         match self.commit(vec![event], &seen) {
             Ok(saved) => {
-                if self.reload_case(id) && saved.warning.is_none() {
+                let case = saved.cases.into_iter().find(|c| c.id == id);
+                if self.show_case(id, case) && saved.warning.is_none() {
                     self.say(done.text(self.lang).to_string(), false);
                 }
                 true
@@ -211,13 +212,23 @@ impl App {
     /// Reads the case back after a save (and the list); false, having said why, when it
     /// cannot be read.
     fn reload_case(&mut self, id: CaseId) -> bool {
+        self.show_case(id, None)
+    }
+
+    /// Shows case `id` as saved: `saved` when the save returned its record (a record that
+    /// did not change, a read, is read back), else read from the register.
+    fn show_case(&mut self, id: CaseId, saved: Option<Case>) -> bool {
         if self.screen() == Screen::Detail(id) {
             // The detail shows the change in its history; a failed read says why there.
             self.load_case_view(id);
             return true;
         }
         let today = self.today();
-        match self.store.case(id) {
+        let read = match saved {
+            Some(case) => Ok(Some(case)),
+            None => self.store.case(id),
+        };
+        match read {
             Ok(Some(case)) => {
                 if let Some(c) = self.checklist_mut() {
                     // A step the change hid leaves the cursor on the row where it was.

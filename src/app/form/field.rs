@@ -294,6 +294,28 @@ impl Field {
         (changed, cut)
     }
 
+    /// The keys a focused choice takes itself, before the keymap, as hints write them:
+    /// `<Left>/<Right>/<Space>` (besides a digit and an option's first letter). The footer and
+    /// the field's messages name them from here, next to the code that handles them.
+    pub fn choice_keys() -> String {
+        [KeyCode::Left, KeyCode::Right, KeyCode::Char(' ')]
+            .into_iter()
+            .filter_map(|c| Key::new(c, ratatui::crossterm::event::KeyModifiers::NONE))
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The digits that pick a choice's options, as a hint writes them: `1-4` for four options.
+    pub fn choice_digits(&self) -> Option<String> {
+        match &self.input {
+            Input::Choice { options, .. } if !options.is_empty() => {
+                Some(format!("1-{}", options.len().min(9)))
+            }
+            _ => None,
+        }
+    }
+
     /// Applies a claimed key; returns whether the value changed.
     pub(super) fn input_key(&mut self, key: Key) -> bool {
         match &mut self.input {

@@ -65,7 +65,8 @@ impl Form {
             }
             Some(Input::Several { .. }) => true,
             Some(Input::Choice { options, at, .. }) if *at >= options.len() => {
-                self.set_error(i, FormMsg::ChoiceNone.text(lang).to_string());
+                let keys = super::Field::choice_keys();
+                self.set_error(i, FormMsg::ChoiceNone.fill(lang, &[("keys", &keys)]));
                 false
             }
             _ => self.required_text(i, lang).is_some(),

@@ -136,6 +136,29 @@ impl Keymap {
             .any(|b| b.mode == mode && b.action == action)
     }
 
+    /// The key a hint names for `action` in `mode`: the one the footer shows, else the first
+    /// in table order; `None` when nothing binds it there.
+    pub fn key_for(&self, mode: Mode, action: Action) -> Option<Key> {
+        let mut rows = self.rows(mode).filter(|b| b.action == action);
+        let first = rows.next()?;
+        Some(
+            std::iter::once(first)
+                .chain(rows)
+                .find(|b| b.footer.is_some())
+                .unwrap_or(first)
+                .key,
+        )
+    }
+
+    /// The key of [`Keymap::key_for`] as a hint writes it, in the key notation (`<Esc>`, `b`),
+    /// for a message's `{key}` placeholder (gitui's `get_hint`): a message never writes a key
+    /// itself, so a key bound elsewhere changes every text that names it. Empty when unbound.
+    pub fn hint(&self, mode: Mode, action: Action) -> String {
+        self.key_for(mode, action)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    }
+
     /// The bindings of a mode, in table order.
     pub fn rows(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
         self.rows.iter().filter(move |b| b.mode == mode)
@@ -187,6 +210,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_hint_names_the_key_the_footer_shows_else_the_first_bound() {
+        use crate::app::action::Task;
+        let km = Keymap::default();
+        assert_eq!(km.hint(Mode::List, Action::Back), "<Esc>");
+        assert_eq!(km.hint(Mode::Checklist, Action::Task(Task::Decide)), "b");
+        // j and y both say yes; the footer shows j.
+        assert_eq!(km.hint(Mode::Confirm, Action::Yes), "j");
+        // k and <Up>: no footer row, the first.
+        assert_eq!(km.hint(Mode::List, Action::Up), "k");
+        assert_eq!(km.hint(Mode::List, Action::Task(Task::Decide)), "");
     }
 
     #[test]

@@ -5,8 +5,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::i18n::authority::AuthorityMsg;
-
 /// The birthdays at which the table of domain.md §4 changes: 12 and 16 (the child's own rights),
 /// 18 (gezag ends; curator and mentor begin).
 pub const MILESTONES: [u32; 3] = [12, 16, 18];
@@ -50,16 +48,6 @@ pub enum DateError {
     /// The decision is dated before the request was received.
     #[error("decision dated before the date of receipt")]
     DecisionBeforeReceipt,
-}
-
-impl DateError {
-    /// The message to show the handler, so the date can be corrected.
-    pub fn msg(self) -> AuthorityMsg {
-        match self {
-            DateError::BornAfterReceipt => AuthorityMsg::DateBornAfterReceipt,
-            DateError::DecisionBeforeReceipt => AuthorityMsg::DateDecisionBeforeReceipt,
-        }
-    }
 }
 
 /// A 12th, 16th or 18th birthday between receipt and decision: the screen must say that the age

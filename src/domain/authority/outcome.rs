@@ -4,9 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
-use crate::i18n::authority::AuthorityMsg;
-
 /// What the checklist does next with an outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NextStep {
@@ -82,29 +79,6 @@ impl Outcome {
     /// make the request instead).
     pub fn leads_to_niet_ontvankelijk(self) -> bool {
         self.next_step() == NextStep::NietOntvankelijk
-    }
-
-    /// The message naming the outcome.
-    pub fn msg(self) -> AuthorityMsg {
-        match self {
-            Outcome::Mag => AuthorityMsg::OutcomeMag,
-            Outcome::AlleenMetToestemmingKind => AuthorityMsg::OutcomeAlleenMetToestemmingKind,
-            Outcome::AlleenMetSchriftelijkeToestemming => {
-                AuthorityMsg::OutcomeAlleenMetSchriftelijkeToestemming
-            }
-            Outcome::DoorVertegenwoordigers => AuthorityMsg::OutcomeDoorVertegenwoordigers,
-            Outcome::BeperkteInformatie => AuthorityMsg::OutcomeBeperkteInformatie,
-            Outcome::NietBevoegd => AuthorityMsg::OutcomeNietBevoegd,
-            Outcome::WeigeringMogelijk => AuthorityMsg::OutcomeWeigeringMogelijk,
-            Outcome::Weigeren => AuthorityMsg::OutcomeWeigeren,
-            Outcome::BeoordelingNodig => AuthorityMsg::OutcomeBeoordelingNodig,
-            Outcome::AlsDerde => AuthorityMsg::OutcomeAlsDerde,
-        }
-    }
-
-    /// The outcome's name in words.
-    pub fn text(self, lang: Lang) -> &'static str {
-        self.msg().text(lang)
     }
 }
 
@@ -198,69 +172,5 @@ enum_with_all! {
         Intrekken12Tot16,
         /// Intrekken from 16, not wilsbekwaam: the parents with gezag or the voogd.
         IntrekkenVanaf16NietWilsbekwaam,
-    }
-}
-
-impl Reason {
-    /// The message stating the rule and its source.
-    pub fn msg(self) -> AuthorityMsg {
-        use AuthorityMsg as M;
-        match self {
-            Reason::Onder12Vertegenwoordiger => M::ReasonOnder12Vertegenwoordiger,
-            Reason::Onder12Kind => M::ReasonOnder12Kind,
-            Reason::Kind12Tot16Wilsbekwaam => M::ReasonKind12Tot16Wilsbekwaam,
-            Reason::Wgbo12Tot16OuderToestemmingNodig => M::ReasonWgbo12Tot16OuderToestemmingNodig,
-            Reason::Wgbo12Tot16OuderMetToestemmingKind => {
-                M::ReasonWgbo12Tot16OuderMetToestemmingKind
-            }
-            Reason::Wgbo12Tot16OuderMetOordeel => M::ReasonWgbo12Tot16OuderMetOordeel,
-            Reason::Jeugdwet12Tot16Ouder => M::ReasonJeugdwet12Tot16Ouder,
-            Reason::Jeugdwet12Tot16SchaadtHulp => M::ReasonJeugdwet12Tot16SchaadtHulp,
-            Reason::Jeugdwet12Tot16OordeelOntbreekt => M::ReasonJeugdwet12Tot16OordeelOntbreekt,
-            Reason::NietWilsbekwaamVertegenwoordiger => M::ReasonNietWilsbekwaamVertegenwoordiger,
-            Reason::NietWilsbekwaamCuratorMentor => M::ReasonNietWilsbekwaamCuratorMentor,
-            Reason::NietWilsbekwaamKind => M::ReasonNietWilsbekwaamKind,
-            Reason::Vanaf16WilsbekwaamZelf => M::ReasonVanaf16WilsbekwaamZelf,
-            Reason::Vanaf16OuderSchriftelijkeToestemmingNodig => {
-                M::ReasonVanaf16OuderSchriftelijkeToestemmingNodig
-            }
-            Reason::Vanaf16OuderMetSchriftelijkeToestemming => {
-                M::ReasonVanaf16OuderMetSchriftelijkeToestemming
-            }
-            Reason::OuderZonderGezag => M::ReasonOuderZonderGezag,
-            Reason::Pleegouder => M::ReasonPleegouder,
-            Reason::Gezinsvoogd => M::ReasonGezinsvoogd,
-            Reason::DerdeToestemmingNodig => M::ReasonDerdeToestemmingNodig,
-            Reason::MetSchriftelijkeToestemmingRechthebbende => {
-                M::ReasonMetSchriftelijkeToestemmingRechthebbende
-            }
-            Reason::Meerderjarig => M::ReasonMeerderjarig,
-            Reason::GemachtigdeMachtigingNodig => M::ReasonGemachtigdeMachtigingNodig,
-            Reason::GemachtigdeMetMachtiging => M::ReasonGemachtigdeMetMachtiging,
-            Reason::CuratorMentorPasVanaf18 => M::ReasonCuratorMentorPasVanaf18,
-            Reason::Vernietiging12Tot16Kind => M::ReasonVernietiging12Tot16Kind,
-            Reason::Vernietiging12Tot16KindBeslist => M::ReasonVernietiging12Tot16KindBeslist,
-            Reason::VernietigingVanaf16Zelf => M::ReasonVernietigingVanaf16Zelf,
-            Reason::VernietigingAlleenRechthebbende => M::ReasonVernietigingAlleenRechthebbende,
-            Reason::SignalenMishandeling => M::ReasonSignalenMishandeling,
-            Reason::SignalenNietNagegaan => M::ReasonSignalenNietNagegaan,
-            Reason::WilsbekwaamheidOnbekend => M::ReasonWilsbekwaamheidOnbekend,
-            Reason::IntrekkenOnder16Ouders => M::ReasonIntrekkenOnder16Ouders,
-            Reason::IntrekkenOnder16Kind => M::ReasonIntrekkenOnder16Kind,
-            Reason::IntrekkenVanaf16Zelf => M::ReasonIntrekkenVanaf16Zelf,
-            Reason::IntrekkenCuratorMentor => M::ReasonIntrekkenCuratorMentor,
-            Reason::IntrekkenDoorWieToestemde => M::ReasonIntrekkenDoorWieToestemde,
-            Reason::AlsDerdeMetToestemming => M::ReasonAlsDerdeMetToestemming,
-            Reason::AlsDerdeAlleenVerstrekking => M::ReasonAlsDerdeAlleenVerstrekking,
-            Reason::IntrekkenOnder12Ouders => M::ReasonIntrekkenOnder12Ouders,
-            Reason::IntrekkenOnder12Kind => M::ReasonIntrekkenOnder12Kind,
-            Reason::Intrekken12Tot16 => M::ReasonIntrekken12Tot16,
-            Reason::IntrekkenVanaf16NietWilsbekwaam => M::ReasonIntrekkenVanaf16NietWilsbekwaam,
-        }
-    }
-
-    /// The rule in words, with its legal source.
-    pub fn text(self, lang: Lang) -> &'static str {
-        self.msg().text(lang)
     }
 }

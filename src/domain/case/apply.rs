@@ -1,6 +1,7 @@
 //! How a case comes to be and how it changes: `Case::register` from its registration event,
 //! `Case::apply` for every later one, each refusing what breaks a rule.
 
+use crate::domain::case::CaseField;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -14,7 +15,7 @@ use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::event::{Event, Stamp};
 use crate::domain::kind::CaseKind;
 
-fn required(text: &str, field: &'static str) -> Result<(), Refusal> {
+fn required(text: &str, field: CaseField) -> Result<(), Refusal> {
     if text.trim().is_empty() {
         Err(Refusal::Required(field))
     } else {
@@ -37,13 +38,13 @@ pub fn check_new(event: &Event) -> Result<(), Refusal> {
     if let Event::Registered { request, .. } = event
         && request.child.birth_date < EARLIEST_BIRTH
     {
-        return Err(Refusal::TooEarly("birth_date"));
+        return Err(Refusal::TooEarly(CaseField::BirthDate));
     }
     // A note changes no case (it is not applied): its text is checked here.
     if let Event::NoteAdded { text, .. } = event {
-        required(text, "note")?;
+        required(text, CaseField::Note)?;
         if text.chars().count() > NOTE_MAX {
-            return Err(Refusal::TooLong("note"));
+            return Err(Refusal::TooLong(CaseField::Note));
         }
     }
     Ok(())
@@ -61,19 +62,19 @@ impl Case {
                 if request.kind.is_datalek() || case.letter != 'V' {
                     return Err(Refusal::NotForKind);
                 }
-                required(&request.requester.name, "requester")?;
-                required(&request.child.name, "child")?;
+                required(&request.requester.name, CaseField::Requester)?;
+                required(&request.child.name, CaseField::Child)?;
                 if request.received > today {
-                    return Err(Refusal::InFuture("received"));
+                    return Err(Refusal::InFuture(CaseField::Received));
                 }
                 if request.child.birth_date > today {
-                    return Err(Refusal::InFuture("birth_date"));
+                    return Err(Refusal::InFuture(CaseField::BirthDate));
                 }
                 if request.received < request.child.birth_date {
-                    return Err(Refusal::TooEarly("received"));
+                    return Err(Refusal::TooEarly(CaseField::Received));
                 }
                 if request.reply == Some(super::ReplyMethod::Post) {
-                    required(&request.requester.address, "address")?;
+                    required(&request.requester.address, CaseField::Address)?;
                 }
                 (*case, request.kind, Some(request.clone()), None)
             }
@@ -81,12 +82,12 @@ impl Case {
                 if case.letter != 'D' {
                     return Err(Refusal::NotForKind);
                 }
-                required(&breach.reported_by, "reported_by")?;
+                required(&breach.reported_by, CaseField::ReportedBy)?;
                 if breach.aware_at > stamp.at {
-                    return Err(Refusal::InFuture("aware_at"));
+                    return Err(Refusal::InFuture(CaseField::AwareAt));
                 }
                 if breach.processor_notice_at.is_some_and(|p| p > stamp.at) {
-                    return Err(Refusal::InFuture("processor_notice_at"));
+                    return Err(Refusal::InFuture(CaseField::ProcessorNoticeAt));
                 }
                 (*case, CaseKind::Datalek, None, Some(breach.clone()))
             }
@@ -272,9 +273,9 @@ impl Case {
         if self.waiting.is_some() {
             return Err(Refusal::AlreadyWaiting);
         }
-        required(awaiting, "awaiting")?;
+        required(awaiting, CaseField::Awaiting)?;
         if since > today {
-            return Err(Refusal::InFuture("since"));
+            return Err(Refusal::InFuture(CaseField::Since));
         }
         self.waiting = Some(Waiting {
             since,
@@ -289,10 +290,10 @@ impl Case {
             return Err(Refusal::NotWaiting);
         };
         if on > today {
-            return Err(Refusal::InFuture("on"));
+            return Err(Refusal::InFuture(CaseField::On));
         }
         if on < w.since {
-            return Err(Refusal::TooEarly("on"));
+            return Err(Refusal::TooEarly(CaseField::On));
         }
         self.waiting = None;
         Ok(())
@@ -314,13 +315,13 @@ impl Case {
         if self.extension.is_some() {
             return Err(Refusal::AlreadyExtended);
         }
-        required(explanation, "explanation")?;
+        required(explanation, CaseField::Explanation)?;
         let received = self.received().ok_or(Refusal::NotForKind)?;
         if notice_sent > today {
-            return Err(Refusal::InFuture("notice_sent"));
+            return Err(Refusal::InFuture(CaseField::NoticeSent));
         }
         if notice_sent < received {
-            return Err(Refusal::TooEarly("notice_sent"));
+            return Err(Refusal::TooEarly(CaseField::NoticeSent));
         }
         let last = deadline::extension_notice_deadline(self.kind, received)
             .map_err(|_| Refusal::NotForKind)?;
@@ -348,9 +349,9 @@ impl Case {
             return Err(Refusal::NotForKind);
         }
         if decided.decision.needs_reason() {
-            required(decided.reason, "reason")?;
+            required(decided.reason, CaseField::Reason)?;
             if let Some(explanation) = decided.explanation {
-                required(explanation, "letter_explanation")?;
+                required(explanation, CaseField::LetterExplanation)?;
             }
         }
         if gated {
@@ -360,7 +361,7 @@ impl Case {
             if decided.decision == Decision::DeelsToegewezen
                 && checklist::keep_duty_or_interest(self)
             {
-                required(decided.kept, "kept")?;
+                required(decided.kept, CaseField::Kept)?;
             }
         }
         self.decision = Some(DecisionRecord {
@@ -382,7 +383,7 @@ impl Case {
         if self.decision.is_none() {
             return Err(Refusal::NoDecision);
         }
-        self.check_past_date(on, today, "on")?;
+        self.check_past_date(on, today, CaseField::On)?;
         self.reply_sent = Some(on);
         Ok(())
     }
@@ -394,7 +395,7 @@ impl Case {
     ) -> Result<(), Refusal> {
         self.open_only()?;
         self.check_destruction_granted()?;
-        self.check_past_date(on, today, "on")?;
+        self.check_past_date(on, today, CaseField::On)?;
         self.destruction_confirmed = Some(on);
         Ok(())
     }
@@ -407,7 +408,7 @@ impl Case {
     ) -> Result<(), Refusal> {
         self.open_only()?;
         self.check_destruction_granted()?;
-        self.check_past_date(on, today, "on")?;
+        self.check_past_date(on, today, CaseField::On)?;
         match part {
             DestructionPart::Bronsysteem => self.destroyed_in_source = Some(on),
             DestructionPart::Verwerkers => self.destroyed_at_processors = Some(on),
@@ -417,7 +418,7 @@ impl Case {
                     return Err(Refusal::Blocked(Block::DestructionNotConfirmed));
                 };
                 if on < done {
-                    return Err(Refusal::TooEarly("on"));
+                    return Err(Refusal::TooEarly(CaseField::On));
                 }
                 self.destruction_confirmation_sent = Some(on);
             }
@@ -445,7 +446,7 @@ impl Case {
         if self.dispute_open() {
             return Err(Refusal::Blocked(Block::DisputeEscalated));
         }
-        required(to, "to")?;
+        required(to, CaseField::To)?;
         self.dispute = Some(Dispute {
             to: to.to_owned(),
             since: today,
@@ -460,7 +461,7 @@ impl Case {
         let Some(d) = self.dispute.as_mut().filter(|d| d.resolved.is_none()) else {
             return Err(Refusal::Blocked(Block::NoDisputeEscalated));
         };
-        required(how, "how")?;
+        required(how, CaseField::How)?;
         d.resolved = Some((today, how.to_owned()));
         Ok(())
     }
@@ -478,7 +479,7 @@ impl Case {
 
     fn apply_lift_announced(&mut self, on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
         self.check_restriction_in_force()?;
-        self.check_past_date(on, today, "on")?;
+        self.check_past_date(on, today, CaseField::On)?;
         self.lift_announced = Some(on);
         Ok(())
     }
@@ -489,9 +490,9 @@ impl Case {
         let Some(told) = self.lift_announced else {
             return Err(Refusal::Blocked(Block::LiftNotAnnounced));
         };
-        self.check_past_date(on, today, "on")?;
+        self.check_past_date(on, today, CaseField::On)?;
         if on < told {
-            return Err(Refusal::TooEarly("on"));
+            return Err(Refusal::TooEarly(CaseField::On));
         }
         self.restriction_lifted = Some(on);
         Ok(())
@@ -502,7 +503,7 @@ impl Case {
         if !checklist::has_recipients(self.kind) {
             return Err(Refusal::NotForKind);
         }
-        required(name, "name")?;
+        required(name, CaseField::Name)?;
         self.recipients.push(Recipient {
             name: name.to_owned(),
             outcome: None,
@@ -518,8 +519,8 @@ impl Case {
     ) -> Result<(), Refusal> {
         self.open_only()?;
         match outcome {
-            RecipientOutcome::Told(on) => self.check_past_date(*on, today, "on")?,
-            RecipientOutcome::Impossible(why) => required(why, "reason")?,
+            RecipientOutcome::Told(on) => self.check_past_date(*on, today, CaseField::On)?,
+            RecipientOutcome::Impossible(why) => required(why, CaseField::Reason)?,
         }
         let r = self.recipients.get_mut(index).ok_or(Refusal::NoRecipient)?;
         r.outcome = Some(outcome.clone());
@@ -528,7 +529,7 @@ impl Case {
 
     fn apply_closed(&mut self, on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
         self.open_only()?;
-        self.check_past_date(on, today, "on")?;
+        self.check_past_date(on, today, CaseField::On)?;
         checklist::may_close(self, today)?;
         self.closed = Some(on);
         self.waiting = None;
@@ -542,10 +543,10 @@ impl Case {
                 if self.request.is_none() {
                     return Err(Refusal::NotForKind);
                 }
-                required(how, "how")?;
-                self.check_past_date(*on, today, "on")?;
+                required(how, CaseField::How)?;
+                self.check_past_date(*on, today, CaseField::On)?;
             }
-            Ending::Vervallen { reason } => required(reason, "reason")?,
+            Ending::Vervallen { reason } => required(reason, CaseField::Reason)?,
         }
         self.ending = Some(ending.clone());
         self.waiting = None;
@@ -556,7 +557,7 @@ impl Case {
         if !self.is_finished() {
             return Err(Refusal::CaseNotClosed);
         }
-        required(reason, "reason")?;
+        required(reason, CaseField::Reason)?;
         self.closed = None;
         self.ending = None;
         let n = self.reopened.as_ref().map_or(0, |(n, _)| *n);
@@ -582,7 +583,7 @@ impl Case {
         &self,
         on: NaiveDate,
         today: NaiveDate,
-        field: &'static str,
+        field: CaseField,
     ) -> Result<(), Refusal> {
         if on > today {
             return Err(Refusal::InFuture(field));

@@ -13,7 +13,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BreachNature, Case, Channel, Refusal, Relation, ReplyMethod, RequestFacts};
+use super::{BreachNature, Case, CaseField, Channel, Refusal, Relation, ReplyMethod, RequestFacts};
 use crate::domain::checklist;
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::rights;
@@ -298,7 +298,7 @@ impl Case {
                     return Err(Refusal::CorrectionStale);
                 }
                 if *to > at {
-                    return Err(Refusal::InFuture("aware_at"));
+                    return Err(Refusal::InFuture(CaseField::AwareAt));
                 }
                 b.aware_at = *to;
             }
@@ -308,7 +308,7 @@ impl Case {
                     return Err(Refusal::CorrectionStale);
                 }
                 if to.is_some_and(|t| t > at) {
-                    return Err(Refusal::InFuture("processor_notice_at"));
+                    return Err(Refusal::InFuture(CaseField::ProcessorNoticeAt));
                 }
                 b.processor_notice_at = *to;
             }
@@ -336,7 +336,7 @@ impl Case {
         gated: bool,
     ) -> Result<(), Refusal> {
         if reason.trim().is_empty() {
-            return Err(Refusal::Required("reason"));
+            return Err(Refusal::Required(CaseField::Reason));
         }
         if correction.unchanged() {
             return Err(Refusal::CorrectionUnchanged);
@@ -379,7 +379,7 @@ impl Case {
     }
 }
 
-fn required(text: &str, field: &'static str) -> Result<(), Refusal> {
+fn required(text: &str, field: CaseField) -> Result<(), Refusal> {
     if text.trim().is_empty() {
         Err(Refusal::Required(field))
     } else {
@@ -401,10 +401,10 @@ fn correct_request_date(
                 return Err(Refusal::CorrectionStale);
             }
             if *to > today {
-                return Err(Refusal::InFuture("received"));
+                return Err(Refusal::InFuture(CaseField::Received));
             }
             if *to < r.child.birth_date {
-                return Err(Refusal::TooEarly("received"));
+                return Err(Refusal::TooEarly(CaseField::Received));
             }
             r.received = *to;
         }
@@ -413,13 +413,13 @@ fn correct_request_date(
                 return Err(Refusal::CorrectionStale);
             }
             if *to > today {
-                return Err(Refusal::InFuture("birth_date"));
+                return Err(Refusal::InFuture(CaseField::BirthDate));
             }
             if gated && *to < super::EARLIEST_BIRTH {
-                return Err(Refusal::TooEarly("birth_date"));
+                return Err(Refusal::TooEarly(CaseField::BirthDate));
             }
             if r.received < *to {
-                return Err(Refusal::TooEarly("received"));
+                return Err(Refusal::TooEarly(CaseField::Received));
             }
             r.child.birth_date = *to;
         }
@@ -441,7 +441,7 @@ fn correct_request_party(r: &mut RequestFacts, correction: &Correction) -> Resul
                 && ReplyMethod::for_channel(*to) == ReplyMethod::Post
                 && r.requester.address.trim().is_empty()
             {
-                return Err(Refusal::Required("address"));
+                return Err(Refusal::Required(CaseField::Address));
             }
             r.channel = *to;
         }
@@ -449,7 +449,7 @@ fn correct_request_party(r: &mut RequestFacts, correction: &Correction) -> Resul
             if r.requester.name != *from {
                 return Err(Refusal::CorrectionStale);
             }
-            required(to, "requester")?;
+            required(to, CaseField::Requester)?;
             r.requester.name = to.clone();
         }
         Correction::Relation { from, to } => {
@@ -470,9 +470,9 @@ fn correct_request_party(r: &mut RequestFacts, correction: &Correction) -> Resul
             }
             // An address only when the answer goes by post (data minimisation).
             if r.reply_method() == ReplyMethod::Post {
-                required(to, "address")?;
+                required(to, CaseField::Address)?;
             } else if !to.trim().is_empty() {
-                return Err(Refusal::NotNeeded("address"));
+                return Err(Refusal::NotNeeded(CaseField::Address));
             }
             r.requester.address = to.clone();
         }
@@ -480,7 +480,7 @@ fn correct_request_party(r: &mut RequestFacts, correction: &Correction) -> Resul
             if r.child.name != *from {
                 return Err(Refusal::CorrectionStale);
             }
-            required(to, "child")?;
+            required(to, CaseField::Child)?;
             r.child.name = to.clone();
         }
         _ => return Err(Refusal::NotForKind),

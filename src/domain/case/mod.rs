@@ -35,7 +35,7 @@ pub use handling::{
     Decision, DecisionRecord, DestructionPart, Dispute, Ending, Extension, ExtensionReason,
     Recipient, RecipientOutcome, Waiting,
 };
-pub use refusal::Refusal;
+pub use refusal::{CaseField, Refusal};
 pub use status::Status;
 
 /// The case record's format version (the journal line has its own `v`).

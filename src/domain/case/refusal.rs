@@ -10,14 +10,14 @@ pub enum Refusal {
     #[error("event does not fit this case")]
     WrongCase,
     /// A required text is empty.
-    #[error("required field empty: {0}")]
-    Required(&'static str),
+    #[error("required field empty: {0:?}")]
+    Required(CaseField),
     /// A date lies in the future.
-    #[error("date in the future: {0}")]
-    InFuture(&'static str),
+    #[error("date in the future: {0:?}")]
+    InFuture(CaseField),
     /// A date lies before the date it must follow.
-    #[error("date too early: {0}")]
-    TooEarly(&'static str),
+    #[error("date too early: {0:?}")]
+    TooEarly(CaseField),
     /// The kind does not allow this (an extension of an intrekken toestemming, ...).
     #[error("not for this kind of case")]
     NotForKind,
@@ -59,11 +59,11 @@ pub enum Refusal {
     NoRecipient,
     /// A value recorded only when something else asks for it (a postal address only when the
     /// answer goes by post: data minimisation).
-    #[error("not needed: {0}")]
-    NotNeeded(&'static str),
+    #[error("not needed: {0:?}")]
+    NotNeeded(CaseField),
     /// A text longer than its field holds.
-    #[error("text too long: {0}")]
-    TooLong(&'static str),
+    #[error("text too long: {0:?}")]
+    TooLong(CaseField),
     /// A correction whose new value is the old one.
     #[error("correction changes nothing")]
     CorrectionUnchanged,
@@ -73,4 +73,79 @@ pub enum Refusal {
     /// A correction that makes what was recorded unlawful, not (yet) confirmed.
     #[error("correction conflicts with what was recorded: {0:?}")]
     CorrectionConflicts(Vec<super::Conflict>),
+}
+
+/// The field of a case or an event a [`Refusal`] names: the app puts its message at that
+/// field of a form, and i18n names it in words (`i18n::domain::field`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CaseField {
+    /// The requester's name.
+    Requester,
+    /// The child's name.
+    Child,
+    /// The date the request was received.
+    Received,
+    /// The child's date of birth.
+    BirthDate,
+    /// The requester's postal address.
+    Address,
+    /// Who reported the breach.
+    ReportedBy,
+    /// When the organisation became aware of the breach.
+    AwareAt,
+    /// When the processor notified the breach.
+    ProcessorNoticeAt,
+    /// What a wait is for.
+    Awaiting,
+    /// Since when a wait runs.
+    Since,
+    /// The date of a step (reply sent, destruction, recipient told, ...).
+    On,
+    /// The explanation of an extension to the requester.
+    Explanation,
+    /// The explanation of a decision in the letter.
+    LetterExplanation,
+    /// When the extension notice was sent.
+    NoticeSent,
+    /// A reason (a refusal's, a voiding's, a reopening's, a recipient's impossibility).
+    Reason,
+    /// What else is kept after a destruction.
+    Kept,
+    /// Who a dispute was escalated to.
+    To,
+    /// How something was done (withdrawn, resolved, told).
+    How,
+    /// A recipient's name.
+    Name,
+    /// A checklist step's answer.
+    Answer,
+    /// A note's text.
+    Note,
+}
+
+impl CaseField {
+    /// Every field.
+    pub const ALL: [CaseField; 21] = [
+        CaseField::Requester,
+        CaseField::Child,
+        CaseField::Received,
+        CaseField::BirthDate,
+        CaseField::Address,
+        CaseField::ReportedBy,
+        CaseField::AwareAt,
+        CaseField::ProcessorNoticeAt,
+        CaseField::Awaiting,
+        CaseField::Since,
+        CaseField::On,
+        CaseField::Explanation,
+        CaseField::LetterExplanation,
+        CaseField::NoticeSent,
+        CaseField::Reason,
+        CaseField::Kept,
+        CaseField::To,
+        CaseField::How,
+        CaseField::Name,
+        CaseField::Answer,
+        CaseField::Note,
+    ];
 }

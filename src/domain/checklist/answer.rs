@@ -1,6 +1,7 @@
 //! The answers a step takes: their types, the answers themselves with who gave them, and the
 //! check of an answer against its step before it is recorded.
 
+use crate::domain::case::CaseField;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -82,7 +83,9 @@ pub fn check_answer(
         {
             Ok(())
         }
-        (Choices(_), Answer::Choices(cs)) if cs.is_empty() => Err(Refusal::Required("answer")),
+        (Choices(_), Answer::Choices(cs)) if cs.is_empty() => {
+            Err(Refusal::Required(CaseField::Answer))
+        }
         (Choices(options), Answer::Choices(cs)) => {
             let known = cs.iter().all(|c| options.contains(&c.as_str()));
             let once = cs.iter().enumerate().all(|(i, c)| !cs[..i].contains(c));
@@ -92,13 +95,13 @@ pub fn check_answer(
                 Err(Refusal::WrongAnswerType)
             }
         }
-        (Date, Answer::Date(d)) if *d > today => Err(Refusal::InFuture("answer")),
+        (Date, Answer::Date(d)) if *d > today => Err(Refusal::InFuture(CaseField::Answer)),
         (Date, Answer::Date(_)) => Ok(()),
         // A moment that happened cannot lie after the moment it is recorded, not even later
         // the same day.
-        (Instant, Answer::Instant(i)) if *i > now => Err(Refusal::InFuture("answer")),
+        (Instant, Answer::Instant(i)) if *i > now => Err(Refusal::InFuture(CaseField::Answer)),
         (Instant, Answer::Instant(_)) => Ok(()),
-        (Text, Answer::Text(t)) if t.trim().is_empty() => Err(Refusal::Required("answer")),
+        (Text, Answer::Text(t)) if t.trim().is_empty() => Err(Refusal::Required(CaseField::Answer)),
         (Text, Answer::Text(_)) => Ok(()),
         _ => Err(Refusal::WrongAnswerType),
     }

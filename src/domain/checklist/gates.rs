@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::age_on;
 use super::answer::Answer;
 use super::step::{Phase::Intake, StepId};
+use super::{ApBesluit, Correctie, OverdrachtGrond, RisicoNiveau, VerwerkingGrond, age_on};
 use crate::domain::authority::NextStep;
 use crate::domain::case::{Case, Decision, Refusal};
 use crate::domain::kind::CaseKind;
@@ -158,18 +158,20 @@ fn kind_bars_grant(case: &Case, decision: Decision, today: NaiveDate) -> Result<
         }
         CaseKind::Rectificatie
             if decision == Decision::Toegewezen
-                && case.choice(StepId::SoortCorrectie) == Some("oordeel")
+                && case.chosen(StepId::SoortCorrectie) == Some(Correctie::Oordeel)
                 && !case.answers.contains_key(&StepId::OordeelGecorrigeerdDoor) =>
         {
             blocked(Block::JudgementNotCorrected)
         }
         CaseKind::Overdraagbaarheid
-            if case.choice(StepId::GrondslagOverdracht) == Some("wettelijke_taak") =>
+            if case.chosen(StepId::GrondslagOverdracht)
+                == Some(OverdrachtGrond::WettelijkeTaak) =>
         {
             blocked(Block::PortabilityNotApplicable)
         }
         CaseKind::Bezwaar
-            if case.choice(StepId::GrondslagVerwerking) == Some("wettelijke_plicht") =>
+            if case.chosen(StepId::GrondslagVerwerking)
+                == Some(VerwerkingGrond::WettelijkePlicht) =>
         {
             blocked(Block::ObjectionNotApplicable)
         }
@@ -194,7 +196,7 @@ fn abuse_bars_destruction(case: &Case, today: NaiveDate) -> bool {
         .request
         .as_ref()
         .map_or(0, |r| age_on(r.child.birth_date, today));
-    !(age >= 16 && case.choice(StepId::Wilsbekwaam) == Some("ja"))
+    !(age >= 16 && case.yes_no_choice(StepId::Wilsbekwaam) == Some(true))
 }
 
 /// What closing still needs: a verzoek a decision and a sent reply (Vernietiging: the
@@ -209,8 +211,8 @@ pub fn may_close(case: &Case, today: NaiveDate) -> Result<(), Refusal> {
         if rights::breach_notified_late_without_reason(case) {
             return blocked(Block::LateWithoutReason);
         }
-        if case.choice(StepId::ApMelding) == Some("niet_gemeld")
-            && case.choice(StepId::Risico) != Some("geen")
+        if case.chosen(StepId::ApMelding) == Some(ApBesluit::NietGemeld)
+            && case.chosen(StepId::Risico) != Some(RisicoNiveau::Geen)
         {
             return blocked(Block::NotificationRequired);
         }

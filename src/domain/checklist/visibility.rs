@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::answer::Answer;
 use super::step::{Need, Phase, Show::*, Step, StepId};
-use super::{age_on, steps};
+use super::{ApBesluit, RisicoNiveau, age_on, steps};
 use crate::domain::case::{Case, Relation};
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::rights;
@@ -18,6 +18,18 @@ impl Case {
     /// Whether an answered yes/no step says yes (false when unanswered).
     pub fn said_yes(&self, id: StepId) -> bool {
         matches!(self.answer(id), Some(Answer::YesNo(true)))
+    }
+
+    /// The answer of a choice of ja and nee ([`super::JA_NEE`]); `None` when unanswered.
+    pub fn yes_no_choice(&self, id: StepId) -> Option<bool> {
+        self.choice(id)
+            .and_then(super::YesNo::from_slug)
+            .map(super::YesNo::is_yes)
+    }
+
+    /// The chosen option of a choice step, as its type; `None` when unanswered.
+    pub fn chosen<T: super::ChoiceOption>(&self, id: StepId) -> Option<T> {
+        self.choice(id).and_then(T::from_slug)
     }
 
     /// The chosen option of a choice step.
@@ -67,7 +79,7 @@ impl Case {
             ForKind(kind) => self.kind == kind,
             BreachDelay => {
                 let due = rights::breach_deadline(self);
-                self.choice(StepId::ApMelding) == Some("gemeld")
+                self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld)
                     && match (due, self.answer(StepId::ApGemeldOp)) {
                         (Some(due), Some(Answer::Instant(at))) => *at > due,
                         (Some(due), _) => today >= amsterdam_date(due),
@@ -94,7 +106,7 @@ impl Case {
                 (Some(due), _) => now > due,
                 (None, _) => false,
             };
-            if late && self.choice(StepId::ApMelding) == Some("gemeld") {
+            if late && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld) {
                 return Need::Required;
             }
         }
@@ -105,7 +117,7 @@ impl Case {
     /// required only at hoog risico (AVG 34), though it may be recorded at every level.
     pub fn need_by_answers(&self, step: &Step) -> Need {
         if step.id == StepId::BetrokkenenInformeren
-            && self.choice(StepId::Risico) != Some("hoog_risico")
+            && self.chosen(StepId::Risico) != Some(RisicoNiveau::HoogRisico)
         {
             return Need::Optional;
         }

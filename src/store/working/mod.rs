@@ -114,18 +114,14 @@ impl Working {
     }
 
     fn open_waiting(dir: &Path, older: bool) -> Result<Working, WorkingError> {
+        // sled reports its held lock only as an `io::ErrorKind::Other` with a message, so the
+        // lock is asked of the file itself first, by kind (`TryLockError::WouldBlock`).
         let mut tries = 0;
-        loop {
-            match Self::open_once(dir, older) {
-                Err(WorkingError::Sled(sled::Error::Io(e)))
-                    if tries < 300 && e.to_string().contains("could not acquire lock") =>
-                {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(50));
-                }
-                other => return other,
-            }
+        while tries < 300 && sled_lock_held(dir) {
+            tries += 1;
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
+        Self::open_once(dir, older)
     }
 
     /// Opens the store. Unless `older`, a store of an older schema is refused before anything
@@ -308,5 +304,39 @@ impl Working {
 impl Drop for Working {
     fn drop(&mut self) {
         let _ = self.db.flush();
+    }
+}
+
+/// Whether sled's exclusive lock on the store's data file (`db`, an `flock` as std's
+/// `File::try_lock` takes one) is held: by a handle of this process whose release sled's
+/// background thread has not done yet. A missing file holds no lock.
+fn sled_lock_held(dir: &Path) -> bool {
+    let Ok(file) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(dir.join("db"))
+    else {
+        return false;
+    };
+    // Taken and at once released (dropped) when free.
+    matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod lock_tests {
+    use super::*;
+
+    /// sled's lock is recognised by the lock's kind: held while a store is open, and a reopen
+    /// in the same process waits for sled to let it go rather than call the store damaged.
+    #[test]
+    fn a_held_sled_lock_is_seen_and_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!sled_lock_held(dir.path()));
+        let first = Working::open(dir.path()).unwrap();
+        assert!(sled_lock_held(dir.path()));
+        drop(first);
+        let again = Working::open(dir.path());
+        assert!(again.is_ok(), "{:?}", again.err());
     }
 }

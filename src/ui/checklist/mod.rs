@@ -19,7 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::form::{draw_prompt, prompt_height};
+use super::form::{draw_prompt, prompt_footer, prompt_height};
 use super::text;
 use super::{footer, status_line, titled};
 use crate::app::{App, Mode};
@@ -90,21 +90,17 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(state).wrap(Wrap { trim: false }), state_area);
 
     if let Some(p) = app.prompt() {
-        draw_prompt(&p.title, &p.form, theme, lang, frame, prompt);
+        draw_prompt(&p.title, &p.form, theme, frame, prompt);
     }
     frame.render_widget(
         Paragraph::new(status_text).wrap(Wrap { trim: false }),
         status,
     );
-    let mode = if app.prompt().is_some() {
-        Mode::Prompt
-    } else {
-        Mode::Checklist
+    let keys = match app.prompt() {
+        Some(p) => prompt_footer(app, theme, &p.form),
+        None => footer(app, theme, Mode::Checklist),
     };
-    frame.render_widget(
-        Paragraph::new(footer(app, theme, mode)).wrap(Wrap { trim: false }),
-        foot,
-    );
+    frame.render_widget(Paragraph::new(keys).wrap(Wrap { trim: false }), foot);
 }
 
 /// Who asks for whom, the legal dates with their warning, and the progress.

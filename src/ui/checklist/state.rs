@@ -6,8 +6,9 @@ use crate::ui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
+use crate::app::action::{Action, Task};
 use crate::app::checklist::late_refusal;
+use crate::app::{App, Mode};
 use crate::domain::case::{Ending, RecipientOutcome};
 use crate::domain::checklist::{may_close, may_decide};
 use crate::domain::{Case, rights};
@@ -19,16 +20,18 @@ use crate::i18n::workbench::WorkMsg;
 pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'static>> {
     let lang = app.lang();
     let today = app.today();
+    // A key a line names, from the keymap (the checklist's).
+    let key = |t: Task| app.keymap().hint(Mode::Checklist, Action::Task(t));
     let mut out = vec![Line::default()];
-    authority_lines(&mut out, case, theme, lang, today);
+    authority_lines(&mut out, case, theme, lang, today, &key);
     handling_lines(&mut out, case, theme, lang);
     decision_lines(&mut out, case, theme, lang, today);
     destruction_part_lines(&mut out, case, theme, lang);
-    dispute_and_review_lines(&mut out, case, theme, lang);
-    restriction_lines(&mut out, case, theme, lang);
-    destroyed_lines(&mut out, case, theme, lang);
-    recipient_lines(&mut out, case, theme, lang);
-    ending_lines(&mut out, case, theme, lang, today);
+    dispute_and_review_lines(&mut out, case, theme, lang, &key);
+    restriction_lines(&mut out, case, theme, lang, &key);
+    destroyed_lines(&mut out, case, theme, lang, &key);
+    recipient_lines(&mut out, case, theme, lang, &key);
+    ending_lines(&mut out, case, theme, lang, today, &key);
     out
 }
 
@@ -39,6 +42,7 @@ fn authority_lines(
     theme: &Theme,
     lang: Lang,
     today: NaiveDate,
+    key: &dyn Fn(Task) -> String,
 ) {
     if let Some(a) = rights::authority(case, today) {
         let style = if a.allows_processing() {
@@ -48,10 +52,16 @@ fn authority_lines(
         };
         out.push(Line::from(vec![
             Span::styled(
-                WorkMsg::Authority.fill(lang, &[("outcome", a.outcome.text(lang))]),
+                WorkMsg::Authority.fill(
+                    lang,
+                    &[("outcome", crate::i18n::authority::outcome(a.outcome, lang))],
+                ),
                 style,
             ),
-            Span::styled(format!(" — {}", a.reason_text(lang)), theme.muted),
+            Span::styled(
+                format!(" — {}", crate::i18n::authority::assessment_reason(&a, lang)),
+                theme.muted,
+            ),
         ]));
         use crate::domain::authority::NextStep;
         let hint = match a.outcome.next_step() {
@@ -60,7 +70,10 @@ fn authority_lines(
             _ => None,
         };
         if let (Some(h), None) = (hint, &case.decision) {
-            out.push(Line::styled(h.text(lang).to_string(), theme.due_soon));
+            out.push(Line::styled(
+                h.fill(lang, &[("key", &key(Task::Decide))]),
+                theme.due_soon,
+            ));
         }
     }
 }
@@ -186,11 +199,24 @@ fn destruction_part_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &The
 }
 
 /// What holds a decision back: a dispute between parents, or a correction under review.
-fn dispute_and_review_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
+fn dispute_and_review_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     if let Some(d) = &case.dispute {
         let line = match &d.resolved {
             None => Line::styled(
-                WorkMsg::DisputeOpen.fill(lang, &[("to", &d.to), ("date", &d.since.to_string())]),
+                WorkMsg::DisputeOpen.fill(
+                    lang,
+                    &[
+                        ("to", &d.to),
+                        ("date", &d.since.to_string()),
+                        ("key", &key(Task::Dispute)),
+                    ],
+                ),
                 theme.late,
             ),
             Some((on, how)) => Line::styled(
@@ -211,7 +237,11 @@ fn dispute_and_review_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &T
         out.push(Line::styled(
             WorkMsg::UnderReview.fill(
                 lang,
-                &[("date", &r.since.to_string()), ("what", &what.join("; "))],
+                &[
+                    ("date", &r.since.to_string()),
+                    ("what", &what.join("; ")),
+                    ("key", &key(Task::Decide)),
+                ],
             ),
             theme.late,
         ));
@@ -219,11 +249,17 @@ fn dispute_and_review_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &T
 }
 
 /// A Beperking: whether the restriction is still in force, announced to end, or lifted.
-fn restriction_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
+fn restriction_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     if case.kind == crate::domain::CaseKind::Beperking {
         if case.restriction_in_force() {
             out.push(Line::styled(
-                WorkMsg::RestrictionInForce.text(lang).to_string(),
+                WorkMsg::RestrictionInForce.fill(lang, &[("key", &key(Task::Lift))]),
                 theme.due_soon,
             ));
             if let Some(on) = case.lift_announced {
@@ -242,7 +278,13 @@ fn restriction_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, l
 }
 
 /// A Vernietiging granted: destroyed on a date, or still to do.
-fn destroyed_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
+fn destroyed_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     if let Some(on) = case.destroyed_on() {
         out.push(Line::styled(
             WorkMsg::DestroyedOn.fill(lang, &[("date", &on.to_string())]),
@@ -259,19 +301,25 @@ fn destroyed_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lan
         })
     {
         out.push(Line::styled(
-            WorkMsg::DestroyPending.text(lang).to_string(),
+            WorkMsg::DestroyPending.fill(lang, &[("key", &key(Task::Destroyed))]),
             theme.due_soon,
         ));
     }
 }
 
 /// AVG 19: who the data went to and whether each was told.
-fn recipient_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
+fn recipient_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     let finished = case.closed.is_some() || case.ending.is_some();
     if crate::domain::checklist::has_recipients(case.kind) {
         if case.recipients.is_empty() && !finished {
             out.push(Line::styled(
-                WorkMsg::NoRecipientsYet.text(lang).to_string(),
+                WorkMsg::NoRecipientsYet.fill(lang, &[("key", &key(Task::AddRecipient))]),
                 theme.muted,
             ));
         } else if !case.recipients.is_empty() {
@@ -294,7 +342,14 @@ fn recipient_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lan
                 .collect();
             let mut line = format!("{} {}", WorkMsg::Recipients.text(lang), list.join("; "));
             if case.recipients.iter().any(|r| r.outcome.is_none()) {
-                line.push_str(&format!(" — {}", WorkMsg::RecipientKeys.text(lang)));
+                let keys = WorkMsg::RecipientKeys.fill(
+                    lang,
+                    &[
+                        ("told", &key(Task::RecipientTold)),
+                        ("impossible", &key(Task::RecipientImpossible)),
+                    ],
+                );
+                line.push_str(&format!(" — {keys}"));
             }
             out.push(Line::styled(line, theme.text));
         }
@@ -308,6 +363,7 @@ fn ending_lines(
     theme: &Theme,
     lang: Lang,
     today: NaiveDate,
+    key: &dyn Fn(Task) -> String,
 ) {
     match (&case.ending, case.closed) {
         (Some(Ending::Ingetrokken { on, how }), _) => out.push(Line::styled(
@@ -322,7 +378,7 @@ fn ending_lines(
             format!(
                 "{} — {}",
                 WorkMsg::ClosedOn.fill(lang, &[("date", &on.to_string())]),
-                WorkMsg::ReopenKey.text(lang)
+                WorkMsg::ReopenKey.fill(lang, &[("key", &key(Task::Reopen))])
             ),
             theme.closed,
         )),
@@ -337,7 +393,7 @@ fn ending_lines(
             if case.decision.is_some() || case.kind.is_datalek() {
                 match may_close(case, today) {
                     Ok(()) => out.push(Line::styled(
-                        WorkMsg::MayClose.text(lang).to_string(),
+                        WorkMsg::MayClose.fill(lang, &[("key", &key(Task::Close))]),
                         theme.status_ok,
                     )),
                     Err(r) => out.push(Line::styled(
@@ -354,7 +410,10 @@ fn ending_lines(
                     .collect();
                 if !open.is_empty() {
                     out.push(Line::styled(
-                        WorkMsg::MayDecide.fill(lang, &[("decisions", &open.join(", "))]),
+                        WorkMsg::MayDecide.fill(
+                            lang,
+                            &[("decisions", &open.join(", ")), ("key", &key(Task::Decide))],
+                        ),
                         theme.status_ok,
                     ));
                 }

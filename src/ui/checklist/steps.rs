@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::app::checklist::Checklist;
-use crate::domain::checklist::{Answer, Need, Phase};
+use crate::domain::checklist::{Answer, Need, Phase, YesNo};
 use crate::i18n::Lang;
 use crate::i18n::checklist::{option, question};
 use crate::i18n::workbench::WorkMsg;
@@ -93,8 +93,7 @@ pub(super) fn step_lines(
 /// An answer as the screen writes it.
 fn answer_text(a: &Answer, lang: Lang) -> String {
     match a {
-        Answer::YesNo(true) => option("ja", lang).to_string(),
-        Answer::YesNo(false) => option("nee", lang).to_string(),
+        Answer::YesNo(yes) => option(YesNo::from_bool(*yes).slug(), lang).to_string(),
         Answer::Choice(c) => option(c, lang).to_string(),
         Answer::Choices(cs) => cs
             .iter()

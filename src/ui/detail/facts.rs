@@ -293,8 +293,14 @@ fn authority(
             } else {
                 theme.due_soon
             };
-            out.push(Line::styled(a.outcome.text(lang).to_string(), style));
-            out.push(Line::styled(a.reason_text(lang), theme.text));
+            out.push(Line::styled(
+                crate::i18n::authority::outcome(a.outcome, lang).to_string(),
+                style,
+            ));
+            out.push(Line::styled(
+                crate::i18n::authority::assessment_reason(&a, lang),
+                theme.text,
+            ));
             let age = age_on(birth, today).to_string();
             out.push(Line::styled(
                 DetailMsg::AgeAtDecision.fill(lang, &[("age", &age)]),

@@ -21,7 +21,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::form::{draw_prompt, prompt_height};
+use super::form::{draw_prompt, prompt_footer, prompt_height};
 use super::{footer, status_line, text, titled};
 use crate::app::{App, Mode};
 use crate::domain::CaseId;
@@ -77,7 +77,7 @@ pub fn draw(app: &App, theme: &Theme, id: CaseId, frame: &mut Frame, area: Rect)
         scrolled(frame, all, inner, scroll);
     }
     // A prompt (the letter key) stands over the bottom of the body.
-    let mode = match app.prompt() {
+    let keys = match app.prompt() {
         Some(p) => {
             let rows = prompt_height(&p.form).min(body.height);
             let rect = Rect {
@@ -85,13 +85,13 @@ pub fn draw(app: &App, theme: &Theme, id: CaseId, frame: &mut Frame, area: Rect)
                 height: rows,
                 ..body
             };
-            draw_prompt(&p.title, &p.form, theme, lang, frame, rect);
-            Mode::Prompt
+            draw_prompt(&p.title, &p.form, theme, frame, rect);
+            prompt_footer(app, theme, &p.form)
         }
-        None => Mode::Detail,
+        None => footer(app, theme, Mode::Detail),
     };
     frame.render_widget(Paragraph::new(status_line(app, theme)), status);
-    frame.render_widget(Paragraph::new(footer(app, theme, mode)), foot);
+    frame.render_widget(Paragraph::new(keys), foot);
 }
 
 /// Draws wrapped lines scrolled by `scroll` rows, clamped so the last row stays at the bottom.

@@ -273,8 +273,8 @@ fn decide(
         p.when(decide_day, 40),
         vec![Event::LetterMade {
             case: id,
-            letter: "besluit".into(),
-            format: Some("docx".into()),
+            letter: crate::domain::LetterKind::Besluit,
+            format: Some(crate::domain::letter::Format::Docx),
             sha256: None,
         }],
     )?;

@@ -36,8 +36,8 @@ use crate::demo::amsterdam_instant;
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::{CaseId, Event};
 
-use super::journal::{self, JOURNAL_FILE, ZERO_HASH};
-use super::{StoreError, create_private_dir, maintenance};
+use crate::store::journal::{self, JOURNAL_FILE, ZERO_HASH};
+use crate::store::{StoreError, create_private_dir, maintenance};
 
 use names::HANDLERS;
 use plans::{Course, course, plan_datalek, plan_verzoek};
@@ -77,7 +77,7 @@ pub fn build(dir: &Path, n: u32, now: DateTime<Utc>) -> Result<BulkReport, Store
     };
     let cases = maintenance::rebuild(dir, &opts)?.cases;
     if cases != report.cases {
-        return Err(StoreError::Damaged(super::Damage::Count {
+        return Err(StoreError::Damaged(crate::store::Damage::Count {
             found: cases,
             expected: report.cases,
         }));
