@@ -15,6 +15,7 @@ use crate::domain::case::{
 };
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::{CaseId, CaseKind, Event};
+use crate::i18n::Lang;
 use crate::i18n::domain as names;
 use crate::i18n::form::FormMsg;
 use crate::store::StoreError;
@@ -192,38 +193,11 @@ impl App {
             .copied()
             .unwrap_or(Relation::OuderMetGezag);
         let contact = form.text(CONTACT);
-        let reply = match form.choice(REPLY) {
-            0 => ReplyMethod::for_channel(channel),
-            n => ReplyMethod::ALL
-                .get(n - 1)
-                .copied()
-                .unwrap_or(ReplyMethod::for_channel(channel)),
-        };
-        // The postal address only when the answer goes by post (data minimisation).
-        let address = form.text(ADDRESS);
-        match (reply == ReplyMethod::Post, address.is_empty()) {
-            (true, true) => form.set_error(ADDRESS, FormMsg::AddressNeeded.text(lang).into()),
-            (false, false) => form.set_error(ADDRESS, FormMsg::AddressNotNeeded.text(lang).into()),
-            _ => {}
-        }
+        let (reply, address) = reply_and_address(form, channel, lang);
         let child = form.required_text(CHILD, lang);
         let birth = form.date(BIRTH, lang).flatten();
         let notes = form.text(NOTES);
-        // A form of address only as recorded, with the surname as the requester writes it.
-        let surname = form.text(SURNAME);
-        let salutation = match (form.choice(SALUTATION), surname.is_empty()) {
-            (0, true) => None,
-            (0, false) => {
-                form.set_error(SURNAME, FormMsg::SurnameNotNeeded.text(lang).into());
-                None
-            }
-            (_, true) => {
-                form.set_error(SURNAME, FormMsg::SurnameNeeded.text(lang).into());
-                None
-            }
-            (1, false) => Some(Salutation::Mevrouw(surname)),
-            (_, false) => Some(Salutation::Heer(surname)),
-        };
+        let salutation = salutation(form, lang);
         let (Some(received), Some(requester), Some(child), Some(birth)) =
             (received, requester, child, birth)
         else {
@@ -353,5 +327,44 @@ impl App {
                 self.say(text, false);
             }
         }
+    }
+}
+
+/// The reply method (from the channel unless chosen) and the postal address, which is there
+/// only when the answer goes by post (data minimisation): an error at the field otherwise.
+fn reply_and_address(form: &mut Form, channel: Channel, lang: Lang) -> (ReplyMethod, String) {
+    let reply = match form.choice(REPLY) {
+        0 => ReplyMethod::for_channel(channel),
+        n => ReplyMethod::ALL
+            .get(n - 1)
+            .copied()
+            .unwrap_or(ReplyMethod::for_channel(channel)),
+    };
+    // The postal address only when the answer goes by post (data minimisation).
+    let address = form.text(ADDRESS);
+    match (reply == ReplyMethod::Post, address.is_empty()) {
+        (true, true) => form.set_error(ADDRESS, FormMsg::AddressNeeded.text(lang).into()),
+        (false, false) => form.set_error(ADDRESS, FormMsg::AddressNotNeeded.text(lang).into()),
+        _ => {}
+    }
+    (reply, address)
+}
+
+/// A form of address only as recorded, with the surname as the requester writes it: a
+/// surname without a form of address (or the reverse) is an error at the field.
+fn salutation(form: &mut Form, lang: Lang) -> Option<Salutation> {
+    let surname = form.text(SURNAME);
+    match (form.choice(SALUTATION), surname.is_empty()) {
+        (0, true) => None,
+        (0, false) => {
+            form.set_error(SURNAME, FormMsg::SurnameNotNeeded.text(lang).into());
+            None
+        }
+        (_, true) => {
+            form.set_error(SURNAME, FormMsg::SurnameNeeded.text(lang).into());
+            None
+        }
+        (1, false) => Some(Salutation::Mevrouw(surname)),
+        (_, false) => Some(Salutation::Heer(surname)),
     }
 }

@@ -69,15 +69,13 @@ pub fn plausible_answer(case: &Case, step: StepId, ty: AnswerType, at: DateTime<
     }
 }
 
-/// The seed's changes for an empty register at `now`, each with the instant it is recorded at
-/// by [`DEMO_USER`], in time order: registered on the day received, decided and answered on days
-/// of their own, never after `now`. Case numbers follow the order of registration.
-pub fn plan(now: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, DemoChange)>, Refusal> {
+/// The seed's verzoeken: kind, day received (from today), the child's age, who asks, and how
+/// far the case has come. A table, so that a stage is added by adding a row.
+const VERZOEKEN: [(CaseKind, i64, i64, Relation, Stage); 36] = {
     use CaseKind::*;
     use Relation::*;
     use Stage::*;
-    let mut p = Planner::new(now);
-    let verzoeken: [(CaseKind, i64, i64, Relation, Stage); 36] = [
+    [
         (Inzage, -45, 6, OuderMetGezag, IntakeHalf),
         (Afschrift, -38, 9, OuderMetGezag, Waiting),
         (Rectificatie, -33, 4, OuderMetGezag, Fresh),
@@ -162,9 +160,16 @@ pub fn plan(now: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, DemoChange)>, Refu
             Closed(Decision::Toegewezen),
         ),
         (Inzage, -4, 15, Zelf, IntakeHalf),
-    ];
+    ]
+};
+
+/// The seed's changes for an empty register at `now`, each with the instant it is recorded at
+/// by [`DEMO_USER`], in time order: registered on the day received, decided and answered on days
+/// of their own, never after `now`. Case numbers follow the order of registration.
+pub fn plan(now: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, DemoChange)>, Refusal> {
+    let mut p = Planner::new(now);
     // Planned in order of receipt, so that the numbers follow the registrations.
-    let mut verzoeken: Vec<_> = verzoeken.into_iter().enumerate().collect();
+    let mut verzoeken: Vec<_> = VERZOEKEN.into_iter().enumerate().collect();
     verzoeken.sort_by_key(|(n, row)| (row.1, *n));
     for (n, (kind, offset, age, relation, stage)) in verzoeken {
         p.verzoek(n, kind, offset, age, relation, stage)?;

@@ -181,39 +181,7 @@ impl Planner {
     ) -> Result<(), Refusal> {
         let received = self.day(received_offset);
         let id = self.next_id('V', received);
-        let surname = SURNAMES[n % SURNAMES.len()];
-        let child_name = format!("{} {}", CHILDREN[(n * 3) % CHILDREN.len()], surname);
-        let requester_name = if relation == Relation::Zelf {
-            child_name.clone()
-        } else {
-            format!("{} {}", PARENTS[n % PARENTS.len()], surname)
-        };
-        let birth = received - Duration::days(child_age * 365 + 100);
-        let channel = Channel::ALL[n % Channel::ALL.len()];
-        let reply = ReplyMethod::for_channel(channel);
-        let request = RequestFacts {
-            kind,
-            received,
-            channel,
-            requester: Requester {
-                name: requester_name,
-                relation,
-                contact: format!("{}@voorbeeld.invalid", surname.to_lowercase()),
-                address: if reply == ReplyMethod::Post {
-                    format!("Verzonnenstraat {}\n1000 AA Voorbeeldstad", n + 1)
-                } else {
-                    String::new()
-                },
-                salutation: None,
-            },
-            child: Child {
-                name: child_name,
-                birth_date: birth,
-            },
-            notes: "Fictieve demozaak.".into(),
-            regime: crate::domain::authority::DossierRegime::Wgbo,
-            reply: Some(reply),
-        };
+        let request = demo_request(n, kind, received, child_age, relation);
         let mut case = None;
         // Registered on the day it was received; each later step on a day of its own.
         self.last = DateTime::<Utc>::MIN_UTC;
@@ -223,16 +191,29 @@ impl Planner {
             vec![Event::Registered { case: id, request }],
             registered,
         )?;
+        self.advance(&mut case, id, kind, (n, received_offset), stage)
+    }
+
+    /// Takes a registered demo case to its stage, each change on a later day of its own.
+    fn advance(
+        &mut self,
+        case: &mut Option<Case>,
+        id: CaseId,
+        kind: CaseKind,
+        (n, received_offset): (usize, i64),
+        stage: Stage,
+    ) -> Result<(), Refusal> {
+        let received = self.day(received_offset);
         let intake = (n, received.succ_opt().unwrap_or(received));
         match stage {
             Stage::Fresh => {}
-            Stage::IntakeHalf => self.answer_steps(&mut case, true, 3, intake)?,
+            Stage::IntakeHalf => self.answer_steps(case, true, 3, intake)?,
             Stage::Waiting => {
-                self.answer_steps(&mut case, true, 2, intake)?;
+                self.answer_steps(case, true, 2, intake)?;
                 let since = self.day(received_offset + 3).min(self.today);
                 let at = self.instant_on(since, n, 10);
                 self.record(
-                    &mut case,
+                    case,
                     vec![Event::WaitingStarted {
                         case: id,
                         since,
@@ -242,11 +223,11 @@ impl Planner {
                 )?;
             }
             Stage::Extended => {
-                self.answer_steps(&mut case, true, 20, intake)?;
+                self.answer_steps(case, true, 20, intake)?;
                 let notice_sent = self.day(received_offset + 20).min(self.today);
                 let at = self.instant_on(notice_sent, n, 30);
                 self.record(
-                    &mut case,
+                    case,
                     vec![Event::Extended {
                         case: id,
                         reason: ExtensionReason::Complexiteit,
@@ -257,42 +238,14 @@ impl Planner {
                 )?;
             }
             Stage::Decided(d) | Stage::Closed(d) => {
-                self.answer_steps(&mut case, false, 40, intake)?;
-                // Decided two weeks after receipt, the reply a week later.
-                let decided = self.day(received_offset + 14).min(self.today);
-                let at = self.instant_on(decided, n, 50);
-                let reason = if d.needs_reason() {
-                    "Gegevens over derden afgeschermd (demo)."
-                } else {
-                    ""
-                };
-                self.record(
-                    &mut case,
-                    vec![Event::Decided {
-                        case: id,
-                        decision: d,
-                        reason: reason.into(),
-                        explanation: Some(reason.into()),
-                        kept: String::new(),
-                    }],
-                    at,
-                )?;
-                if let Stage::Closed(_) = stage {
-                    let on = self.day(received_offset + 21).min(self.today);
-                    let at = self.instant_on(on, n, 60);
-                    let mut events = vec![Event::ReplySent { case: id, on }];
-                    if kind == CaseKind::Vernietiging && !d.is_refusal() {
-                        events.push(Event::DestructionConfirmed { case: id, on });
-                    }
-                    events.push(Event::Closed { case: id, on });
-                    self.record(&mut case, events, at)?;
-                }
+                let closed = matches!(stage, Stage::Closed(_));
+                self.decide(case, id, kind, (n, received_offset), d, closed)?;
             }
             Stage::Withdrawn => {
                 let on = self.day(received_offset + 5).min(self.today);
                 let at = self.instant_on(on, n, 20);
                 self.record(
-                    &mut case,
+                    case,
                     vec![Event::Ended {
                         case: id,
                         ending: Ending::Ingetrokken {
@@ -306,7 +259,7 @@ impl Planner {
             Stage::Void => {
                 let at = self.instant_on(received, n, 5);
                 self.record(
-                    &mut case,
+                    case,
                     vec![Event::Ended {
                         case: id,
                         ending: Ending::Vervallen {
@@ -316,6 +269,52 @@ impl Planner {
                     at,
                 )?;
             }
+        }
+        Ok(())
+    }
+
+    /// Decided two weeks after receipt, the reply a week later; a closed case had its reply
+    /// sent (and a granted destruction done) the day it closed.
+    fn decide(
+        &mut self,
+        case: &mut Option<Case>,
+        id: CaseId,
+        kind: CaseKind,
+        (n, received_offset): (usize, i64),
+        d: Decision,
+        closed: bool,
+    ) -> Result<(), Refusal> {
+        let received = self.day(received_offset);
+        let intake = (n, received.succ_opt().unwrap_or(received));
+        self.answer_steps(case, false, 40, intake)?;
+        // Decided two weeks after receipt, the reply a week later.
+        let decided = self.day(received_offset + 14).min(self.today);
+        let at = self.instant_on(decided, n, 50);
+        let reason = if d.needs_reason() {
+            "Gegevens over derden afgeschermd (demo)."
+        } else {
+            ""
+        };
+        self.record(
+            case,
+            vec![Event::Decided {
+                case: id,
+                decision: d,
+                reason: reason.into(),
+                explanation: Some(reason.into()),
+                kept: String::new(),
+            }],
+            at,
+        )?;
+        if closed {
+            let on = self.day(received_offset + 21).min(self.today);
+            let at = self.instant_on(on, n, 60);
+            let mut events = vec![Event::ReplySent { case: id, on }];
+            if kind == CaseKind::Vernietiging && !d.is_refusal() {
+                events.push(Event::DestructionConfirmed { case: id, on });
+            }
+            events.push(Event::Closed { case: id, on });
+            self.record(case, events, at)?;
         }
         Ok(())
     }
@@ -364,5 +363,49 @@ impl Planner {
             )?;
         }
         Ok(())
+    }
+}
+
+/// A fictitious request: names from the demo lists, a child of about `child_age` years, an
+/// address only when the answer goes by post.
+fn demo_request(
+    n: usize,
+    kind: CaseKind,
+    received: NaiveDate,
+    child_age: i64,
+    relation: Relation,
+) -> RequestFacts {
+    let surname = SURNAMES[n % SURNAMES.len()];
+    let child_name = format!("{} {}", CHILDREN[(n * 3) % CHILDREN.len()], surname);
+    let requester_name = if relation == Relation::Zelf {
+        child_name.clone()
+    } else {
+        format!("{} {}", PARENTS[n % PARENTS.len()], surname)
+    };
+    let birth = received - Duration::days(child_age * 365 + 100);
+    let channel = Channel::ALL[n % Channel::ALL.len()];
+    let reply = ReplyMethod::for_channel(channel);
+    RequestFacts {
+        kind,
+        received,
+        channel,
+        requester: Requester {
+            name: requester_name,
+            relation,
+            contact: format!("{}@voorbeeld.invalid", surname.to_lowercase()),
+            address: if reply == ReplyMethod::Post {
+                format!("Verzonnenstraat {}\n1000 AA Voorbeeldstad", n + 1)
+            } else {
+                String::new()
+            },
+            salutation: None,
+        },
+        child: Child {
+            name: child_name,
+            birth_date: birth,
+        },
+        notes: "Fictieve demozaak.".into(),
+        regime: crate::domain::authority::DossierRegime::Wgbo,
+        reply: Some(reply),
     }
 }

@@ -9,7 +9,9 @@ use super::escape::Markup;
 use super::{LetterError, LetterKind, Letterhead, Signatory};
 use crate::config::{Organisatie, OrganisatieType};
 use crate::domain::Case;
-use crate::domain::case::{Decision, ExtensionReason, Relation, ReplyMethod, Salutation};
+use crate::domain::case::{
+    Decision, DecisionRecord, ExtensionReason, Relation, ReplyMethod, Requester, Salutation,
+};
 use crate::domain::checklist::StepId;
 use crate::domain::deadline;
 use crate::i18n::letters as text;
@@ -187,86 +189,21 @@ impl Context {
             termijn: date(dates.answer),
             verstuurd: date(x.notice_sent),
         });
-        let besluit = case.decision.as_ref().map(|d| {
-            // The letter's own text, never the dossier's reasoning (domain.md §7).
-            let toelichting = markup.text(d.explanation.as_deref().unwrap_or_default());
-            DecisionCtx {
-                uitkomst: match d.decision {
-                    Decision::Toegewezen => "toegewezen",
-                    Decision::DeelsToegewezen => "deels_toegewezen",
-                    Decision::Afgewezen => "afgewezen",
-                    Decision::NietOntvankelijk => "niet_ontvankelijk",
-                },
-                uitkomst_tekst: i18n::domain::decision(d.decision, lang),
-                weigering: d.decision.is_refusal(),
-                reden: toelichting.clone(),
-                toelichting,
-                bewaard: markup.text(&sentence(&d.kept)),
-                vaccinaties_jgz: case
-                    .choice(StepId::VaccinatiegegevensJgz)
-                    .map(str::to_string),
-                datum: date(d.on),
-                vernietigd_op: case.destroyed_on().map(date),
-                oordeel: case.kind == crate::domain::CaseKind::Rectificatie
-                    && case.choice(StepId::SoortCorrectie) == Some("oordeel"),
-                oordeel_gecorrigeerd: case.answers.contains_key(&StepId::OordeelGecorrigeerdDoor),
-                verklaring_aangeboden: case.said_yes(StepId::EigenVerklaringAangeboden),
-                verklaring_toegevoegd: match case
-                    .answers
-                    .get(&StepId::EigenVerklaringToegevoegd)
-                    .map(|r| &r.answer)
-                {
-                    Some(crate::domain::checklist::Answer::Date(on)) => Some(date(*on)),
-                    _ => None,
-                },
-            }
-        });
+        let besluit = case
+            .decision
+            .as_ref()
+            .map(|d| DecisionCtx::new(case, d, lang, markup));
         let requester = &request.requester;
         let reply = request.reply_method();
-        let per_post = reply == ReplyMethod::Post;
         let letter_date = match (kind_of_letter, &case.extension) {
             (LetterKind::Verlenging, Some(x)) => x.notice_sent,
             _ => today,
         };
         Ok(Context {
-            organisatie: OrgCtx {
-                naam: markup.text(naam),
-                adres: org.adres.as_deref().map(|v| markup.text(v)),
-                adres_regels: org
-                    .adres
-                    .as_deref()
-                    .map(|v| markup.lines(v))
-                    .unwrap_or_default(),
-                org_type: org_type.slug(),
-                bestuursorgaan: org_type == OrganisatieType::Bestuursorgaan,
-                fg_naam: org.fg_naam.as_deref().map(|v| markup.text(v)),
-                fg_contact: markup.text(fg_contact),
-            },
+            organisatie: OrgCtx::new(org, naam, org_type, fg_contact, markup),
             datum: date(letter_date),
             kenmerk: case.id.to_string(),
-            verzoeker: RequesterCtx {
-                naam: markup.text(&requester.name),
-                contact_regels: markup.lines(&requester.contact),
-                relatie: relation_slug(requester.relation),
-                adres_regels: if per_post {
-                    markup.lines(&requester.address)
-                } else {
-                    Vec::new()
-                },
-                per_post,
-                antwoord_via: reply_slug(reply),
-                namens_client: requester.relation == Relation::Gemachtigde,
-                derde: requester.relation == Relation::Derde,
-                zonder_gezag: requester.relation == Relation::OuderZonderGezag,
-                pleegouder: requester.relation == Relation::Pleegouder,
-                aanhef: {
-                    let recorded = requester.salutation.as_ref().map(|s| match s {
-                        Salutation::Mevrouw(n) => (true, markup.text(n)),
-                        Salutation::Heer(n) => (false, markup.text(n)),
-                    });
-                    text::salutation(lang, recorded.as_ref().map(|(f, n)| (*f, n.as_str())))
-                },
-            },
+            verzoeker: RequesterCtx::new(requester, reply, lang, markup),
             verzoek: RequestCtx {
                 soort: kind.slug(),
                 soort_naam: i18n::domain::kind(kind, lang),
@@ -284,21 +221,121 @@ impl Context {
             },
             verlenging,
             besluit,
-            ondertekening: SignatoryCtx {
-                // The configured signatory, else the one who makes the letter, else the
-                // organisation itself.
-                naam: markup.text(
-                    signatory
-                        .naam
-                        .as_deref()
-                        .or(signatory.handler.as_deref())
-                        .unwrap_or(naam),
-                ),
-                functie: signatory.functie.as_deref().map(|v| markup.text(v)),
-                namens: signatory.namens.as_deref().map(|v| markup.text(v)),
-            },
+            ondertekening: SignatoryCtx::new(signatory, naam, markup),
             briefhoofd,
         })
+    }
+}
+
+impl DecisionCtx {
+    /// The letter's own text, never the dossier's reasoning (domain.md §7).
+    fn new(case: &Case, d: &DecisionRecord, lang: Lang, markup: Markup) -> DecisionCtx {
+        let date = |d: NaiveDate| text::date(d, lang);
+        let toelichting = markup.text(d.explanation.as_deref().unwrap_or_default());
+        DecisionCtx {
+            uitkomst: match d.decision {
+                Decision::Toegewezen => "toegewezen",
+                Decision::DeelsToegewezen => "deels_toegewezen",
+                Decision::Afgewezen => "afgewezen",
+                Decision::NietOntvankelijk => "niet_ontvankelijk",
+            },
+            uitkomst_tekst: i18n::domain::decision(d.decision, lang),
+            weigering: d.decision.is_refusal(),
+            reden: toelichting.clone(),
+            toelichting,
+            bewaard: markup.text(&sentence(&d.kept)),
+            vaccinaties_jgz: case
+                .choice(StepId::VaccinatiegegevensJgz)
+                .map(str::to_string),
+            datum: date(d.on),
+            vernietigd_op: case.destroyed_on().map(date),
+            oordeel: case.kind == crate::domain::CaseKind::Rectificatie
+                && case.choice(StepId::SoortCorrectie) == Some("oordeel"),
+            oordeel_gecorrigeerd: case.answers.contains_key(&StepId::OordeelGecorrigeerdDoor),
+            verklaring_aangeboden: case.said_yes(StepId::EigenVerklaringAangeboden),
+            verklaring_toegevoegd: match case
+                .answers
+                .get(&StepId::EigenVerklaringToegevoegd)
+                .map(|r| &r.answer)
+            {
+                Some(crate::domain::checklist::Answer::Date(on)) => Some(date(*on)),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl OrgCtx {
+    /// The organisation's settings, each escaped; `check` has made sure the required ones are
+    /// there, so they arrive unwrapped.
+    fn new(
+        org: &Organisatie,
+        naam: &str,
+        org_type: OrganisatieType,
+        fg_contact: &str,
+        markup: Markup,
+    ) -> OrgCtx {
+        OrgCtx {
+            naam: markup.text(naam),
+            adres: org.adres.as_deref().map(|v| markup.text(v)),
+            adres_regels: org
+                .adres
+                .as_deref()
+                .map(|v| markup.lines(v))
+                .unwrap_or_default(),
+            org_type: org_type.slug(),
+            bestuursorgaan: org_type == OrganisatieType::Bestuursorgaan,
+            fg_naam: org.fg_naam.as_deref().map(|v| markup.text(v)),
+            fg_contact: markup.text(fg_contact),
+        }
+    }
+}
+
+impl RequesterCtx {
+    /// The address only when the answer goes by post (data minimisation).
+    fn new(requester: &Requester, reply: ReplyMethod, lang: Lang, markup: Markup) -> RequesterCtx {
+        let per_post = reply == ReplyMethod::Post;
+        RequesterCtx {
+            naam: markup.text(&requester.name),
+            contact_regels: markup.lines(&requester.contact),
+            relatie: relation_slug(requester.relation),
+            adres_regels: if per_post {
+                markup.lines(&requester.address)
+            } else {
+                Vec::new()
+            },
+            per_post,
+            antwoord_via: reply_slug(reply),
+            namens_client: requester.relation == Relation::Gemachtigde,
+            derde: requester.relation == Relation::Derde,
+            zonder_gezag: requester.relation == Relation::OuderZonderGezag,
+            pleegouder: requester.relation == Relation::Pleegouder,
+            aanhef: {
+                let recorded = requester.salutation.as_ref().map(|s| match s {
+                    Salutation::Mevrouw(n) => (true, markup.text(n)),
+                    Salutation::Heer(n) => (false, markup.text(n)),
+                });
+                text::salutation(lang, recorded.as_ref().map(|(f, n)| (*f, n.as_str())))
+            },
+        }
+    }
+}
+
+impl SignatoryCtx {
+    /// The configured signatory, else the one who makes the letter, else the organisation
+    /// itself.
+    fn new(signatory: &Signatory, org_naam: &str, markup: Markup) -> SignatoryCtx {
+        SignatoryCtx {
+            naam: markup.text(
+                signatory
+                    .naam
+                    .as_deref()
+                    .or(signatory.handler.as_deref())
+                    .unwrap_or(org_naam),
+            ),
+            functie: signatory.functie.as_deref().map(|v| markup.text(v)),
+            namens: signatory.namens.as_deref().map(|v| markup.text(v)),
+        }
     }
 }
 

@@ -137,13 +137,7 @@ fn draw_field(
     rect: Rect,
     label_w: u16,
 ) {
-    let label_style = if field.error().is_some() {
-        theme.field_error
-    } else if focused {
-        theme.field_focus
-    } else {
-        theme.muted
-    };
+    let label_style = label_style(field, focused, theme);
     let mark = if field.is_required() {
         FormMsg::RequiredMark.text(lang)
     } else {
@@ -165,6 +159,41 @@ fn draw_field(
         height: value_area.height.saturating_sub(error_rows).max(1),
         ..value_area
     };
+    draw_value(field, focused, theme, lang, frame, value_rect);
+    if let Some(error) = field.error() {
+        let rect = Rect {
+            y: value_area.y + value_area.height.saturating_sub(1),
+            height: 1,
+            ..value_area
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!("⚠ {error}"), theme.field_error)),
+            rect,
+        );
+    }
+}
+
+/// A field's label tells at a glance which field has an error and which has the focus.
+fn label_style(field: &Field, focused: bool, theme: &Theme) -> Style {
+    if field.error().is_some() {
+        theme.field_error
+    } else if focused {
+        theme.field_focus
+    } else {
+        theme.muted
+    }
+}
+
+/// A field's value as its kind of input shows it: a line with its cursor and hint, a choice
+/// between arrows, a text area.
+fn draw_value(
+    field: &Field,
+    focused: bool,
+    theme: &Theme,
+    lang: Lang,
+    frame: &mut Frame,
+    value_rect: Rect,
+) {
     match field.input() {
         Input::Text(l) | Input::Number(l) => frame.render_widget(
             Paragraph::new(line_input(l, focused, theme, None)),
@@ -229,17 +258,6 @@ fn draw_field(
             area.set_cursor_style(cursor);
             frame.render_widget(&area, value_rect);
         }
-    }
-    if let Some(error) = field.error() {
-        let rect = Rect {
-            y: value_area.y + value_area.height.saturating_sub(1),
-            height: 1,
-            ..value_area
-        };
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!("⚠ {error}"), theme.field_error)),
-            rect,
-        );
     }
 }
 
@@ -351,78 +369,88 @@ pub fn draw_prompt(title: &str, form: &Form, theme: &Theme, frame: &mut Frame, a
     let mut lines = Vec::new();
     let inner = usize::from(area.width.saturating_sub(2));
     for (i, f) in form.fields().iter().enumerate() {
-        let focus = i == form.focus();
-        // A long text shows its end while typed (where the cursor is), its start otherwise.
-        let room = inner.saturating_sub(f.label().chars().count() + 5).max(8);
-        let value = match f.input() {
-            Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
-            Input::Several { .. } => clip(&f.value(), room),
-            Input::Multi(_) => String::new(),
-            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) if focus => {
-                let (before, after): (String, String) = {
-                    let chars: Vec<char> = l.value().chars().collect();
-                    let at = l.cursor().min(chars.len());
-                    (chars[..at].iter().collect(), chars[at..].iter().collect())
-                };
-                let shown = format!("{}▏{after}", tail(&before, room.saturating_sub(1)));
-                clip(&shown, room)
-            }
-            Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
-                clip(l.value(), room)
-            }
-        };
-        let label_style = if f.error().is_some() {
-            theme.field_error
-        } else if focus {
-            theme.field_focus
-        } else {
-            theme.muted
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{} {}: ", if focus { ">" } else { " " }, f.label()),
-                label_style,
-            ),
-            Span::styled(value, theme.input),
-        ]));
-        if let Input::Multi(area) = f.input() {
-            // Each line its own row, literal text; the cursor at the end of the focused one.
-            let n = area.lines().len();
-            for (k, l) in area.lines().iter().enumerate() {
-                let cursor = if focus && k + 1 == n { "▏" } else { "" };
-                lines.push(Line::styled(
-                    format!("    {}{cursor}", clip(l, inner.saturating_sub(6))),
-                    theme.input,
-                ));
-            }
-        }
-        if let (
-            true,
-            Input::Several {
-                options,
-                chosen,
-                at,
-            },
-        ) = (focus, f.input())
-        {
-            for (n, o) in options.iter().enumerate() {
-                let style = if n == *at { theme.selected } else { theme.text };
-                let mark = if chosen.get(n).copied().unwrap_or(false) {
-                    "[x]"
-                } else {
-                    "[ ]"
-                };
-                lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
-            }
-        }
-        if let (true, Input::Choice { options, at, .. }) = (focus, f.input()) {
-            for (n, o) in options.iter().enumerate() {
-                let style = if n == *at { theme.selected } else { theme.text };
-                let mark = if n == *at { "●" } else { "○" };
-                lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
-            }
-        }
+        prompt_field_lines(&mut lines, f, i == form.focus(), inner, theme);
     }
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// One field of a prompt: its label and value on one row, a multi-line text's lines under
+/// it, and a focused choice's options.
+fn prompt_field_lines(
+    lines: &mut Vec<Line<'static>>,
+    f: &Field,
+    focus: bool,
+    inner: usize,
+    theme: &Theme,
+) {
+    // A long text shows its end while typed (where the cursor is), its start otherwise.
+    let room = inner.saturating_sub(f.label().chars().count() + 5).max(8);
+    let value = prompt_value(f, focus, room);
+    let label_style = label_style(f, focus, theme);
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{} {}: ", if focus { ">" } else { " " }, f.label()),
+            label_style,
+        ),
+        Span::styled(value, theme.input),
+    ]));
+    if let Input::Multi(area) = f.input() {
+        // Each line its own row, literal text; the cursor at the end of the focused one.
+        let n = area.lines().len();
+        for (k, l) in area.lines().iter().enumerate() {
+            let cursor = if focus && k + 1 == n { "▏" } else { "" };
+            lines.push(Line::styled(
+                format!("    {}{cursor}", clip(l, inner.saturating_sub(6))),
+                theme.input,
+            ));
+        }
+    }
+    if let (
+        true,
+        Input::Several {
+            options,
+            chosen,
+            at,
+        },
+    ) = (focus, f.input())
+    {
+        for (n, o) in options.iter().enumerate() {
+            let style = if n == *at { theme.selected } else { theme.text };
+            let mark = if chosen.get(n).copied().unwrap_or(false) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
+        }
+    }
+    if let (true, Input::Choice { options, at, .. }) = (focus, f.input()) {
+        for (n, o) in options.iter().enumerate() {
+            let style = if n == *at { theme.selected } else { theme.text };
+            let mark = if n == *at { "●" } else { "○" };
+            lines.push(Line::styled(format!("    {mark} {} {o}", n + 1), style));
+        }
+    }
+}
+
+/// A long text shows its end while typed (where the cursor is), its start otherwise.
+fn prompt_value(f: &Field, focus: bool, room: usize) -> String {
+    match f.input() {
+        Input::Choice { options, at, .. } => options.get(*at).cloned().unwrap_or_default(),
+        Input::Several { .. } => clip(&f.value(), room),
+        Input::Multi(_) => String::new(),
+        Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) if focus => {
+            let (before, after): (String, String) = {
+                let chars: Vec<char> = l.value().chars().collect();
+                let at = l.cursor().min(chars.len());
+                (chars[..at].iter().collect(), chars[at..].iter().collect())
+            };
+            let shown = format!("{}▏{after}", tail(&before, room.saturating_sub(1)));
+            clip(&shown, room)
+        }
+        Input::Text(l) | Input::Date(l) | Input::Instant(l) | Input::Number(l) => {
+            clip(l.value(), room)
+        }
+    }
 }

@@ -6,8 +6,9 @@
 use super::Records;
 use crate::app::form::{Field, Form};
 use crate::app::{Action, App, Mode};
-use crate::domain::checklist::{self, Answer, AnswerType, Need, StepId, YesNo};
+use crate::domain::checklist::{self, Answer, AnswerType, Need, Step, StepId, YesNo};
 use crate::domain::deadline::amsterdam_date;
+use crate::i18n::Lang;
 use crate::i18n::checklist::{option, question};
 use crate::i18n::workbench::WorkMsg;
 
@@ -51,99 +52,75 @@ impl App {
                 option(YesNo::Nee.slug(), lang).into(),
                 !matches!(current, Some(Answer::YesNo(false))),
             ),
-            // The risk of a breach and a child's consent have no default: an accidental Enter
-            // must not record "geen" (issue 18).
-            AnswerType::Choice(opts)
-                if current.is_none()
-                    && matches!(step.id, StepId::Risico | StepId::ToestemmingKind) =>
-            {
-                let names = opts.iter().map(|o| option(o, lang).to_string()).collect();
-                Field::choice_unset(label, names)
-            }
-            AnswerType::Choice(opts) => {
-                let at = match &current {
-                    Some(Answer::Choice(c)) => opts.iter().position(|o| o == c).unwrap_or(0),
-                    _ => 0,
-                };
-                let names: Vec<String> = opts.iter().map(|o| option(o, lang).to_string()).collect();
-                match names.as_slice() {
-                    [yes, no] if takes_yes_no(step.ty) => {
-                        Field::yes_no(label, yes.clone(), no.clone(), at == 0)
-                    }
-                    _ => Field::choice(label, names, at),
-                }
-            }
-            // Several natures (issue 18): the ones recorded are on, also a single one recorded
-            // before.
-            AnswerType::Choices(opts) => {
-                let on: Vec<usize> = current
-                    .as_ref()
-                    .map(|a| {
-                        a.slugs()
-                            .iter()
-                            .filter_map(|s| opts.iter().position(|o| o == s))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let names = opts.iter().map(|o| option(o, lang).to_string()).collect();
-                Field::several(label, names, &on).required()
-            }
-            AnswerType::Date => {
-                // A breach's incident began by the moment the organisation became aware of it:
-                // that day is the likely answer, never a day after it (today may be days later).
-                let aware = self
-                    .checklist()
-                    .and_then(|c| c.case.breach.as_ref())
-                    .filter(|_| step.id == StepId::IncidentBegin)
-                    .map(|b| amsterdam_date(b.aware_at));
-                // A withdrawal of consent takes effect on receipt (AVG 7(3)).
-                let received = self
-                    .checklist()
-                    .filter(|_| step.id == StepId::IngangsdatumIntrekking)
-                    .and_then(|c| c.case.received());
-                let d = match &current {
-                    Some(Answer::Date(d)) => *d,
-                    _ => aware.or(received).unwrap_or_else(|| self.today()),
-                };
-                Field::date(label, Some(d)).required()
-            }
-            // A new answer starts at now (the AP notification is usually recorded as it is
-            // made).
-            AnswerType::Instant => {
-                let t = match &current {
-                    Some(Answer::Instant(t)) => *t,
-                    _ => self.now,
-                };
-                Field::instant(label, Some(t)).required()
-            }
-            AnswerType::Text => match &current {
-                Some(Answer::Text(t)) => Field::text(label).filled(t),
-                // The AP contact comes from the settings, not retyped per breach.
-                _ => {
-                    let c = &self.config.ap_contact;
-                    let default = match step.id {
-                        StepId::ContactNaam => c.naam.as_deref(),
-                        StepId::ContactFunctie => c.functie.as_deref(),
-                        StepId::ContactTelefoon => c.telefoon.as_deref(),
-                        _ => None,
-                    };
-                    Field::text(label).filled(default.unwrap_or(""))
-                }
-            },
-            // An optional count ("aantal betrokkenen hoogstens") may be left empty, as its
-            // label says (issue 18); a required one must be filled.
-            AnswerType::Number => {
-                let field = match &current {
-                    Some(Answer::Number(n)) => Field::number(label).filled(&n.to_string()),
-                    _ => Field::number(label),
-                };
-                let optional = self
-                    .checklist()
-                    .is_some_and(|c| c.case.need(step, self.now) == Need::Optional);
-                if optional { field } else { field.required() }
-            }
+            AnswerType::Choice(opts) => choice_field(step, opts, label, current.as_ref(), lang),
+            AnswerType::Choices(opts) => several_field(opts, label, current.as_ref(), lang),
+            AnswerType::Date => self.date_answer_field(step, label, current.as_ref()),
+            AnswerType::Instant => self.instant_answer_field(label, current.as_ref()),
+            AnswerType::Text => self.text_answer_field(step, label, current.as_ref()),
+            AnswerType::Number => self.number_answer_field(step, label, current.as_ref()),
         };
         self.open_prompt(Records::Answer(step.id), WorkMsg::PromptAnswer, vec![field]);
+    }
+
+    /// A date step starts at the likeliest date: the one recorded, else the day of awareness
+    /// of a breach's incident or the receipt of a withdrawal, else today.
+    fn date_answer_field(&self, step: &Step, label: &str, current: Option<&Answer>) -> Field {
+        // A breach's incident began by the moment the organisation became aware of it:
+        // that day is the likely answer, never a day after it (today may be days later).
+        let aware = self
+            .checklist()
+            .and_then(|c| c.case.breach.as_ref())
+            .filter(|_| step.id == StepId::IncidentBegin)
+            .map(|b| amsterdam_date(b.aware_at));
+        // A withdrawal of consent takes effect on receipt (AVG 7(3)).
+        let received = self
+            .checklist()
+            .filter(|_| step.id == StepId::IngangsdatumIntrekking)
+            .and_then(|c| c.case.received());
+        let d = match current {
+            Some(Answer::Date(d)) => *d,
+            _ => aware.or(received).unwrap_or_else(|| self.today()),
+        };
+        Field::date(label, Some(d)).required()
+    }
+
+    /// A new answer starts at now (the AP notification is usually recorded as it is made).
+    fn instant_answer_field(&self, label: &str, current: Option<&Answer>) -> Field {
+        let t = match current {
+            Some(Answer::Instant(t)) => *t,
+            _ => self.now,
+        };
+        Field::instant(label, Some(t)).required()
+    }
+
+    /// The AP contact comes from the settings, not retyped per breach.
+    fn text_answer_field(&self, step: &Step, label: &str, current: Option<&Answer>) -> Field {
+        match current {
+            Some(Answer::Text(t)) => Field::text(label).filled(t),
+            _ => {
+                let c = &self.config.ap_contact;
+                let default = match step.id {
+                    StepId::ContactNaam => c.naam.as_deref(),
+                    StepId::ContactFunctie => c.functie.as_deref(),
+                    StepId::ContactTelefoon => c.telefoon.as_deref(),
+                    _ => None,
+                };
+                Field::text(label).filled(default.unwrap_or(""))
+            }
+        }
+    }
+
+    /// An optional count ("aantal betrokkenen hoogstens") may be left empty, as its label
+    /// says (issue 18); a required one must be filled.
+    fn number_answer_field(&self, step: &Step, label: &str, current: Option<&Answer>) -> Field {
+        let field = match current {
+            Some(Answer::Number(n)) => Field::number(label).filled(&n.to_string()),
+            _ => Field::number(label),
+        };
+        let optional = self
+            .checklist()
+            .is_some_and(|c| c.case.need(step, self.now) == Need::Optional);
+        if optional { field } else { field.required() }
     }
 
     /// The answer of a step's prompt, read as the step's type (the prompt checked its form).
@@ -232,4 +209,44 @@ fn takes_yes_no(ty: AnswerType) -> bool {
         AnswerType::Choice(opts) => opts == checklist::JA_NEE,
         _ => false,
     }
+}
+
+/// A choice starts at the option recorded. The risk of a breach and a child's consent have
+/// no default: an accidental Enter must not record "geen" (issue 18). A choice of ja and nee
+/// takes y and n.
+fn choice_field(
+    step: &Step,
+    opts: &[&str],
+    label: &str,
+    current: Option<&Answer>,
+    lang: Lang,
+) -> Field {
+    let names: Vec<String> = opts.iter().map(|o| option(o, lang).to_string()).collect();
+    if current.is_none() && matches!(step.id, StepId::Risico | StepId::ToestemmingKind) {
+        return Field::choice_unset(label, names);
+    }
+    let at = match current {
+        Some(Answer::Choice(c)) => opts.iter().position(|o| o == c).unwrap_or(0),
+        _ => 0,
+    };
+    match names.as_slice() {
+        [yes, no] if takes_yes_no(step.ty) => {
+            Field::yes_no(label, yes.clone(), no.clone(), at == 0)
+        }
+        _ => Field::choice(label, names, at),
+    }
+}
+
+/// Several natures (issue 18): the ones recorded are on, also a single one recorded before.
+fn several_field(opts: &[&str], label: &str, current: Option<&Answer>, lang: Lang) -> Field {
+    let on: Vec<usize> = current
+        .map(|a| {
+            a.slugs()
+                .iter()
+                .filter_map(|s| opts.iter().position(|o| o == s))
+                .collect()
+        })
+        .unwrap_or_default();
+    let names = opts.iter().map(|o| option(o, lang).to_string()).collect();
+    Field::several(label, names, &on).required()
 }

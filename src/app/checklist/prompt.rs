@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use crate::app::App;
 use crate::app::action::Task;
 use crate::app::form::{Field, Form, read_date};
-use crate::domain::Event;
 use crate::domain::case::{Decision, DestructionPart, Ending, ExtensionReason, RecipientOutcome};
 use crate::domain::checklist::StepId;
+use crate::domain::{CaseId, Event};
 use crate::i18n::domain as names;
 use crate::i18n::workbench::WorkMsg;
 use crate::letters::LetterKind;
@@ -159,47 +159,66 @@ impl App {
     /// validates; a refusal is said on the status line and the prompt stays open to fix it).
     fn submit(&mut self, mut p: Prompt) {
         let Some(id) = self.case_id() else { return };
+        // The prompts that record no single event of their own go their own way.
+        match p.records {
+            Records::Answer(step) => return self.submit_answer(step, &mut p.form),
+            Records::Task(Task::Correct) => return self.correction_chosen(p.form.choice(0)),
+            Records::Correct(field) => return self.submit_correction(field, false),
+            Records::Task(Task::Note) => return self.submit_note(),
+            Records::Task(Task::Letter) => {
+                let kind = LetterKind::ALL
+                    .get(p.form.choice(0))
+                    .copied()
+                    .unwrap_or(LetterKind::Ontvangstbevestiging);
+                return self.make_letter(kind);
+            }
+            _ => {}
+        }
+        let Some(event) = self.task_event(id, p.records, &p.form) else {
+            return;
+        };
+        let reply_on: Option<NaiveDate> = match &event {
+            Event::ReplySent { on, .. } => Some(*on),
+            _ => None,
+        };
+        if self.save_change(event, done_msg(p.records)) {
+            self.close_prompt();
+            if p.records == Records::Task(Task::Decide)
+                && let Some(c) = self.checklist_mut()
+            {
+                c.draft = None;
+            }
+            if let Some(on) = reply_on {
+                self.warn_late_refusal(on);
+            }
+        }
+    }
+
+    /// An answer typed in a step's prompt; an optional step left empty records nothing.
+    fn submit_answer(&mut self, step: StepId, form: &mut Form) {
+        if let Some(answer) = self.answer_of(step, form) {
+            self.record_answer(step, answer, true);
+        } else if !form.fields().iter().any(|f| f.is_required()) && form.text(0).is_empty() {
+            // An optional step left empty: nothing to record (issue 18).
+            self.close_prompt();
+            self.say(
+                WorkMsg::OptionalLeftEmpty.text(self.lang).to_string(),
+                false,
+            );
+        }
+    }
+
+    /// The event a task's prompt records, read from its fields; `None` for the prompts that
+    /// [`App::submit`] hands elsewhere.
+    fn task_event(&self, id: CaseId, records: Records, form: &Form) -> Option<Event> {
         let today = self.today();
-        let form = &p.form;
         let text = |i: usize| form.text(i);
         let date = |i: usize| read_date(&form.text(i)).unwrap_or(today);
         let choice = |i: usize| form.choice(i);
-        let event = match p.records {
-            Records::Answer(step) => {
-                if let Some(answer) = self.answer_of(step, &mut p.form) {
-                    self.record_answer(step, answer, true);
-                } else if !p.form.fields().iter().any(|f| f.is_required())
-                    && p.form.text(0).is_empty()
-                {
-                    // An optional step left empty: nothing to record (issue 18).
-                    self.close_prompt();
-                    self.say(
-                        WorkMsg::OptionalLeftEmpty.text(self.lang).to_string(),
-                        false,
-                    );
-                }
-                return;
-            }
-            Records::Task(Task::Correct) => {
-                self.correction_chosen(choice(0));
-                return;
-            }
-            Records::Correct(field) => {
-                self.submit_correction(field, false);
-                return;
-            }
-            Records::Task(Task::Note) => {
-                self.submit_note();
-                return;
-            }
-            Records::Task(Task::Letter) => {
-                let kind = LetterKind::ALL
-                    .get(choice(0))
-                    .copied()
-                    .unwrap_or(LetterKind::Ontvangstbevestiging);
-                self.make_letter(kind);
-                return;
-            }
+        let event = match records {
+            Records::Answer(_)
+            | Records::Correct(_)
+            | Records::Task(Task::Correct | Task::Note | Task::Letter) => return None,
             Records::Task(Task::Wait) => Event::WaitingStarted {
                 case: id,
                 awaiting: text(0),
@@ -219,27 +238,7 @@ impl App {
                 explanation: text(1),
                 notice_sent: date(2),
             },
-            Records::Task(Task::Decide) => {
-                let decision = DECISIONS
-                    .get(choice(0))
-                    .copied()
-                    .unwrap_or(Decision::Toegewezen);
-                let mut explanation = text(2);
-                // The neutral ground is the default of a refusal; a grant does not carry it.
-                let kind = self.work_case().map(|c| c.kind);
-                if !decision.is_refusal()
-                    && kind.is_some_and(|k| explanation == names::neutral_ground(k, self.lang))
-                {
-                    explanation.clear();
-                }
-                Event::Decided {
-                    case: id,
-                    decision,
-                    reason: text(1),
-                    explanation: Some(explanation),
-                    kept: text(3),
-                }
-            }
+            Records::Task(Task::Decide) => self.decided_event(id, form),
             Records::Task(Task::ReplySent) => Event::ReplySent {
                 case: id,
                 on: date(0),
@@ -260,19 +259,14 @@ impl App {
                 case: id,
                 how: text(0),
             },
-            Records::Task(Task::Lift) => {
-                if choice(0) == 0 {
-                    Event::RestrictionLiftAnnounced {
-                        case: id,
-                        on: date(1),
-                    }
-                } else {
-                    Event::RestrictionLifted {
-                        case: id,
-                        on: date(1),
-                    }
-                }
-            }
+            Records::Task(Task::Lift) if choice(0) == 0 => Event::RestrictionLiftAnnounced {
+                case: id,
+                on: date(1),
+            },
+            Records::Task(Task::Lift) => Event::RestrictionLifted {
+                case: id,
+                on: date(1),
+            },
             Records::Task(Task::AddRecipient) => Event::RecipientAdded {
                 case: id,
                 name: text(0),
@@ -287,40 +281,64 @@ impl App {
                 index: choice(0),
                 outcome: RecipientOutcome::Impossible(text(1)),
             },
-            Records::Task(Task::Close) => Event::Closed {
+            Records::Task(task @ (Task::Close | Task::Withdraw | Task::Void | Task::Reopen)) => {
+                return Self::ending_event(id, task, form, today);
+            }
+        };
+        Some(event)
+    }
+
+    /// Closing, withdrawing, voiding and reopening: the events that end a case or undo that.
+    fn ending_event(id: CaseId, task: Task, form: &Form, today: NaiveDate) -> Option<Event> {
+        let text = |i: usize| form.text(i);
+        let date = |i: usize| read_date(&form.text(i)).unwrap_or(today);
+        let event = match task {
+            Task::Close => Event::Closed {
                 case: id,
                 on: date(0),
             },
-            Records::Task(Task::Withdraw) => Event::Ended {
+            Task::Withdraw => Event::Ended {
                 case: id,
                 ending: Ending::Ingetrokken {
                     on: date(0),
                     how: text(1),
                 },
             },
-            Records::Task(Task::Void) => Event::Ended {
+            Task::Void => Event::Ended {
                 case: id,
                 ending: Ending::Vervallen { reason: text(0) },
             },
-            Records::Task(Task::Reopen) => Event::Reopened {
+            Task::Reopen => Event::Reopened {
                 case: id,
                 reason: text(0),
             },
+            _ => return None,
         };
-        let reply_on: Option<NaiveDate> = match &event {
-            Event::ReplySent { on, .. } => Some(*on),
-            _ => None,
-        };
-        if self.save_change(event, done_msg(p.records)) {
-            self.close_prompt();
-            if p.records == Records::Task(Task::Decide)
-                && let Some(c) = self.checklist_mut()
-            {
-                c.draft = None;
-            }
-            if let Some(on) = reply_on {
-                self.warn_late_refusal(on);
-            }
+        Some(event)
+    }
+
+    /// A decision: the neutral ground is the default of a refusal, so a grant does not
+    /// carry it into its letter.
+    fn decided_event(&self, id: CaseId, form: &Form) -> Event {
+        let text = |i: usize| form.text(i);
+        let decision = DECISIONS
+            .get(form.choice(0))
+            .copied()
+            .unwrap_or(Decision::Toegewezen);
+        let mut explanation = text(2);
+        // The neutral ground is the default of a refusal; a grant does not carry it.
+        let kind = self.work_case().map(|c| c.kind);
+        if !decision.is_refusal()
+            && kind.is_some_and(|k| explanation == names::neutral_ground(k, self.lang))
+        {
+            explanation.clear();
+        }
+        Event::Decided {
+            case: id,
+            decision,
+            reason: text(1),
+            explanation: Some(explanation),
+            kept: text(3),
         }
     }
 }

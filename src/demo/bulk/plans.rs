@@ -77,53 +77,8 @@ pub(super) fn plan_verzoek(
     now: DateTime<Utc>,
     course: Course,
 ) -> Result<Vec<Planned>, Refusal> {
-    let kind = verzoek_kind(rng);
-    let surname = rng.pick(&SURNAMES);
-    let child_first = rng.pick(&CHILDREN);
-    let (relation, age) = match rng.below(20) {
-        0..14 => (Relation::OuderMetGezag, rng.below(12) as i64),
-        14..16 => (Relation::OuderMetGezag, 12 + rng.below(3) as i64),
-        16..18 => (Relation::Zelf, 16 + rng.below(2) as i64),
-        _ => (Relation::Voogd, 2 + rng.below(10) as i64),
-    };
-    let received = amsterdam_date(reg) - Duration::days(rng.below(3) as i64);
-    let child_name = format!("{child_first} {surname}");
-    let requester_name = if relation == Relation::Zelf {
-        child_name.clone()
-    } else {
-        format!("{} {surname}", rng.pick(&PARENTS))
-    };
-    let birth = received - Duration::days(age * 365 + 30 + rng.below(300) as i64);
-    let mail = surname.to_lowercase().replace([' ', 'ç'], "");
-    let channel = rng.pick(&Channel::ALL);
-    let reply = ReplyMethod::for_channel(channel);
-    let request = RequestFacts {
-        kind,
-        received,
-        channel,
-        requester: Requester {
-            name: requester_name,
-            relation,
-            contact: format!("{mail}{}@voorbeeld.invalid", rng.below(1000)),
-            address: if reply == ReplyMethod::Post {
-                "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into()
-            } else {
-                String::new()
-            },
-            salutation: None,
-        },
-        child: Child {
-            name: child_name,
-            birth_date: birth,
-        },
-        notes: if rng.below(3) == 0 {
-            "Telefonisch toegelicht; fictieve zaak.".into()
-        } else {
-            String::new()
-        },
-        regime: crate::domain::authority::DossierRegime::Wgbo,
-        reply: Some(reply),
-    };
+    let request = random_request(rng, reg);
+    let kind = request.kind;
     let mut p = CasePlan::new(now, rng.pick(&HANDLERS), reg);
     p.record(reg, vec![Event::Registered { case: id, request }])?;
     match course {
@@ -151,6 +106,91 @@ pub(super) fn plan_verzoek(
     if course == Course::Stalled {
         return Ok(p.out);
     }
+    let extended = wait_and_extend(&mut p, id, course, kind)?;
+    let work_day = if extended { 30 } else { 10 };
+    p.answer_steps(false, work_day, 50)?;
+    if checklist::has_recipients(kind) && rng.below(2) == 0 {
+        p.record(
+            p.when(work_day + 2, 0),
+            vec![Event::RecipientAdded {
+                case: id,
+                name: "huisarts".into(),
+            }],
+        )?;
+    }
+    let decide_day = if extended { 45 } else { 18 };
+    // A child who turned 12 since brings new steps (wilsbekwaamheid, its consent): the
+    // handler answers them before deciding, and again before closing.
+    p.answer_steps(false, decide_day, 5)?;
+    p.view(decide_day, 0)?;
+    let decision = decide(&mut p, id, kind, course, decide_day)?;
+    if course == Course::Decided {
+        return Ok(p.out);
+    }
+    close(&mut p, id, kind, decision, decide_day)?;
+    Ok(p.out)
+}
+
+/// A random request of a random kind, received up to two days before `reg`: the relation
+/// and the child's age drawn so that most are parents of a young child.
+fn random_request(rng: &mut Rng, reg: DateTime<Utc>) -> RequestFacts {
+    let kind = verzoek_kind(rng);
+    let surname = rng.pick(&SURNAMES);
+    let child_first = rng.pick(&CHILDREN);
+    let (relation, age) = match rng.below(20) {
+        0..14 => (Relation::OuderMetGezag, rng.below(12) as i64),
+        14..16 => (Relation::OuderMetGezag, 12 + rng.below(3) as i64),
+        16..18 => (Relation::Zelf, 16 + rng.below(2) as i64),
+        _ => (Relation::Voogd, 2 + rng.below(10) as i64),
+    };
+    let received = amsterdam_date(reg) - Duration::days(rng.below(3) as i64);
+    let child_name = format!("{child_first} {surname}");
+    let requester_name = if relation == Relation::Zelf {
+        child_name.clone()
+    } else {
+        format!("{} {surname}", rng.pick(&PARENTS))
+    };
+    let birth = received - Duration::days(age * 365 + 30 + rng.below(300) as i64);
+    let mail = surname.to_lowercase().replace([' ', 'ç'], "");
+    let channel = rng.pick(&Channel::ALL);
+    let reply = ReplyMethod::for_channel(channel);
+    RequestFacts {
+        kind,
+        received,
+        channel,
+        requester: Requester {
+            name: requester_name,
+            relation,
+            contact: format!("{mail}{}@voorbeeld.invalid", rng.below(1000)),
+            address: if reply == ReplyMethod::Post {
+                "Verzonnenstraat 1\n1000 AA Voorbeeldstad".into()
+            } else {
+                String::new()
+            },
+            salutation: None,
+        },
+        child: Child {
+            name: child_name,
+            birth_date: birth,
+        },
+        notes: if rng.below(3) == 0 {
+            "Telefonisch toegelicht; fictieve zaak.".into()
+        } else {
+            String::new()
+        },
+        regime: crate::domain::authority::DossierRegime::Wgbo,
+        reply: Some(reply),
+    }
+}
+
+/// A case on the waiting course waits for the requester first; one on the extended course is
+/// extended where the kind allows it. Whether the case was extended.
+fn wait_and_extend(
+    p: &mut CasePlan,
+    id: CaseId,
+    course: Course,
+    kind: CaseKind,
+) -> Result<bool, Refusal> {
     if course == Course::WaitingClosed {
         let at = p.when(3, 30);
         let since = amsterdam_date(at);
@@ -182,22 +222,18 @@ pub(super) fn plan_verzoek(
             }],
         )?;
     }
-    let work_day = if extended { 30 } else { 10 };
-    p.answer_steps(false, work_day, 50)?;
-    if checklist::has_recipients(kind) && rng.below(2) == 0 {
-        p.record(
-            p.when(work_day + 2, 0),
-            vec![Event::RecipientAdded {
-                case: id,
-                name: "huisarts".into(),
-            }],
-        )?;
-    }
-    let decide_day = if extended { 45 } else { 18 };
-    // A child who turned 12 since brings new steps (wilsbekwaamheid, its consent): the
-    // handler answers them before deciding, and again before closing.
-    p.answer_steps(false, decide_day, 5)?;
-    p.view(decide_day, 0)?;
+    Ok(extended)
+}
+
+/// Decides as the course plans, or niet ontvankelijk where the requester has since lost the
+/// right; the decision letter is made the same day. The decision recorded.
+fn decide(
+    p: &mut CasePlan,
+    id: CaseId,
+    kind: CaseKind,
+    course: Course,
+    decide_day: i64,
+) -> Result<Decision, Refusal> {
     let planned = match course {
         Course::Closed(d) => d,
         _ => Decision::Toegewezen,
@@ -242,9 +278,18 @@ pub(super) fn plan_verzoek(
             sha256: None,
         }],
     )?;
-    if course == Course::Decided {
-        return Ok(p.out);
-    }
+    Ok(decision)
+}
+
+/// The reply sent the day after the decision, a granted destruction done, the recipients
+/// told, and the case closed, all in one change.
+fn close(
+    p: &mut CasePlan,
+    id: CaseId,
+    kind: CaseKind,
+    decision: Decision,
+    decide_day: i64,
+) -> Result<(), Refusal> {
     p.answer_steps(false, decide_day + 1, 5)?;
     let at = p.when(decide_day + 1, 0);
     let on = amsterdam_date(at);
@@ -265,7 +310,7 @@ pub(super) fn plan_verzoek(
     }
     events.push(Event::Closed { case: id, on });
     p.record(at, events)?;
-    Ok(p.out)
+    Ok(())
 }
 
 /// Plans datalek `id`, registered at `reg`; four in five are closed.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{
     CASE_FORMAT, Case, Decision, DecisionRecord, DestructionPart, Dispute, Ending, Extension,
-    Recipient, RecipientOutcome, Refusal, Relation, Waiting,
+    ExtensionReason, Recipient, RecipientOutcome, Refusal, Relation, Waiting,
 };
 use crate::domain::checklist::{self, AnswerRecord, Block};
 use crate::domain::deadline::{self, amsterdam_date};
@@ -155,101 +155,22 @@ impl Case {
         self.closed.is_some() || self.ending.is_some()
     }
 
+    /// Each event group has its own method, so that the rules of one group read in one place;
+    /// this only hands the event's fields to it.
     fn apply_change(&mut self, event: &Event, stamp: &Stamp, gated: bool) -> Result<(), Refusal> {
         let today = amsterdam_date(stamp.at);
-        let open_only = |c: &Case| {
-            if c.is_finished() {
-                Err(Refusal::CaseClosed)
-            } else {
-                Ok(())
-            }
-        };
         match event {
-            Event::Answered { step, answer, .. } => {
-                open_only(self)?;
-                checklist::check_answer(self, *step, answer, stamp.at)?;
-                // AVG 7(3): a withdrawal takes effect on receipt (issue 18; lines written
-                // before the rule replay as they were).
-                if gated
-                    && *step == checklist::StepId::IngangsdatumIntrekking
-                    && self.received().map(checklist::Answer::Date).as_ref() != Some(answer)
-                {
-                    return Err(Refusal::Blocked(Block::WithdrawalTakesEffectOnReceipt));
-                }
-                self.answers.insert(
-                    *step,
-                    AnswerRecord {
-                        answer: answer.clone(),
-                        by: stamp.user.clone(),
-                        at: stamp.at,
-                    },
-                );
-            }
+            Event::Answered { step, answer, .. } => self.apply_answer(*step, answer, stamp, gated),
             Event::WaitingStarted {
                 since, awaiting, ..
-            } => {
-                open_only(self)?;
-                if self.request.is_none() {
-                    return Err(Refusal::NotForKind);
-                }
-                if self.waiting.is_some() {
-                    return Err(Refusal::AlreadyWaiting);
-                }
-                required(awaiting, CaseField::Awaiting)?;
-                if *since > today {
-                    return Err(Refusal::InFuture(CaseField::Since));
-                }
-                self.waiting = Some(Waiting {
-                    since: *since,
-                    awaiting: awaiting.clone(),
-                });
-            }
-            Event::WaitingEnded { on, .. } => {
-                open_only(self)?;
-                let Some(w) = &self.waiting else {
-                    return Err(Refusal::NotWaiting);
-                };
-                if *on > today {
-                    return Err(Refusal::InFuture(CaseField::On));
-                }
-                if *on < w.since {
-                    return Err(Refusal::TooEarly(CaseField::On));
-                }
-                self.waiting = None;
-            }
+            } => self.apply_waiting_started(*since, awaiting, today),
+            Event::WaitingEnded { on, .. } => self.apply_waiting_ended(*on, today),
             Event::Extended {
-                reason: ground,
+                reason,
                 explanation,
                 notice_sent,
                 ..
-            } => {
-                open_only(self)?;
-                if !self.kind.may_extend() {
-                    return Err(Refusal::NotForKind);
-                }
-                if self.extension.is_some() {
-                    return Err(Refusal::AlreadyExtended);
-                }
-                required(explanation, CaseField::Explanation)?;
-                let received = self.received().ok_or(Refusal::NotForKind)?;
-                if *notice_sent > today {
-                    return Err(Refusal::InFuture(CaseField::NoticeSent));
-                }
-                if *notice_sent < received {
-                    return Err(Refusal::TooEarly(CaseField::NoticeSent));
-                }
-                let last = deadline::extension_notice_deadline(self.kind, received)
-                    .map_err(|_| Refusal::NotForKind)?;
-                if *notice_sent > last {
-                    return Err(Refusal::ExtensionTooLate);
-                }
-                self.extension = Some(Extension {
-                    reason: *ground,
-                    explanation: explanation.clone(),
-                    notice_sent: *notice_sent,
-                    by: stamp.user.clone(),
-                });
-            }
+            } => self.apply_extension(*reason, explanation, *notice_sent, stamp, today),
             Event::Decided {
                 decision,
                 reason,
@@ -257,37 +178,13 @@ impl Case {
                 kept,
                 ..
             } => {
-                open_only(self)?;
-                if self.request.is_none() {
-                    return Err(Refusal::NotForKind);
-                }
-                if decision.needs_reason() {
-                    required(reason, CaseField::Reason)?;
-                    if let Some(explanation) = explanation {
-                        required(explanation, CaseField::LetterExplanation)?;
-                    }
-                }
-                if gated {
-                    checklist::may_decide(self, *decision, today)?;
-                    // WGBO 7:455 lid 2: what is kept is named when a duty or interest keeps
-                    // part.
-                    if *decision == Decision::DeelsToegewezen
-                        && checklist::keep_duty_or_interest(self)
-                    {
-                        required(kept, CaseField::Kept)?;
-                    }
-                }
-                self.decision = Some(DecisionRecord {
+                let decided = Decided {
                     decision: *decision,
-                    reason: reason.clone(),
-                    explanation: explanation.clone(),
-                    kept: kept.clone(),
-                    on: today,
-                    by: stamp.user.clone(),
-                });
-                self.waiting = None;
-                // A decision taken again on the corrected facts ends the review.
-                self.review = None;
+                    reason,
+                    explanation: explanation.as_deref(),
+                    kept,
+                };
+                self.apply_decision(&decided, stamp, today, gated)
             }
             // A registered fact corrected: also on a closed case (a typo stays a typo).
             Event::Corrected {
@@ -295,156 +192,24 @@ impl Case {
                 reason,
                 review,
                 ..
-            } => {
-                self.apply_correction(correction, reason, *review, &stamp.user, stamp.at, gated)?;
-            }
-            Event::ReplySent { on, .. } => {
-                open_only(self)?;
-                if self.decision.is_none() {
-                    return Err(Refusal::NoDecision);
-                }
-                self.check_past_date(*on, today, CaseField::On)?;
-                self.reply_sent = Some(*on);
-            }
-            Event::DestructionConfirmed { on, .. } => {
-                open_only(self)?;
-                self.check_destruction_granted()?;
-                self.check_past_date(*on, today, CaseField::On)?;
-                self.destruction_confirmed = Some(*on);
-            }
+            } => self.apply_correction(correction, reason, *review, &stamp.user, stamp.at, gated),
+            Event::ReplySent { on, .. } => self.apply_reply_sent(*on, today),
+            Event::DestructionConfirmed { on, .. } => self.apply_destruction_confirmed(*on, today),
             Event::DestructionRecorded { part, on, .. } => {
-                open_only(self)?;
-                self.check_destruction_granted()?;
-                self.check_past_date(*on, today, CaseField::On)?;
-                match part {
-                    DestructionPart::Bronsysteem => self.destroyed_in_source = Some(*on),
-                    DestructionPart::Verwerkers => self.destroyed_at_processors = Some(*on),
-                    DestructionPart::Bevestiging => {
-                        // The confirmation tells what was done: it follows the destruction.
-                        let Some(done) = self.destroyed_on() else {
-                            return Err(Refusal::Blocked(Block::DestructionNotConfirmed));
-                        };
-                        if *on < done {
-                            return Err(Refusal::TooEarly(CaseField::On));
-                        }
-                        self.destruction_confirmation_sent = Some(*on);
-                    }
-                }
+                self.apply_destruction_part(*part, *on, today)
             }
-            Event::DisputeEscalated { to, .. } => {
-                open_only(self)?;
-                let parents = self.request.as_ref().is_some_and(|r| {
-                    matches!(
-                        r.requester.relation,
-                        Relation::OuderMetGezag | Relation::Voogd
-                    )
-                });
-                if !parents {
-                    return Err(Refusal::Blocked(Block::DisputeNeedsParents));
-                }
-                if self.dispute_open() {
-                    return Err(Refusal::Blocked(Block::DisputeEscalated));
-                }
-                required(to, CaseField::To)?;
-                self.dispute = Some(Dispute {
-                    to: to.clone(),
-                    since: today,
-                    by: stamp.user.clone(),
-                    resolved: None,
-                });
-            }
-            Event::DisputeResolved { how, .. } => {
-                open_only(self)?;
-                let Some(d) = self.dispute.as_mut().filter(|d| d.resolved.is_none()) else {
-                    return Err(Refusal::Blocked(Block::NoDisputeEscalated));
-                };
-                required(how, CaseField::How)?;
-                d.resolved = Some((today, how.clone()));
-            }
+            Event::DisputeEscalated { to, .. } => self.apply_dispute_escalated(to, stamp, today),
+            Event::DisputeResolved { how, .. } => self.apply_dispute_resolved(how, today),
             // Lifting a restriction is its own event, also on a closed case (AVG 18(3)).
-            Event::RestrictionLiftAnnounced { on, .. } => {
-                if self.kind != CaseKind::Beperking {
-                    return Err(Refusal::NotForKind);
-                }
-                if !self.restriction_in_force() {
-                    return Err(Refusal::Blocked(Block::NoRestrictionInForce));
-                }
-                self.check_past_date(*on, today, CaseField::On)?;
-                self.lift_announced = Some(*on);
-            }
-            Event::RestrictionLifted { on, .. } => {
-                if self.kind != CaseKind::Beperking {
-                    return Err(Refusal::NotForKind);
-                }
-                if !self.restriction_in_force() {
-                    return Err(Refusal::Blocked(Block::NoRestrictionInForce));
-                }
-                let Some(told) = self.lift_announced else {
-                    return Err(Refusal::Blocked(Block::LiftNotAnnounced));
-                };
-                self.check_past_date(*on, today, CaseField::On)?;
-                if *on < told {
-                    return Err(Refusal::TooEarly(CaseField::On));
-                }
-                self.restriction_lifted = Some(*on);
-            }
-            Event::RecipientAdded { name, .. } => {
-                open_only(self)?;
-                if !checklist::has_recipients(self.kind) {
-                    return Err(Refusal::NotForKind);
-                }
-                required(name, CaseField::Name)?;
-                self.recipients.push(Recipient {
-                    name: name.clone(),
-                    outcome: None,
-                });
-            }
+            Event::RestrictionLiftAnnounced { on, .. } => self.apply_lift_announced(*on, today),
+            Event::RestrictionLifted { on, .. } => self.apply_restriction_lifted(*on, today),
+            Event::RecipientAdded { name, .. } => self.apply_recipient_added(name),
             Event::RecipientDone { index, outcome, .. } => {
-                open_only(self)?;
-                match outcome {
-                    RecipientOutcome::Told(on) => {
-                        self.check_past_date(*on, today, CaseField::On)?
-                    }
-                    RecipientOutcome::Impossible(why) => required(why, CaseField::Reason)?,
-                }
-                let r = self
-                    .recipients
-                    .get_mut(*index)
-                    .ok_or(Refusal::NoRecipient)?;
-                r.outcome = Some(outcome.clone());
+                self.apply_recipient_done(*index, outcome, today)
             }
-            Event::Closed { on, .. } => {
-                open_only(self)?;
-                self.check_past_date(*on, today, CaseField::On)?;
-                checklist::may_close(self, today)?;
-                self.closed = Some(*on);
-                self.waiting = None;
-            }
-            Event::Ended { ending, .. } => {
-                open_only(self)?;
-                match ending {
-                    Ending::Ingetrokken { on, how } => {
-                        if self.request.is_none() {
-                            return Err(Refusal::NotForKind);
-                        }
-                        required(how, CaseField::How)?;
-                        self.check_past_date(*on, today, CaseField::On)?;
-                    }
-                    Ending::Vervallen { reason } => required(reason, CaseField::Reason)?,
-                }
-                self.ending = Some(ending.clone());
-                self.waiting = None;
-            }
-            Event::Reopened { reason, .. } => {
-                if !self.is_finished() {
-                    return Err(Refusal::CaseNotClosed);
-                }
-                required(reason, CaseField::Reason)?;
-                self.closed = None;
-                self.ending = None;
-                let n = self.reopened.as_ref().map_or(0, |(n, _)| *n);
-                self.reopened = Some((n + 1, reason.clone()));
-            }
+            Event::Closed { on, .. } => self.apply_closed(*on, today),
+            Event::Ended { ending, .. } => self.apply_ended(ending, today),
+            Event::Reopened { reason, .. } => self.apply_reopened(reason),
             Event::RegisterCreated { .. }
             | Event::Registered { .. }
             | Event::BreachRegistered { .. }
@@ -453,8 +218,350 @@ impl Case {
             | Event::NoteAdded { .. }
             | Event::Exported { .. }
             | Event::BackedUp { .. }
-            | Event::Repaired { .. } => return Err(Refusal::WrongCase),
+            | Event::Repaired { .. } => Err(Refusal::WrongCase),
         }
+    }
+
+    /// Most changes are refused on a closed or ended case; the few that are not (a
+    /// correction, lifting a restriction, reopening) do not call this.
+    fn open_only(&self) -> Result<(), Refusal> {
+        if self.is_finished() {
+            Err(Refusal::CaseClosed)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn apply_answer(
+        &mut self,
+        step: checklist::StepId,
+        answer: &checklist::Answer,
+        stamp: &Stamp,
+        gated: bool,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        checklist::check_answer(self, step, answer, stamp.at)?;
+        // AVG 7(3): a withdrawal takes effect on receipt (issue 18; lines written
+        // before the rule replay as they were).
+        if gated
+            && step == checklist::StepId::IngangsdatumIntrekking
+            && self.received().map(checklist::Answer::Date).as_ref() != Some(answer)
+        {
+            return Err(Refusal::Blocked(Block::WithdrawalTakesEffectOnReceipt));
+        }
+        self.answers.insert(
+            step,
+            AnswerRecord {
+                answer: answer.clone(),
+                by: stamp.user.clone(),
+                at: stamp.at,
+            },
+        );
+        Ok(())
+    }
+
+    fn apply_waiting_started(
+        &mut self,
+        since: NaiveDate,
+        awaiting: &str,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        if self.request.is_none() {
+            return Err(Refusal::NotForKind);
+        }
+        if self.waiting.is_some() {
+            return Err(Refusal::AlreadyWaiting);
+        }
+        required(awaiting, CaseField::Awaiting)?;
+        if since > today {
+            return Err(Refusal::InFuture(CaseField::Since));
+        }
+        self.waiting = Some(Waiting {
+            since,
+            awaiting: awaiting.to_owned(),
+        });
+        Ok(())
+    }
+
+    fn apply_waiting_ended(&mut self, on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+        self.open_only()?;
+        let Some(w) = &self.waiting else {
+            return Err(Refusal::NotWaiting);
+        };
+        if on > today {
+            return Err(Refusal::InFuture(CaseField::On));
+        }
+        if on < w.since {
+            return Err(Refusal::TooEarly(CaseField::On));
+        }
+        self.waiting = None;
+        Ok(())
+    }
+
+    /// AVG 12(3): once, with reasons, told within the first month.
+    fn apply_extension(
+        &mut self,
+        ground: ExtensionReason,
+        explanation: &str,
+        notice_sent: NaiveDate,
+        stamp: &Stamp,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        if !self.kind.may_extend() {
+            return Err(Refusal::NotForKind);
+        }
+        if self.extension.is_some() {
+            return Err(Refusal::AlreadyExtended);
+        }
+        required(explanation, CaseField::Explanation)?;
+        let received = self.received().ok_or(Refusal::NotForKind)?;
+        if notice_sent > today {
+            return Err(Refusal::InFuture(CaseField::NoticeSent));
+        }
+        if notice_sent < received {
+            return Err(Refusal::TooEarly(CaseField::NoticeSent));
+        }
+        let last = deadline::extension_notice_deadline(self.kind, received)
+            .map_err(|_| Refusal::NotForKind)?;
+        if notice_sent > last {
+            return Err(Refusal::ExtensionTooLate);
+        }
+        self.extension = Some(Extension {
+            reason: ground,
+            explanation: explanation.to_owned(),
+            notice_sent,
+            by: stamp.user.clone(),
+        });
+        Ok(())
+    }
+
+    fn apply_decision(
+        &mut self,
+        decided: &Decided<'_>,
+        stamp: &Stamp,
+        today: NaiveDate,
+        gated: bool,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        if self.request.is_none() {
+            return Err(Refusal::NotForKind);
+        }
+        if decided.decision.needs_reason() {
+            required(decided.reason, CaseField::Reason)?;
+            if let Some(explanation) = decided.explanation {
+                required(explanation, CaseField::LetterExplanation)?;
+            }
+        }
+        if gated {
+            checklist::may_decide(self, decided.decision, today)?;
+            // WGBO 7:455 lid 2: what is kept is named when a duty or interest keeps
+            // part.
+            if decided.decision == Decision::DeelsToegewezen
+                && checklist::keep_duty_or_interest(self)
+            {
+                required(decided.kept, CaseField::Kept)?;
+            }
+        }
+        self.decision = Some(DecisionRecord {
+            decision: decided.decision,
+            reason: decided.reason.to_owned(),
+            explanation: decided.explanation.map(str::to_owned),
+            kept: decided.kept.to_owned(),
+            on: today,
+            by: stamp.user.clone(),
+        });
+        self.waiting = None;
+        // A decision taken again on the corrected facts ends the review.
+        self.review = None;
+        Ok(())
+    }
+
+    fn apply_reply_sent(&mut self, on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+        self.open_only()?;
+        if self.decision.is_none() {
+            return Err(Refusal::NoDecision);
+        }
+        self.check_past_date(on, today, CaseField::On)?;
+        self.reply_sent = Some(on);
+        Ok(())
+    }
+
+    fn apply_destruction_confirmed(
+        &mut self,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        self.check_destruction_granted()?;
+        self.check_past_date(on, today, CaseField::On)?;
+        self.destruction_confirmed = Some(on);
+        Ok(())
+    }
+
+    fn apply_destruction_part(
+        &mut self,
+        part: DestructionPart,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        self.check_destruction_granted()?;
+        self.check_past_date(on, today, CaseField::On)?;
+        match part {
+            DestructionPart::Bronsysteem => self.destroyed_in_source = Some(on),
+            DestructionPart::Verwerkers => self.destroyed_at_processors = Some(on),
+            DestructionPart::Bevestiging => {
+                // The confirmation tells what was done: it follows the destruction.
+                let Some(done) = self.destroyed_on() else {
+                    return Err(Refusal::Blocked(Block::DestructionNotConfirmed));
+                };
+                if on < done {
+                    return Err(Refusal::TooEarly(CaseField::On));
+                }
+                self.destruction_confirmation_sent = Some(on);
+            }
+        }
+        Ok(())
+    }
+
+    /// Only parents (or a guardian) with gezag can dispute; privdesk never decides it.
+    fn apply_dispute_escalated(
+        &mut self,
+        to: &str,
+        stamp: &Stamp,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        let parents = self.request.as_ref().is_some_and(|r| {
+            matches!(
+                r.requester.relation,
+                Relation::OuderMetGezag | Relation::Voogd
+            )
+        });
+        if !parents {
+            return Err(Refusal::Blocked(Block::DisputeNeedsParents));
+        }
+        if self.dispute_open() {
+            return Err(Refusal::Blocked(Block::DisputeEscalated));
+        }
+        required(to, CaseField::To)?;
+        self.dispute = Some(Dispute {
+            to: to.to_owned(),
+            since: today,
+            by: stamp.user.clone(),
+            resolved: None,
+        });
+        Ok(())
+    }
+
+    fn apply_dispute_resolved(&mut self, how: &str, today: NaiveDate) -> Result<(), Refusal> {
+        self.open_only()?;
+        let Some(d) = self.dispute.as_mut().filter(|d| d.resolved.is_none()) else {
+            return Err(Refusal::Blocked(Block::NoDisputeEscalated));
+        };
+        required(how, CaseField::How)?;
+        d.resolved = Some((today, how.to_owned()));
+        Ok(())
+    }
+
+    /// Lifting a restriction needs one in force, on a Beperking.
+    fn check_restriction_in_force(&self) -> Result<(), Refusal> {
+        if self.kind != CaseKind::Beperking {
+            return Err(Refusal::NotForKind);
+        }
+        if !self.restriction_in_force() {
+            return Err(Refusal::Blocked(Block::NoRestrictionInForce));
+        }
+        Ok(())
+    }
+
+    fn apply_lift_announced(&mut self, on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+        self.check_restriction_in_force()?;
+        self.check_past_date(on, today, CaseField::On)?;
+        self.lift_announced = Some(on);
+        Ok(())
+    }
+
+    /// AVG 18(3): the requester is told before the restriction is lifted.
+    fn apply_restriction_lifted(&mut self, on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+        self.check_restriction_in_force()?;
+        let Some(told) = self.lift_announced else {
+            return Err(Refusal::Blocked(Block::LiftNotAnnounced));
+        };
+        self.check_past_date(on, today, CaseField::On)?;
+        if on < told {
+            return Err(Refusal::TooEarly(CaseField::On));
+        }
+        self.restriction_lifted = Some(on);
+        Ok(())
+    }
+
+    fn apply_recipient_added(&mut self, name: &str) -> Result<(), Refusal> {
+        self.open_only()?;
+        if !checklist::has_recipients(self.kind) {
+            return Err(Refusal::NotForKind);
+        }
+        required(name, CaseField::Name)?;
+        self.recipients.push(Recipient {
+            name: name.to_owned(),
+            outcome: None,
+        });
+        Ok(())
+    }
+
+    fn apply_recipient_done(
+        &mut self,
+        index: usize,
+        outcome: &RecipientOutcome,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        self.open_only()?;
+        match outcome {
+            RecipientOutcome::Told(on) => self.check_past_date(*on, today, CaseField::On)?,
+            RecipientOutcome::Impossible(why) => required(why, CaseField::Reason)?,
+        }
+        let r = self.recipients.get_mut(index).ok_or(Refusal::NoRecipient)?;
+        r.outcome = Some(outcome.clone());
+        Ok(())
+    }
+
+    fn apply_closed(&mut self, on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+        self.open_only()?;
+        self.check_past_date(on, today, CaseField::On)?;
+        checklist::may_close(self, today)?;
+        self.closed = Some(on);
+        self.waiting = None;
+        Ok(())
+    }
+
+    fn apply_ended(&mut self, ending: &Ending, today: NaiveDate) -> Result<(), Refusal> {
+        self.open_only()?;
+        match ending {
+            Ending::Ingetrokken { on, how } => {
+                if self.request.is_none() {
+                    return Err(Refusal::NotForKind);
+                }
+                required(how, CaseField::How)?;
+                self.check_past_date(*on, today, CaseField::On)?;
+            }
+            Ending::Vervallen { reason } => required(reason, CaseField::Reason)?,
+        }
+        self.ending = Some(ending.clone());
+        self.waiting = None;
+        Ok(())
+    }
+
+    fn apply_reopened(&mut self, reason: &str) -> Result<(), Refusal> {
+        if !self.is_finished() {
+            return Err(Refusal::CaseNotClosed);
+        }
+        required(reason, CaseField::Reason)?;
+        self.closed = None;
+        self.ending = None;
+        let n = self.reopened.as_ref().map_or(0, |(n, _)| *n);
+        self.reopened = Some((n + 1, reason.to_owned()));
         Ok(())
     }
 
@@ -489,4 +596,12 @@ impl Case {
         }
         Ok(())
     }
+}
+
+/// The fields of a decision, borrowed from its event: four of them travel together.
+struct Decided<'a> {
+    decision: Decision,
+    reason: &'a str,
+    explanation: Option<&'a str>,
+    kept: &'a str,
 }

@@ -13,7 +13,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BreachNature, Case, CaseField, Channel, Refusal, Relation, ReplyMethod};
+use super::{BreachNature, Case, CaseField, Channel, Refusal, Relation, ReplyMethod, RequestFacts};
 use crate::domain::checklist;
 use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::rights;
@@ -285,6 +285,45 @@ impl Case {
         out
     }
 
+    /// A datalek's fact: its aware moment and processor notice cannot lie in the future.
+    fn correct_breach(
+        &mut self,
+        correction: &Correction,
+        at: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        match correction {
+            Correction::AwareAt { from, to } => {
+                let b = self.breach.as_mut().ok_or(Refusal::NotForKind)?;
+                if b.aware_at != *from {
+                    return Err(Refusal::CorrectionStale);
+                }
+                if *to > at {
+                    return Err(Refusal::InFuture(CaseField::AwareAt));
+                }
+                b.aware_at = *to;
+            }
+            Correction::ProcessorNotice { from, to } => {
+                let b = self.breach.as_mut().ok_or(Refusal::NotForKind)?;
+                if b.processor_notice_at != *from {
+                    return Err(Refusal::CorrectionStale);
+                }
+                if to.is_some_and(|t| t > at) {
+                    return Err(Refusal::InFuture(CaseField::ProcessorNoticeAt));
+                }
+                b.processor_notice_at = *to;
+            }
+            Correction::Nature { from, to } => {
+                let b = self.breach.as_mut().ok_or(Refusal::NotForKind)?;
+                if b.nature != *from {
+                    return Err(Refusal::CorrectionStale);
+                }
+                b.nature = *to;
+            }
+            _ => return Err(Refusal::NotForKind),
+        }
+        Ok(())
+    }
+
     /// Applies a correction (see the module documentation). `gated`: a new change, whose
     /// conflicts must have been confirmed (`review`).
     pub(super) fn apply_correction(
@@ -304,126 +343,17 @@ impl Case {
         }
         let today = amsterdam_date(at);
         let before = self.clone();
-        let stale = || Refusal::CorrectionStale;
-        let required = |t: &str, f: CaseField| {
-            if t.trim().is_empty() {
-                Err(Refusal::Required(f))
-            } else {
-                Ok(())
-            }
-        };
         match correction {
-            Correction::AwareAt { from, to } => {
-                let b = self.breach.as_mut().ok_or(Refusal::NotForKind)?;
-                if b.aware_at != *from {
-                    return Err(stale());
-                }
-                if *to > at {
-                    return Err(Refusal::InFuture(CaseField::AwareAt));
-                }
-                b.aware_at = *to;
-            }
-            Correction::ProcessorNotice { from, to } => {
-                let b = self.breach.as_mut().ok_or(Refusal::NotForKind)?;
-                if b.processor_notice_at != *from {
-                    return Err(stale());
-                }
-                if to.is_some_and(|t| t > at) {
-                    return Err(Refusal::InFuture(CaseField::ProcessorNoticeAt));
-                }
-                b.processor_notice_at = *to;
-            }
-            Correction::Nature { from, to } => {
-                let b = self.breach.as_mut().ok_or(Refusal::NotForKind)?;
-                if b.nature != *from {
-                    return Err(stale());
-                }
-                b.nature = *to;
+            Correction::AwareAt { .. }
+            | Correction::ProcessorNotice { .. }
+            | Correction::Nature { .. } => self.correct_breach(correction, at)?,
+            Correction::Received { .. } | Correction::BirthDate { .. } => {
+                let r = self.request.as_mut().ok_or(Refusal::NotForKind)?;
+                correct_request_date(r, correction, today, gated)?;
             }
             _ => {
                 let r = self.request.as_mut().ok_or(Refusal::NotForKind)?;
-                match correction {
-                    Correction::Received { from, to } => {
-                        if r.received != *from {
-                            return Err(stale());
-                        }
-                        if *to > today {
-                            return Err(Refusal::InFuture(CaseField::Received));
-                        }
-                        if *to < r.child.birth_date {
-                            return Err(Refusal::TooEarly(CaseField::Received));
-                        }
-                        r.received = *to;
-                    }
-                    Correction::Channel { from, to } => {
-                        if r.channel != *from {
-                            return Err(stale());
-                        }
-                        // A reply method taken from the channel would now go another way:
-                        // post needs an address.
-                        if r.reply.is_none()
-                            && ReplyMethod::for_channel(*to) == ReplyMethod::Post
-                            && r.requester.address.trim().is_empty()
-                        {
-                            return Err(Refusal::Required(CaseField::Address));
-                        }
-                        r.channel = *to;
-                    }
-                    Correction::Requester { from, to } => {
-                        if r.requester.name != *from {
-                            return Err(stale());
-                        }
-                        required(to, CaseField::Requester)?;
-                        r.requester.name = to.clone();
-                    }
-                    Correction::Relation { from, to } => {
-                        if r.requester.relation != *from {
-                            return Err(stale());
-                        }
-                        r.requester.relation = *to;
-                    }
-                    Correction::Contact { from, to } => {
-                        if r.requester.contact != *from {
-                            return Err(stale());
-                        }
-                        r.requester.contact = to.clone();
-                    }
-                    Correction::Address { from, to } => {
-                        if r.requester.address != *from {
-                            return Err(stale());
-                        }
-                        // An address only when the answer goes by post (data minimisation).
-                        if r.reply_method() == ReplyMethod::Post {
-                            required(to, CaseField::Address)?;
-                        } else if !to.trim().is_empty() {
-                            return Err(Refusal::NotNeeded(CaseField::Address));
-                        }
-                        r.requester.address = to.clone();
-                    }
-                    Correction::Child { from, to } => {
-                        if r.child.name != *from {
-                            return Err(stale());
-                        }
-                        required(to, CaseField::Child)?;
-                        r.child.name = to.clone();
-                    }
-                    Correction::BirthDate { from, to } => {
-                        if r.child.birth_date != *from {
-                            return Err(stale());
-                        }
-                        if *to > today {
-                            return Err(Refusal::InFuture(CaseField::BirthDate));
-                        }
-                        if gated && *to < super::EARLIEST_BIRTH {
-                            return Err(Refusal::TooEarly(CaseField::BirthDate));
-                        }
-                        if r.received < *to {
-                            return Err(Refusal::TooEarly(CaseField::Received));
-                        }
-                        r.child.birth_date = *to;
-                    }
-                    _ => return Err(Refusal::NotForKind),
-                }
+                correct_request_party(r, correction)?;
             }
         }
         let conflicts = self.conflicts_after(&before);
@@ -447,4 +377,113 @@ impl Case {
         });
         Ok(())
     }
+}
+
+fn required(text: &str, field: CaseField) -> Result<(), Refusal> {
+    if text.trim().is_empty() {
+        Err(Refusal::Required(field))
+    } else {
+        Ok(())
+    }
+}
+
+/// The receipt date and the birth date: each bounded by today and by the other (a request
+/// cannot arrive before the child was born).
+fn correct_request_date(
+    r: &mut RequestFacts,
+    correction: &Correction,
+    today: NaiveDate,
+    gated: bool,
+) -> Result<(), Refusal> {
+    match correction {
+        Correction::Received { from, to } => {
+            if r.received != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            if *to > today {
+                return Err(Refusal::InFuture(CaseField::Received));
+            }
+            if *to < r.child.birth_date {
+                return Err(Refusal::TooEarly(CaseField::Received));
+            }
+            r.received = *to;
+        }
+        Correction::BirthDate { from, to } => {
+            if r.child.birth_date != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            if *to > today {
+                return Err(Refusal::InFuture(CaseField::BirthDate));
+            }
+            if gated && *to < super::EARLIEST_BIRTH {
+                return Err(Refusal::TooEarly(CaseField::BirthDate));
+            }
+            if r.received < *to {
+                return Err(Refusal::TooEarly(CaseField::Received));
+            }
+            r.child.birth_date = *to;
+        }
+        _ => return Err(Refusal::NotForKind),
+    }
+    Ok(())
+}
+
+/// Who asked, how, and for which child: the address only when the answer goes by post.
+fn correct_request_party(r: &mut RequestFacts, correction: &Correction) -> Result<(), Refusal> {
+    match correction {
+        Correction::Channel { from, to } => {
+            if r.channel != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            // A reply method taken from the channel would now go another way:
+            // post needs an address.
+            if r.reply.is_none()
+                && ReplyMethod::for_channel(*to) == ReplyMethod::Post
+                && r.requester.address.trim().is_empty()
+            {
+                return Err(Refusal::Required(CaseField::Address));
+            }
+            r.channel = *to;
+        }
+        Correction::Requester { from, to } => {
+            if r.requester.name != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            required(to, CaseField::Requester)?;
+            r.requester.name = to.clone();
+        }
+        Correction::Relation { from, to } => {
+            if r.requester.relation != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            r.requester.relation = *to;
+        }
+        Correction::Contact { from, to } => {
+            if r.requester.contact != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            r.requester.contact = to.clone();
+        }
+        Correction::Address { from, to } => {
+            if r.requester.address != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            // An address only when the answer goes by post (data minimisation).
+            if r.reply_method() == ReplyMethod::Post {
+                required(to, CaseField::Address)?;
+            } else if !to.trim().is_empty() {
+                return Err(Refusal::NotNeeded(CaseField::Address));
+            }
+            r.requester.address = to.clone();
+        }
+        Correction::Child { from, to } => {
+            if r.child.name != *from {
+                return Err(Refusal::CorrectionStale);
+            }
+            required(to, CaseField::Child)?;
+            r.child.name = to.clone();
+        }
+        _ => return Err(Refusal::NotForKind),
+    }
+    Ok(())
 }

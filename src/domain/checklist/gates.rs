@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::answer::Answer;
 use super::step::{Phase::Intake, StepId};
 use super::{ApBesluit, Correctie, OverdrachtGrond, RisicoNiveau, VerwerkingGrond, age_on};
+use crate::domain::authority::NextStep;
 use crate::domain::case::{Case, Decision, Refusal};
 use crate::domain::kind::CaseKind;
 use crate::domain::rights;
@@ -73,7 +74,6 @@ fn blocked(b: Block) -> Result<(), Refusal> {
 /// needs every required step of the intake and the kind, and must not be barred by the
 /// authority table (domain.md §4) or a rule of the kind.
 pub fn may_decide(case: &Case, decision: Decision, today: NaiveDate) -> Result<(), Refusal> {
-    use crate::domain::authority::NextStep;
     let identity_failed = matches!(
         case.answer(StepId::IdentiteitGecontroleerd),
         Some(Answer::YesNo(false))
@@ -114,55 +114,68 @@ pub fn may_decide(case: &Case, decision: Decision, today: NaiveDate) -> Result<(
             }
             Ok(())
         }
-        Decision::Toegewezen | Decision::DeelsToegewezen => {
-            let missing = case.missing_steps(today, None);
-            if !missing.is_empty() {
-                return Err(Refusal::Missing(missing));
-            }
-            let informs =
-                next == Some(NextStep::InformOnly) && decision == Decision::DeelsToegewezen;
-            if !matches!(next, Some(NextStep::Proceed)) && !informs {
-                return blocked(
-                    if case.kind == CaseKind::Vernietiging
-                        && case.said_yes(StepId::SignalenMishandeling)
-                    {
-                        Block::AbuseSignals
-                    } else {
-                        Block::NotAuthorised
-                    },
-                );
-            }
-            match case.kind {
-                CaseKind::Vernietiging if abuse_bars_destruction(case, today) => {
-                    blocked(Block::AbuseSignals)
-                }
-                CaseKind::Vernietiging
-                    if decision == Decision::Toegewezen && keep_duty_or_interest(case) =>
-                {
-                    blocked(Block::KeepDutyBarsFullDestruction)
-                }
-                CaseKind::Rectificatie
-                    if decision == Decision::Toegewezen
-                        && case.chosen(StepId::SoortCorrectie) == Some(Correctie::Oordeel)
-                        && !case.answers.contains_key(&StepId::OordeelGecorrigeerdDoor) =>
-                {
-                    blocked(Block::JudgementNotCorrected)
-                }
-                CaseKind::Overdraagbaarheid
-                    if case.chosen(StepId::GrondslagOverdracht)
-                        == Some(OverdrachtGrond::WettelijkeTaak) =>
-                {
-                    blocked(Block::PortabilityNotApplicable)
-                }
-                CaseKind::Bezwaar
-                    if case.chosen(StepId::GrondslagVerwerking)
-                        == Some(VerwerkingGrond::WettelijkePlicht) =>
-                {
-                    blocked(Block::ObjectionNotApplicable)
-                }
-                _ => Ok(()),
-            }
+        Decision::Toegewezen | Decision::DeelsToegewezen => may_grant(case, decision, today, next),
+    }
+}
+
+/// A grant (in full or in part) needs every step, the authority table's go-ahead (or, in
+/// part, its "inform only"), and no rule of the kind against it.
+fn may_grant(
+    case: &Case,
+    decision: Decision,
+    today: NaiveDate,
+    next: Option<NextStep>,
+) -> Result<(), Refusal> {
+    let missing = case.missing_steps(today, None);
+    if !missing.is_empty() {
+        return Err(Refusal::Missing(missing));
+    }
+    let informs = next == Some(NextStep::InformOnly) && decision == Decision::DeelsToegewezen;
+    if !matches!(next, Some(NextStep::Proceed)) && !informs {
+        return blocked(
+            if case.kind == CaseKind::Vernietiging && case.said_yes(StepId::SignalenMishandeling) {
+                Block::AbuseSignals
+            } else {
+                Block::NotAuthorised
+            },
+        );
+    }
+    kind_bars_grant(case, decision, today)
+}
+
+/// The rules of a kind that bar a grant whatever the authority: abuse signals or a duty to
+/// keep against destruction, an uncorrected judgement, a legal basis that excludes
+/// portability or objection.
+fn kind_bars_grant(case: &Case, decision: Decision, today: NaiveDate) -> Result<(), Refusal> {
+    match case.kind {
+        CaseKind::Vernietiging if abuse_bars_destruction(case, today) => {
+            blocked(Block::AbuseSignals)
         }
+        CaseKind::Vernietiging
+            if decision == Decision::Toegewezen && keep_duty_or_interest(case) =>
+        {
+            blocked(Block::KeepDutyBarsFullDestruction)
+        }
+        CaseKind::Rectificatie
+            if decision == Decision::Toegewezen
+                && case.chosen(StepId::SoortCorrectie) == Some(Correctie::Oordeel)
+                && !case.answers.contains_key(&StepId::OordeelGecorrigeerdDoor) =>
+        {
+            blocked(Block::JudgementNotCorrected)
+        }
+        CaseKind::Overdraagbaarheid
+            if case.chosen(StepId::GrondslagOverdracht)
+                == Some(OverdrachtGrond::WettelijkeTaak) =>
+        {
+            blocked(Block::PortabilityNotApplicable)
+        }
+        CaseKind::Bezwaar
+            if case.chosen(StepId::GrondslagVerwerking)
+                == Some(VerwerkingGrond::WettelijkePlicht) =>
+        {
+            blocked(Block::ObjectionNotApplicable)
+        }
+        _ => Ok(()),
     }
 }
 

@@ -719,28 +719,7 @@ fn letter_paragraphs(marker: &Elem, letter: &[Block], tag: &str, spaced: bool) -
         let marker_spacing = base_ppr
             .iter()
             .any(|n| matches!(n, Node::Elem(e) if e.name == "w:spacing"));
-        let own_spacing = spaced || marker_spacing;
-        let mut add = match block.kind {
-            Kind::Paragraph if !marker_spacing && i == last && i > 0 => vec![empty(
-                "w:spacing",
-                if spaced {
-                    r#"w:before="480""#
-                } else {
-                    r#"w:before="480" w:after="160""#
-                },
-            )],
-            Kind::Paragraph if !own_spacing => vec![empty("w:spacing", r#"w:after="160""#)],
-            Kind::Paragraph => Vec::new(),
-            Kind::Heading => vec![
-                empty("w:keepNext", ""),
-                empty("w:spacing", r#"w:before="240" w:after="60""#),
-            ],
-            Kind::Item if !own_spacing => vec![
-                empty("w:spacing", r#"w:after="60""#),
-                empty("w:ind", r#"w:left="360" w:hanging="360""#),
-            ],
-            Kind::Item => vec![empty("w:ind", r#"w:left="360" w:hanging="360""#)],
-        };
+        let mut add = spacing(block.kind, i > 0 && i == last, spaced, marker_spacing);
         let lines = block
             .inlines
             .iter()
@@ -754,31 +733,7 @@ fn letter_paragraphs(marker: &Elem, letter: &[Block], tag: &str, spaced: bool) -
             add.push(s.clone());
         }
         let ppr = merge(&base_ppr, add, PPR_ORDER);
-        let mut children = Vec::new();
-        if !ppr.is_empty() {
-            children.push(Node::Elem(Elem::new("w:pPr", "", ppr)));
-        }
-        let plain_rpr = merge(&base_rpr, vec![lang_prop(tag)], RPR_ORDER);
-        let bold_rpr = merge(
-            &base_rpr,
-            vec![empty("w:b", ""), empty("w:bCs", ""), lang_prop(tag)],
-            RPR_ORDER,
-        );
-        if block.kind == Kind::Item {
-            children.push(run(plain_rpr.clone(), "\u{2022}\t"));
-        }
-        for Inline::Text { text, bold } in &block.inlines {
-            let bold = *bold || block.kind == Kind::Heading;
-            children.push(run(
-                if bold {
-                    bold_rpr.clone()
-                } else {
-                    plain_rpr.clone()
-                },
-                text,
-            ));
-        }
-        out.push(Node::Elem(Elem::new("w:p", "", children)));
+        out.push(paragraph(block, ppr, &base_rpr, tag));
     }
     if out.is_empty()
         && let Some(s) = sect
@@ -790,4 +745,62 @@ fn letter_paragraphs(marker: &Elem, letter: &[Block], tag: &str, spaced: bool) -
         )));
     }
     out
+}
+
+/// The spacing a block gets where neither the marker nor the styles space paragraphs: 8 pt
+/// after a paragraph, room to sign above the last (the signature); a heading keeps with what
+/// follows; an item hangs its bullet.
+fn spacing(kind: Kind, signature: bool, spaced: bool, marker_spacing: bool) -> Vec<Elem> {
+    let own_spacing = spaced || marker_spacing;
+    match kind {
+        Kind::Paragraph if !marker_spacing && signature => vec![empty(
+            "w:spacing",
+            if spaced {
+                r#"w:before="480""#
+            } else {
+                r#"w:before="480" w:after="160""#
+            },
+        )],
+        Kind::Paragraph if !own_spacing => vec![empty("w:spacing", r#"w:after="160""#)],
+        Kind::Paragraph => Vec::new(),
+        Kind::Heading => vec![
+            empty("w:keepNext", ""),
+            empty("w:spacing", r#"w:before="240" w:after="60""#),
+        ],
+        Kind::Item if !own_spacing => vec![
+            empty("w:spacing", r#"w:after="60""#),
+            empty("w:ind", r#"w:left="360" w:hanging="360""#),
+        ],
+        Kind::Item => vec![empty("w:ind", r#"w:left="360" w:hanging="360""#)],
+    }
+}
+
+/// One block as a paragraph: its runs in the marker's run properties and the document's
+/// language, bold where the text or a heading is; an item starts with its bullet.
+fn paragraph(block: &Block, ppr: Vec<Node>, base_rpr: &[Node], tag: &str) -> Node {
+    let mut children = Vec::new();
+    if !ppr.is_empty() {
+        children.push(Node::Elem(Elem::new("w:pPr", "", ppr)));
+    }
+    let plain_rpr = merge(base_rpr, vec![lang_prop(tag)], RPR_ORDER);
+    let bold_rpr = merge(
+        base_rpr,
+        vec![empty("w:b", ""), empty("w:bCs", ""), lang_prop(tag)],
+        RPR_ORDER,
+    );
+    if block.kind == Kind::Item {
+        children.push(run(plain_rpr.clone(), "\u{2022}\t"));
+    }
+    for Inline::Text { text, bold } in &block.inlines {
+        let bold = *bold || block.kind == Kind::Heading;
+        children.push(run(
+            if bold {
+                bold_rpr.clone()
+            } else {
+                plain_rpr.clone()
+            },
+            text,
+        ));
+    }
+    Node::Elem(Elem::new("w:p", "", children))
 }

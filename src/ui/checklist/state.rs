@@ -3,6 +3,7 @@
 //! each asked of the domain.
 
 use crate::ui::theme::Theme;
+use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
 use crate::app::action::{Action, Task};
@@ -11,6 +12,7 @@ use crate::app::{App, Mode};
 use crate::domain::case::{Ending, RecipientOutcome};
 use crate::domain::checklist::{may_close, may_decide};
 use crate::domain::{Case, rights};
+use crate::i18n::Lang;
 use crate::i18n::domain as names;
 use crate::i18n::workbench::WorkMsg;
 
@@ -21,6 +23,27 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
     // A key a line names, from the keymap (the checklist's).
     let key = |t: Task| app.keymap().hint(Mode::Checklist, Action::Task(t));
     let mut out = vec![Line::default()];
+    authority_lines(&mut out, case, theme, lang, today, &key);
+    handling_lines(&mut out, case, theme, lang);
+    decision_lines(&mut out, case, theme, lang, today);
+    destruction_part_lines(&mut out, case, theme, lang);
+    dispute_and_review_lines(&mut out, case, theme, lang, &key);
+    restriction_lines(&mut out, case, theme, lang, &key);
+    destroyed_lines(&mut out, case, theme, lang, &key);
+    recipient_lines(&mut out, case, theme, lang, &key);
+    ending_lines(&mut out, case, theme, lang, today, &key);
+    out
+}
+
+/// The authority assessment, with the decision it points to while none is recorded.
+fn authority_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    today: NaiveDate,
+    key: &dyn Fn(Task) -> String,
+) {
     if let Some(a) = rights::authority(case, today) {
         let style = if a.allows_processing() {
             theme.text
@@ -53,6 +76,10 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             ));
         }
     }
+}
+
+/// Waiting for the requester and an extension: both move what the handler expects next.
+fn handling_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
     if let Some(w) = &case.waiting {
         out.push(Line::styled(
             WorkMsg::Waiting.fill(
@@ -75,6 +102,16 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             theme.text,
         ));
     }
+}
+
+/// The decision with its reasons, an AVG 12(4) late refusal, and when the reply went out.
+fn decision_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    today: NaiveDate,
+) {
     if let Some(d) = &case.decision {
         out.push(Line::styled(
             WorkMsg::Decision.fill(
@@ -126,7 +163,10 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             theme.text,
         ));
     }
-    // Issue 18: the parts of a destruction, each its own record; late after the WGBO date.
+}
+
+/// Issue 18: each part of a destruction is its own record, and late after the WGBO date.
+fn destruction_part_lines(out: &mut Vec<Line<'static>>, case: &Case, theme: &Theme, lang: Lang) {
     for (on, msg) in [
         (case.destroyed_in_source, WorkMsg::DestroyedInSourceOn),
         (
@@ -156,6 +196,16 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             theme.late,
         ));
     }
+}
+
+/// What holds a decision back: a dispute between parents, or a correction under review.
+fn dispute_and_review_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     if let Some(d) = &case.dispute {
         let line = match &d.resolved {
             None => Line::styled(
@@ -196,6 +246,16 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             theme.late,
         ));
     }
+}
+
+/// A Beperking: whether the restriction is still in force, announced to end, or lifted.
+fn restriction_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     if case.kind == crate::domain::CaseKind::Beperking {
         if case.restriction_in_force() {
             out.push(Line::styled(
@@ -215,6 +275,16 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             ));
         }
     }
+}
+
+/// A Vernietiging granted: destroyed on a date, or still to do.
+fn destroyed_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     if let Some(on) = case.destroyed_on() {
         out.push(Line::styled(
             WorkMsg::DestroyedOn.fill(lang, &[("date", &on.to_string())]),
@@ -235,6 +305,16 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             theme.due_soon,
         ));
     }
+}
+
+/// AVG 19: who the data went to and whether each was told.
+fn recipient_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    key: &dyn Fn(Task) -> String,
+) {
     let finished = case.closed.is_some() || case.ending.is_some();
     if crate::domain::checklist::has_recipients(case.kind) {
         if case.recipients.is_empty() && !finished {
@@ -274,6 +354,17 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             out.push(Line::styled(line, theme.text));
         }
     }
+}
+
+/// How the case ended, or (while open) what the next step needs.
+fn ending_lines(
+    out: &mut Vec<Line<'static>>,
+    case: &Case,
+    theme: &Theme,
+    lang: Lang,
+    today: NaiveDate,
+    key: &dyn Fn(Task) -> String,
+) {
     match (&case.ending, case.closed) {
         (Some(Ending::Ingetrokken { on, how }), _) => out.push(Line::styled(
             WorkMsg::WithdrawnOn.fill(lang, &[("date", &on.to_string()), ("how", how)]),
@@ -329,5 +420,4 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
             }
         }
     }
-    out
 }

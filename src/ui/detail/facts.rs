@@ -8,6 +8,7 @@ use super::deadlines::deadlines;
 use super::{field, heading};
 use crate::app::App;
 use crate::domain::authority::DossierRegime;
+use crate::domain::case::{BreachFacts, RequestFacts};
 use crate::domain::checklist::age_on;
 use crate::domain::deadline::amsterdam_date;
 use crate::domain::{Case, CaseId, rights};
@@ -136,114 +137,11 @@ fn registered_facts(
     lang: Lang,
     today: NaiveDate,
 ) {
-    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     if let Some(r) = &case.request {
-        out.push(heading(theme, DetailMsg::SectionCase.text(lang)));
-        out.push(field(
-            theme,
-            UiMsg::FieldReceived.text(lang),
-            date(r.received),
-        ));
-        out.push(field(
-            theme,
-            DetailMsg::Channel.text(lang),
-            names::channel(r.channel, lang).to_string(),
-        ));
-        out.push(field(
-            theme,
-            UiMsg::FieldRequester.text(lang),
-            r.requester.name.clone(),
-        ));
-        out.push(field(
-            theme,
-            DetailMsg::Relation.text(lang),
-            names::relation(r.requester.relation, lang).to_string(),
-        ));
-        if !r.requester.contact.trim().is_empty() {
-            out.push(field(
-                theme,
-                DetailMsg::Contact.text(lang),
-                r.requester.contact.clone(),
-            ));
-        }
-        let method = names::reply_method(r.reply_method(), lang);
-        let reply = match r.reply {
-            Some(_) => method.to_string(),
-            None => DetailMsg::ReplyFromChannel.fill(lang, &[("method", method)]),
-        };
-        out.push(field(theme, DetailMsg::ReplyBy.text(lang), reply));
-        if !r.requester.address.trim().is_empty() {
-            let lines: Vec<&str> = r
-                .requester
-                .address
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect();
-            out.push(field(
-                theme,
-                DetailMsg::Address.text(lang),
-                lines.join(", "),
-            ));
-        }
-        let age = age_on(r.child.birth_date, today).to_string();
-        let born =
-            DetailMsg::Born.fill(lang, &[("date", &date(r.child.birth_date)), ("age", &age)]);
-        out.push(field(
-            theme,
-            UiMsg::FieldChild.text(lang),
-            format!("{}, {born}", r.child.name),
-        ));
-        let regime = match r.regime {
-            DossierRegime::Wgbo => DetailMsg::RegimeWgbo,
-            DossierRegime::Jeugdwet => DetailMsg::RegimeJeugdwet,
-        };
-        out.push(field(
-            theme,
-            DetailMsg::Regime.text(lang),
-            regime.text(lang).to_string(),
-        ));
+        request_facts(out, r, theme, lang, today);
     }
     if let Some(b) = &case.breach {
-        out.push(heading(theme, DetailMsg::SectionBreach.text(lang)));
-        out.push(field(
-            theme,
-            UiMsg::FieldAware.text(lang),
-            text::instant(b.aware_at),
-        ));
-        if let Some(p) = b.processor_notice_at {
-            out.push(field(
-                theme,
-                DetailMsg::ProcessorNotice.text(lang),
-                text::instant(p),
-            ));
-        }
-        out.push(field(
-            theme,
-            UiMsg::FieldReporter.text(lang),
-            b.reported_by.clone(),
-        ));
-        out.push(field(
-            theme,
-            DetailMsg::Nature.text(lang),
-            names::nature(b.nature, lang).to_string(),
-        ));
-        if !b.processor.trim().is_empty() {
-            out.push(field(
-                theme,
-                DetailMsg::Processor.text(lang),
-                b.processor.clone(),
-            ));
-        }
-        // A multi-line description keeps its lines, under its label.
-        for (i, line) in b.description.trim().lines().enumerate() {
-            let label = if i == 0 {
-                DetailMsg::Description.text(lang)
-            } else {
-                ""
-            };
-            out.push(field(theme, label, line.to_string()));
-        }
+        breach_facts(out, b, theme, lang);
     }
     out.push(field(
         theme,
@@ -256,6 +154,125 @@ fn registered_facts(
             ],
         ),
     ));
+}
+
+/// A verzoek's facts as registered (or corrected): the requester's contact and address only
+/// when given, the child's age today.
+fn request_facts(
+    out: &mut Vec<Line<'static>>,
+    r: &RequestFacts,
+    theme: &Theme,
+    lang: Lang,
+    today: NaiveDate,
+) {
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    out.push(heading(theme, DetailMsg::SectionCase.text(lang)));
+    out.push(field(
+        theme,
+        UiMsg::FieldReceived.text(lang),
+        date(r.received),
+    ));
+    out.push(field(
+        theme,
+        DetailMsg::Channel.text(lang),
+        names::channel(r.channel, lang).to_string(),
+    ));
+    out.push(field(
+        theme,
+        UiMsg::FieldRequester.text(lang),
+        r.requester.name.clone(),
+    ));
+    out.push(field(
+        theme,
+        DetailMsg::Relation.text(lang),
+        names::relation(r.requester.relation, lang).to_string(),
+    ));
+    if !r.requester.contact.trim().is_empty() {
+        out.push(field(
+            theme,
+            DetailMsg::Contact.text(lang),
+            r.requester.contact.clone(),
+        ));
+    }
+    let method = names::reply_method(r.reply_method(), lang);
+    let reply = match r.reply {
+        Some(_) => method.to_string(),
+        None => DetailMsg::ReplyFromChannel.fill(lang, &[("method", method)]),
+    };
+    out.push(field(theme, DetailMsg::ReplyBy.text(lang), reply));
+    if !r.requester.address.trim().is_empty() {
+        let lines: Vec<&str> = r
+            .requester
+            .address
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        out.push(field(
+            theme,
+            DetailMsg::Address.text(lang),
+            lines.join(", "),
+        ));
+    }
+    let age = age_on(r.child.birth_date, today).to_string();
+    let born = DetailMsg::Born.fill(lang, &[("date", &date(r.child.birth_date)), ("age", &age)]);
+    out.push(field(
+        theme,
+        UiMsg::FieldChild.text(lang),
+        format!("{}, {born}", r.child.name),
+    ));
+    let regime = match r.regime {
+        DossierRegime::Wgbo => DetailMsg::RegimeWgbo,
+        DossierRegime::Jeugdwet => DetailMsg::RegimeJeugdwet,
+    };
+    out.push(field(
+        theme,
+        DetailMsg::Regime.text(lang),
+        regime.text(lang).to_string(),
+    ));
+}
+
+/// A datalek's facts as registered (or corrected); a multi-line description keeps its lines.
+fn breach_facts(out: &mut Vec<Line<'static>>, b: &BreachFacts, theme: &Theme, lang: Lang) {
+    out.push(heading(theme, DetailMsg::SectionBreach.text(lang)));
+    out.push(field(
+        theme,
+        UiMsg::FieldAware.text(lang),
+        text::instant(b.aware_at),
+    ));
+    if let Some(p) = b.processor_notice_at {
+        out.push(field(
+            theme,
+            DetailMsg::ProcessorNotice.text(lang),
+            text::instant(p),
+        ));
+    }
+    out.push(field(
+        theme,
+        UiMsg::FieldReporter.text(lang),
+        b.reported_by.clone(),
+    ));
+    out.push(field(
+        theme,
+        DetailMsg::Nature.text(lang),
+        names::nature(b.nature, lang).to_string(),
+    ));
+    if !b.processor.trim().is_empty() {
+        out.push(field(
+            theme,
+            DetailMsg::Processor.text(lang),
+            b.processor.clone(),
+        ));
+    }
+    // A multi-line description keeps its lines, under its label.
+    for (i, line) in b.description.trim().lines().enumerate() {
+        let label = if i == 0 {
+            DetailMsg::Description.text(lang)
+        } else {
+            ""
+        };
+        out.push(field(theme, label, line.to_string()));
+    }
 }
 
 /// Who may make the request: the authority table's outcome and reason, at today's age.
