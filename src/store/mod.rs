@@ -37,6 +37,7 @@ pub mod memory;
 pub mod migrate;
 mod open;
 mod options;
+pub mod postgres;
 mod records;
 pub mod register;
 mod save;
@@ -65,6 +66,7 @@ pub use history::HistoryEntry;
 pub use loss::Loss;
 pub use open::SPOT_CHECK;
 pub use options::{DB_ENV, DEMO_USER, OpenOptions, register_dir, resolve_user};
+pub use postgres::PgFailure;
 pub use register::{Head, Register, Saved, Seen};
 
 /// An open register: holds its lock until dropped.
