@@ -54,6 +54,8 @@ messages! {
             "register ready in {target}: roles {handler} (handlers) and {fg} (FG); give logins access with GRANT {handler} TO name";
         Migrated => "verhuisd naar {target}: {count} wijzigingen, {cases} zaken; kop {head} aan beide kanten",
             "moved to {target}: {count} changes, {cases} cases; head {head} on both sides";
+        NoRepair => "repair geldt niet op een PostgreSQL-register: de database houdt zelf zaken en journaal bij",
+            "repair does not apply to a PostgreSQL register: the database keeps cases and journal itself";
         RoleHandler => "behandelaar", "handler";
         RoleFg => "FG", "DPO";
         VerifyHead => "kop: {seq}:{hash} (bewaar dit buiten de database)",

@@ -127,6 +127,21 @@ pub trait Register: Send {
     fn check_chain(&self) -> ChainCheck;
 }
 
+/// Saves a change for a caller that read no case first (the commands' exports, letters and
+/// backups): no versions, and a warning (saved, but the store went read-only) is an error.
+/// Returns the change's seq.
+pub fn record(
+    register: &mut dyn Register,
+    events: Vec<Event>,
+    at: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let saved = register.save(events, &[], at)?;
+    match saved.warning {
+        Some(e) => Err(e),
+        None => Ok(saved.seq),
+    }
+}
+
 /// What every store checks of a change before anything else, the same in each: not empty, no
 /// second register creation, the new cases' ids given ([`assign_ids`]), the new-case rules of
 /// the domain. Returns the ids given.

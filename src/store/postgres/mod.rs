@@ -7,12 +7,15 @@
 //! - `init` — `privdesk db init`: schema, function, triggers, roles and grants (`schema.sql`).
 //! - `register` — [`PgRegister`], the register behind the seam.
 //! - `migrate` — `privdesk db migrate`: a local register copied byte for byte.
+//! - `backup` — `privdesk backup DIR`: a local register folder with the same journal bytes.
 
+mod backup;
 mod connect;
 mod init;
 mod migrate;
 mod register;
 
+pub use backup::backup;
 pub use connect::{PgTarget, is_url};
 pub use init::{DEFAULT_PREFIX, Roles, init};
 pub use migrate::{MOVED_FILE, MigrateReport, migrate, moved_to};
