@@ -211,7 +211,7 @@ fn the_store_suite_holds_on_postgres_and_its_chain_checks_by_the_hash_rule() {
     };
     let jan = pg.login("jan", "handler");
     let mut reg = pg.open(&jan);
-    assert_eq!(reg.role(), Role::Handler);
+    assert_eq!(reg.role(), Some(Role::Handler));
     assert_eq!(reg.user(), jan);
     suite(&mut reg, &jan);
     let (count, head) = pg.verify();
@@ -469,7 +469,7 @@ fn the_fg_reads_and_exports_but_changes_no_case() {
         .unwrap()
         .assigned[0];
     let mut fg = pg.open(&pg.login("dpo", "fg"));
-    assert_eq!(fg.role(), Role::Fg);
+    assert_eq!(fg.role(), Some(Role::Fg));
     assert!(fg.case(id).unwrap().is_some());
     fg.save(vec![Event::Viewed { case: id }], &[], Utc::now())
         .unwrap();
@@ -510,4 +510,161 @@ fn db_migrate_of_the_demo_keeps_the_head_hash_and_marks_the_local_register_moved
         pgstore::migrate(&dir, &target, "beheer"),
         Err(StoreError::Pg(PgFailure::Moved(_)))
     ));
+}
+
+fn privdesk(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args(args)
+        .env_remove("PRIVDESK_DB")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_commands_work_on_postgres_and_a_backup_is_a_local_register_with_the_same_bytes() {
+    let Some(pg) = Pg::bare("the_commands_work_on_postgres") else {
+        return;
+    };
+    let admin = pg.url(&pg.admin_user, &pg.admin_pw, &pg.db);
+    let prefix = format!("--role-prefix={}", pg.prefix);
+    for _ in 0..2 {
+        let (code, out, err) = privdesk(&["db", "init", &admin, &prefix]);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(!out.contains(&pg.admin_pw) && !err.contains(&pg.admin_pw));
+    }
+    assert!(pg.lines().is_empty(), "db init writes no journal line");
+    let jan = pg.login("jan", "handler");
+    let url = pg.url(&jan, &format!("pw-{jan}"), &pg.db);
+    let id = pg
+        .open(&jan)
+        .save(vec![new_verzoek()], &[], Utc::now())
+        .unwrap()
+        .assigned[0];
+    let (code, csv, _) = privdesk(&["--db", &url, "export", "csv"]);
+    assert_eq!(code, 0);
+    assert!(csv.contains(&id.to_string()));
+    // audit verify prints the head; --expect holds the journal to it.
+    let (code, out, _) = privdesk(&["--db", &url, "audit", "verify"]);
+    assert_eq!(code, 0, "{out}");
+    let (count, hash) = pg.verify();
+    let anchor = format!("{count}:{hash}");
+    assert!(out.contains(&anchor), "{out}");
+    let (code, _, _) = privdesk(&["--db", &url, "audit", "verify", "--expect", &anchor]);
+    assert_eq!(code, 0);
+    let wrong = format!("{count}:{}", "0".repeat(64));
+    let (code, _, _) = privdesk(&["--db", &url, "audit", "verify", "--expect", &wrong]);
+    assert_eq!(code, 1);
+    // backup: a local register folder with the database's journal bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("kopie");
+    let (code, out, err) = privdesk(&["--db", &url, "backup", dest.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let copied = std::fs::read_to_string(dest.join("journal.jsonl")).unwrap();
+    let lines = pg.lines();
+    // The backup itself is recorded in the team's journal after the copy.
+    assert!(
+        journal::parse_line(lines.last().unwrap().as_bytes())
+            .unwrap()
+            .events[0]
+            .case()
+            .is_none()
+    );
+    assert_eq!(copied, lines[..lines.len() - 1].join("\n") + "\n");
+    let (code, out, _) = privdesk(&[
+        "--db",
+        dest.to_str().unwrap(),
+        "audit",
+        "verify",
+        "--expect",
+        &anchor,
+    ]);
+    assert_eq!(code, 0, "{out}");
+    // What does not apply on PostgreSQL is refused, naming why.
+    let (code, _, err) = privdesk(&["--db", &url, "--user", "iemand", "export", "csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("databaselogin"), "{err}");
+    let (code, _, _) = privdesk(&["--db", &url, "repair"]);
+    assert_eq!(code, 2);
+    // A wrong password: refused, and the password is never repeated.
+    let bad = pg.url(&jan, "geheim-fout", &pg.db);
+    let (code, out, err) = privdesk(&["--db", &bad, "export", "csv"]);
+    assert_eq!(code, 5);
+    assert!(
+        !out.contains("geheim-fout") && !err.contains("geheim-fout"),
+        "{err}"
+    );
+    // The FG exports but makes no letter (a letter is a handler's act on a case).
+    let fg = pg.login("dpo", "fg");
+    let fg_url = pg.url(&fg, &format!("pw-{fg}"), &pg.db);
+    let (code, _, _) = privdesk(&["--db", &fg_url, "export", "csv"]);
+    assert_eq!(code, 0);
+    let out_dir = dir.path().join("brieven");
+    let config = concat!(env!("CARGO_MANIFEST_DIR"), "/privdesk.example.toml");
+    let letter = |url: &str| {
+        privdesk(&[
+            "--config",
+            config,
+            "--db",
+            url,
+            "letter",
+            &id.to_string(),
+            "ontvangstbevestiging",
+            "--format",
+            "md",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
+    };
+    let (code, _, err) = letter(&fg_url);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("FG"), "{err}");
+    assert!(
+        !out_dir.exists() || std::fs::read_dir(&out_dir).unwrap().next().is_none(),
+        "a letter not in the audit trail must not exist"
+    );
+    let (code, out, err) = letter(&url);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::path::Path::new(out.trim()).is_file());
+}
+
+#[test]
+fn tls_is_used_when_asked_and_the_server_certificate_is_checked() {
+    let Some(pg) = Pg::new("tls_is_used_when_asked") else {
+        return;
+    };
+    let mut admin = pg.admin(&pg.db);
+    let ssl: String = admin.query_one("SHOW ssl", &[]).unwrap().get(0);
+    if ssl != "on" {
+        let _ = writeln!(
+            std::io::stderr(),
+            "tls test: server without ssl, TLS not checked"
+        );
+        return;
+    }
+    let url = pg
+        .url(&pg.admin_user, &pg.admin_pw, &pg.db)
+        .replace("sslmode=disable", "sslmode=require");
+    let target = PgTarget::parse(&url).unwrap();
+    match target.connect() {
+        Ok(mut c) => {
+            let on: bool = c
+                .query_one(
+                    "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            assert!(on, "sslmode=require connected without TLS");
+        }
+        // A certificate the system does not trust is refused, never used unchecked.
+        Err(e) => {
+            let msg = e.message(privdesk::i18n::Lang::En);
+            assert!(msg.contains("certificate") || msg.contains("tls"), "{msg}");
+        }
+    }
 }

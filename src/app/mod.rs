@@ -223,6 +223,11 @@ impl App {
         self.store.health()
     }
 
+    /// The login's role in a team's register (the header shows it), `None` on a local one.
+    pub fn role(&self) -> Option<crate::store::register::Role> {
+        self.store.role()
+    }
+
     /// The user changes are recorded by.
     pub fn user(&self) -> &str {
         self.store.user()

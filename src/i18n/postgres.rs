@@ -56,6 +56,7 @@ messages! {
             "moved to {target}: {count} changes, {cases} cases; head {head} on both sides";
         NoRepair => "repair geldt niet op een PostgreSQL-register: de database houdt zelf zaken en journaal bij",
             "repair does not apply to a PostgreSQL register: the database keeps cases and journal itself";
+        LoggedIn => " · {user} ({role})", " · {user} ({role})";
         RoleHandler => "behandelaar", "handler";
         RoleFg => "FG", "DPO";
         VerifyHead => "kop: {seq}:{hash} (bewaar dit buiten de database)",

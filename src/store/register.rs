@@ -64,6 +64,15 @@ pub struct Head {
     pub hash: String,
 }
 
+/// What a login may do in a team's register (a local register has no roles).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A handler: registers and changes cases.
+    Handler,
+    /// The FG: reads every case, exports, backs up; changes no case.
+    Fg,
+}
+
 /// What the app uses of a register.
 ///
 /// A case id is assigned inside [`Register::save`]: an event that creates a case carries
@@ -105,6 +114,11 @@ pub trait Register: Send {
 
     /// The user recorded on this session's changes.
     fn user(&self) -> &str;
+
+    /// The login's role in a team's register (`None`: a register of one, no roles).
+    fn role(&self) -> Option<Role> {
+        None
+    }
 
     /// Whether this is a demo register (fictitious cases, an injectable clock).
     fn is_demo(&self) -> bool;

@@ -15,11 +15,12 @@ mod init;
 mod migrate;
 mod register;
 
+pub use crate::store::register::Role;
 pub use backup::backup;
 pub use connect::{PgTarget, is_url};
 pub use init::{DEFAULT_PREFIX, Roles, init};
 pub use migrate::{MOVED_FILE, MigrateReport, migrate, moved_to};
-pub use register::{PgRegister, Role};
+pub use register::PgRegister;
 
 /// What went wrong with a PostgreSQL register (the words are in `i18n::postgres`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use super::{PgFailure, PgTarget, Roles};
 use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
 use crate::store::journal::{self, ZERO_HASH, encode_line, parse_line};
-use crate::store::register::{Head, Register, Saved, Seen, check_change};
+use crate::store::register::{Head, Register, Role, Saved, Seen, check_change};
 use crate::store::working::{FoldError, WorkingError, fold_change};
 use crate::store::{ChainCheck, ChainState, Health, HistoryEntry, StoreError};
 
@@ -27,15 +27,6 @@ use crate::store::{ChainCheck, ChainState, Health, HistoryEntry, StoreError};
 const RETRIES: u32 = 200;
 /// How many lines one read of the journal fetches.
 const BATCH: i64 = 2000;
-
-/// What the login may do in this register.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    /// A handler: registers and changes cases.
-    Handler,
-    /// The FG: reads every case, exports, backs up; changes no case.
-    Fg,
-}
 
 /// A register on PostgreSQL (see the module).
 pub struct PgRegister {
@@ -197,11 +188,6 @@ impl PgRegister {
         register.name = format!("{db}-{}", first.hash.chars().take(12).collect::<String>());
         register.sync()?;
         Ok(register)
-    }
-
-    /// The login's role in this register.
-    pub fn role(&self) -> Role {
-        self.role
     }
 
     /// Where the register is (no credentials).
@@ -564,6 +550,10 @@ impl Register for PgRegister {
 
     fn user(&self) -> &str {
         &self.user
+    }
+
+    fn role(&self) -> Option<Role> {
+        Some(self.role)
     }
 
     fn is_demo(&self) -> bool {
