@@ -505,7 +505,19 @@ fn db_migrate_of_the_demo_keeps_the_head_hash_and_marks_the_local_register_moved
     assert_eq!(reg.summaries().len() as u64, report.cases);
     // The local register is read-only from now on, and a second move is refused.
     let store = Store::open(&dir, &common::create_opts()).unwrap();
-    assert!(store.writable().is_err());
+    let refused = store.writable().unwrap_err();
+    assert!(
+        refused
+            .message(privdesk::i18n::Lang::Nl)
+            .contains("verhuisd")
+    );
+    let (notice, _) = store.open_notice(privdesk::i18n::Lang::Nl).unwrap();
+    assert!(
+        notice.contains(&format!("verhuisd naar {}", target.display())),
+        "{notice}"
+    );
+    assert!(!notice.contains(&pg.admin_pw));
+    drop(store);
     assert!(matches!(
         pgstore::migrate(&dir, &target, "beheer"),
         Err(StoreError::Pg(PgFailure::Moved(_)))

@@ -171,6 +171,9 @@ impl StoreError {
                 ],
             ),
             StoreError::Disk(e) => disk_message(e, lang),
+            StoreError::ReadOnly(ReadOnlyWhy::Moved) => {
+                crate::i18n::postgres::PgMsg::Moved.text(lang).into()
+            }
             StoreError::ReadOnly(why) => {
                 let why = match why {
                     ReadOnlyWhy::WorkingFailed => StoreMsg::SavedButWorking.text(lang),

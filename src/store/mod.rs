@@ -172,7 +172,14 @@ impl Store {
     /// What the user must be told once the register is open (the TUI's status line, the
     /// command line's standard error): the text, and whether it reports a failure.
     pub fn open_notice(&self, lang: Lang) -> Option<(String, bool)> {
-        self.migration.as_ref().map(|m| (m.message(lang), m.failed))
+        if let Some(m) = &self.migration {
+            return Some((m.message(lang), m.failed));
+        }
+        // Moved to PostgreSQL: where to, so the desk opens the team's register instead.
+        postgres::moved_to(&self.dir).map(|to| {
+            let text = crate::i18n::postgres::PgMsg::MovedTo.fill(lang, &[("target", &to)]);
+            (text, false)
+        })
     }
 
     /// How many journal lines were replayed into the working store at open.

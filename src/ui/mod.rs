@@ -186,12 +186,16 @@ pub(crate) fn banners(app: &App) -> Vec<Span<'static>> {
     }
     let health = match app.health() {
         Health::Ok => None,
-        Health::Damaged(crate::store::Damage::DiskFull) => Some(UiMsg::DiskFullBanner),
-        Health::Damaged(_) => Some(UiMsg::Damaged),
-        Health::ReadOnly(_) => Some(UiMsg::ReadOnlyBanner),
+        Health::Damaged(crate::store::Damage::DiskFull) => Some(UiMsg::DiskFullBanner.text(lang)),
+        Health::Damaged(_) => Some(UiMsg::Damaged.text(lang)),
+        // Moved to a team's register: read-only for good, not until a restart.
+        Health::ReadOnly(crate::store::ReadOnlyWhy::Moved) => {
+            Some(crate::i18n::postgres::PgMsg::Moved.text(lang))
+        }
+        Health::ReadOnly(_) => Some(UiMsg::ReadOnlyBanner.text(lang)),
     };
-    if let Some(msg) = health {
-        out.push(Span::styled(format!(" {} ", msg.text(lang)), theme.banner));
+    if let Some(text) = health {
+        out.push(Span::styled(format!(" {text} "), theme.banner));
         out.push(Span::raw(" "));
     }
     let chain = match app.chain_state() {
