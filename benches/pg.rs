@@ -59,7 +59,10 @@ impl Server {
 fn build(server: &Server) {
     let ready = server
         .admin("postgres")
-        .query_one("SELECT count(*) FROM pg_database WHERE datname = $1", &[&DB])
+        .query_one(
+            "SELECT count(*) FROM pg_database WHERE datname = $1",
+            &[&DB],
+        )
         .unwrap()
         .get::<_, i64>(0)
         == 1
@@ -76,7 +79,9 @@ fn build(server: &Server) {
         .batch_execute(&format!("DROP DATABASE IF EXISTS {DB}"))
         .unwrap();
     admin
-        .batch_execute(&format!("CREATE DATABASE {DB} ENCODING 'UTF8' TEMPLATE template0"))
+        .batch_execute(&format!(
+            "CREATE DATABASE {DB} ENCODING 'UTF8' TEMPLATE template0"
+        ))
         .unwrap();
     let admin_target = PgTarget::parse(&server.url(&server.user, &server.pw, DB)).unwrap();
     pgstore::init(&admin_target, PREFIX).unwrap();
@@ -98,7 +103,10 @@ fn build(server: &Server) {
     drop(store);
     pgstore::migrate(&dir, &admin_target, "bench").unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    println!("built {CASES} cases in PostgreSQL in {:.1?}", started.elapsed());
+    println!(
+        "built {CASES} cases in PostgreSQL in {:.1?}",
+        started.elapsed()
+    );
 }
 
 fn target(server: &Server) -> PgTarget {
@@ -200,7 +208,10 @@ fn main() {
     let ours = total / n;
     let mut c = server.admin(DB);
     let start: i64 = c
-        .query_one("SELECT coalesce(max(seq), 0) FROM public.bench_baseline", &[])
+        .query_one(
+            "SELECT coalesce(max(seq), 0) FROM public.bench_baseline",
+            &[],
+        )
         .unwrap()
         .get(0);
     let line = "x".repeat(line_len);

@@ -680,3 +680,51 @@ fn tls_is_used_when_asked_and_the_server_certificate_is_checked() {
         }
     }
 }
+
+#[test]
+fn the_workbench_runs_on_postgres_showing_who_is_logged_in_and_privdesk_db_names_it() {
+    let Some(pg) = Pg::new("the_workbench_runs_on_postgres") else {
+        return;
+    };
+    let jan = pg.login("jan", "handler");
+    let url = pg.url(&jan, &format!("pw-{jan}"), &pg.db);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("new.keys");
+    std::fs::write(
+        &script,
+        "press n\nexpect Nieuw verzoek\npress <Tab><Tab><Tab>\ntype Karin Smit\n\
+         press <Tab><Tab><Tab><Tab><Tab>\ntype Lisa Smit\npress <Tab>\ntype 2-5-2018\n\
+         press <C-s>\nexpect geregistreerd.\npress <Esc>\nscreen\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args(["--db", &url, "headless", script.to_str().unwrap()])
+        .env("PRIVDESK_CONFIG", "/dev/null")
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{screen}");
+    assert!(
+        screen.contains(&format!("· {jan} (behandelaar)")),
+        "{screen}"
+    );
+    assert!(screen.contains("Karin Smit"), "{screen}");
+    // Saved in the team's register, recorded in the login's name.
+    let lines = pg.lines();
+    let last = journal::parse_line(lines.last().unwrap().as_bytes()).unwrap();
+    assert_eq!(last.user, jan);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("\"type\":\"registered\"") && l.contains(&jan))
+    );
+    // PRIVDESK_DB names a team's register for the commands as --db does.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_privdesk"))
+        .args(["export", "csv"])
+        .env("PRIVDESK_DB", &url)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Karin Smit"));
+    pg.verify();
+}
