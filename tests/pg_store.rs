@@ -728,3 +728,34 @@ fn the_workbench_runs_on_postgres_showing_who_is_logged_in_and_privdesk_db_names
     assert!(String::from_utf8_lossy(&out.stdout).contains("Karin Smit"));
     pg.verify();
 }
+
+#[test]
+fn a_lost_connection_fails_one_statement_and_the_next_reconnects() {
+    let Some(pg) = Pg::new("a_lost_connection") else {
+        return;
+    };
+    let jan = pg.login("jan", "handler");
+    let mut reg = pg.open(&jan);
+    let id = reg
+        .save(vec![new_verzoek()], &[], Utc::now())
+        .unwrap()
+        .assigned[0];
+    pg.admin(&pg.db)
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
+            &[&jan],
+        )
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let before = pg.lines().len();
+    // The statement that finds the connection gone fails, saying so; nothing half-saved.
+    if let Err(e) = reg.save(vec![Event::Viewed { case: id }], &[], Utc::now()) {
+        assert!(matches!(e, StoreError::Pg(PgFailure::Query(_))), "{e:?}");
+        assert_eq!(pg.lines().len(), before);
+    }
+    let saved = reg
+        .save(vec![Event::Viewed { case: id }], &[], Utc::now())
+        .unwrap();
+    assert_eq!(pg.lines().len() as u64, saved.seq);
+    pg.verify();
+}

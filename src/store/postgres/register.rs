@@ -195,10 +195,20 @@ impl PgRegister {
         &self.target
     }
 
+    /// The connection, opened again first if it was lost (a restarted server, a network
+    /// that dropped it): the statement that found it lost failed with its reason; the next one
+    /// runs on a new connection, or fails saying why there is none.
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner
+        let mut inner = self
+            .inner
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if inner.client.is_closed()
+            && let Ok(client) = self.target.connect()
+        {
+            inner.client = client;
+        }
+        inner
     }
 
     fn read_head(&self) -> Result<HeadRow, StoreError> {
@@ -207,7 +217,7 @@ impl PgRegister {
 
     /// Reads the summaries written since the last read (other handlers' saves too).
     fn sync(&self) -> Result<(), StoreError> {
-        sync(&mut self.lock())
+        sync(&mut self.lock()).map(|_| ())
     }
 
     /// Builds the line of `events` on `head` and hands it to `append` with the case rows
@@ -296,14 +306,17 @@ impl PgRegister {
     ) -> Result<Option<Saved>, StoreError> {
         let mut guard = self.lock();
         let inner = &mut *guard;
-        sync(inner)?;
-        let head = read_head(&mut inner.client)?;
+        // One read of the head: a row that moves after it is caught by `append` (retried).
+        let head = sync(inner)?;
         let mut events = events.to_vec();
         let assigned = check_change(&mut events, at, &inner.summaries)?;
+        // The rows read once: the versions seen are checked on the rows the change folds on.
+        let mut read: BTreeMap<CaseId, (Case, u64)> = BTreeMap::new();
         for s in seen {
-            let Some((case, _)) = Self::row(&mut inner.client, s.case)? else {
+            let Some((case, written)) = Self::row(&mut inner.client, s.case)? else {
                 return Err(StoreError::UnknownCase(s.case));
             };
+            read.insert(s.case, (case.clone(), written));
             if case.last_seq != s.version {
                 let (by, at) = Self::who(&mut inner.client, case.last_seq)?;
                 return Err(StoreError::Conflict {
@@ -321,6 +334,10 @@ impl PgRegister {
             // it meanwhile, `append` finds the row and the save is rebuilt.
             if assigned.contains(&id) {
                 return Ok(None);
+            }
+            if let Some((case, written)) = read.remove(&id) {
+                bases.insert(id, written);
+                return Ok(Some(case));
             }
             match Self::row(client, id) {
                 Ok(Some((case, written))) => {
@@ -414,10 +431,11 @@ impl PgRegister {
 }
 
 /// Reads the summaries written since `inner.synced` (other handlers' saves too).
-fn sync(inner: &mut Inner) -> Result<(), StoreError> {
+/// Returns the head it read.
+fn sync(inner: &mut Inner) -> Result<HeadRow, StoreError> {
     let head = read_head(&mut inner.client)?;
     if head.seq == inner.synced {
-        return Ok(());
+        return Ok(head);
     }
     let rows = inner
         .client
@@ -434,9 +452,9 @@ fn sync(inner: &mut Inner) -> Result<(), StoreError> {
     inner.synced = head.seq;
     inner.head = Head {
         seq: head.seq,
-        hash: head.hash,
+        hash: head.hash.clone(),
     };
-    Ok(())
+    Ok(head)
 }
 
 fn read_head(client: &mut Client) -> Result<HeadRow, StoreError> {

@@ -122,7 +122,10 @@ BEGIN
         RAISE EXCEPTION 'privdesk: the line is not JSON' USING ERRCODE = 'PD006';
     END;
     IF jsonb_typeof(j) <> 'object' OR jsonb_typeof(j->'events') <> 'array'
-       OR right(p_line, 75) !~ '^,"hash":"[0-9a-f]{64}"}$' THEN
+       OR (j->>'v') IS DISTINCT FROM '1'
+       OR right(p_line, 75) !~ '^,"hash":"[0-9a-f]{64}"}$'
+       OR coalesce(array_length(p_seen_ids, 1), 0) <> coalesce(array_length(p_seen_versions, 1), 0)
+       OR jsonb_typeof(p_rows) <> 'array' THEN
         RAISE EXCEPTION 'privdesk: not a change line' USING ERRCODE = 'PD006';
     END IF;
     -- The hash rule of journal.jsonl: SHA-256 of the line without its final hash member.
@@ -180,7 +183,8 @@ BEGIN
 
     -- The case rows, each folded on the row as it still is.
     FOR r IN SELECT * FROM jsonb_array_elements(p_rows) LOOP
-        IF NOT ((r->>'id') = ANY (ids)) OR (r->'record'->>'id') IS DISTINCT FROM (r->>'id') THEN
+        IF NOT ((r->>'id') = ANY (ids)) OR (r->'record'->>'id') IS DISTINCT FROM (r->>'id')
+           OR NOT ((r->'record'->>'last_seq')::bigint BETWEEN 1 AND next_seq) THEN
             RAISE EXCEPTION 'privdesk: a row the line does not name' USING ERRCODE = 'PD006';
         END IF;
         SELECT written INTO cur_written FROM privdesk.cases WHERE id = r->>'id';
