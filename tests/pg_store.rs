@@ -759,3 +759,31 @@ fn a_lost_connection_fails_one_statement_and_the_next_reconnects() {
     assert_eq!(pg.lines().len() as u64, saved.seq);
     pg.verify();
 }
+
+#[test]
+fn db_migrate_on_the_command_line_moves_a_backup_of_the_demo_and_the_folder_refuses_changes() {
+    let Some(pg) = Pg::new("db_migrate_on_the_command_line") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("register");
+    let local = local.to_str().unwrap();
+    let (code, out, err) = privdesk(&["--demo", "backup", local]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, head) = journal::verify(&dir.path().join("register/journal.jsonl")).unwrap();
+    let admin = pg.url(&pg.admin_user, &pg.admin_pw, &pg.db);
+    let (code, out, err) = privdesk(&["db", "migrate", "--from", local, "--to", &admin]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(&head), "{out}");
+    assert!(!out.contains(&pg.admin_pw));
+    assert_eq!(pg.verify().1, head);
+    // The folder still reads, and says where the register went; it takes no change.
+    let (code, out, _) = privdesk(&["--db", local, "audit", "verify"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, _, err) = privdesk(&["--db", local, "export", "csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("verhuisd"), "{err}");
+    // A second move into a register with lines is refused.
+    let (code, _, err) = privdesk(&["db", "migrate", "--from", local, "--to", &admin]);
+    assert_eq!(code, 2, "{err}");
+}
