@@ -158,3 +158,27 @@ pub(super) fn reason(e: &postgres::Error) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn where_a_register_is_is_shown_without_its_credentials() {
+        let Ok(t) = PgTarget::parse("postgres://anna:geheim@dbhost:5433/privdesk") else {
+            panic!("a good URL is read");
+        };
+        assert_eq!(t.display(), "postgres://dbhost:5433/privdesk");
+        assert_eq!(format!("{t:?}"), "postgres://dbhost:5433/privdesk");
+        assert_eq!(t.user(), "anna");
+        let Err(e) = PgTarget::parse("postgres://anna:geheim@dbhost:poort/privdesk") else {
+            panic!("a bad port is refused");
+        };
+        assert!(matches!(e, StoreError::Pg(PgFailure::BadUrl)));
+        for lang in [Lang::Nl, Lang::En] {
+            assert!(!e.message(lang).contains("geheim"));
+        }
+        assert!(is_url("postgresql://x/y") && is_url("postgres://x/y") && !is_url("/srv/reg"));
+    }
+}

@@ -90,6 +90,9 @@ pub fn migrate(dir: &Path, target: &PgTarget, user: &str) -> Result<MigrateRepor
         .map_err(|_| StoreError::Pg(PgFailure::NotInitialised))?;
     let roles = Roles::new(&row.try_get::<_, String>(0).map_err(q)?)?;
     let mut tx = client.transaction().map_err(q)?;
+    // A large register takes longer than one statement's usual limit.
+    tx.batch_execute("SET LOCAL statement_timeout = 0")
+        .map_err(q)?;
     tx.batch_execute(&format!("SET LOCAL ROLE {}", roles.owner()))
         .map_err(|_| StoreError::Pg(PgFailure::NotPermitted))?;
     let seq: i64 = tx
@@ -155,9 +158,12 @@ pub fn migrate(dir: &Path, target: &PgTarget, user: &str) -> Result<MigrateRepor
     let row = tx
         .query_one(
             "SELECT count(*) FILTER (WHERE encode(sha256(convert_to(left(line, length(line) - 75) || '}', 'UTF8')), 'hex') <> hash),
-                    count(*) FILTER (WHERE prev <> coalesce((SELECT p.hash FROM privdesk.journal p WHERE p.seq = j.seq - 1), repeat('0', 64))),
+                    count(*) FILTER (WHERE prev <> before OR seq <> n),
                     (SELECT hash FROM privdesk.head WHERE one)
-             FROM privdesk.journal j",
+             FROM (SELECT line, hash, prev, seq,
+                          coalesce(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS before,
+                          row_number() OVER (ORDER BY seq) AS n
+                   FROM privdesk.journal) j",
             &[],
         )
         .map_err(q)?;
