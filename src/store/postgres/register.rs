@@ -384,6 +384,20 @@ impl PgRegister {
             inner.summaries.insert(case.id, Arc::clone(&summary));
             changed.push(summary);
         }
+        // The line followed the head the summaries were read at: they are current up to it.
+        if inner.synced == head.seq && seq == head.seq + 1 {
+            inner.synced = seq;
+            if let Ok((_, hash)) = encode_line(
+                seq,
+                &at,
+                &self.user,
+                &events,
+                head.cases + rows.iter().filter(|(_, b)| *b == 0).count() as u64,
+                &head.hash,
+            ) {
+                inner.head = Head { seq, hash };
+            }
+        }
         Ok(Some(Saved {
             seq,
             assigned,

@@ -104,6 +104,7 @@ DECLARE
     who jsonb;
     i int;
     next_seq bigint;
+    is_handler boolean;
 BEGIN
     SELECT * INTO h FROM privdesk.head WHERE one FOR UPDATE;
     IF NOT FOUND THEN
@@ -111,8 +112,8 @@ BEGIN
     END IF;
     next_seq := h.seq + 1;
 
-    IF NOT pg_has_role(session_user, '{handler}', 'MEMBER')
-       AND NOT pg_has_role(session_user, '{fg}', 'MEMBER') THEN
+    is_handler := pg_has_role(session_user, '{handler}', 'MEMBER');
+    IF NOT is_handler AND NOT pg_has_role(session_user, '{fg}', 'MEMBER') THEN
         RAISE EXCEPTION 'privdesk: not a user of this register' USING ERRCODE = 'PD007';
     END IF;
 
@@ -154,7 +155,7 @@ BEGIN
     END IF;
 
     -- The FG reads, exports and backs up: its lines change no case.
-    IF NOT pg_has_role(session_user, '{handler}', 'MEMBER') THEN
+    IF NOT is_handler THEN
         IF jsonb_array_length(p_rows) > 0 OR EXISTS (
             SELECT 1 FROM jsonb_array_elements(j->'events') e
             WHERE e->>'type' NOT IN ('viewed', 'exported', 'backed_up')
