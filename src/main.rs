@@ -115,6 +115,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A team's register on PostgreSQL.
+    Db {
+        #[command(subcommand)]
+        what: DbCommand,
+    },
     /// Prints the completions for a shell.
     Completions {
         /// The shell.
@@ -143,6 +148,28 @@ enum AuditCommand {
         /// A line the journal must hold: SEQ:HASH (a head noted earlier, printed by a backup).
         #[arg(long, value_name = "SEQ:HASH")]
         expect: Vec<String>,
+    },
+}
+
+/// `db` subcommands.
+#[derive(Debug, Subcommand)]
+enum DbCommand {
+    /// Creates the schema, the append function and the roles (idempotent; no journal line).
+    Init {
+        /// The database: postgres://admin@host:port/database.
+        url: String,
+        /// The roles' prefix.
+        #[arg(long, value_name = "PREFIX", default_value = "privdesk_")]
+        role_prefix: String,
+    },
+    /// Moves a local register into an empty PostgreSQL register, byte for byte.
+    Migrate {
+        /// The local register folder.
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        /// The PostgreSQL register.
+        #[arg(long, value_name = "URL")]
+        to: String,
     },
 }
 
@@ -363,6 +390,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 format: format.as_deref(),
             },
         ),
+        Some(Command::Db { what }) => {
+            let outcome = match what {
+                DbCommand::Init { url, role_prefix } => {
+                    privdesk::cli::db::init(url, role_prefix, lang)
+                }
+                DbCommand::Migrate { from, to } => {
+                    privdesk::cli::db::migrate(from, to, cli.user.as_deref(), lang)
+                }
+            };
+            print_outcome(cli, outcome)
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = help::localize(Cli::command(), lang);
             privdesk::cli::manual::completions(*shell, &mut cmd, &mut std::io::stdout().lock())?;

@@ -57,6 +57,8 @@ pub enum Banner {
     Damaged,
     /// Read-only until a restart.
     ReadOnly,
+    /// Moved to a team's register: read-only for good.
+    Moved,
     /// The journal's chain breaks at this line.
     JournalBroken(u64),
     /// The journal could not be read to its end.
@@ -172,6 +174,7 @@ impl App {
             Health::Ok => {}
             Health::Damaged(crate::store::Damage::DiskFull) => out.push(Banner::DiskFull),
             Health::Damaged(_) => out.push(Banner::Damaged),
+            Health::ReadOnly(crate::store::ReadOnlyWhy::Moved) => out.push(Banner::Moved),
             Health::ReadOnly(_) => out.push(Banner::ReadOnly),
         }
         match self.chain.state() {
@@ -180,6 +183,11 @@ impl App {
             _ => {}
         }
         out
+    }
+
+    /// The login's role in a team's register (the header shows it), `None` on a local one.
+    pub fn role(&self) -> Option<crate::domain::Role> {
+        self.store.role()
     }
 
     /// The user changes are recorded by.

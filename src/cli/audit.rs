@@ -13,9 +13,11 @@ use chrono::Utc;
 
 use super::Outcome;
 use crate::i18n::Lang;
+use crate::i18n::postgres::PgMsg;
 use crate::i18n::store::StoreMsg;
 use crate::store::journal::{self, JOURNAL_FILE, VerifyError};
 use crate::store::maintenance::{Peek, peek_working};
+use crate::store::postgres::PgRegister;
 use crate::store::{StoreError, fault_message};
 
 /// Exit code 1: a check failed.
@@ -163,6 +165,104 @@ pub fn verify(dir: &Path, expect: &[String], lang: Lang) -> Outcome {
         out.push(StoreMsg::VerifyAnchorOk.fill(lang, &[("seq", &seq.to_string())]));
     }
     out.extend(notes);
+    Outcome::ok_line(out.join("\n"))
+}
+
+/// Verifies a team's register: every line as the database holds it, by the independent hash
+/// rule (each line's hash recomputed here, each `prev` chained), the database's head row
+/// against the chain, and the anchors given. Prints the head (`SEQ:HASH`) for the FG to keep
+/// outside the database. Exit codes as [`verify`].
+pub fn verify_pg(register: &PgRegister, expect: &[String], lang: Lang) -> Outcome {
+    let mut anchors = Vec::new();
+    for a in expect {
+        match parse_anchor(a) {
+            Some(anchor) => anchors.push(anchor),
+            None => {
+                return Outcome::fail(StoreMsg::BadAnchor.fill(lang, &[("given", a)]), EXIT_USAGE);
+            }
+        }
+    }
+    // The head row first: the lines read after it hold at least as many.
+    let row = match register.head_now() {
+        Ok(h) => h,
+        Err(e) => return Outcome::fail(e.message(lang), e.exit_code()),
+    };
+    let mut wanted: BTreeMap<u64, Option<String>> =
+        anchors.iter().map(|(seq, _)| (*seq, None)).collect();
+    wanted.insert(row.seq, None);
+    let mut count = 0u64;
+    let mut prev = journal::ZERO_HASH.to_string();
+    let mut broken: Option<journal::BadLine> = None;
+    let streamed = register.each_line(&mut |line| {
+        if broken.is_some() {
+            return Ok(());
+        }
+        count += 1;
+        let n = count;
+        match journal::parse_line(line).and_then(|c| journal::check_chain(&c, n, &prev).map(|()| c))
+        {
+            Ok(c) => {
+                if let Some(slot) = wanted.get_mut(&c.seq) {
+                    *slot = Some(c.hash.clone());
+                }
+                prev = c.hash;
+            }
+            Err(fault) => broken = Some(journal::BadLine { line: n, fault }),
+        }
+        Ok(())
+    });
+    if let Err(e) = streamed {
+        return Outcome::fail(e.message(lang), e.exit_code());
+    }
+    if let Some(bad) = broken {
+        return failed(vec![StoreMsg::VerifyFailed.fill(
+            lang,
+            &[
+                ("line", &bad.line.to_string()),
+                ("why", &fault_message(&bad.fault, lang)),
+            ],
+        )]);
+    }
+    let mut failures = Vec::new();
+    if count == 0 {
+        failures.push(StoreMsg::VerifyEmpty.text(lang).into());
+    }
+    match wanted.get(&row.seq).cloned().flatten() {
+        Some(found) if found == row.hash => {}
+        found => failures.push(PgMsg::VerifyHeadRow.fill(
+            lang,
+            &[
+                ("found", &format!("{}:{}", row.seq, row.hash)),
+                (
+                    "expected",
+                    &format!("{}:{}", row.seq, found.unwrap_or_default()),
+                ),
+            ],
+        )),
+    }
+    for (seq, hash) in &anchors {
+        let seq_text = seq.to_string();
+        match wanted.get(seq).cloned().flatten() {
+            None => failures.push(
+                StoreMsg::VerifyAnchorMissing
+                    .fill(lang, &[("seq", &seq_text), ("count", &count.to_string())]),
+            ),
+            Some(found) if found != *hash => failures.push(StoreMsg::VerifyAnchorHash.fill(
+                lang,
+                &[("seq", &seq_text), ("found", &found), ("expected", hash)],
+            )),
+            Some(_) => {}
+        }
+    }
+    if !failures.is_empty() {
+        return failed(failures);
+    }
+    let mut out =
+        vec![StoreMsg::VerifyOk.fill(lang, &[("count", &count.to_string()), ("head", &prev)])];
+    out.push(PgMsg::VerifyHead.fill(lang, &[("seq", &count.to_string()), ("hash", &prev)]));
+    for (seq, _) in &anchors {
+        out.push(StoreMsg::VerifyAnchorOk.fill(lang, &[("seq", &seq.to_string())]));
+    }
     Outcome::ok_line(out.join("\n"))
 }
 

@@ -24,7 +24,8 @@ use crate::domain::{Case, Summary};
 use crate::i18n::Lang;
 use crate::i18n::breach as breach_words;
 use crate::i18n::domain as names;
-use crate::store::{Store, StoreError, journal};
+use crate::store::register::record;
+use crate::store::{Register, StoreError, journal};
 
 /// The header row: Dutch by design. Per legal duty (answer, WGBO destruction, the 72 hours):
 /// when it was met, whether on time (`ja`, `nee`, `open`, or `n.v.t.` when no longer owed), and
@@ -186,7 +187,7 @@ pub fn parse_delimiter(s: &str) -> Option<u8> {
 /// output (`out: None`), or writes `out` (a temp file in the same folder, fsynced, renamed,
 /// 0600) and returns nothing. A damaged store is refused (exit 4).
 pub fn export_csv(
-    store: &mut Store,
+    store: &mut dyn Register,
     out: Option<&Path>,
     delimiter: u8,
     now: DateTime<Utc>,
@@ -196,7 +197,7 @@ pub fn export_csv(
     let mut rows = Vec::new();
     for s in store.summaries() {
         let duties = store.case(s.id)?.map(|c| duties(&c)).unwrap_or_default();
-        rows.push((s, duties));
+        rows.push((Summary::clone(&s), duties));
     }
     let bytes = csv_bytes(&rows, delimiter, true, now)
         .map_err(|e| StoreError::Disk(io::Error::other(e.to_string())))?;
@@ -276,7 +277,7 @@ pub fn breach_csv_bytes(cases: &[Case], delimiter: u8, bom: bool) -> Result<Vec<
 /// Exports the breach register (`export breaches csv`): every datalek with the fields of AVG
 /// 33(5), recorded in the journal like every export, written like `export csv`.
 pub fn export_breaches_csv(
-    store: &mut Store,
+    store: &mut dyn Register,
     out: Option<&Path>,
     delimiter: u8,
     now: DateTime<Utc>,
@@ -299,7 +300,7 @@ pub fn export_breaches_csv(
 /// (`out: None`), or writes `out` through a fsynced 0600 temp file renamed into place. Nothing
 /// leaves the process unless the journal holds the export.
 fn deliver(
-    store: &mut Store,
+    store: &mut dyn Register,
     out: Option<&Path>,
     bytes: Vec<u8>,
     what: &str,
@@ -308,12 +309,12 @@ fn deliver(
     let what = crate::domain::Event::Exported { what: what.into() };
     match out {
         None => {
-            store.save(vec![what], now)?;
+            record(store, vec![what], now)?;
             Ok(bytes)
         }
         // A device or a pipe (`/dev/null`, a named pipe) is written to, never replaced.
         Some(path) if fs::metadata(path).is_ok_and(|m| !m.is_file()) => {
-            store.save(vec![what], now)?;
+            record(store, vec![what], now)?;
             fs::OpenOptions::new()
                 .write(true)
                 .open(path)?
@@ -322,7 +323,7 @@ fn deliver(
         }
         Some(path) => {
             let tmp = write_temp(path, &bytes)?;
-            if let Err(e) = store.save(vec![what], now) {
+            if let Err(e) = record(store, vec![what], now) {
                 let _ = fs::remove_file(&tmp);
                 return Err(e);
             }

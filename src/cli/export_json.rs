@@ -31,7 +31,8 @@ use super::export::parent;
 use crate::domain::case::{BreachNature, Case, Decision, Ending, FactField, Status};
 use crate::domain::checklist::{Answer, StepId};
 use crate::domain::{CaseId, CaseKind, Event, Summary};
-use crate::store::{Damage, Store, StoreError, journal};
+use crate::store::register::record as record_change;
+use crate::store::{Damage, Register, StoreError, journal};
 
 /// The format of the file; raised when a field changes meaning or name.
 pub const JSON_FORMAT: u32 = 1;
@@ -464,7 +465,7 @@ type Head = (u64, String);
 /// Writes the whole file for the store's cases, reading each case record in turn (the
 /// cases are never all in memory at once).
 fn write_json(
-    store: &Store,
+    store: &dyn Register,
     now: DateTime<Utc>,
     (journal_seq, journal_head): &Head,
     out: &mut dyn Write,
@@ -485,7 +486,7 @@ fn write_json(
             .case(s.id)?
             .ok_or(StoreError::Damaged(Damage::Missing))?;
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let (s, case) = (cleaned(s)?, cleaned(&case)?);
+        let (s, case) = (cleaned(&**s)?, cleaned(&case)?);
         serde_json::to_writer(&mut *out, &JsonCase::of(&s, &case)).map_err(io::Error::other)?;
     }
     out.write_all(b"\n]}\n")?;
@@ -497,24 +498,25 @@ fn write_json(
 /// into place; a path that exists and is not a regular file, such as `/dev/null` or a pipe, is
 /// written to directly after recording, never replaced). A damaged store is refused (exit 4).
 pub fn export_json(
-    store: &mut Store,
+    store: &mut dyn Register,
     out: Option<&Path>,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, StoreError> {
     store.writable()?;
-    let head: Head = (store.last_seq(), store.head_hash().to_string());
+    let head = store.head();
+    let head: Head = (head.seq, head.hash);
     let record = Event::Exported {
         what: "json".into(),
     };
     let Some(path) = out else {
         let mut bytes = Vec::new();
         write_json(store, now, &head, &mut bytes)?;
-        store.save(vec![record], now)?;
+        record_change(store, vec![record], now)?;
         return Ok(bytes);
     };
     if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         let mut w = BufWriter::new(fs::OpenOptions::new().write(true).open(path)?);
-        store.save(vec![record], now)?;
+        record_change(store, vec![record], now)?;
         write_json(store, now, &head, &mut w)?;
         w.flush()?;
         return Ok(Vec::new());
@@ -528,7 +530,7 @@ pub fn export_json(
         f.sync_all()?;
         Ok(())
     })();
-    let saved = written.and_then(|()| store.save(vec![record], now).map(|_| ()));
+    let saved = written.and_then(|()| record_change(store, vec![record], now).map(|_| ()));
     if let Err(e) = saved {
         let _ = fs::remove_file(&tmp);
         return Err(e);

@@ -30,6 +30,9 @@ fn about(path: &str) -> Option<HelpMsg> {
         "deadline" => HelpMsg::Deadline,
         "completions" => HelpMsg::Completions,
         "man" => HelpMsg::Man,
+        "db" => HelpMsg::DbCommand,
+        "db init" => HelpMsg::DbInit,
+        "db migrate" => HelpMsg::DbMigrate,
         _ => return None,
     })
 }
@@ -37,6 +40,10 @@ fn about(path: &str) -> Option<HelpMsg> {
 /// The help of the argument `id` of the command at `path`.
 fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
     Some(match (path, id) {
+        ("db init", "url") => HelpMsg::DbInitUrl,
+        ("db init", "role_prefix") => HelpMsg::DbRolePrefix,
+        ("db migrate", "from") => HelpMsg::DbMigrateFrom,
+        ("db migrate", "to") => HelpMsg::DbMigrateTo,
         (_, "db") => HelpMsg::Db,
         (_, "demo") => HelpMsg::Demo,
         (_, "config") => HelpMsg::Config,
@@ -67,6 +74,9 @@ fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
 /// The placeholder of the value of argument `id` of the command at `path`, where it is a word.
 fn value_name(path: &str, id: &str) -> Option<HelpMsg> {
     Some(match (path, id) {
+        ("db init", "url") | ("db migrate", "to") => HelpMsg::ValUrl,
+        ("db init", "role_prefix") => HelpMsg::ValPrefix,
+        ("db migrate", "from") => HelpMsg::ValDir,
         (_, "db") => HelpMsg::ValPath,
         (_, "config") => HelpMsg::ValFile,
         (_, "theme" | "user") => HelpMsg::ValName,

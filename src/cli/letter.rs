@@ -19,7 +19,8 @@ use crate::letters::{
     Format, LetterError, LetterKind, LetterRequest, letters_dir, make_letter, override_dir,
     warnings,
 };
-use crate::store::{Store, StoreError};
+use crate::store::register::record;
+use crate::store::{Register, StoreError};
 
 /// Exit code 2: bad input, or a letter the case cannot have yet.
 const EXIT_USAGE: u8 = 2;
@@ -62,7 +63,7 @@ fn letter_fail(e: &LetterError, lang: Lang) -> Outcome {
 }
 
 /// Makes the letter, writes it and records it; prints the path of the file.
-pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
+pub fn letter(store: &mut dyn Register, args: &LetterArgs) -> Outcome {
     let lang = args.lang;
     let Ok(id) = args.id.parse::<CaseId>() else {
         return Outcome::fail(
@@ -102,7 +103,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
             );
         }
     };
-    let dir = match letters_dir(args.out, args.map, &store.register_name()) {
+    let dir = match letters_dir(args.out, args.map, &store.name()) {
         Ok(d) => d,
         Err(e) => return letter_fail(&e, lang),
     };
@@ -124,7 +125,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Outcome {
         Ok(m) => m,
         Err(e) => return letter_fail(&e, lang),
     };
-    let recorded: Result<u64, StoreError> = store.save(vec![made.event(&request)], args.now);
+    let recorded: Result<u64, StoreError> = record(store, vec![made.event(&request)], args.now);
     if let Err(e) = recorded {
         // Not in the audit trail: the letter must not exist either.
         made.discard();

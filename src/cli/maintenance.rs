@@ -10,6 +10,7 @@ use crate::domain::Event;
 use crate::i18n::Lang;
 use crate::i18n::store::StoreMsg;
 use crate::store::maintenance::{self, RepairOptions, RepairReport};
+use crate::store::postgres::PgRegister;
 use crate::store::{OpenOptions, Store};
 
 /// Rebuilds the working store: exit 0 with the number of cases and what was set aside or
@@ -93,6 +94,49 @@ pub fn backup(dir: &Path, dest: &Path, opts: &OpenOptions, lang: Lang) -> Outcom
             out += &StoreMsg::BackupHead.fill(lang, &[("head", &head)]);
             out += "\n";
             if recorded.is_none() {
+                out += StoreMsg::BackupNotRecorded.text(lang);
+                out += "\n";
+            }
+            Outcome {
+                stdout: out.into_bytes(),
+                stderr: String::new(),
+                code: 0,
+            }
+        }
+        Err(e) => Outcome::fail(e.message(lang), e.exit_code()),
+    }
+}
+
+/// Backs a team's register up into `dest`: a local register folder that `--db DEST` opens,
+/// with the same journal bytes; the backup is recorded in the team's journal (`backed_up`,
+/// with the head the copy ends at), by a handler or the FG.
+pub fn backup_pg(
+    register: &mut PgRegister,
+    dest: &Path,
+    now: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
+) -> Outcome {
+    match crate::store::postgres::backup(register, dest) {
+        Ok(report) => {
+            let head = format!("{}:{}", report.changes, report.head);
+            let recorded = crate::store::register::record(
+                register,
+                vec![Event::BackedUp {
+                    head: Some(head.clone()),
+                }],
+                now,
+            );
+            let mut out = StoreMsg::BackedUp.fill(
+                lang,
+                &[
+                    ("path", &dest.display().to_string()),
+                    ("count", &report.changes.to_string()),
+                    ("cases", &report.cases.to_string()),
+                ],
+            ) + "\n";
+            out += &StoreMsg::BackupHead.fill(lang, &[("head", &head)]);
+            out += "\n";
+            if recorded.is_err() {
                 out += StoreMsg::BackupNotRecorded.text(lang);
                 out += "\n";
             }

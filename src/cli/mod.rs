@@ -3,6 +3,7 @@
 //! without a process.
 
 pub mod audit;
+pub mod db;
 pub mod deadline;
 pub mod export;
 pub mod export_json;

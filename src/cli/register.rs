@@ -14,8 +14,10 @@ use crate::clock::Clock;
 use crate::config::{Config, Organisatie};
 use crate::domain::instant::parse_instant;
 use crate::i18n::Lang;
+use crate::i18n::postgres::PgMsg;
 use crate::i18n::store::StoreMsg;
-use crate::store::{self, OpenOptions, Store, StoreError};
+use crate::store::postgres::{PgRegister, PgTarget};
+use crate::store::{self, OpenOptions, PgFailure, Register, Store, StoreError};
 
 /// Exit code 2: bad input or usage.
 const EXIT_USAGE: u8 = 2;
@@ -103,15 +105,50 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
     } else {
         None
     };
-    let dir = match &demo {
-        Some(temp) => temp.register(),
-        None => match store::register_dir(args.db) {
+    // A team's register: `--db postgres://…` (or PRIVDESK_DB).
+    let url = if demo.is_none() {
+        session::pg_url(args.db)
+    } else {
+        None
+    };
+    let dir = match (&demo, &url) {
+        (Some(temp), _) => temp.register(),
+        (None, Some(_)) => std::path::PathBuf::new(),
+        (None, None) => match store::register_dir(args.db) {
             Ok(d) => d,
             Err(e) => return store_fail(&e, lang),
         },
     };
+    let target = match &url {
+        Some(url) => Some(match open_pg(args, url) {
+            Ok(t) => t,
+            Err(o) => return o,
+        }),
+        None => None,
+    };
+    let at = Where {
+        dir: &dir,
+        pg: target.as_ref(),
+    };
     match command {
-        RegisterCommand::AuditVerify { expect } => audit::verify(&dir, expect, lang),
+        RegisterCommand::AuditVerify { expect } => match &target {
+            Some(t) => match PgRegister::open(t, Clock::System.now()) {
+                Ok(reg) => audit::verify_pg(&reg, expect, lang),
+                Err(e) => store_fail(&e, lang),
+            },
+            None => audit::verify(&dir, expect, lang),
+        },
+        RegisterCommand::Repair { .. } if target.is_some() => {
+            Outcome::fail(PgMsg::NoRepair.text(lang).into(), EXIT_USAGE)
+        }
+        RegisterCommand::Backup { dest } if target.is_some() => {
+            let now = Clock::System.now();
+            match target.as_ref().map(|t| PgRegister::open(t, now)) {
+                Some(Ok(mut reg)) => maintenance::backup_pg(&mut reg, dest, now, lang),
+                Some(Err(e)) => store_fail(&e, lang),
+                None => Outcome::default(),
+            }
+        }
         RegisterCommand::Repair { accept_loss } => {
             let opts = store::maintenance::RepairOptions {
                 now: Clock::System.now(),
@@ -137,11 +174,11 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             if let Err(o) = config_or_refuse(args) {
                 return o;
             }
-            let (mut store, now) = match open_at_clock(args, &dir) {
+            let (mut store, now) = match open_at_clock(args, &at) {
                 Ok(opened) => opened,
                 Err(o) => return o,
             };
-            match export_json::export_json(&mut store, out, now) {
+            match export_json::export_json(&mut *store, out, now) {
                 Ok(bytes) => Outcome {
                     stdout: bytes,
                     stderr: String::new(),
@@ -162,14 +199,14 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             if let Err(o) = config_or_refuse(args) {
                 return o;
             }
-            let (mut store, now) = match open_at_clock(args, &dir) {
+            let (mut store, now) = match open_at_clock(args, &at) {
                 Ok(opened) => opened,
                 Err(o) => return o,
             };
             let exported = if breaches {
-                export::export_breaches_csv(&mut store, out, delimiter, now)
+                export::export_breaches_csv(&mut *store, out, delimiter, now)
             } else {
-                export::export_csv(&mut store, out, delimiter, now)
+                export::export_csv(&mut *store, out, delimiter, now)
             };
             match exported {
                 Ok(bytes) => Outcome {
@@ -190,7 +227,7 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
                 Ok(c) => c,
                 Err(o) => return o,
             };
-            let (mut store, now) = match open_at_clock(args, &dir) {
+            let (mut store, now) = match open_at_clock(args, &at) {
                 Ok(opened) => opened,
                 Err(o) => return o,
             };
@@ -198,7 +235,7 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             // A throw-away demo register's letters never go into the user's data folder.
             let demo_dir = demo
                 .as_ref()
-                .map(|_| crate::letters::demo_dir(&store.register_name()));
+                .map(|_| crate::letters::demo_dir(&store.name()));
             let args = letter::LetterArgs {
                 id,
                 letter,
@@ -210,7 +247,7 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
                 lang,
                 now,
             };
-            letter::letter(&mut store, &args)
+            letter::letter(&mut *store, &args)
         }
     }
 }
@@ -221,8 +258,35 @@ fn config_or_refuse(args: &RegisterArgs<'_>) -> Result<Config, Outcome> {
     Config::load(args.config).map_err(|e| Outcome::fail(e.message(args.lang), EXIT_USAGE))
 }
 
+/// Where a command's register is: a folder, or a team's register on PostgreSQL.
+struct Where<'a> {
+    dir: &'a Path,
+    pg: Option<&'a PgTarget>,
+}
+
+/// Reads a PostgreSQL URL, refusing what does not apply there: `--user` (the user is the
+/// database login) and `--now` (the database's clock holds).
+fn open_pg(args: &RegisterArgs<'_>, url: &str) -> Result<PgTarget, Outcome> {
+    let refuse = |f: PgFailure| {
+        let e = StoreError::Pg(f);
+        store_fail(&e, args.lang)
+    };
+    if args.user.is_some() {
+        return Err(refuse(PgFailure::UserOption));
+    }
+    if args.now.is_some() {
+        return Err(refuse(PgFailure::NowOption));
+    }
+    PgTarget::parse(url).map_err(|e| store_fail(&e, args.lang))
+}
+
 /// Opens an existing register for a command.
-fn open_existing(args: &RegisterArgs<'_>, dir: &Path) -> Result<Store, Outcome> {
+fn open_existing(args: &RegisterArgs<'_>, at: &Where<'_>) -> Result<Box<dyn Register>, Outcome> {
+    if let Some(target) = at.pg {
+        let reg =
+            PgRegister::open(target, Clock::System.now()).map_err(|e| store_fail(&e, args.lang))?;
+        return Ok(Box::new(reg));
+    }
     let opts = OpenOptions {
         create: None,
         now: Clock::System.now(),
@@ -233,24 +297,27 @@ fn open_existing(args: &RegisterArgs<'_>, dir: &Path) -> Result<Store, Outcome> 
             .ok()
             .and_then(|c| c.gebruiker.naam),
     };
-    let store = Store::open(dir, &opts).map_err(|e| store_fail(&e, args.lang))?;
+    let store = Store::open(at.dir, &opts).map_err(|e| store_fail(&e, args.lang))?;
     // An older working store was copied aside and migrated: say where the copy is.
     if let Some((text, _)) = store.open_notice(args.lang) {
         let _ = writeln!(std::io::stderr(), "{text}");
     }
-    Ok(store)
+    Ok(Box::new(store))
 }
 
 /// Opens an existing register for a command that needs the time too (the clock is checked
 /// against the register: `--now` only on a demo).
-fn open_at_clock(args: &RegisterArgs<'_>, dir: &Path) -> Result<(Store, DateTime<Utc>), Outcome> {
-    let store = open_existing(args, dir)?;
-    let now = clock(args, &store)?;
+fn open_at_clock(
+    args: &RegisterArgs<'_>,
+    at: &Where<'_>,
+) -> Result<(Box<dyn Register>, DateTime<Utc>), Outcome> {
+    let store = open_existing(args, at)?;
+    let now = clock(args, &*store)?;
     Ok((store, now))
 }
 
 /// The clock's instant: the real time, or `--now` on a demo register.
-fn clock(args: &RegisterArgs<'_>, store: &Store) -> Result<DateTime<Utc>, Outcome> {
+fn clock(args: &RegisterArgs<'_>, store: &dyn Register) -> Result<DateTime<Utc>, Outcome> {
     let Some(now) = args.now else {
         return Ok(Clock::System.now());
     };

@@ -23,7 +23,7 @@ use crate::config::{Config, Organisatie, config_dir};
 use crate::demo;
 use crate::i18n::Lang;
 use crate::i18n::start::StartMsg;
-use crate::store::{DB_ENV, OpenOptions, Store, StoreError, register_dir};
+use crate::store::{DB_ENV, OpenOptions, Register, Store, StoreError, register_dir};
 use crate::ui::theme::Theme;
 
 /// A temporary register folder, removed when dropped (after the store that uses it).
@@ -81,6 +81,47 @@ pub fn demo_register(now: DateTime<Utc>) -> Result<TempFolder, StoreError> {
     demo::seed(&mut store, now)?;
     store.flush()?;
     Ok(temp)
+}
+
+/// The PostgreSQL URL `--db` (else `PRIVDESK_DB`) gives, if it names a team's register
+/// rather than a folder.
+pub fn pg_url(db: Option<&Path>) -> Option<String> {
+    let given = match db {
+        Some(p) => p.to_str()?.to_string(),
+        None => std::env::var(DB_ENV).ok()?,
+    };
+    crate::store::postgres::is_url(&given).then_some(given)
+}
+
+/// Opens the app on a team's register: the user is the database login (`--user` refused),
+/// the clock the real one (`--now` refused).
+fn open_pg(
+    args: &SessionArgs,
+    url: &str,
+    mut config: Config,
+    clock: Clock,
+    theme: Theme,
+) -> Result<(App, Theme, Option<TempFolder>), StartError> {
+    use crate::store::PgFailure;
+    use crate::store::postgres::{PgRegister, PgTarget};
+    let lang = args.lang;
+    let refuse = |f: PgFailure| StartError::store(&StoreError::Pg(f), lang);
+    if args.user.is_some() {
+        return Err(refuse(PgFailure::UserOption));
+    }
+    if args.now.is_some() {
+        return Err(refuse(PgFailure::NowOption));
+    }
+    let target = PgTarget::parse(url).map_err(|e| StartError::store(&e, lang))?;
+    let register =
+        PgRegister::open(&target, clock.now()).map_err(|e| StartError::store(&e, lang))?;
+    config.organisatie =
+        Organisatie::for_register(&config, register.is_demo(), args.config.is_some());
+    Ok((
+        App::new(register, clock, lang).with_config(config),
+        theme,
+        None,
+    ))
 }
 
 /// What the command line asked for.
@@ -143,6 +184,9 @@ pub fn open(args: &SessionArgs) -> Result<(App, Theme, Option<TempFolder>), Star
     let clock = args.now.map_or(Clock::System, Clock::Fixed);
     let now = clock.now();
     let throw_away = args.demo || (args.headless && args.db.is_none());
+    if !throw_away && let Some(url) = pg_url(args.db.as_deref()) {
+        return open_pg(args, &url, config, clock, theme);
+    }
     let mut opts = OpenOptions::existing(now);
     opts.cli_user = args.user.clone();
     opts.config_user = config.gebruiker.naam.clone();

@@ -21,6 +21,7 @@ pub mod instant;
 pub mod kind;
 pub mod letter;
 pub mod rights;
+pub mod role;
 pub mod summary;
 pub mod text;
 
@@ -28,4 +29,5 @@ pub use case::{Case, Status};
 pub use event::{Event, Stamp};
 pub use kind::{CaseId, CaseKind};
 pub use letter::LetterKind;
+pub use role::Role;
 pub use summary::Summary;

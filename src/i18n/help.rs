@@ -17,8 +17,8 @@ crate::messages! {
         HelpCommand => "Toon de hulp bij privdesk of bij een opdracht",
             "Print the help of privdesk or of a command";
         HelpCommandArg => "De opdracht om de hulp van te tonen", "The command to print the help of";
-        Db => "De registermap (anders PRIVDESK_DB, anders de datamap van de gebruiker); de map moet bestaan",
-            "The register folder (else PRIVDESK_DB, else the user's data folder); the folder must exist";
+        Db => "De registermap (anders PRIVDESK_DB, anders de datamap van de gebruiker); de map moet bestaan. Een teamregister: postgres://gebruiker@host/database",
+            "The register folder (else PRIVDESK_DB, else the user's data folder); the folder must exist. A team's register: postgres://user@host/database";
         Demo => "Een tijdelijk demoregister met verzonnen zaken, weg na afloop",
             "A temporary demo register with fictitious cases, removed afterwards";
         Config => "Het configuratiebestand (anders PRIVDESK_CONFIG, anders privdesk.toml in de configuratiemap)",
@@ -129,6 +129,20 @@ crate::messages! {
         ErrUnknownCommand => "onbekende opdracht '{arg}'", "unrecognized command '{arg}'";
         ErrConflict => "'{arg}' gaat niet samen met '{other}'", "'{arg}' cannot be used with '{other}'";
         ErrNoValue => "'{arg}' heeft een waarde nodig", "'{arg}' needs a value";
+        DbCommand => "Een teamregister op PostgreSQL: aanmaken en verhuizen",
+            "A team's register on PostgreSQL: create and move";
+        DbInit => "Maakt schema, functie en rollen van een register in een PostgreSQL-database (herhaalbaar; schrijft geen journaalregel)",
+            "Creates a register's schema, function and roles in a PostgreSQL database (repeatable; writes no journal line)";
+        DbInitUrl => "De database: postgres://beheerder@host:poort/database", "The database: postgres://admin@host:port/database";
+        DbRolePrefix => "Het voorvoegsel van de rollen (owner, handler, fg), voor een tweede register op hetzelfde cluster",
+            "The roles' prefix (owner, handler, fg), for a second register on the same cluster";
+        DbMigrate => "Verhuist een lokaal register byte voor byte naar een leeg PostgreSQL-register; het lokale wordt alleen-lezen",
+            "Moves a local register byte for byte into an empty PostgreSQL register; the local one becomes read-only";
+        DbMigrateFrom => "De lokale registermap", "The local register folder";
+        DbMigrateTo => "Het PostgreSQL-register: postgres://beheerder@host:poort/database",
+            "The PostgreSQL register: postgres://admin@host:port/database";
+        ValUrl => "URL", "URL";
+        ValPrefix => "VOORVOEGSEL", "PREFIX";
         ErrTryHelp => "Zie '{command} --help' voor meer.", "For more information, try '{command} --help'.";
     }
 }

@@ -53,6 +53,21 @@ impl ChainCheck {
         check
     }
 
+    /// Runs `check` on a thread of its own (a store that reads its journal from elsewhere).
+    pub fn spawn(check: impl FnOnce() -> ChainState + Send + 'static) -> ChainCheck {
+        let out = ChainCheck::default();
+        let result = Arc::clone(&out.result);
+        let spawned = std::thread::Builder::new()
+            .name("privdesk-chain-check".into())
+            .spawn(move || {
+                let _ = result.set(check());
+            });
+        if let Err(e) = spawned {
+            let _ = out.result.set(ChainState::Unreadable(e.kind().to_string()));
+        }
+        out
+    }
+
     /// A check that has already finished with `state` (a store that chains each line as it
     /// appends it, and has nothing to read back).
     pub fn finished(state: ChainState) -> ChainCheck {

@@ -13,6 +13,7 @@ use super::folder::Holder;
 use super::health::{Damage, ReadOnlyWhy};
 use super::journal::{BadLine, JournalError, LineFault, VerifyError};
 use super::loss::Loss;
+use super::postgres::PgFailure;
 
 /// Everything the store can refuse, with an exit code and a translated message.
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +96,9 @@ pub enum StoreError {
     /// A backup folder that is not empty.
     #[error("folder not empty: {0}")]
     NotEmpty(PathBuf),
+    /// A team's register on PostgreSQL refused or could not be reached.
+    #[error("postgres: {0:?}")]
+    Pg(PgFailure),
 }
 
 impl StoreError {
@@ -112,6 +116,8 @@ impl StoreError {
             StoreError::Disk(_)
             | StoreError::ReadOnly(ReadOnlyWhy::JournalPoisoned | ReadOnlyWhy::DiskFull) => 5,
             StoreError::ReadOnly(ReadOnlyWhy::LockLost) => 3,
+            StoreError::ReadOnly(ReadOnlyWhy::Moved) => 2,
+            StoreError::Pg(f) => f.exit_code(),
             StoreError::NoRegister(_)
             | StoreError::NoDataDir
             | StoreError::NewerSchema { .. }
@@ -165,12 +171,16 @@ impl StoreError {
                 ],
             ),
             StoreError::Disk(e) => disk_message(e, lang),
+            StoreError::ReadOnly(ReadOnlyWhy::Moved) => {
+                crate::i18n::postgres::PgMsg::Moved.text(lang).into()
+            }
             StoreError::ReadOnly(why) => {
                 let why = match why {
                     ReadOnlyWhy::WorkingFailed => StoreMsg::SavedButWorking.text(lang),
                     ReadOnlyWhy::JournalPoisoned => StoreMsg::WhyIo.text(lang),
                     ReadOnlyWhy::LockLost => StoreMsg::LockLost.text(lang),
                     ReadOnlyWhy::DiskFull => StoreMsg::SavedButDiskFull.text(lang),
+                    ReadOnlyWhy::Moved => crate::i18n::postgres::PgMsg::Moved.text(lang),
                 };
                 StoreMsg::ReadOnly.fill(lang, &[("why", why)])
             }
@@ -191,6 +201,7 @@ impl StoreError {
             StoreError::NotEmpty(p) => {
                 StoreMsg::NotEmpty.fill(lang, &[("path", &p.display().to_string())])
             }
+            StoreError::Pg(f) => crate::i18n::postgres::failure(f, lang),
         }
     }
 }

@@ -85,6 +85,8 @@ pub enum ReadOnlyWhy {
     LockLost,
     /// The disk filled after a change was saved: the working store did not take it.
     DiskFull,
+    /// The register was moved to PostgreSQL (`privdesk db migrate`): this copy stays as it was.
+    Moved,
 }
 
 /// The state of an open store.

@@ -34,6 +34,7 @@ pub mod memory;
 pub mod migrate;
 mod open;
 mod options;
+pub mod postgres;
 mod records;
 pub mod register;
 mod save;
@@ -62,6 +63,7 @@ pub use history::HistoryEntry;
 pub use loss::Loss;
 pub use open::SPOT_CHECK;
 pub use options::{DB_ENV, DEMO_USER, OpenOptions, register_dir, resolve_user};
+pub use postgres::PgFailure;
 pub use register::{Head, Register, Saved, Seen};
 
 /// An open register: holds its lock until dropped.
@@ -167,7 +169,14 @@ impl Store {
     /// What the user must be told once the register is open (the TUI's status line, the
     /// command line's standard error): the text, and whether it reports a failure.
     pub fn open_notice(&self, lang: Lang) -> Option<(String, bool)> {
-        self.migration.as_ref().map(|m| (m.message(lang), m.failed))
+        if let Some(m) = &self.migration {
+            return Some((m.message(lang), m.failed));
+        }
+        // Moved to PostgreSQL: where to, so the desk opens the team's register instead.
+        postgres::moved_to(&self.dir).map(|to| {
+            let text = crate::i18n::postgres::PgMsg::MovedTo.fill(lang, &[("target", &to)]);
+            (text, false)
+        })
     }
 
     /// How many journal lines were replayed into the working store at open.

@@ -15,8 +15,8 @@ use super::migrate::{self, Migration};
 use super::records::record_matches;
 use super::working::{FoldError, SCHEMA_VERSION, Working, WorkingError, fold_change};
 use super::{
-    Damage, Health, Holder, Loss, OpenOptions, SLED_DIR, Store, StoreError, create_private_dir,
-    file_stamp, maintenance, resolve_user, take_lock, tighten,
+    Damage, Health, Holder, Loss, OpenOptions, ReadOnlyWhy, SLED_DIR, Store, StoreError,
+    create_private_dir, file_stamp, maintenance, postgres, resolve_user, take_lock, tighten,
 };
 
 /// How many of the most recently changed cases have their record checked at open.
@@ -103,6 +103,10 @@ impl Store {
             replayed: 0,
             lock,
         };
+        // Moved to PostgreSQL (`privdesk db migrate`): this copy only reads.
+        if postgres::moved_to(dir).is_some() {
+            let _ = store.late.set(Health::ReadOnly(ReadOnlyWhy::Moved));
+        }
         let mut opened = store.open_working(&sled_dir);
         if let Some(Err(Checked::Older(from))) = opened {
             // Copied aside first, then migrated in place; only then opened as usual.

@@ -67,6 +67,8 @@ pub struct Head {
     pub hash: String,
 }
 
+pub use crate::domain::Role;
+
 /// What the app uses of a register.
 ///
 /// A case id is assigned inside [`Register::save`]: an event that creates a case carries
@@ -109,6 +111,11 @@ pub trait Register: Send {
     /// The user recorded on this session's changes.
     fn user(&self) -> &str;
 
+    /// The login's role in a team's register (`None`: a register of one, no roles).
+    fn role(&self) -> Option<Role> {
+        None
+    }
+
     /// Whether this is a demo register (fictitious cases, an injectable clock).
     fn is_demo(&self) -> bool;
 
@@ -128,6 +135,21 @@ pub trait Register: Send {
 
     /// Starts checking the whole journal's chain in the background.
     fn check_chain(&self) -> ChainCheck;
+}
+
+/// Saves a change for a caller that read no case first (the commands' exports, letters and
+/// backups): no versions, and a warning (saved, but the store went read-only) is an error.
+/// Returns the change's seq.
+pub fn record(
+    register: &mut dyn Register,
+    events: Vec<Event>,
+    at: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let saved = register.save(events, &[], at)?;
+    match saved.warning {
+        Some(e) => Err(e),
+        None => Ok(saved.seq),
+    }
 }
 
 /// What every store checks of a change before anything else, the same in each: not empty, no

@@ -43,6 +43,19 @@ fn header(app: &App, theme: &Theme) -> Line<'static> {
     let c = app.counts();
     let mut spans = banners(app, theme);
     spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
+    // A team's register: who is logged in, and as what.
+    if let Some(role) = app.role() {
+        use crate::i18n::postgres::PgMsg;
+        let role = match role {
+            crate::domain::Role::Handler => PgMsg::RoleHandler,
+            crate::domain::Role::Fg => PgMsg::RoleFg,
+        };
+        let user = crate::domain::text::clean_line(app.user());
+        spans.push(Span::styled(
+            PgMsg::LoggedIn.fill(lang, &[("user", &user), ("role", role.text(lang))]),
+            theme.text,
+        ));
+    }
     spans.push(Span::raw("   "));
     let count = |msg: UiMsg, n: usize, style: Style| {
         Span::styled(msg.fill(lang, &[("n", &n.to_string())]), style)

@@ -224,6 +224,7 @@ pub(crate) fn banners(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             Banner::DiskFull => format!(" {} ", UiMsg::DiskFullBanner.text(lang)),
             Banner::Damaged => format!(" {} ", UiMsg::Damaged.text(lang)),
             Banner::ReadOnly => format!(" {} ", UiMsg::ReadOnlyBanner.text(lang)),
+            Banner::Moved => format!(" {} ", crate::i18n::postgres::PgMsg::Moved.text(lang)),
             Banner::JournalBroken(line) => format!(
                 " {} ",
                 UiMsg::JournalBroken.fill(lang, &[("line", &line.to_string())])
