@@ -83,27 +83,47 @@ pub fn backup(dir: &Path, dest: &Path, opts: &OpenOptions, lang: Lang) -> Outcom
                 }
                 Err(_) => None,
             };
-            let mut out = StoreMsg::BackedUp.fill(
+            backed_up(
+                dest,
+                report.changes,
+                report.cases,
+                &head,
+                recorded.is_some(),
                 lang,
-                &[
-                    ("path", &dest.display().to_string()),
-                    ("count", &report.changes.to_string()),
-                    ("cases", &report.cases.to_string()),
-                ],
-            ) + "\n";
-            out += &StoreMsg::BackupHead.fill(lang, &[("head", &head)]);
-            out += "\n";
-            if recorded.is_none() {
-                out += StoreMsg::BackupNotRecorded.text(lang);
-                out += "\n";
-            }
-            Outcome {
-                stdout: out.into_bytes(),
-                stderr: String::new(),
-                code: 0,
-            }
+            )
         }
         Err(e) => Outcome::fail(e.message(lang), e.exit_code()),
+    }
+}
+
+/// What a backup says: where it went, how many changes and cases, the head it ends at (an
+/// anchor for `audit verify --expect`), and whether it is in the register's journal.
+fn backed_up(
+    dest: &Path,
+    changes: u64,
+    cases: u64,
+    head: &str,
+    recorded: bool,
+    lang: Lang,
+) -> Outcome {
+    let mut out = StoreMsg::BackedUp.fill(
+        lang,
+        &[
+            ("path", &dest.display().to_string()),
+            ("count", &changes.to_string()),
+            ("cases", &cases.to_string()),
+        ],
+    ) + "\n";
+    out += &StoreMsg::BackupHead.fill(lang, &[("head", head)]);
+    out += "\n";
+    if !recorded {
+        out += StoreMsg::BackupNotRecorded.text(lang);
+        out += "\n";
+    }
+    Outcome {
+        stdout: out.into_bytes(),
+        stderr: String::new(),
+        code: 0,
     }
 }
 
@@ -126,25 +146,14 @@ pub fn backup_pg(
                 }],
                 now,
             );
-            let mut out = StoreMsg::BackedUp.fill(
+            backed_up(
+                dest,
+                report.changes,
+                report.cases,
+                &head,
+                recorded.is_ok(),
                 lang,
-                &[
-                    ("path", &dest.display().to_string()),
-                    ("count", &report.changes.to_string()),
-                    ("cases", &report.cases.to_string()),
-                ],
-            ) + "\n";
-            out += &StoreMsg::BackupHead.fill(lang, &[("head", &head)]);
-            out += "\n";
-            if recorded.is_err() {
-                out += StoreMsg::BackupNotRecorded.text(lang);
-                out += "\n";
-            }
-            Outcome {
-                stdout: out.into_bytes(),
-                stderr: String::new(),
-                code: 0,
-            }
+            )
         }
         Err(e) => Outcome::fail(e.message(lang), e.exit_code()),
     }
