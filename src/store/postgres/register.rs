@@ -81,44 +81,70 @@ fn to_i64(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
+/// The login's name and its role in the register: the handler's role wins when it holds
+/// both; a login with neither (or a database without the register) is refused here, before
+/// anything is read.
+fn session_role(client: &mut Client) -> Result<(String, Role), StoreError> {
+    let row = client
+        .query_one(
+            "SELECT roles, session_user::text FROM privdesk.head WHERE one",
+            &[],
+        )
+        .map_err(|e| match e.code() {
+            Some(c) if *c == SqlState::UNDEFINED_TABLE || *c == SqlState::INVALID_SCHEMA_NAME => {
+                StoreError::Pg(PgFailure::NotInitialised)
+            }
+            Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => {
+                StoreError::Pg(PgFailure::NotAUser)
+            }
+            _ => q(e),
+        })?;
+    let prefix: String = row.try_get(0).map_err(q)?;
+    let user: String = row.try_get(1).map_err(q)?;
+    let roles = Roles::new(&prefix)?;
+    let row = client
+        .query_one(
+            "SELECT pg_has_role(session_user, $1, 'MEMBER'), pg_has_role(session_user, $2, 'MEMBER')",
+            &[&roles.handler(), &roles.fg()],
+        )
+        .map_err(q)?;
+    let handler: bool = row.try_get(0).map_err(q)?;
+    let fg: bool = row.try_get(1).map_err(q)?;
+    let role = match (handler, fg) {
+        (true, _) => Role::Handler,
+        (false, true) => Role::Fg,
+        (false, false) => return Err(StoreError::Pg(PgFailure::NotAUser)),
+    };
+    Ok((user, role))
+}
+
+/// The register's name on screen and in file names: the database's name (letters, digits and
+/// `-`; anything else `_`) and the start of its first line's hash.
+fn register_name(target: &PgTarget, first_hash: &str) -> String {
+    let db: String = target
+        .display()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{db}-{}", first_hash.chars().take(12).collect::<String>())
+}
+
 impl PgRegister {
     /// Connects to the register at `target` as its login, which must hold the handler's or the
     /// FG's role. An empty register (just made by `db init`) gets its first line here, by a
     /// handler.
     pub fn open(target: &PgTarget, now: DateTime<Utc>) -> Result<PgRegister, StoreError> {
         let mut client = target.connect()?;
-        let row = client
-            .query_one(
-                "SELECT roles, session_user::text FROM privdesk.head WHERE one",
-                &[],
-            )
-            .map_err(|e| match e.code() {
-                Some(c)
-                    if *c == SqlState::UNDEFINED_TABLE || *c == SqlState::INVALID_SCHEMA_NAME =>
-                {
-                    StoreError::Pg(PgFailure::NotInitialised)
-                }
-                Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => {
-                    StoreError::Pg(PgFailure::NotAUser)
-                }
-                _ => q(e),
-            })?;
-        let prefix: String = row.try_get(0).map_err(q)?;
-        let user: String = row.try_get(1).map_err(q)?;
-        let roles = Roles::new(&prefix)?;
-        let row = client
-            .query_one(
-                "SELECT pg_has_role(session_user, $1, 'MEMBER'), pg_has_role(session_user, $2, 'MEMBER')",
-                &[&roles.handler(), &roles.fg()],
-            )
-            .map_err(q)?;
-        let handler: bool = row.try_get(0).map_err(q)?;
-        let fg: bool = row.try_get(1).map_err(q)?;
-        let role = match (handler, fg) {
-            (true, _) => Role::Handler,
-            (false, true) => Role::Fg,
-            (false, false) => return Err(StoreError::Pg(PgFailure::NotAUser)),
-        };
+        let (user, role) = session_role(&mut client)?;
         let mut register = PgRegister {
             name: String::new(),
             target: target.clone(),
@@ -171,21 +197,7 @@ impl PgRegister {
             first.events.first(),
             Some(Event::RegisterCreated { demo: true })
         );
-        let db: String = target
-            .display()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        register.name = format!("{db}-{}", first.hash.chars().take(12).collect::<String>());
+        register.name = register_name(target, &first.hash);
         register.sync()?;
         Ok(register)
     }
