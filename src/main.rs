@@ -290,61 +290,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return usage_error(lang, &CliMsg::NowOption.fill(lang, &[("message", &msg)]));
     }
     match &cli.command {
-        None => {
-            // Refuse before anything is opened: without a terminal there is no screen to run.
-            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-                return usage_error(lang, StartMsg::NoTerminal.text(lang));
-            }
-            let notice = SlowNotice::after(SLOW_OPEN, StartMsg::Opening.text(lang).into());
-            let opened = session::open(&session_args(cli, false));
-            drop(notice);
-            let (app, theme, _temp) = match opened {
-                Ok(opened) => opened,
-                Err(e) => return start_error(lang, &e),
-            };
-            run_tui(app, &theme, lang)
-        }
+        None => run_screen(cli),
         Some(Command::Headless { script, size, json }) => {
-            let protocol = if *json {
-                headless::Protocol::Json
-            } else {
-                headless::Protocol::Plain
-            };
-            let size = match size {
-                None => DEFAULT_SIZE,
-                Some(text) => match parse_line(&format!("size {text}")) {
-                    Ok(Some(ScriptCommand::Size(w, h))) => (w, h),
-                    Ok(_) => DEFAULT_SIZE,
-                    Err(e) => return usage_error(lang, &format!("--size: {}", e.message(lang))),
-                },
-            };
-            let (app, theme, _temp) = match session::open(&session_args(cli, true)) {
-                Ok(opened) => opened,
-                Err(e) => return start_error(lang, &e),
-            };
-            let mut driver = Driver::new(app, theme, size);
-            let mut out = std::io::stdout().lock();
-            let code = if script == "-" {
-                let mut input = std::io::stdin().lock();
-                headless::run_pipe(
-                    &mut input as &mut dyn BufRead,
-                    &mut driver,
-                    protocol,
-                    &mut out,
-                )?
-            } else {
-                let mut text = String::new();
-                if let Err(e) =
-                    std::fs::File::open(script).and_then(|mut f| f.read_to_string(&mut text))
-                {
-                    let msg = privdesk::i18n::headless::HeadlessMsg::Read
-                        .fill(lang, &[("detail", &e.to_string())]);
-                    return usage_error(lang, &msg);
-                }
-                let mut err = std::io::stderr().lock();
-                headless::run_script(&text, &mut driver, protocol, &mut out, &mut err)?
-            };
-            Ok(ExitCode::from(code))
+            run_headless(cli, script, size.as_deref(), *json)
         }
         Some(Command::Audit {
             what: AuditCommand::Verify { expect },
@@ -356,26 +304,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             },
         ),
         Some(Command::Backup { dir }) => register(cli, RegisterCommand::Backup { dest: dir }),
-        Some(Command::Export { what }) => {
-            let command = match what {
-                ExportCommand::Csv { out, delimiter } => RegisterCommand::ExportCsv {
-                    out: out.as_deref(),
-                    delimiter,
-                    breaches: false,
-                },
-                ExportCommand::Breaches {
-                    format: BreachesFormat::Csv { out, delimiter },
-                } => RegisterCommand::ExportCsv {
-                    out: out.as_deref(),
-                    delimiter,
-                    breaches: true,
-                },
-                ExportCommand::Json { out } => RegisterCommand::ExportJson {
-                    out: out.as_deref(),
-                },
-            };
-            register(cli, command)
-        }
+        Some(Command::Export { what }) => register(cli, export_command(what)),
         Some(Command::Letter {
             id,
             letter,
@@ -390,17 +319,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 format: format.as_deref(),
             },
         ),
-        Some(Command::Db { what }) => {
-            let outcome = match what {
-                DbCommand::Init { url, role_prefix } => {
-                    privdesk::cli::db::init(url, role_prefix, lang)
-                }
-                DbCommand::Migrate { from, to } => {
-                    privdesk::cli::db::migrate(from, to, cli.user.as_deref(), lang)
-                }
-            };
-            print_outcome(cli, outcome)
-        }
+        Some(Command::Db { what }) => db(cli, what),
         Some(Command::Completions { shell }) => {
             let mut cmd = help::localize(Cli::command(), lang);
             privdesk::cli::manual::completions(*shell, &mut cmd, &mut std::io::stdout().lock())?;
@@ -415,17 +334,124 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             kind,
             from,
             extended,
-        }) => match deadline_lines(kind, from, *extended, lang) {
-            Ok(lines) => {
-                let mut out = std::io::stdout().lock();
-                for line in lines {
-                    writeln!(out, "{line}")?;
-                }
-                out.flush()?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => usage_error(lang, &e.message(lang)),
+        }) => deadline(kind, from, *extended, lang),
+    }
+}
+
+/// No command: the screen, refused before anything is opened when there is no terminal to
+/// run it in; a slow open says so after a moment.
+fn run_screen(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let lang = cli.lang;
+    // Refuse before anything is opened: without a terminal there is no screen to run.
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return usage_error(lang, StartMsg::NoTerminal.text(lang));
+    }
+    let notice = SlowNotice::after(SLOW_OPEN, StartMsg::Opening.text(lang).into());
+    let opened = session::open(&session_args(cli, false));
+    drop(notice);
+    let (app, theme, _temp) = match opened {
+        Ok(opened) => opened,
+        Err(e) => return start_error(lang, &e),
+    };
+    run_tui(app, &theme, lang)
+}
+
+/// `headless SCRIPT`: the screen driven by a script file, or by standard input (`-`) with a
+/// reply to each command; `--size` as a script's `size` line says it.
+fn run_headless(
+    cli: &Cli,
+    script: &str,
+    size: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let lang = cli.lang;
+    let protocol = if json {
+        headless::Protocol::Json
+    } else {
+        headless::Protocol::Plain
+    };
+    let size = match size {
+        None => DEFAULT_SIZE,
+        Some(text) => match parse_line(&format!("size {text}")) {
+            Ok(Some(ScriptCommand::Size(w, h))) => (w, h),
+            Ok(_) => DEFAULT_SIZE,
+            Err(e) => return usage_error(lang, &format!("--size: {}", e.message(lang))),
         },
+    };
+    let (app, theme, _temp) = match session::open(&session_args(cli, true)) {
+        Ok(opened) => opened,
+        Err(e) => return start_error(lang, &e),
+    };
+    let mut driver = Driver::new(app, theme, size);
+    let mut out = std::io::stdout().lock();
+    let code = if script == "-" {
+        let mut input = std::io::stdin().lock();
+        headless::run_pipe(
+            &mut input as &mut dyn BufRead,
+            &mut driver,
+            protocol,
+            &mut out,
+        )?
+    } else {
+        let mut text = String::new();
+        if let Err(e) = std::fs::File::open(script).and_then(|mut f| f.read_to_string(&mut text)) {
+            let msg = privdesk::i18n::headless::HeadlessMsg::Read
+                .fill(lang, &[("detail", &e.to_string())]);
+            return usage_error(lang, &msg);
+        }
+        let mut err = std::io::stderr().lock();
+        headless::run_script(&text, &mut driver, protocol, &mut out, &mut err)?
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// The register command an `export` asks for: every case as CSV or JSON, or the breach
+/// register as CSV.
+fn export_command(what: &ExportCommand) -> RegisterCommand<'_> {
+    match what {
+        ExportCommand::Csv { out, delimiter } => RegisterCommand::ExportCsv {
+            out: out.as_deref(),
+            delimiter,
+            breaches: false,
+        },
+        ExportCommand::Breaches {
+            format: BreachesFormat::Csv { out, delimiter },
+        } => RegisterCommand::ExportCsv {
+            out: out.as_deref(),
+            delimiter,
+            breaches: true,
+        },
+        ExportCommand::Json { out } => RegisterCommand::ExportJson {
+            out: out.as_deref(),
+        },
+    }
+}
+
+/// `db init` and `db migrate`: a team's register on PostgreSQL.
+fn db(cli: &Cli, what: &DbCommand) -> anyhow::Result<ExitCode> {
+    let lang = cli.lang;
+    let outcome = match what {
+        DbCommand::Init { url, role_prefix } => privdesk::cli::db::init(url, role_prefix, lang),
+        DbCommand::Migrate { from, to } => {
+            privdesk::cli::db::migrate(from, to, cli.user.as_deref(), lang)
+        }
+    };
+    print_outcome(cli, outcome)
+}
+
+/// `deadline KIND FROM [--extended]`: the deadline lines on standard output, a bad kind or
+/// date a usage error.
+fn deadline(kind: &str, from: &str, extended: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    match deadline_lines(kind, from, extended, lang) {
+        Ok(lines) => {
+            let mut out = std::io::stdout().lock();
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => usage_error(lang, &e.message(lang)),
     }
 }
 

@@ -34,91 +34,94 @@ fn parse_anchor(s: &str) -> Option<(u64, String)> {
         .then_some((seq, hash))
 }
 
-/// Verifies the journal of the register in `dir`: exit 0 with the number of changes and the
-/// head hash (and what it was compared with), exit 1 naming each failure (a failing line, an
-/// empty journal, a missing anchor, a journal behind or unlike its working store), 2 when
-/// there is no register or an anchor is malformed, 5 on a read error.
-pub fn verify(dir: &Path, expect: &[String], lang: Lang) -> Outcome {
-    let mut anchors = Vec::new();
-    for a in expect {
-        match parse_anchor(a) {
-            Some(anchor) => anchors.push(anchor),
-            None => {
-                return Outcome::fail(StoreMsg::BadAnchor.fill(lang, &[("given", a)]), EXIT_USAGE);
-            }
-        }
-    }
-    let path = dir.join(JOURNAL_FILE);
-    let peek = match peek_working(dir, Utc::now()) {
-        Ok(p) => p,
-        Err(e) => return Outcome::fail(e.message(lang), e.exit_code()),
-    };
-    if !path.is_file() {
-        if peek == Peek::Absent {
-            let e = StoreError::NoRegister(dir.to_path_buf());
-            return Outcome::fail(e.message(lang), e.exit_code());
-        }
-        return failed(vec![StoreMsg::VerifyNoJournal.text(lang).into()]);
-    }
-    // The hashes of the lines the checks ask about, and the cases at the working store's seq.
-    let mut wanted: BTreeMap<u64, Option<(String, u64)>> =
-        anchors.iter().map(|(seq, _)| (*seq, None)).collect();
-    if let Peek::State { applied, .. } = &peek {
-        wanted.insert(*applied, None);
-    }
-    let mut lines = match journal::stream(&path) {
-        Ok(s) => s,
-        Err(e) => return unreadable(&e, lang),
-    };
-    let mut last_cases = 0;
-    for change in &mut lines {
-        match change {
-            Ok(c) => {
-                last_cases = c.cases;
-                if let Some(slot) = wanted.get_mut(&c.seq) {
-                    *slot = Some((c.hash.clone(), c.cases));
-                }
-            }
-            Err(VerifyError::Line(bad)) => {
-                return failed(vec![StoreMsg::VerifyFailed.fill(
-                    lang,
-                    &[
-                        ("line", &bad.line.to_string()),
-                        ("why", &fault_message(&bad.fault, lang)),
-                    ],
-                )]);
-            }
-            Err(VerifyError::Io(e)) => return unreadable(&e, lang),
-        }
-    }
-    let (count, head) = (lines.count, lines.prev.clone());
+/// Parses every `--expect` anchor; the first malformed one is the answer (exit 2), so no
+/// check runs on a half-read list.
+fn parse_anchors(expect: &[String], lang: Lang) -> Result<Vec<(u64, String)>, Outcome> {
+    expect
+        .iter()
+        .map(|a| {
+            parse_anchor(a).ok_or_else(|| {
+                Outcome::fail(StoreMsg::BadAnchor.fill(lang, &[("given", a)]), EXIT_USAGE)
+            })
+        })
+        .collect()
+}
+
+/// A line that fails the chain: exit 1 naming the line and why, whichever register it is in.
+fn bad_line(bad: &journal::BadLine, lang: Lang) -> Outcome {
+    failed(vec![StoreMsg::VerifyFailed.fill(
+        lang,
+        &[
+            ("line", &bad.line.to_string()),
+            ("why", &fault_message(&bad.fault, lang)),
+        ],
+    )])
+}
+
+/// Each anchor held to the chain read: missing (the chain is shorter, `count` lines) or with
+/// another hash. `found` gives the hash the chain has at a seq; the same rule for the file
+/// journal and a team's register.
+fn anchor_failures(
+    anchors: &[(u64, String)],
+    found: impl Fn(u64) -> Option<String>,
+    count: u64,
+    lang: Lang,
+) -> Vec<String> {
     let mut failures = Vec::new();
-    if count == 0 {
-        failures.push(StoreMsg::VerifyEmpty.text(lang).into());
-    }
-    for (seq, hash) in &anchors {
+    for (seq, hash) in anchors {
         let seq_text = seq.to_string();
-        match wanted.get(seq).cloned().flatten() {
+        match found(*seq) {
             None => failures.push(
                 StoreMsg::VerifyAnchorMissing
                     .fill(lang, &[("seq", &seq_text), ("count", &count.to_string())]),
             ),
-            Some((found, _)) if found != *hash => failures.push(StoreMsg::VerifyAnchorHash.fill(
+            Some(found) if found != *hash => failures.push(StoreMsg::VerifyAnchorHash.fill(
                 lang,
                 &[("seq", &seq_text), ("found", &found), ("expected", hash)],
             )),
             Some(_) => {}
         }
     }
+    failures
+}
+
+/// A line for each anchor that matched, printed after the head.
+fn anchors_ok(anchors: &[(u64, String)], lang: Lang) -> Vec<String> {
+    anchors
+        .iter()
+        .map(|(seq, _)| StoreMsg::VerifyAnchorOk.fill(lang, &[("seq", &seq.to_string())]))
+        .collect()
+}
+
+/// The seq the working store has applied, so its line's hash is read with the anchors'
+/// (0, a seq no line has, when the store was not read).
+fn applied_seq(peek: &Peek) -> u64 {
+    match peek {
+        Peek::State { applied, .. } => *applied,
+        _ => 0,
+    }
+}
+
+/// Holds the journal to its working store (issue 16): a journal cut behind the applied seq,
+/// re-hashed at that line, or with fewer cases than the store are failures; otherwise the
+/// notes say the store matches, or why it was not compared. `at_applied` is the journal's
+/// line at the applied seq (its hash and case count), when it has one.
+fn compare_working(
+    peek: &Peek,
+    at_applied: Option<(String, u64)>,
+    count: u64,
+    last_cases: u64,
+    failures: &mut Vec<String>,
+    lang: Lang,
+) -> Vec<String> {
     let mut notes = Vec::new();
-    match &peek {
+    match peek {
         Peek::State {
             applied,
             head: applied_head,
             cases,
         } => {
             let before = failures.len();
-            let at_applied = wanted.get(applied).cloned().flatten();
             if *applied > count {
                 failures.push(StoreMsg::VerifyCut.fill(
                     lang,
@@ -156,14 +159,78 @@ pub fn verify(dir: &Path, expect: &[String], lang: Lang) -> Outcome {
         Peek::Unreadable => notes.push(StoreMsg::VerifyWorkingUnreadable.text(lang).into()),
         Peek::Absent => {}
     }
+    notes
+}
+
+/// Verifies the journal of the register in `dir`: exit 0 with the number of changes and the
+/// head hash (and what it was compared with), exit 1 naming each failure (a failing line, an
+/// empty journal, a missing anchor, a journal behind or unlike its working store), 2 when
+/// there is no register or an anchor is malformed, 5 on a read error.
+pub fn verify(dir: &Path, expect: &[String], lang: Lang) -> Outcome {
+    let anchors = match parse_anchors(expect, lang) {
+        Ok(a) => a,
+        Err(out) => return out,
+    };
+    let path = dir.join(JOURNAL_FILE);
+    let peek = match peek_working(dir, Utc::now()) {
+        Ok(p) => p,
+        Err(e) => return Outcome::fail(e.message(lang), e.exit_code()),
+    };
+    if !path.is_file() {
+        if peek == Peek::Absent {
+            let e = StoreError::NoRegister(dir.to_path_buf());
+            return Outcome::fail(e.message(lang), e.exit_code());
+        }
+        return failed(vec![StoreMsg::VerifyNoJournal.text(lang).into()]);
+    }
+    // The hashes of the lines the checks ask about, and the cases at the working store's seq.
+    let mut wanted: BTreeMap<u64, Option<(String, u64)>> =
+        anchors.iter().map(|(seq, _)| (*seq, None)).collect();
+    if let Peek::State { applied, .. } = &peek {
+        wanted.insert(*applied, None);
+    }
+    let mut lines = match journal::stream(&path) {
+        Ok(s) => s,
+        Err(e) => return unreadable(&e, lang),
+    };
+    let mut last_cases = 0;
+    for change in &mut lines {
+        match change {
+            Ok(c) => {
+                last_cases = c.cases;
+                if let Some(slot) = wanted.get_mut(&c.seq) {
+                    *slot = Some((c.hash.clone(), c.cases));
+                }
+            }
+            Err(VerifyError::Line(bad)) => return bad_line(&bad, lang),
+            Err(VerifyError::Io(e)) => return unreadable(&e, lang),
+        }
+    }
+    let (count, head) = (lines.count, lines.prev.clone());
+    let mut failures = Vec::new();
+    if count == 0 {
+        failures.push(StoreMsg::VerifyEmpty.text(lang).into());
+    }
+    failures.extend(anchor_failures(
+        &anchors,
+        |seq| wanted.get(&seq).cloned().flatten().map(|(hash, _)| hash),
+        count,
+        lang,
+    ));
+    let notes = compare_working(
+        &peek,
+        wanted.get(&applied_seq(&peek)).cloned().flatten(),
+        count,
+        last_cases,
+        &mut failures,
+        lang,
+    );
     if !failures.is_empty() {
         return failed(failures);
     }
     let mut out =
         vec![StoreMsg::VerifyOk.fill(lang, &[("count", &count.to_string()), ("head", &head)])];
-    for (seq, _) in &anchors {
-        out.push(StoreMsg::VerifyAnchorOk.fill(lang, &[("seq", &seq.to_string())]));
-    }
+    out.extend(anchors_ok(&anchors, lang));
     out.extend(notes);
     Outcome::ok_line(out.join("\n"))
 }
@@ -173,15 +240,10 @@ pub fn verify(dir: &Path, expect: &[String], lang: Lang) -> Outcome {
 /// against the chain, and the anchors given. Prints the head (`SEQ:HASH`) for the FG to keep
 /// outside the database. Exit codes as [`verify`].
 pub fn verify_pg(register: &PgRegister, expect: &[String], lang: Lang) -> Outcome {
-    let mut anchors = Vec::new();
-    for a in expect {
-        match parse_anchor(a) {
-            Some(anchor) => anchors.push(anchor),
-            None => {
-                return Outcome::fail(StoreMsg::BadAnchor.fill(lang, &[("given", a)]), EXIT_USAGE);
-            }
-        }
-    }
+    let anchors = match parse_anchors(expect, lang) {
+        Ok(a) => a,
+        Err(out) => return out,
+    };
     // The head row first: the lines read after it hold at least as many.
     let row = match register.head_now() {
         Ok(h) => h,
@@ -215,13 +277,7 @@ pub fn verify_pg(register: &PgRegister, expect: &[String], lang: Lang) -> Outcom
         return Outcome::fail(e.message(lang), e.exit_code());
     }
     if let Some(bad) = broken {
-        return failed(vec![StoreMsg::VerifyFailed.fill(
-            lang,
-            &[
-                ("line", &bad.line.to_string()),
-                ("why", &fault_message(&bad.fault, lang)),
-            ],
-        )]);
+        return bad_line(&bad, lang);
     }
     let mut failures = Vec::new();
     if count == 0 {
@@ -240,29 +296,19 @@ pub fn verify_pg(register: &PgRegister, expect: &[String], lang: Lang) -> Outcom
             ],
         )),
     }
-    for (seq, hash) in &anchors {
-        let seq_text = seq.to_string();
-        match wanted.get(seq).cloned().flatten() {
-            None => failures.push(
-                StoreMsg::VerifyAnchorMissing
-                    .fill(lang, &[("seq", &seq_text), ("count", &count.to_string())]),
-            ),
-            Some(found) if found != *hash => failures.push(StoreMsg::VerifyAnchorHash.fill(
-                lang,
-                &[("seq", &seq_text), ("found", &found), ("expected", hash)],
-            )),
-            Some(_) => {}
-        }
-    }
+    failures.extend(anchor_failures(
+        &anchors,
+        |seq| wanted.get(&seq).cloned().flatten(),
+        count,
+        lang,
+    ));
     if !failures.is_empty() {
         return failed(failures);
     }
     let mut out =
         vec![StoreMsg::VerifyOk.fill(lang, &[("count", &count.to_string()), ("head", &prev)])];
     out.push(PgMsg::VerifyHead.fill(lang, &[("seq", &count.to_string()), ("hash", &prev)]));
-    for (seq, _) in &anchors {
-        out.push(StoreMsg::VerifyAnchorOk.fill(lang, &[("seq", &seq.to_string())]));
-    }
+    out.extend(anchors_ok(&anchors, lang));
     Outcome::ok_line(out.join("\n"))
 }
 

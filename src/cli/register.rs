@@ -85,25 +85,13 @@ pub enum RegisterCommand<'a> {
     },
 }
 
-/// Runs a register command: what to print and the exit code.
+/// Runs a register command: what to print and the exit code. Finds the register (a fresh
+/// demo, a team's database or the folder) and hands the command to its group's function.
 pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
     let lang = args.lang;
-    // `--demo`: a fresh demo register seeded at the command's clock, removed when done.
-    let demo = if args.demo {
-        let now = match args.now.map(parse_instant) {
-            None => Clock::System.now(),
-            Some(Ok(t)) => t,
-            Some(Err(_)) => {
-                let given = args.now.unwrap_or_default();
-                return Outcome::fail(StoreMsg::BadNow.fill(lang, &[("given", given)]), EXIT_USAGE);
-            }
-        };
-        match session::demo_register(now) {
-            Ok(temp) => Some(temp),
-            Err(e) => return store_fail(&e, lang),
-        }
-    } else {
-        None
+    let demo = match demo_register(args) {
+        Ok(d) => d,
+        Err(o) => return o,
     };
     // A team's register: `--db postgres://…` (or PRIVDESK_DB).
     let url = if demo.is_none() {
@@ -131,125 +119,184 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
         pg: target.as_ref(),
     };
     match command {
-        RegisterCommand::AuditVerify { expect } => match &target {
-            Some(t) => match PgRegister::open(t, Clock::System.now()) {
-                Ok(reg) => audit::verify_pg(&reg, expect, lang),
-                Err(e) => store_fail(&e, lang),
-            },
-            None => audit::verify(&dir, expect, lang),
-        },
-        RegisterCommand::Repair { .. } if target.is_some() => {
-            Outcome::fail(PgMsg::NoRepair.text(lang).into(), EXIT_USAGE)
-        }
-        RegisterCommand::Backup { dest } if target.is_some() => {
-            let now = Clock::System.now();
-            match target.as_ref().map(|t| PgRegister::open(t, now)) {
-                Some(Ok(mut reg)) => maintenance::backup_pg(&mut reg, dest, now, lang),
-                Some(Err(e)) => store_fail(&e, lang),
-                None => Outcome::default(),
-            }
-        }
-        RegisterCommand::Repair { accept_loss } => {
-            let opts = store::maintenance::RepairOptions {
-                now: Clock::System.now(),
-                accept_loss,
-                user: args.user.map(str::to_string).or_else(|| {
-                    Config::load(args.config)
-                        .ok()
-                        .and_then(|c| c.gebruiker.naam)
-                }),
-            };
-            maintenance::repair(&dir, &opts, lang)
-        }
-        RegisterCommand::Backup { dest } => {
-            let opts = OpenOptions {
-                create: None,
-                now: Clock::System.now(),
-                cli_user: args.user.map(str::to_string),
-                config_user: None,
-            };
-            maintenance::backup(&dir, dest, &opts, lang)
-        }
-        RegisterCommand::ExportJson { out } => {
-            if let Err(o) = config_or_refuse(args) {
-                return o;
-            }
-            let (mut store, now) = match open_at_clock(args, &at) {
-                Ok(opened) => opened,
-                Err(o) => return o,
-            };
-            match export_json::export_json(&mut *store, out, now) {
-                Ok(bytes) => Outcome {
-                    stdout: bytes,
-                    stderr: String::new(),
-                    code: 0,
-                },
-                Err(e) => store_fail(&e, lang),
-            }
-        }
+        RegisterCommand::AuditVerify { expect } => audit_verify(args, &at, expect),
+        RegisterCommand::Repair { accept_loss } => repair(args, &at, accept_loss),
+        RegisterCommand::Backup { dest } => backup(args, &at, dest),
+        RegisterCommand::ExportJson { out } => export_json_to(args, &at, out),
         RegisterCommand::ExportCsv {
             out,
             delimiter,
             breaches,
-        } => {
-            let Some(delimiter) = export::parse_delimiter(delimiter) else {
-                let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
-                return Outcome::fail(msg, EXIT_USAGE);
-            };
-            if let Err(o) = config_or_refuse(args) {
-                return o;
-            }
-            let (mut store, now) = match open_at_clock(args, &at) {
-                Ok(opened) => opened,
-                Err(o) => return o,
-            };
-            let exported = if breaches {
-                export::export_breaches_csv(&mut *store, out, delimiter, now)
-            } else {
-                export::export_csv(&mut *store, out, delimiter, now)
-            };
-            match exported {
-                Ok(bytes) => Outcome {
-                    stdout: bytes,
-                    stderr: String::new(),
-                    code: 0,
-                },
-                Err(e) => store_fail(&e, lang),
-            }
-        }
+        } => export_csv_to(args, &at, out, delimiter, breaches),
         RegisterCommand::Letter {
             id,
             letter,
             out,
             format,
-        } => {
-            let config = match config_or_refuse(args) {
-                Ok(c) => c,
-                Err(o) => return o,
-            };
-            let (mut store, now) = match open_at_clock(args, &at) {
-                Ok(opened) => opened,
-                Err(o) => return o,
-            };
-            let org = Organisatie::for_register(&config, store.is_demo(), args.config.is_some());
-            // A throw-away demo register's letters never go into the user's data folder.
-            let demo_dir = demo
-                .as_ref()
-                .map(|_| crate::letters::demo_dir(&store.name()));
-            let args = letter::LetterArgs {
-                id,
-                letter,
-                out,
-                format,
-                brieven: &config.brieven,
-                map: config.brieven.map.as_deref().or(demo_dir.as_deref()),
-                org: &org,
-                lang,
-                now,
-            };
-            letter::letter(&mut *store, &args)
-        }
+        } => write_letter(args, &at, demo.is_some(), (id, letter, out, format)),
     }
+}
+
+/// `--demo`: a fresh demo register seeded at the command's clock (`--now`, or the system's),
+/// removed when done; `None` without `--demo`. A malformed `--now` is exit 2.
+fn demo_register(args: &RegisterArgs<'_>) -> Result<Option<session::TempFolder>, Outcome> {
+    if !args.demo {
+        return Ok(None);
+    }
+    let lang = args.lang;
+    let now = match args.now.map(parse_instant) {
+        None => Clock::System.now(),
+        Some(Ok(t)) => t,
+        Some(Err(_)) => {
+            let given = args.now.unwrap_or_default();
+            return Err(Outcome::fail(
+                StoreMsg::BadNow.fill(lang, &[("given", given)]),
+                EXIT_USAGE,
+            ));
+        }
+    };
+    match session::demo_register(now) {
+        Ok(temp) => Ok(Some(temp)),
+        Err(e) => Err(store_fail(&e, lang)),
+    }
+}
+
+/// `audit verify`: the folder's journal, or every line of a team's register.
+fn audit_verify(args: &RegisterArgs<'_>, at: &Where<'_>, expect: &[String]) -> Outcome {
+    let lang = args.lang;
+    match at.pg {
+        Some(t) => match PgRegister::open(t, Clock::System.now()) {
+            Ok(reg) => audit::verify_pg(&reg, expect, lang),
+            Err(e) => store_fail(&e, lang),
+        },
+        None => audit::verify(at.dir, expect, lang),
+    }
+}
+
+/// `repair`: the folder's register only; a team's register has none (exit 2), the database
+/// keeps its own lines.
+fn repair(args: &RegisterArgs<'_>, at: &Where<'_>, accept_loss: bool) -> Outcome {
+    if at.pg.is_some() {
+        return Outcome::fail(PgMsg::NoRepair.text(args.lang).into(), EXIT_USAGE);
+    }
+    let opts = store::maintenance::RepairOptions {
+        now: Clock::System.now(),
+        accept_loss,
+        user: args.user.map(str::to_string).or_else(|| {
+            Config::load(args.config)
+                .ok()
+                .and_then(|c| c.gebruiker.naam)
+        }),
+    };
+    maintenance::repair(at.dir, &opts, args.lang)
+}
+
+/// `backup DEST`: of the folder's register, or of a team's register's lines.
+fn backup(args: &RegisterArgs<'_>, at: &Where<'_>, dest: &Path) -> Outcome {
+    let lang = args.lang;
+    let now = Clock::System.now();
+    if let Some(t) = at.pg {
+        return match PgRegister::open(t, now) {
+            Ok(mut reg) => maintenance::backup_pg(&mut reg, dest, now, lang),
+            Err(e) => store_fail(&e, lang),
+        };
+    }
+    let opts = OpenOptions {
+        create: None,
+        now,
+        cli_user: args.user.map(str::to_string),
+        config_user: None,
+    };
+    maintenance::backup(at.dir, dest, &opts, lang)
+}
+
+/// `export json`: refused without a good configuration, then every case at the clock.
+fn export_json_to(args: &RegisterArgs<'_>, at: &Where<'_>, out: Option<&Path>) -> Outcome {
+    if let Err(o) = config_or_refuse(args) {
+        return o;
+    }
+    let (mut store, now) = match open_at_clock(args, at) {
+        Ok(opened) => opened,
+        Err(o) => return o,
+    };
+    match export_json::export_json(&mut *store, out, now) {
+        Ok(bytes) => Outcome {
+            stdout: bytes,
+            stderr: String::new(),
+            code: 0,
+        },
+        Err(e) => store_fail(&e, args.lang),
+    }
+}
+
+/// `export csv` and `export breaches csv`: the delimiter checked first (exit 2), then as
+/// `export json`.
+fn export_csv_to(
+    args: &RegisterArgs<'_>,
+    at: &Where<'_>,
+    out: Option<&Path>,
+    delimiter: &str,
+    breaches: bool,
+) -> Outcome {
+    let lang = args.lang;
+    let Some(delimiter) = export::parse_delimiter(delimiter) else {
+        let msg = StoreMsg::BadDelimiter.fill(lang, &[("given", delimiter)]);
+        return Outcome::fail(msg, EXIT_USAGE);
+    };
+    if let Err(o) = config_or_refuse(args) {
+        return o;
+    }
+    let (mut store, now) = match open_at_clock(args, at) {
+        Ok(opened) => opened,
+        Err(o) => return o,
+    };
+    let exported = if breaches {
+        export::export_breaches_csv(&mut *store, out, delimiter, now)
+    } else {
+        export::export_csv(&mut *store, out, delimiter, now)
+    };
+    match exported {
+        Ok(bytes) => Outcome {
+            stdout: bytes,
+            stderr: String::new(),
+            code: 0,
+        },
+        Err(e) => store_fail(&e, lang),
+    }
+}
+
+/// `letter ID LETTER`: the configuration's organisation and letters folder; a throw-away
+/// demo register's letters never go into the user's data folder. `given` is the id, the
+/// letter, `--out` and `--format` as typed.
+fn write_letter(
+    args: &RegisterArgs<'_>,
+    at: &Where<'_>,
+    demo: bool,
+    given: (&str, &str, Option<&Path>, Option<&str>),
+) -> Outcome {
+    let (id, letter, out, format) = given;
+    let config = match config_or_refuse(args) {
+        Ok(c) => c,
+        Err(o) => return o,
+    };
+    let (mut store, now) = match open_at_clock(args, at) {
+        Ok(opened) => opened,
+        Err(o) => return o,
+    };
+    let org = Organisatie::for_register(&config, store.is_demo(), args.config.is_some());
+    let demo_dir = demo.then(|| crate::letters::demo_dir(&store.name()));
+    let letter_args = letter::LetterArgs {
+        id,
+        letter,
+        out,
+        format,
+        brieven: &config.brieven,
+        map: config.brieven.map.as_deref().or(demo_dir.as_deref()),
+        org: &org,
+        lang: args.lang,
+        now,
+    };
+    letter::letter(&mut *store, &letter_args)
 }
 
 /// The configuration, or the refusal (exit 2) of a missing or broken one: `export` refuses

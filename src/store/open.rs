@@ -47,6 +47,23 @@ fn rebuild_in_memory(
     Ok(Some(cases))
 }
 
+/// The journal's first line: a new register writes its `RegisterCreated` (only when `opts`
+/// asks to create one; otherwise an empty journal is no register). Returns whether the
+/// register is a demo, which its first line says for good.
+fn first_line(journal: &mut Journal, dir: &Path, opts: &OpenOptions) -> Result<bool, StoreError> {
+    if journal.last().is_none() {
+        let Some(demo) = opts.create else {
+            return Err(StoreError::NoRegister(dir.to_path_buf()));
+        };
+        let user = resolve_user(opts.cli_user.as_deref(), opts.config_user.as_deref(), demo);
+        journal.append(opts.now, &user, vec![Event::RegisterCreated { demo }], 0)?;
+    }
+    Ok(matches!(
+        journal.first().map(|c| c.events.as_slice()),
+        Some([Event::RegisterCreated { demo: true }, ..])
+    ))
+}
+
 impl Store {
     /// Opens the register in `dir` (creating it when `opts.create` says so): takes the lock,
     /// sets a torn tail aside, opens sled, replays what it lacks and checks the count. A
@@ -74,17 +91,7 @@ impl Store {
         maintenance::remove_leftovers(dir);
         tighten(dir)?;
         let (mut journal, torn) = Journal::open(dir, &file_stamp(opts.now))?;
-        if journal.last().is_none() {
-            let Some(demo) = opts.create else {
-                return Err(StoreError::NoRegister(dir.to_path_buf()));
-            };
-            let user = resolve_user(opts.cli_user.as_deref(), opts.config_user.as_deref(), demo);
-            journal.append(opts.now, &user, vec![Event::RegisterCreated { demo }], 0)?;
-        }
-        let demo = matches!(
-            journal.first().map(|c| c.events.as_slice()),
-            Some([Event::RegisterCreated { demo: true }, ..])
-        );
+        let demo = first_line(&mut journal, dir, opts)?;
         let user = resolve_user(opts.cli_user.as_deref(), opts.config_user.as_deref(), demo);
         let sled_dir = dir.join(SLED_DIR);
         create_private_dir(&sled_dir)?;
@@ -109,19 +116,7 @@ impl Store {
         }
         let mut opened = store.open_working(&sled_dir);
         if let Some(Err(Checked::Older(from))) = opened {
-            // Copied aside first, then migrated in place; only then opened as usual.
-            let path = store.journal.path().to_path_buf();
-            let (copy, migrated) = migrate::run(dir, &path, from, &file_stamp(opts.now));
-            store.migration = copy.map(|copy| Migration {
-                from,
-                to: SCHEMA_VERSION,
-                copy,
-                failed: migrated.is_err(),
-            });
-            opened = match migrated {
-                Ok(()) => store.open_working(&sled_dir),
-                Err(_) => Some(Err(Checked::Damage(Damage::Migration))),
-            };
+            opened = store.migrate_and_reopen(from, &sled_dir, opts);
         }
         match opened {
             Some(Ok((w, (summaries, replayed)))) => {
@@ -136,6 +131,30 @@ impl Store {
         }
         tighten(dir)?;
         Ok(store)
+    }
+
+    /// A working store of an older schema: copied aside first, then migrated in place; only
+    /// then opened as usual. A failed migration is damage (the store opens read-only), and
+    /// `migration` keeps what the screen says about it.
+    #[allow(clippy::type_complexity)]
+    fn migrate_and_reopen(
+        &mut self,
+        from: u64,
+        sled_dir: &Path,
+        opts: &OpenOptions,
+    ) -> Option<Result<(Working, (BTreeMap<CaseId, Arc<Summary>>, u64)), Checked>> {
+        let path = self.journal.path().to_path_buf();
+        let (copy, migrated) = migrate::run(&self.dir, &path, from, &file_stamp(opts.now));
+        self.migration = copy.map(|copy| Migration {
+            from,
+            to: SCHEMA_VERSION,
+            copy,
+            failed: migrated.is_err(),
+        });
+        match migrated {
+            Ok(()) => self.open_working(sled_dir),
+            Err(_) => Some(Err(Checked::Damage(Damage::Migration))),
+        }
     }
 
     /// Opens sled and checks and replays it. sled can panic while opening and while reading a

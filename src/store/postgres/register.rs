@@ -81,44 +81,81 @@ fn to_i64(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
+/// The login's name and its role in the register: the handler's role wins when it holds
+/// both; a login with neither (or a database without the register) is refused here, before
+/// anything is read.
+fn session_role(client: &mut Client) -> Result<(String, Role), StoreError> {
+    let row = client
+        .query_one(
+            "SELECT roles, session_user::text FROM privdesk.head WHERE one",
+            &[],
+        )
+        .map_err(|e| match e.code() {
+            Some(c) if *c == SqlState::UNDEFINED_TABLE || *c == SqlState::INVALID_SCHEMA_NAME => {
+                StoreError::Pg(PgFailure::NotInitialised)
+            }
+            Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => {
+                StoreError::Pg(PgFailure::NotAUser)
+            }
+            _ => q(e),
+        })?;
+    let prefix: String = row.try_get(0).map_err(q)?;
+    let user: String = row.try_get(1).map_err(q)?;
+    let roles = Roles::new(&prefix)?;
+    let row = client
+        .query_one(
+            "SELECT pg_has_role(session_user, $1, 'MEMBER'), pg_has_role(session_user, $2, 'MEMBER')",
+            &[&roles.handler(), &roles.fg()],
+        )
+        .map_err(q)?;
+    let handler: bool = row.try_get(0).map_err(q)?;
+    let fg: bool = row.try_get(1).map_err(q)?;
+    let role = match (handler, fg) {
+        (true, _) => Role::Handler,
+        (false, true) => Role::Fg,
+        (false, false) => return Err(StoreError::Pg(PgFailure::NotAUser)),
+    };
+    Ok((user, role))
+}
+
+/// The register's name on screen and in file names: the database's name (letters, digits and
+/// `-`; anything else `_`) and the start of its first line's hash.
+fn register_name(target: &PgTarget, first_hash: &str) -> String {
+    let db: String = target
+        .display()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{db}-{}", first_hash.chars().take(12).collect::<String>())
+}
+
+/// A change that does not fold, as the store names it; a row that does not read is a bad
+/// record.
+fn fold_failure(e: FoldError) -> StoreError {
+    match e {
+        FoldError::Refused(r) => StoreError::Refused(r),
+        FoldError::UnknownCase(id) => StoreError::UnknownCase(id),
+        FoldError::BadChange(why) => StoreError::BadChange(why),
+        FoldError::Working(_) => bad_record(),
+    }
+}
+
 impl PgRegister {
     /// Connects to the register at `target` as its login, which must hold the handler's or the
     /// FG's role. An empty register (just made by `db init`) gets its first line here, by a
     /// handler.
     pub fn open(target: &PgTarget, now: DateTime<Utc>) -> Result<PgRegister, StoreError> {
         let mut client = target.connect()?;
-        let row = client
-            .query_one(
-                "SELECT roles, session_user::text FROM privdesk.head WHERE one",
-                &[],
-            )
-            .map_err(|e| match e.code() {
-                Some(c)
-                    if *c == SqlState::UNDEFINED_TABLE || *c == SqlState::INVALID_SCHEMA_NAME =>
-                {
-                    StoreError::Pg(PgFailure::NotInitialised)
-                }
-                Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => {
-                    StoreError::Pg(PgFailure::NotAUser)
-                }
-                _ => q(e),
-            })?;
-        let prefix: String = row.try_get(0).map_err(q)?;
-        let user: String = row.try_get(1).map_err(q)?;
-        let roles = Roles::new(&prefix)?;
-        let row = client
-            .query_one(
-                "SELECT pg_has_role(session_user, $1, 'MEMBER'), pg_has_role(session_user, $2, 'MEMBER')",
-                &[&roles.handler(), &roles.fg()],
-            )
-            .map_err(q)?;
-        let handler: bool = row.try_get(0).map_err(q)?;
-        let fg: bool = row.try_get(1).map_err(q)?;
-        let role = match (handler, fg) {
-            (true, _) => Role::Handler,
-            (false, true) => Role::Fg,
-            (false, false) => return Err(StoreError::Pg(PgFailure::NotAUser)),
-        };
+        let (user, role) = session_role(&mut client)?;
         let mut register = PgRegister {
             name: String::new(),
             target: target.clone(),
@@ -171,21 +208,7 @@ impl PgRegister {
             first.events.first(),
             Some(Event::RegisterCreated { demo: true })
         );
-        let db: String = target
-            .display()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        register.name = format!("{db}-{}", first.hash.chars().take(12).collect::<String>());
+        register.name = register_name(target, &first.hash);
         register.sync()?;
         Ok(register)
     }
@@ -297,6 +320,60 @@ impl PgRegister {
         Ok((c.user, c.at))
     }
 
+    /// The rows of the cases the user saw, read once: an unknown case, or one changed since
+    /// (another version than seen), refuses the save, naming who changed it and when.
+    fn read_seen(
+        client: &mut Client,
+        seen: &[Seen],
+    ) -> Result<BTreeMap<CaseId, (Case, u64)>, StoreError> {
+        let mut read: BTreeMap<CaseId, (Case, u64)> = BTreeMap::new();
+        for s in seen {
+            let Some((case, written)) = Self::row(client, s.case)? else {
+                return Err(StoreError::UnknownCase(s.case));
+            };
+            read.insert(s.case, (case.clone(), written));
+            if case.last_seq != s.version {
+                let (by, at) = Self::who(client, case.last_seq)?;
+                return Err(StoreError::Conflict {
+                    case: s.case,
+                    by,
+                    at,
+                });
+            }
+        }
+        Ok(read)
+    }
+
+    /// The saved cases' summaries, put in the register's list and returned (the save's
+    /// changed records).
+    fn summaries_saved(inner: &mut Inner, cases: &[Case]) -> Vec<Arc<Summary>> {
+        let mut changed = Vec::with_capacity(cases.len());
+        for case in cases {
+            let summary = Arc::new(Summary::of(case));
+            inner.summaries.insert(case.id, Arc::clone(&summary));
+            changed.push(summary);
+        }
+        changed
+    }
+
+    /// The summaries are current up to the line just appended (it followed `head`): the sync
+    /// point and the head move to it, its hash computed here as the line was, so the next
+    /// save needs no round trip to read it. `line` is its seq, time, user and events.
+    fn advance_head(
+        inner: &mut Inner,
+        head: &HeadRow,
+        line: (u64, DateTime<Utc>, &str, &[Event]),
+        new_cases: u64,
+    ) {
+        let (seq, at, user, events) = line;
+        inner.synced = seq;
+        if let Ok((_, hash)) =
+            encode_line(seq, &at, user, events, head.cases + new_cases, &head.hash)
+        {
+            inner.head = Head { seq, hash };
+        }
+    }
+
     /// One attempt at a save; `Ok(None)` when the head moved (retry).
     fn try_save(
         &self,
@@ -311,21 +388,7 @@ impl PgRegister {
         let mut events = events.to_vec();
         let assigned = check_change(&mut events, at, &inner.summaries)?;
         // The rows read once: the versions seen are checked on the rows the change folds on.
-        let mut read: BTreeMap<CaseId, (Case, u64)> = BTreeMap::new();
-        for s in seen {
-            let Some((case, written)) = Self::row(&mut inner.client, s.case)? else {
-                return Err(StoreError::UnknownCase(s.case));
-            };
-            read.insert(s.case, (case.clone(), written));
-            if case.last_seq != s.version {
-                let (by, at) = Self::who(&mut inner.client, case.last_seq)?;
-                return Err(StoreError::Conflict {
-                    case: s.case,
-                    by,
-                    at,
-                });
-            }
-        }
+        let mut read = Self::read_seen(&mut inner.client, seen)?;
         let mut bases: BTreeMap<CaseId, u64> = BTreeMap::new();
         let mut failed: Option<StoreError> = None;
         let client = &mut inner.client;
@@ -354,12 +417,7 @@ impl PgRegister {
         if let Some(e) = failed {
             return Err(e);
         }
-        let folded = folded.map_err(|e| match e {
-            FoldError::Refused(r) => StoreError::Refused(r),
-            FoldError::UnknownCase(id) => StoreError::UnknownCase(id),
-            FoldError::BadChange(why) => StoreError::BadChange(why),
-            FoldError::Working(_) => bad_record(),
-        })?;
+        let folded = folded.map_err(fold_failure)?;
         let rows: Vec<(Case, u64)> = folded
             .changed
             .iter()
@@ -378,25 +436,12 @@ impl PgRegister {
             Err(StoreError::Pg(PgFailure::Busy)) => return Ok(None),
             Err(e) => return Err(e),
         };
-        let mut changed = Vec::with_capacity(folded.changed.len());
-        for case in &folded.changed {
-            let summary = Arc::new(Summary::of(case));
-            inner.summaries.insert(case.id, Arc::clone(&summary));
-            changed.push(summary);
-        }
+        let changed = Self::summaries_saved(inner, &folded.changed);
         // The line followed the head the summaries were read at: they are current up to it.
         if inner.synced == head.seq && seq == head.seq + 1 {
-            inner.synced = seq;
-            if let Ok((_, hash)) = encode_line(
-                seq,
-                &at,
-                &self.user,
-                &events,
-                head.cases + rows.iter().filter(|(_, b)| *b == 0).count() as u64,
-                &head.hash,
-            ) {
-                inner.head = Head { seq, hash };
-            }
+            let new_cases = rows.iter().filter(|(_, b)| *b == 0).count() as u64;
+            let line = (seq, at, self.user.as_str(), events.as_slice());
+            Self::advance_head(inner, &head, line, new_cases);
         }
         Ok(Some(Saved {
             seq,
