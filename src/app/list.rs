@@ -78,6 +78,8 @@ pub(super) struct CaseList {
     pub(super) counts: Counts,
     /// The rows a page holds (the screen's height less the chrome).
     pub(super) page: usize,
+    /// The instant of the last full sort: the keys and counts of `order` are as of then.
+    pub(super) sorted_at: DateTime<Utc>,
     pub(super) offset: usize,
 }
 
@@ -97,8 +99,69 @@ impl Default for CaseList {
             counts: Counts::default(),
             page: 20,
             offset: 0,
+            sorted_at: DateTime::<Utc>::MIN_UTC,
         }
     }
+}
+
+impl Counts {
+    /// Counts a case at its urgency level.
+    fn add(&mut self, s: &Summary, level: Level) {
+        if s.status.is_active() {
+            self.open += 1;
+            match level {
+                Level::TeLaat => self.te_laat += 1,
+                Level::Bijna => self.bijna += 1,
+                _ => {}
+            }
+        }
+        if s.status == Status::Wachtend {
+            self.wachtend += 1;
+        }
+        if let Some(due) = open_breach(s) {
+            self.breaches += 1;
+            self.breach_next = Some(self.breach_next.map_or(due, |n| n.min(due)));
+        }
+    }
+
+    /// Takes a case's share away again; true when it held the nearest 72-hour mark (which
+    /// must then be looked for among the others).
+    fn remove(&mut self, s: &Summary, level: Level) -> bool {
+        if s.status.is_active() {
+            self.open = self.open.saturating_sub(1);
+            match level {
+                Level::TeLaat => self.te_laat = self.te_laat.saturating_sub(1),
+                Level::Bijna => self.bijna = self.bijna.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if s.status == Status::Wachtend {
+            self.wachtend = self.wachtend.saturating_sub(1);
+        }
+        match open_breach(s) {
+            Some(due) => {
+                self.breaches = self.breaches.saturating_sub(1);
+                self.breach_next == Some(due)
+            }
+            None => false,
+        }
+    }
+}
+
+/// An active datalek's 72-hour mark while its AP duty is still open.
+fn open_breach(s: &Summary) -> Option<DateTime<Utc>> {
+    s.breach_due
+        .filter(|_| s.status.is_active() && !s.breach_done)
+}
+
+/// The nearest open 72-hour mark among the summaries but the one at `skip`.
+fn next_breach(summaries: &[Arc<Summary>], skip: usize) -> Option<DateTime<Utc>> {
+    summaries
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != skip)
+        .filter_map(|(_, s)| open_breach(s))
+        .min()
 }
 
 /// Rows of the screen that are not list rows (header, filters, table header, status, footer):
@@ -236,23 +299,48 @@ impl App {
     }
 
     /// Takes the summaries a save returned (replacing the list's copies, or adding new cases)
-    /// and re-sorts: no case read again.
+    /// without reading the register and without sorting everything again: each changed row
+    /// moves to its place by a binary search on its key (the key ends in the case id, so the
+    /// place is the one a full sort gives), and the counts change by its old and new share.
+    /// Keys and counts are those of the last full sort's instant; the next tick sorts anew.
     pub(super) fn take_summaries(&mut self, changed: &[Arc<Summary>]) {
         if changed.is_empty() {
             return;
         }
+        let now = self.list.sorted_at;
+        let today = amsterdam_date(now);
         for fresh in changed {
-            match self.list.summaries.iter().position(|s| s.id == fresh.id) {
+            let list = &mut self.list;
+            let at = match list.summaries.iter().position(|s| s.id == fresh.id) {
                 Some(i) => {
-                    if let Some(h) = self.list.haystacks.get_mut(i) {
+                    let old = Arc::clone(&list.summaries[i]);
+                    let (_, level) = old.urgency(now, today);
+                    if list.counts.remove(&old, level) {
+                        list.counts.breach_next = next_breach(&list.summaries, i);
+                    }
+                    if let Some(p) = list.order.iter().position(|&j| j == i) {
+                        list.order.remove(p);
+                    }
+                    if let Some(h) = list.haystacks.get_mut(i) {
                         *h = haystack(fresh);
                     }
-                    self.list.summaries[i] = Arc::clone(fresh);
+                    list.summaries[i] = Arc::clone(fresh);
+                    i
                 }
-                None => self.list.summaries.push(Arc::clone(fresh)),
-            }
+                None => {
+                    list.summaries.push(Arc::clone(fresh));
+                    list.summaries.len() - 1
+                }
+            };
+            let (key, level) = fresh.urgency(now, today);
+            list.counts.add(fresh, level);
+            let summaries = &list.summaries;
+            let place = list
+                .order
+                .partition_point(|&j| summaries[j].urgency(now, today).0 < key);
+            list.order.insert(place, at);
         }
-        self.resort();
+        self.refilter();
     }
 
     /// Sorts by urgency at `now`, recounts the header, and refilters, keeping the selected case.
@@ -272,27 +360,10 @@ impl App {
         keyed.sort_unstable_by_key(|k| k.0);
         let mut counts = Counts::default();
         for (_, level, i) in &keyed {
-            let s = &self.list.summaries[*i];
-            if s.status.is_active() {
-                counts.open += 1;
-                match level {
-                    Level::TeLaat => counts.te_laat += 1,
-                    Level::Bijna => counts.bijna += 1,
-                    _ => {}
-                }
-            }
-            if s.status == Status::Wachtend {
-                counts.wachtend += 1;
-            }
-            if s.status.is_active()
-                && !s.breach_done
-                && let Some(due) = s.breach_due
-            {
-                counts.breaches += 1;
-                counts.breach_next = Some(counts.breach_next.map_or(due, |n| n.min(due)));
-            }
+            counts.add(&self.list.summaries[*i], *level);
         }
         self.list.counts = counts;
+        self.list.sorted_at = now;
         self.list.order = keyed.into_iter().map(|(_, _, i)| i).collect();
         self.refilter();
     }

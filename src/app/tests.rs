@@ -144,3 +144,25 @@ fn a_read_leaves_the_version_and_a_stale_version_is_refused_naming_who_and_when(
         "the refused change wrote nothing"
     );
 }
+
+#[test]
+fn the_list_after_saves_is_the_list_a_full_sort_gives() {
+    let mut app = app(demo_register());
+    register_through_the_form(&mut app);
+    press(&mut app, "c");
+    press(&mut app, "y");
+    press(&mut app, "<Esc><Esc>");
+    // A second case changes its place: answered and then waiting.
+    press(&mut app, "<Down><Down>c");
+    press(&mut app, "y");
+    press(&mut app, "<Esc>");
+    let ids = |app: &App| app.visible().map(|s| s.id).collect::<Vec<_>>();
+    let (order, counts) = (ids(&app), app.counts());
+    app.update(super::Action::Tick);
+    assert_eq!(
+        ids(&app),
+        order,
+        "the rows moved in place are where a full sort puts them"
+    );
+    assert_eq!(app.counts(), counts);
+}
