@@ -517,12 +517,7 @@ pub fn backup(dir: &Path, dest: &Path) -> Result<BackupReport, StoreError> {
         })
     })();
     if built.is_err() {
-        // Leave nothing that looks like a backup behind.
-        let _ = fs::remove_file(&dest_journal);
-        let _ = fs::remove_dir_all(dest.join(SLED_DIR));
-        if created {
-            let _ = fs::remove_dir(dest);
-        }
+        undo_backup(dest, created);
     }
     built
 }
@@ -553,4 +548,14 @@ pub(crate) fn catch_silently<T>(f: impl FnOnce() -> T) -> Option<T> {
     let r = catch_unwind(AssertUnwindSafe(f));
     std::panic::set_hook(old_hook);
     r.ok()
+}
+
+/// Leaves nothing that looks like a backup behind after a backup that failed: the journal
+/// copy, the working store, and the folder when the backup made it.
+pub(crate) fn undo_backup(dest: &Path, created: bool) {
+    let _ = fs::remove_file(dest.join(JOURNAL_FILE));
+    let _ = fs::remove_dir_all(dest.join(SLED_DIR));
+    if created {
+        let _ = fs::remove_dir(dest);
+    }
 }

@@ -47,11 +47,7 @@ pub fn backup(register: &PgRegister, dest: &Path) -> Result<BackupReport, StoreE
         })
     })();
     if built.is_err() {
-        let _ = fs::remove_file(&dest_journal);
-        let _ = fs::remove_dir_all(dest.join(SLED_DIR));
-        if created {
-            let _ = fs::remove_dir(dest);
-        }
+        crate::store::maintenance::undo_backup(dest, created);
     }
     built
 }
