@@ -145,7 +145,7 @@ pub(crate) fn duty_cells(duty: Option<&Duty>) -> [String; 3] {
     }
 }
 
-fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
+pub(crate) fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice(BOM);
@@ -201,7 +201,8 @@ pub fn export_csv(
     }
     let bytes = csv_bytes(&rows, delimiter, true, now)
         .map_err(|e| StoreError::Disk(io::Error::other(e.to_string())))?;
-    deliver(store, out, bytes, "csv", now)
+    let what = crate::domain::Event::Exported { what: "csv".into() };
+    deliver(store, out, bytes, what, now)
 }
 
 /// The breach register's columns after the case id and status: the 72-hour mark and when the
@@ -293,20 +294,22 @@ pub fn export_breaches_csv(
     }
     let bytes = breach_csv_bytes(&cases, delimiter, true)
         .map_err(|e| StoreError::Disk(io::Error::other(e.to_string())))?;
-    deliver(store, out, bytes, "breaches-csv", now)
+    let what = crate::domain::Event::Exported {
+        what: "breaches-csv".into(),
+    };
+    deliver(store, out, bytes, what, now)
 }
 
-/// Records the export `what` in the journal, then hands the bytes back for standard output
+/// Records the line `what` (an export, a report) in the journal, then hands the bytes back for standard output
 /// (`out: None`), or writes `out` through a fsynced 0600 temp file renamed into place. Nothing
 /// leaves the process unless the journal holds the export.
-fn deliver(
+pub(crate) fn deliver(
     store: &mut dyn Register,
     out: Option<&Path>,
     bytes: Vec<u8>,
-    what: &str,
+    what: crate::domain::Event,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, StoreError> {
-    let what = crate::domain::Event::Exported { what: what.into() };
     match out {
         None => {
             record(store, vec![what], now)?;

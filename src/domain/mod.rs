@@ -20,6 +20,7 @@ pub mod event;
 pub mod instant;
 pub mod kind;
 pub mod letter;
+pub mod report;
 pub mod rights;
 pub mod role;
 pub mod summary;

@@ -21,6 +21,7 @@ pub mod help;
 pub mod keys;
 pub mod letters;
 pub mod postgres;
+pub mod report;
 pub mod script;
 pub mod start;
 pub mod store;
