@@ -123,20 +123,28 @@ pub fn is_refusal(d: Decision) -> bool {
     )
 }
 
-/// The answer deadline a verzoek's reply is measured against (domain.md §8).
-pub fn deadline_in_force(case: &Case) -> Option<NaiveDate> {
-    let r = case.request.as_ref()?;
-    let refused = case
-        .decision
-        .as_ref()
-        .is_some_and(|d| is_refusal(d.decision));
-    if refused {
-        deadline::refusal_deadline(r.kind, r.received).ok()
+/// The answer deadline a reply is measured against (domain.md §8): a refusal's is always the
+/// first month, else the deadline in force (extended if extended).
+pub fn due_in_force(
+    kind: CaseKind,
+    received: NaiveDate,
+    extended: bool,
+    decision: Option<Decision>,
+) -> Option<NaiveDate> {
+    if decision.is_some_and(is_refusal) {
+        deadline::refusal_deadline(kind, received).ok()
     } else {
-        deadline::legal_dates(r.kind, r.received, case.extension.is_some())
+        deadline::legal_dates(kind, received, extended)
             .ok()
             .map(|d| d.answer)
     }
+}
+
+/// The answer deadline a verzoek's reply is measured against.
+pub fn deadline_in_force(case: &Case) -> Option<NaiveDate> {
+    let r = case.request.as_ref()?;
+    let decision = case.decision.as_ref().map(|d| d.decision);
+    due_in_force(r.kind, r.received, case.extension.is_some(), decision)
 }
 
 /// Builds the report over `cases` for `year`, as of `now`.
@@ -259,7 +267,7 @@ fn count_breach(case: &Case, nature: BreachNature, f: &mut BreachFigures) {
 }
 
 /// Mean, median, 90th percentile (nearest rank) and maximum of sorted values.
-fn spread(sorted: &[i64]) -> (Option<f64>, Option<f64>, Option<i64>, Option<i64>) {
+pub fn spread(sorted: &[i64]) -> (Option<f64>, Option<f64>, Option<i64>, Option<i64>) {
     let n = sorted.len();
     if n == 0 {
         return (None, None, None, None);
@@ -283,6 +291,132 @@ fn spread(sorted: &[i64]) -> (Option<f64>, Option<f64>, Option<i64>, Option<i64>
     )
 }
 
+/// One month of the overview's chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MonthFigures {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+    /// Verzoeken received in it.
+    pub received: u64,
+    /// Of those, answered on or before the deadline in force.
+    pub on_time: u64,
+}
+
+/// A kind's handling times over the overview's months.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Handling {
+    /// The kind.
+    pub kind: CaseKind,
+    /// Replies counted.
+    pub replies: u64,
+    /// Median calendar days, receipt to reply.
+    pub median: Option<f64>,
+    /// The 90th percentile (nearest rank).
+    pub p90: Option<i64>,
+}
+
+/// The breaches of the overview's months.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BreachCounts {
+    /// Registered.
+    pub registered: u64,
+    /// Notified at or before the 72-hour mark.
+    pub in_time: u64,
+    /// Notified after it.
+    pub late: u64,
+    /// Not notified: the reasoned decision not to, or ended without a notification.
+    pub not_notified: u64,
+}
+
+/// The FG's overview figures over the twelve months up to and including `today`'s month,
+/// from the summaries alone (so the overview opens without reading every case).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverviewFigures {
+    /// Oldest month first.
+    pub months: Vec<MonthFigures>,
+    /// Per verzoek kind.
+    pub handling: Vec<Handling>,
+    /// The breaches.
+    pub breaches: BreachCounts,
+}
+
+/// The index (0..12) of the month of `day` among the twelve ending in `today`'s month.
+fn month_slot(day: NaiveDate, today: NaiveDate) -> Option<usize> {
+    let months = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    let back = months(today) - months(day);
+    usize::try_from(11 - back).ok().filter(|i| *i < 12)
+}
+
+/// Computes the overview's figures from the summaries.
+pub fn overview_figures<'a>(
+    summaries: impl IntoIterator<Item = &'a super::Summary>,
+    today: NaiveDate,
+) -> OverviewFigures {
+    let mut months: Vec<MonthFigures> = (0..12)
+        .map(|i| {
+            let first = today.with_day(1).unwrap_or(today);
+            let d = first
+                .checked_sub_months(chrono::Months::new(11 - i))
+                .unwrap_or(first);
+            MonthFigures {
+                year: d.year(),
+                month: d.month(),
+                received: 0,
+                on_time: 0,
+            }
+        })
+        .collect();
+    let mut days: BTreeMap<CaseKind, Vec<i64>> = BTreeMap::new();
+    let mut breaches = BreachCounts::default();
+    for s in summaries {
+        let Some(slot) = month_slot(s.received, today) else {
+            continue;
+        };
+        if s.kind.is_datalek() {
+            breaches.registered += 1;
+            match (s.ap_notified, s.breach_due) {
+                (Some(at), Some(due)) if at <= due => breaches.in_time += 1,
+                (Some(_), _) => breaches.late += 1,
+                (None, _) if s.breach_done => breaches.not_notified += 1,
+                (None, _) => {}
+            }
+            continue;
+        }
+        months[slot].received += 1;
+        if let Some(sent) = s.reply_sent {
+            let due = due_in_force(s.kind, s.received, s.extended, s.decision);
+            if due.is_some_and(|due| sent <= due) {
+                months[slot].on_time += 1;
+            }
+            days.entry(s.kind)
+                .or_default()
+                .push((sent - s.received).num_days());
+        }
+    }
+    let handling = CaseKind::ALL
+        .into_iter()
+        .filter(|k| !k.is_datalek())
+        .map(|kind| {
+            let mut d = days.remove(&kind).unwrap_or_default();
+            d.sort_unstable();
+            let (_, median, p90, _) = spread(&d);
+            Handling {
+                kind,
+                replies: d.len() as u64,
+                median,
+                p90,
+            }
+        })
+        .collect();
+    OverviewFigures {
+        months,
+        handling,
+        breaches,
+    }
+}
+
 /// The journal's spelling of a unit enum (its serde name).
 pub fn journal_name<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value)
@@ -292,8 +426,22 @@ pub fn journal_name<T: Serialize>(value: &T) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_slots_run_over_twelve_months() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let today = d("2026-12-02");
+        assert_eq!(month_slot(d("2026-12-31"), today), Some(11));
+        assert_eq!(month_slot(d("2026-01-01"), today), Some(0));
+        assert_eq!(month_slot(d("2025-12-31"), today), None);
+        assert_eq!(month_slot(d("2027-01-01"), today), None);
+        let f = overview_figures(std::iter::empty(), today);
+        assert_eq!((f.months[0].year, f.months[0].month), (2026, 1));
+        assert_eq!((f.months[11].year, f.months[11].month), (2026, 12));
+    }
 
     #[test]
     fn spread_of_known_values() {

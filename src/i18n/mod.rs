@@ -20,6 +20,7 @@ pub mod headless;
 pub mod help;
 pub mod keys;
 pub mod letters;
+pub mod overview;
 pub mod postgres;
 pub mod report;
 pub mod script;

@@ -15,6 +15,7 @@ pub mod detail;
 pub mod form;
 pub mod help;
 pub mod list;
+pub mod overview;
 pub mod text;
 pub mod theme;
 
@@ -61,6 +62,7 @@ fn draw_screen(app: &App, theme: &Theme, screen: Screen, frame: &mut Frame, area
         }
         Screen::ApForm(id) => breach::draw_ap_form(app, theme, id, frame, area),
         Screen::Breaches => breach::draw_register(app, theme, frame, area),
+        Screen::Overview => overview::draw(app, theme, frame, area),
         Screen::Checklist(_) => checklist::draw(app, theme, frame, area),
         Screen::List | Screen::Help => list::draw(app, theme, frame, area),
     }

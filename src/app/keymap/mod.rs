@@ -31,6 +31,8 @@ pub enum Mode {
     ApForm,
     /// The breach register.
     Breaches,
+    /// The FG's overview.
+    Overview,
     /// A case's checklist.
     Checklist,
     /// A prompt on the checklist: printable keys are text (or pick an option).
@@ -43,9 +45,10 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::List,
         Mode::Search,
+        Mode::Overview,
         Mode::Detail,
         Mode::Checklist,
         Mode::Prompt,
@@ -65,6 +68,7 @@ impl Mode {
             Mode::Help => UiMsg::ModeHelp,
             Mode::ApForm => UiMsg::ModeApForm,
             Mode::Breaches => UiMsg::ModeBreaches,
+            Mode::Overview => UiMsg::ModeOverview,
             Mode::Checklist => UiMsg::ModeChecklist,
             Mode::Prompt => UiMsg::ModePrompt,
             Mode::Form => UiMsg::ModeForm,
