@@ -63,6 +63,8 @@ pub enum Action {
     NextYear,
     /// Show only the cases received in the previous year of that cycle.
     PrevYear,
+    /// Show why the case's deadlines are what they are ("Waarom deze datum?").
+    Why,
     /// Show the FG's overview: tiles, late and at-risk cases with why, the months, the figures.
     Overview,
     /// Show the AP form view of a datalek (from its detail or the breach register).

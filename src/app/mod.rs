@@ -32,6 +32,7 @@ mod new_request;
 pub mod overview;
 mod saving;
 mod screen;
+pub mod why;
 
 use chrono::{DateTime, Utc};
 

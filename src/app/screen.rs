@@ -24,6 +24,8 @@ pub(super) enum View {
     Checklist(Box<Checklist>),
     /// The FG's overview, as built when it opened.
     Overview(Box<super::overview::Overview>),
+    /// "Waarom deze datum?" over a case's detail or checklist, and how far it is scrolled.
+    Why(Box<Vec<super::why::Explained>>, u16),
     /// The new-verzoek form, and a question about throwing it away.
     NewRequest(Box<Form>, Option<Confirm>),
     /// The new-datalek form, and a question about throwing it away.
@@ -40,6 +42,7 @@ impl View {
             View::ApForm(c, _) => Screen::ApForm(c.id),
             View::Breaches(..) => Screen::Breaches,
             View::Overview(..) => Screen::Overview,
+            View::Why(..) => Screen::Why,
             View::Checklist(c) => Screen::Checklist(c.case.id),
             View::NewRequest(..) => Screen::NewRequest,
             View::NewBreach(..) => Screen::NewBreach,
@@ -71,6 +74,8 @@ pub enum Screen {
     Breaches,
     /// The FG's overview.
     Overview,
+    /// Why a case's deadlines are what they are, over its detail or checklist.
+    Why,
     /// A case's checklist.
     Checklist(CaseId),
     /// The form for a new verzoek.
@@ -237,6 +242,7 @@ impl App {
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
             Screen::Overview => Mode::Overview,
+            Screen::Why => Mode::Why,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
@@ -298,6 +304,7 @@ impl App {
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
             Screen::Overview => Mode::Overview,
+            Screen::Why => Mode::Why,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }

@@ -28,6 +28,7 @@ pub mod start;
 pub mod store;
 pub mod theme;
 pub mod ui;
+pub mod why;
 pub mod workbench;
 
 use std::fmt;

@@ -80,6 +80,9 @@ crate::messages! {
         ModeBreaches => "Datalekkenregister", "Breach register";
         HelpBreaches => "datalekkenregister (AVG 33(5))", "breach register (GDPR 33(5))";
         ModeOverview => "Overzicht (FG)", "Overview (DPO)";
+        ModeWhy => "Waarom deze datum?", "Why this date?";
+        HelpWhy => "waarom deze datum? (hoe elke termijn is berekend)", "why this date? (how each deadline was computed)";
+        FootWhy => "waarom", "why";
         HelpOverview => "overzicht: te laat, bijna, maanden, behandelduur, datalekken", "overview: late, due soon, months, handling time, breaches";
         FootOverview => "overzicht", "overview";
         HelpPrevRow => "vorige zaak in de tabel", "previous case in the table";

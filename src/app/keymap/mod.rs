@@ -33,6 +33,8 @@ pub enum Mode {
     Breaches,
     /// The FG's overview.
     Overview,
+    /// "Waarom deze datum?" over a case.
+    Why,
     /// A case's checklist.
     Checklist,
     /// A prompt on the checklist: printable keys are text (or pick an option).
@@ -45,12 +47,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::List,
         Mode::Search,
         Mode::Overview,
         Mode::Detail,
         Mode::Checklist,
+        Mode::Why,
         Mode::Prompt,
         Mode::ApForm,
         Mode::Breaches,
@@ -69,6 +72,7 @@ impl Mode {
             Mode::ApForm => UiMsg::ModeApForm,
             Mode::Breaches => UiMsg::ModeBreaches,
             Mode::Overview => UiMsg::ModeOverview,
+            Mode::Why => UiMsg::ModeWhy,
             Mode::Checklist => UiMsg::ModeChecklist,
             Mode::Prompt => UiMsg::ModePrompt,
             Mode::Form => UiMsg::ModeForm,

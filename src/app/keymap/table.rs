@@ -10,7 +10,7 @@ type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
 use Mode::{
-    ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Overview, Prompt, Search,
+    ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Overview, Prompt, Search, Why,
 };
 use Task as T;
 use UiMsg as M;
@@ -182,6 +182,14 @@ pub(super) const DEFAULT: &[Row] = &[
     (ApForm, "q", A::Back, M::HelpBack, None),
     (ApForm, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (ApForm, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Detail, "W", A::Why, M::HelpWhy, Some(M::FootWhy)),
+    (Checklist, "W", A::Why, M::HelpWhy, None),
+    (Why, "k", A::Up, M::HelpScrollUp, None),
+    (Why, "j", A::Down, M::HelpScrollDown, Some(M::FootScroll)),
+    (Why, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Why, "q", A::Back, M::HelpBack, None),
+    (Why, "W", A::Back, M::HelpBack, None),
+    (Why, "<C-c>", A::Quit, M::HelpQuit, None),
     (Overview, "k", A::Up, M::HelpPrevRow, None),
     (Overview, "<Up>", A::Up, M::HelpPrevRow, None),
     (Overview, "j", A::Down, M::HelpNextRow, Some(M::FootMove)),
