@@ -28,8 +28,8 @@ crate::messages! {
         WhyStep => "open stap: {step}", "open step: {step}";
         WhyReply => "besloten, antwoord niet verstuurd", "decided, reply not sent";
         WhyDuty => "nog niet gedaan", "not done yet";
-        Months => "Verzoeken per maand (█ op tijd beantwoord, ░ niet/nog niet)", "Requests per month (█ answered on time, ░ not/not yet)";
-        MonthRow => "{received} ontv., {on_time} op tijd ({pct})", "{received} recv., {on_time} on time ({pct})";
+        Months => "Verzoeken per maand: █ op tijd beantwoord, ░ niet/nog niet", "Requests per month: █ answered on time, ░ not/not yet";
+        MonthRow => "{received} ontv. · {on_time} op tijd · {pct}", "{received} recv. · {on_time} on time · {pct}";
         Handling => "Behandelduur in dagen (ontvangst → antwoord)", "Handling time in days (receipt → reply)";
         ColReplies => "antwoorden", "replies";
         ColMedian => "mediaan", "median";

@@ -164,6 +164,8 @@ fn draw_table(app: &App, theme: &Theme, o: &Overview, frame: &mut Frame, area: R
         .map(|m| Cell::from(m.text(lang))),
     )
     .style(theme.header);
+    // What is left for "why": the fixed columns, their gaps and the selection mark.
+    let why_w = usize::from(rest.width.saturating_sub(11 + 12 + 18 + 16 + 7 + 5 + 2));
     let rows = o.rows.iter().map(|r| {
         let style = match r.level {
             Level::TeLaat => theme.late,
@@ -179,7 +181,7 @@ fn draw_table(app: &App, theme: &Theme, o: &Overview, frame: &mut Frame, area: R
             Cell::from(names::kind(r.kind, lang)),
             Cell::from(text::due(r.due)),
             Cell::from(text::left_short(r.due, o.at, lang)),
-            Cell::from(why(r, lang)),
+            Cell::from(words_within(&why(r, lang), why_w)),
         ])
         .style(style)
     });
@@ -197,6 +199,27 @@ fn draw_table(app: &App, theme: &Theme, o: &Overview, frame: &mut Frame, area: R
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(o.selected));
     frame.render_stateful_widget(table, rest, &mut state);
+}
+
+/// At most `n` characters, cut after a whole word with `…` (never mid-word, never after an
+/// opening bracket).
+fn words_within(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for word in s.split(' ') {
+        let len = out.chars().count() + word.chars().count() + 2;
+        if len > n || word.starts_with('(') {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
 }
 
 /// The months, oldest first: a bar of received requests, its on-time part `█` and the rest

@@ -57,8 +57,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_style(theme.border)
         .padding(Padding::horizontal(1))
-        .title(title)
-        .title_bottom(footer(app, theme, Mode::Why));
+        .title(title);
+    // The screen below keeps its look, but its footer is this screen's: only these keys act.
+    let foot = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: area.height.min(1),
+        ..area
+    };
+    frame.render_widget(Clear, foot);
+    frame.render_widget(Paragraph::new(footer(app, theme, Mode::Why)), foot);
     frame.render_widget(
         Paragraph::new(body)
             .block(block)

@@ -52,13 +52,7 @@ pub(super) const DEFAULT: &[Row] = &[
     (List, "B", A::PrevDecision, M::HelpPrevDecision, None),
     (List, "y", A::NextYear, M::HelpNextYear, None),
     (List, "Y", A::PrevYear, M::HelpPrevYear, None),
-    (
-        List,
-        "o",
-        A::Overview,
-        M::HelpOverview,
-        Some(M::FootOverview),
-    ),
+    (List, "o", A::Overview, M::HelpOverview, None),
     (
         List,
         "c",
