@@ -25,7 +25,7 @@ pub(super) enum View {
     /// The FG's overview, as built when it opened.
     Overview(Box<super::overview::Overview>),
     /// "Waarom deze datum?" over a case's detail or checklist, and how far it is scrolled.
-    Why(Box<Vec<super::why::Explained>>, u16),
+    Why(Vec<super::why::Explained>, u16),
     /// The new-verzoek form, and a question about throwing it away.
     NewRequest(Box<Form>, Option<Confirm>),
     /// The new-datalek form, and a question about throwing it away.

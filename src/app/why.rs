@@ -47,7 +47,7 @@ impl App {
         };
         if let Some(case) = case {
             let explained = explain_case(case);
-            self.screens.push(View::Why(Box::new(explained), 0));
+            self.screens.push(View::Why(explained, 0));
         }
     }
 

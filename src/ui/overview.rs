@@ -239,16 +239,10 @@ fn month_lines(app: &App, theme: &Theme, o: &Overview, width: u16) -> Vec<Line<'
     let bar_w = u64::from(width.saturating_sub(38).max(4));
     for m in &o.figures.months {
         let full = (m.received * bar_w).div_ceil(max);
-        let on = if m.received == 0 {
-            0
-        } else {
-            (m.on_time * full) / m.received
-        };
-        let pct = if m.received == 0 {
-            "–".to_string()
-        } else {
-            format!("{}%", m.on_time * 100 / m.received)
-        };
+        let on = (m.on_time * full).checked_div(m.received).unwrap_or(0);
+        let pct = (m.on_time * 100)
+            .checked_div(m.received)
+            .map_or_else(|| "–".to_string(), |p| format!("{p}%"));
         let numbers = M::MonthRow.fill(
             lang,
             &[
