@@ -473,6 +473,17 @@ fn the_fg_reads_and_exports_but_changes_no_case() {
     assert!(fg.case(id).unwrap().is_some());
     fg.save(vec![Event::Viewed { case: id }], &[], Utc::now())
         .unwrap();
+    // Issue 21: the FG records her yearly report (it changes no case).
+    let head = fg.head();
+    fg.save(
+        vec![Event::ReportMade {
+            year: 2026,
+            head: format!("{}:{}", head.seq, head.hash),
+        }],
+        &[],
+        Utc::now(),
+    )
+    .unwrap();
     let seen = Seen::of(&fg.case(id).unwrap().unwrap());
     for refused in [vec![answer(id, true)], vec![new_verzoek()]] {
         match fg.save(refused, &[seen], Utc::now()) {
@@ -615,6 +626,11 @@ fn the_commands_work_on_postgres_and_a_backup_is_a_local_register_with_the_same_
     let fg_url = pg.url(&fg, &format!("pw-{fg}"), &pg.db);
     let (code, _, _) = privdesk(&["--db", &fg_url, "export", "csv"]);
     assert_eq!(code, 0);
+    let (code, out, err) = privdesk(&[
+        "--db", &fg_url, "report", "--year", "2026", "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"journal\""), "{out}");
     let out_dir = dir.path().join("brieven");
     let config = concat!(env!("CARGO_MANIFEST_DIR"), "/privdesk.example.toml");
     let letter = |url: &str| {
