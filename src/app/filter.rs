@@ -1,6 +1,7 @@
 //! The list's filters beside the search: one small typed set, each filter a field, combinable.
 //! A new filter (a handler, later) is a field here, a clause in [`Filters::passes`], a label in
-//! [`Filters::labels`] and a key row: nothing else changes.
+//! [`Filters::labels`] with its words in the list's filter line, and an action with its key row
+//! (stepped in `App::update_list`); the list's refilter, `Esc` and the header need no change.
 
 use chrono::Datelike;
 
