@@ -90,6 +90,19 @@ enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// The FG's yearly figures (domain.md §6): per kind, per requester, the breaches, and the
+    /// journal's head they were computed from; recorded in the journal.
+    Report {
+        /// The year of receipt.
+        #[arg(long)]
+        year: String,
+        /// md (the default), csv or json.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Write to FILE (0600, atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Makes a letter for a case: DIR/<ID>-<letter>.docx (or .md, .pdf), never overwriting.
     Letter {
         /// The case id, V-YYYY-NNNN.
@@ -305,6 +318,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         ),
         Some(Command::Backup { dir }) => register(cli, RegisterCommand::Backup { dest: dir }),
         Some(Command::Export { what }) => register(cli, export_command(what)),
+        Some(Command::Report { year, format, out }) => register(
+            cli,
+            RegisterCommand::Report {
+                year,
+                format,
+                out: out.as_deref(),
+            },
+        ),
         Some(Command::Letter {
             id,
             letter,

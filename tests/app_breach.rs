@@ -229,7 +229,9 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
     };
     let breaches = export(&["breaches", "csv"]);
     let cell = |col| common::csv_cell(&breaches, "D-2027-0001", col);
-    assert_eq!(cell("melding voldaan op"), "2027-03-30T09:00+02:00");
+    // Amsterdam wall-clock time a spreadsheet reads as a date-time, UTC beside it (issue 21).
+    assert_eq!(cell("melding voldaan op"), "2027-03-30 09:00");
+    assert_eq!(cell("melding voldaan op (UTC)"), "2027-03-30 07:00");
     assert_eq!(cell("melding op tijd"), "nee");
     assert_eq!(cell("melding uren te laat"), "16");
     let all = export(&["csv"]);

@@ -137,8 +137,8 @@ fn export_quotes_neutralises_and_records_itself() {
     assert_eq!(headers[0], "zaak");
     assert_eq!(
         headers.len(),
-        19,
-        "ten columns, then met, on time and how late per duty"
+        23,
+        "ten columns, the FG's four, then met, on time and how late per duty"
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
@@ -164,6 +164,58 @@ fn export_quotes_neutralises_and_records_itself() {
             .unwrap()
             .contains("{\"type\":\"exported\",\"what\":\"csv\"}")
     );
+}
+
+/// Issue 21: the FG's columns — decision, decided on, closed on, extended (ja/nee) — beside the
+/// reply's date, each as the case holds it (dates `JJJJ-MM-DD`).
+#[test]
+fn export_csv_carries_the_fgs_columns() {
+    use privdesk::domain::case::Decision;
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg");
+    privdesk::demo::bulk::build(&reg, 150, now()).unwrap();
+    let store = open(&reg);
+    let cases: Vec<_> = store
+        .summaries()
+        .iter()
+        .map(|s| store.case(s.id).unwrap().unwrap())
+        .collect();
+    drop(store);
+    let extended = cases
+        .iter()
+        .find(|c| c.extension.is_some() && c.closed.is_some())
+        .expect("a closed, extended case");
+    let refused = cases
+        .iter()
+        .find(|c| {
+            c.decision
+                .as_ref()
+                .is_some_and(|d| d.decision == Decision::Afgewezen)
+        })
+        .expect("a refusal");
+    let open_case = cases
+        .iter()
+        .find(|c| c.decision.is_none() && c.request.is_some())
+        .expect("an undecided verzoek");
+    let out = privdesk(Some(&reg), &["export", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let cell = |c: &privdesk::domain::Case, col| csv_cell(&out.stdout, &c.id.to_string(), col);
+    let d = extended.decision.as_ref().unwrap();
+    assert_eq!(cell(extended, "verlengd"), "ja");
+    assert_eq!(cell(extended, "besloten op"), d.on.to_string());
+    assert_eq!(
+        cell(extended, "gesloten op"),
+        extended.closed.unwrap().to_string()
+    );
+    assert_eq!(
+        cell(extended, "antwoord verstuurd op"),
+        extended.reply_sent.unwrap().to_string()
+    );
+    assert_eq!(cell(refused, "besluit"), "afgewezen");
+    assert_eq!(cell(open_case, "besluit"), "");
+    assert_eq!(cell(open_case, "besloten op"), "");
+    assert_eq!(cell(open_case, "gesloten op"), "");
+    assert_eq!(cell(open_case, "verlengd"), "nee");
 }
 
 #[test]

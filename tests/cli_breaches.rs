@@ -149,11 +149,19 @@ fn the_breach_register_exports_every_datalek_with_its_reasoning() {
     assert_eq!(rows.len(), 2, "only datalekken, every one of them");
     let (d1, d2) = (&rows[0], &rows[1]);
     assert_eq!(&d1[0], "D-2026-0001");
-    assert_eq!(&d1[col("72 uur uiterlijk")], "2026-11-13T16:00+01:00");
-    assert_eq!(&d1[col("bekend sinds")], "2026-11-10T16:00+01:00");
+    // Instants as Amsterdam `JJJJ-MM-DD UU:MM`, the UTC column beside each (issue 21).
+    assert_eq!(&d1[col("72 uur uiterlijk")], "2026-11-13 16:00");
+    assert_eq!(&d1[col("72 uur uiterlijk") + 1], "2026-11-13 15:00");
+    assert_eq!(
+        headers[col("72 uur uiterlijk") + 1],
+        "72 uur uiterlijk (UTC)"
+    );
+    assert_eq!(&d1[col("bekend sinds")], "2026-11-10 16:00");
+    assert_eq!(&d1[col("bekend sinds (UTC)")], "2026-11-10 15:00");
     assert_eq!(&d1[col("omschrijving")], "'=brief naar verkeerd adres");
     assert_eq!(&d1[col("melding AP")], "gemeld");
-    assert_eq!(&d1[col("gemeld bij AP op")], "2026-11-16T08:30+01:00");
+    assert_eq!(&d1[col("gemeld bij AP op")], "2026-11-16 08:30");
+    assert_eq!(&d1[col("gemeld bij AP op (UTC)")], "2026-11-16 07:30");
     assert_eq!(&d1[col("reden vertraging")], "pas na het weekend bekend");
     assert_eq!(&d1[col("risico")], "risico");
     assert_eq!(&d2[0], "D-2026-0002");

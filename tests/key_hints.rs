@@ -13,8 +13,10 @@ use privdesk::i18n::breach::BreachMsg;
 use privdesk::i18n::detail::DetailMsg;
 use privdesk::i18n::form::FormMsg;
 use privdesk::i18n::letters::LettersMsg;
+use privdesk::i18n::overview::OverviewMsg;
 use privdesk::i18n::store::StoreMsg;
 use privdesk::i18n::ui::UiMsg;
+use privdesk::i18n::why::WhyMsg;
 use privdesk::i18n::workbench::WorkMsg;
 
 /// Every text the screens show that is a message (the areas the workbench draws from), both
@@ -37,7 +39,9 @@ fn screen_messages() -> Vec<(String, &'static str)> {
             BreachMsg,
             AuthorityMsg,
             StoreMsg,
-            LettersMsg
+            LettersMsg,
+            OverviewMsg,
+            WhyMsg
         );
     }
     out
@@ -300,6 +304,8 @@ fn modes_of(s: &Session) -> Vec<Mode> {
         Screen::NewRequest | Screen::NewBreach => Mode::Form,
         Screen::Breaches => Mode::Breaches,
         Screen::ApForm(_) => Mode::ApForm,
+        Screen::Overview => Mode::Overview,
+        Screen::Why => Mode::Why,
         Screen::List | Screen::Help => Mode::List,
     };
     vec![app.mode(), below]
@@ -386,7 +392,9 @@ fn walk(lang: Lang, step: usize) {
         if n % 4 == 0 {
             s.run("press <Enter>");
             checked += check_screen(&s, lang, &format!("{id} detail"), &mut bad);
-            s.run("press <Esc>");
+            s.run("press W");
+            checked += check_screen(&s, lang, &format!("{id} why"), &mut bad);
+            s.run("press <Esc>\npress <Esc>");
         }
         s.run("press c");
         checked += check_screen(&s, lang, &format!("{id} checklist"), &mut bad);
@@ -409,6 +417,9 @@ fn walk(lang: Lang, step: usize) {
     checked += check_screen(&s, lang, "breaches", &mut bad);
     s.run("press a");
     checked += check_screen(&s, lang, "ap form", &mut bad);
+    s.run("press <Esc>\npress <Esc>\npress o");
+    assert_eq!(s.driver().app().screen(), Screen::Overview);
+    checked += check_screen(&s, lang, "overview", &mut bad);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     // Every screen has at least its footer's hints.
     assert!(checked > ids.len() * 2 * 6, "only {checked} hints checked");

@@ -343,11 +343,15 @@ fn a_schema_1_store_is_copied_aside_migrated_and_names_the_copy() {
     let path = m.copy.display().to_string();
     assert_eq!(
         m.message(Lang::Nl),
-        format!("werkopslag bijgewerkt van versie 1 naar 3; de oude staat bewaard in {path}")
+        format!(
+            "werkopslag bijgewerkt van versie 1 naar {SCHEMA_VERSION}; de oude staat bewaard in {path}"
+        )
     );
     assert_eq!(
         m.message(Lang::En),
-        format!("working store upgraded from version 1 to 3; the old one is kept in {path}")
+        format!(
+            "working store upgraded from version 1 to {SCHEMA_VERSION}; the old one is kept in {path}"
+        )
     );
     assert_eq!(
         store.open_notice(Lang::En),
@@ -444,7 +448,7 @@ fn a_failed_migration_keeps_the_copy_and_opens_damaged_until_repair() {
     assert_eq!(
         m.message(Lang::En),
         format!(
-            "upgrading the working store from version 1 to 3 failed; the old one is kept in {path}"
+            "upgrading the working store from version 1 to {SCHEMA_VERSION} failed; the old one is kept in {path}"
         )
     );
     assert!(store.open_notice(Lang::Nl).unwrap().1);
@@ -498,7 +502,7 @@ fn names_the_copy_when_run_with(args: &[&str]) -> tempfile::TempDir {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         format!(
-            "working store upgraded from version 1 to 3; the old one is kept in {}\n",
+            "working store upgraded from version 1 to {SCHEMA_VERSION}; the old one is kept in {}\n",
             copy[0].display()
         )
     );
@@ -522,6 +526,17 @@ fn a_backup_that_upgrades_its_source_names_the_copy() {
 /// left as an older privdesk wrote it would tag the list wrongly until its case next changed.
 #[test]
 fn a_schema_2_store_has_every_summary_written_again_from_its_record() {
+    summaries_written_again_from(2);
+}
+
+/// Schema 4 (issue 21): summaries carry the reply's date and the AP notification's instant, which
+/// the FG's overview counts; a schema-3 store has them written again at open.
+#[test]
+fn a_schema_3_store_has_every_summary_written_again_from_its_record() {
+    summaries_written_again_from(3);
+}
+
+fn summaries_written_again_from(old_version: u64) {
     let dir = tempfile::tempdir().unwrap();
     let reg = dir.path().join("reg");
     bulk::build(&reg, 40, now()).unwrap();
@@ -534,7 +549,7 @@ fn a_schema_2_store_has_every_summary_written_again_from_its_record() {
         let db = raw_sled(&reg.join(SLED_DIR));
         db.open_tree("meta")
             .unwrap()
-            .insert("schema_version", "2")
+            .insert("schema_version", old_version.to_string().as_bytes())
             .unwrap();
         let summaries = db.open_tree("summaries").unwrap();
         let key = id.to_string();
@@ -549,7 +564,10 @@ fn a_schema_2_store_has_every_summary_written_again_from_its_record() {
     let store = existing(&reg);
     assert_eq!(store.health(), &Health::Ok);
     let m = store.migrated().unwrap().clone();
-    assert_eq!((m.from, m.to, m.failed), (2, SCHEMA_VERSION, false));
+    assert_eq!(
+        (m.from, m.to, m.failed),
+        (old_version, SCHEMA_VERSION, false)
+    );
     assert_eq!(store.summary(id).unwrap().party, party);
     drop(store);
     assert_eq!(schema_of(&reg.join(SLED_DIR)).0, SCHEMA_VERSION.to_string());

@@ -284,6 +284,37 @@ fn init_is_idempotent_writes_no_line_and_refuses_a_non_utf8_database() {
     }
 }
 
+/// A summary written by an older privdesk (here: one that says less than its record) is
+/// written again from its case's record when `db init` runs again, as a local register does
+/// at a schema change; the journal gets no line.
+#[test]
+fn init_again_writes_every_summary_again_from_its_record() {
+    let Some(pg) = Pg::new("init_again_writes_every_summary") else {
+        return;
+    };
+    let jan = pg.login("jan", "handler");
+    let mut reg = pg.open(&jan);
+    let id = reg
+        .save(vec![new_verzoek()], &[], Utc::now())
+        .unwrap()
+        .assigned[0];
+    drop(reg);
+    let lines = pg.lines().len();
+    pg.admin(&pg.db)
+        .execute(
+            "UPDATE privdesk.summaries SET summary = jsonb_set(summary, '{party}', '\"oud\"')",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(pg.open(&jan).summary(id).unwrap().party, "oud");
+    pgstore::init(&pg.target(&pg.admin_user, &pg.admin_pw), &pg.prefix).unwrap();
+    assert_eq!(
+        pg.open(&jan).summary(id).unwrap().party,
+        "Ouder Testpersoon"
+    );
+    assert_eq!(pg.lines().len(), lines, "db init writes no journal line");
+}
+
 #[test]
 fn two_handlers_one_case_a_conflict_names_who_and_when_and_a_fresh_save_passes() {
     let Some(pg) = Pg::new("two_handlers_one_case") else {
@@ -538,6 +569,17 @@ fn the_fg_reads_and_exports_but_changes_no_case() {
     assert!(fg.case(id).unwrap().is_some());
     fg.save(vec![Event::Viewed { case: id }], &[], Utc::now())
         .unwrap();
+    // Issue 21: the FG records her yearly report (it changes no case).
+    let head = fg.head();
+    fg.save(
+        vec![Event::ReportMade {
+            year: 2026,
+            head: format!("{}:{}", head.seq, head.hash),
+        }],
+        &[],
+        Utc::now(),
+    )
+    .unwrap();
     let seen = Seen::of(&fg.case(id).unwrap().unwrap());
     for refused in [vec![answer(id, true)], vec![new_verzoek()]] {
         match fg.save(refused, &[seen], Utc::now()) {
@@ -680,6 +722,11 @@ fn the_commands_work_on_postgres_and_a_backup_is_a_local_register_with_the_same_
     let fg_url = pg.url(&fg, &format!("pw-{fg}"), &pg.db);
     let (code, _, _) = privdesk(&["--db", &fg_url, "export", "csv"]);
     assert_eq!(code, 0);
+    let (code, out, err) = privdesk(&[
+        "--db", &fg_url, "report", "--year", "2026", "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"journal\""), "{out}");
     let out_dir = dir.path().join("brieven");
     let config = concat!(env!("CARGO_MANIFEST_DIR"), "/privdesk.example.toml");
     let letter = |url: &str| {

@@ -53,6 +53,20 @@ pub enum Action {
     NextStatus,
     /// Show the previous status selection.
     PrevStatus,
+    /// Show only the late cases, then only the due-soon ones, then all again.
+    NextUrgency,
+    /// Show only the cases with the next decision (none, then each decision).
+    NextDecision,
+    /// Show only the cases with the previous decision.
+    PrevDecision,
+    /// Show only the cases received in the next year (none, then each year, newest first).
+    NextYear,
+    /// Show only the cases received in the previous year of that cycle.
+    PrevYear,
+    /// Show why the case's deadlines are what they are ("Waarom deze datum?").
+    Why,
+    /// Show the FG's overview: tiles, late and at-risk cases with why, the months, the figures.
+    Overview,
     /// Show the AP form view of a datalek (from its detail or the breach register).
     ApForm,
     /// Show the breach register: every datalek, notified or not (AVG 33(5)).

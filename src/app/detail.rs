@@ -35,6 +35,7 @@ impl App {
             }
             A::Back => self.back(),
             A::Checklist => self.open_checklist(),
+            A::Why => self.open_why(),
             A::ApForm => self.open_ap_form(self.ap_form_target()),
             A::Task(task) => self.start_task(task),
             _ => {}

@@ -118,6 +118,8 @@ impl App {
             Mode::Help => self.update_help(action),
             Mode::ApForm => self.update_ap_form(action),
             Mode::Breaches => self.update_breaches(action),
+            Mode::Overview => self.update_overview(action),
+            Mode::Why => self.update_why(action),
             Mode::Checklist => self.update_checklist(action),
             Mode::Prompt => self.update_prompt(action),
             Mode::Form => self.update_form(action),

@@ -4,39 +4,10 @@
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
+use super::filter::{Filters, StatusFilter, step};
 use super::{Action, App};
 use crate::domain::deadline::{Level, amsterdam_date};
 use crate::domain::{CaseId, CaseKind, Status, Summary};
-
-/// Which statuses the list shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum StatusFilter {
-    /// The cases that still need work (the default).
-    #[default]
-    Actief,
-    /// Every case.
-    Alle,
-    /// One status.
-    Is(Status),
-}
-
-impl StatusFilter {
-    /// The cycle `s` walks: active, all, then each status.
-    fn cycle() -> Vec<StatusFilter> {
-        let mut v = vec![StatusFilter::Actief, StatusFilter::Alle];
-        v.extend(Status::ALL.map(StatusFilter::Is));
-        v
-    }
-
-    /// Whether a case of this status is shown.
-    pub fn shows(self, status: Status) -> bool {
-        match self {
-            StatusFilter::Actief => status.is_active(),
-            StatusFilter::Alle => true,
-            StatusFilter::Is(s) => s == status,
-        }
-    }
-}
 
 /// The header's counts over the whole register.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,8 +44,8 @@ pub(super) struct CaseList {
     /// case found by its number): the list says so.
     pub(super) shown_by_id: usize,
     pub(super) searching: bool,
-    pub(super) kind_filter: Option<CaseKind>,
-    pub(super) status_filter: StatusFilter,
+    /// The filters in force (kind, status, urgency, decision, year).
+    pub(super) filters: Filters,
     pub(super) counts: Counts,
     /// The rows a page holds (the screen's height less the chrome).
     pub(super) page: usize,
@@ -94,8 +65,7 @@ impl Default for CaseList {
             search: String::new(),
             shown_by_id: 0,
             searching: false,
-            kind_filter: None,
-            status_filter: StatusFilter::default(),
+            filters: Filters::default(),
             counts: Counts::default(),
             page: 20,
             offset: 0,
@@ -228,12 +198,31 @@ impl App {
 
     /// The kind shown, or all.
     pub fn kind_filter(&self) -> Option<CaseKind> {
-        self.list.kind_filter
+        self.list.filters.kind
     }
 
     /// The statuses shown.
     pub fn status_filter(&self) -> StatusFilter {
-        self.list.status_filter
+        self.list.filters.status
+    }
+
+    /// Every filter in force.
+    pub fn filters(&self) -> Filters {
+        self.list.filters
+    }
+
+    /// The years of receipt in the register, newest first: what the year filter walks.
+    pub fn years(&self) -> Vec<i32> {
+        use chrono::Datelike;
+        let mut years: Vec<i32> = self
+            .list
+            .summaries
+            .iter()
+            .map(|s| s.received.year())
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
     }
 
     /// The header's counts.
@@ -261,6 +250,20 @@ impl App {
             A::NextKind | A::PrevKind => self.step_kind_filter(action == A::NextKind),
             A::OnlyBreaches => self.toggle_breach_filter(),
             A::NextStatus | A::PrevStatus => self.step_status_filter(action == A::NextStatus),
+            A::NextUrgency => {
+                self.list.filters.step_urgency();
+                self.refilter();
+            }
+            A::NextDecision | A::PrevDecision => {
+                self.list.filters.step_decision(action == A::NextDecision);
+                self.refilter();
+            }
+            A::NextYear | A::PrevYear => {
+                let years = self.years();
+                self.list.filters.step_year(&years, action == A::NextYear);
+                self.refilter();
+            }
+            A::Overview => self.open_overview(),
             _ => self.update_search(action),
         }
     }
@@ -392,7 +395,10 @@ impl App {
         if !needle.is_empty() {
             self.fill_haystacks();
         }
-        let (kind, status) = (self.list.kind_filter, self.list.status_filter);
+        let filters = self.list.filters;
+        let status = filters.status;
+        let now = self.list.sorted_at;
+        let today = amsterdam_date(now);
         let mut shown_by_id = 0;
         self.list.visible = self
             .list
@@ -401,7 +407,12 @@ impl App {
             .copied()
             .filter(|&i| {
                 let s = &self.list.summaries[i];
-                if kind.is_some_and(|k| k != s.kind) {
+                let level = if filters.needs_level() {
+                    s.urgency(now, today).1
+                } else {
+                    Level::Voldaan
+                };
+                if !filters.passes(s, level) {
                     return false;
                 }
                 if needle.is_empty() {
@@ -448,13 +459,13 @@ impl App {
     pub(super) fn step_kind_filter(&mut self, forward: bool) {
         let mut cycle = vec![None];
         cycle.extend(CaseKind::ALL.map(Some));
-        self.list.kind_filter = step(&cycle, self.list.kind_filter, forward);
+        self.list.filters.kind = step(&cycle, self.list.filters.kind, forward);
         self.refilter();
     }
 
     /// Shows only the datalekken, or (when it already does) every kind again.
     pub(super) fn toggle_breach_filter(&mut self) {
-        self.list.kind_filter = match self.list.kind_filter {
+        self.list.filters.kind = match self.list.filters.kind {
             Some(CaseKind::Datalek) => None,
             _ => Some(CaseKind::Datalek),
         };
@@ -464,7 +475,7 @@ impl App {
     /// Shows the next (or the previous) statuses of the cycle: active, all, then each status.
     pub(super) fn step_status_filter(&mut self, forward: bool) {
         let cycle = StatusFilter::cycle();
-        self.list.status_filter = step(&cycle, self.list.status_filter, forward);
+        self.list.filters.status = step(&cycle, self.list.filters.status, forward);
         self.refilter();
     }
 }
@@ -538,16 +549,4 @@ pub fn fold(text: &str) -> String {
         out.push_str(plain);
     }
     out
-}
-
-/// The value after (or before) `current` in a cycle.
-fn step<T: PartialEq + Copy>(cycle: &[T], current: T, forward: bool) -> T {
-    let n = cycle.len();
-    let at = cycle.iter().position(|c| *c == current).unwrap_or(0);
-    let next = if forward {
-        (at + 1) % n
-    } else {
-        (at + n - 1) % n
-    };
-    cycle.get(next).copied().unwrap_or(current)
 }

@@ -21,6 +21,7 @@ pub mod breach;
 pub mod checklist;
 pub mod detail;
 mod dispatch;
+mod filter;
 pub mod form;
 pub mod key;
 pub mod keymap;
@@ -28,15 +29,18 @@ mod list;
 mod message;
 pub mod new_breach;
 mod new_request;
+pub mod overview;
 mod saving;
 mod screen;
+pub mod why;
 
 use chrono::{DateTime, Utc};
 
 pub use action::{Action, Task};
+pub use filter::{Filters, Label as FilterLabel, StatusFilter, Urgency};
 pub use key::{Key, KeyParseError, parse_keys};
 pub use keymap::{Keymap, Mode};
-pub use list::{CHROME_ROWS, Counts, StatusFilter};
+pub use list::{CHROME_ROWS, Counts};
 pub use message::Message;
 pub use screen::{Confirm, Screen};
 

@@ -4,7 +4,7 @@
 use super::checklist::{Checklist, Prompt};
 use super::detail::CaseView;
 use super::form::Form;
-use super::{Action, App, Mode, StatusFilter, keymap};
+use super::{Action, App, Mode, keymap};
 use crate::domain::{Case, CaseId, CaseKind};
 
 /// One screen of the stack with its own state; [`Screen`] names it.
@@ -22,6 +22,10 @@ pub(super) enum View {
     Breaches(Vec<Case>, usize),
     /// A case's checklist: the case, the cursor, the prompt and a kept decision draft.
     Checklist(Box<Checklist>),
+    /// The FG's overview, as built when it opened.
+    Overview(Box<super::overview::Overview>),
+    /// "Waarom deze datum?" over a case's detail or checklist, and how far it is scrolled.
+    Why(Vec<super::why::Explained>, u16),
     /// The new-verzoek form, and a question about throwing it away.
     NewRequest(Box<Form>, Option<Confirm>),
     /// The new-datalek form, and a question about throwing it away.
@@ -37,6 +41,8 @@ impl View {
             View::Help(_) => Screen::Help,
             View::ApForm(c, _) => Screen::ApForm(c.id),
             View::Breaches(..) => Screen::Breaches,
+            View::Overview(..) => Screen::Overview,
+            View::Why(..) => Screen::Why,
             View::Checklist(c) => Screen::Checklist(c.case.id),
             View::NewRequest(..) => Screen::NewRequest,
             View::NewBreach(..) => Screen::NewBreach,
@@ -66,6 +72,10 @@ pub enum Screen {
     ApForm(CaseId),
     /// The breach register (AVG 33(5)): every datalek, notified or not.
     Breaches,
+    /// The FG's overview.
+    Overview,
+    /// Why a case's deadlines are what they are, over its detail or checklist.
+    Why,
     /// A case's checklist.
     Checklist(CaseId),
     /// The form for a new verzoek.
@@ -231,6 +241,8 @@ impl App {
             Screen::Detail(_) => Mode::Detail,
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
+            Screen::Overview => Mode::Overview,
+            Screen::Why => Mode::Why,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
@@ -291,6 +303,8 @@ impl App {
             Screen::Help => Mode::Help,
             Screen::ApForm(_) => Mode::ApForm,
             Screen::Breaches => Mode::Breaches,
+            Screen::Overview => Mode::Overview,
+            Screen::Why => Mode::Why,
             Screen::Checklist(_) => Mode::Checklist,
             Screen::NewRequest | Screen::NewBreach => Mode::Form,
         }
@@ -323,13 +337,9 @@ impl App {
     pub(super) fn back(&mut self) {
         if self.screens.len() > 1 {
             self.screens.pop();
-        } else if !self.list.search.is_empty()
-            || self.list.kind_filter.is_some()
-            || self.list.status_filter != StatusFilter::default()
-        {
+        } else if !self.list.search.is_empty() || !self.list.filters.is_default() {
             self.list.search.clear();
-            self.list.kind_filter = None;
-            self.list.status_filter = StatusFilter::default();
+            self.list.filters = super::filter::Filters::default();
             self.refilter();
         }
     }

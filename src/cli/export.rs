@@ -18,7 +18,6 @@ use crate::domain::breach::{Fact, Field, REGISTER};
 use crate::domain::checklist::StepId;
 use crate::domain::deadline::{amsterdam_date, days_left};
 use crate::domain::duty::{Duty, DutyKind, DutyState, Lateness, Met, duties, duty, lateness};
-use crate::domain::instant::format_instant;
 use crate::domain::summary::Due;
 use crate::domain::{Case, Summary};
 use crate::i18n::Lang;
@@ -27,10 +26,12 @@ use crate::i18n::domain as names;
 use crate::store::register::record;
 use crate::store::{Register, StoreError, journal};
 
-/// The header row: Dutch by design. Per legal duty (answer, WGBO destruction, the 72 hours):
-/// when it was met, whether on time (`ja`, `nee`, `open`, or `n.v.t.` when no longer owed), and
-/// how late (calendar days; whole hours, rounded up, for a breach).
-pub const HEADERS: [&str; 19] = [
+/// The header row: Dutch by design. The FG's columns after the child (issue 21): the decision,
+/// when it was recorded, when the case was closed, whether the answer period was extended. Per
+/// legal duty (answer, WGBO destruction, the 72 hours): when it was met (the answer's: the reply
+/// sent on), whether on time (`ja`, `nee`, `open`, or `n.v.t.` when no longer owed), and how
+/// late (calendar days; whole hours, rounded up, for a breach).
+pub const HEADERS: [&str; 23] = [
     "zaak",
     "soort",
     "status",
@@ -41,6 +42,10 @@ pub const HEADERS: [&str; 19] = [
     "dagen over",
     "verzoeker/melder",
     "kind",
+    "besluit",
+    "besloten op",
+    "gesloten op",
+    "verlengd",
     "antwoord verstuurd op",
     "antwoord op tijd",
     "antwoord dagen te laat",
@@ -85,8 +90,31 @@ pub fn cell(s: &str) -> String {
     neutralise(&crate::domain::text::clean_text(s)).into_owned()
 }
 
+/// What a row needs of a case beyond its summary: its duties, when it was decided and closed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowFacts {
+    /// The case's legal duties.
+    pub duties: Vec<Duty>,
+    /// When the decision was recorded.
+    pub decided_on: Option<chrono::NaiveDate>,
+    /// When the case was closed.
+    pub closed_on: Option<chrono::NaiveDate>,
+}
+
+impl RowFacts {
+    /// The facts of a case.
+    pub fn of(case: &Case) -> RowFacts {
+        RowFacts {
+            duties: duties(case),
+            decided_on: case.decision.as_ref().map(|d| d.on),
+            closed_on: case.closed,
+        }
+    }
+}
+
 /// The row of one case (before neutralising).
-fn row(s: &Summary, duties: &[Duty], today: chrono::NaiveDate) -> Vec<String> {
+fn row(s: &Summary, facts: &RowFacts, today: chrono::NaiveDate) -> Vec<String> {
+    let duties = &facts.duties;
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let left = s.nearest().map(|due| match due {
         Due::Date(d) => days_left(d, today),
@@ -103,6 +131,12 @@ fn row(s: &Summary, duties: &[Duty], today: chrono::NaiveDate) -> Vec<String> {
         left.map(|n| n.to_string()).unwrap_or_default(),
         s.party.clone(),
         s.child.clone(),
+        s.decision
+            .map(|d| names::decision(d, Lang::Nl).to_string())
+            .unwrap_or_default(),
+        date(facts.decided_on),
+        date(facts.closed_on),
+        if s.extended { "ja" } else { "nee" }.into(),
     ];
     for kind in [
         DutyKind::Answer,
@@ -145,7 +179,7 @@ pub(crate) fn duty_cells(duty: Option<&Duty>) -> [String; 3] {
     }
 }
 
-fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
+pub(crate) fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice(BOM);
@@ -159,7 +193,7 @@ fn csv_writer(delimiter: u8, bom: bool) -> csv::Writer<Vec<u8>> {
 
 /// The CSV bytes of the given summaries, as of `now` (for "dagen over").
 pub fn csv_bytes(
-    rows: &[(Summary, Vec<Duty>)],
+    rows: &[(Summary, RowFacts)],
     delimiter: u8,
     bom: bool,
     now: DateTime<Utc>,
@@ -167,8 +201,8 @@ pub fn csv_bytes(
     let today = amsterdam_date(now);
     let mut w = csv_writer(delimiter, bom);
     w.write_record(HEADERS)?;
-    for (s, duties) in rows {
-        let cells = row(s, duties, today);
+    for (s, facts) in rows {
+        let cells = row(s, facts, today);
         w.write_record(cells.iter().map(|c| cell(c)))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
@@ -193,15 +227,19 @@ pub fn export_csv(
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, StoreError> {
     store.writable()?;
-    // When each duty was met is read from the case itself.
+    // When each duty was met, and when the case was decided and closed, is read from the case.
     let mut rows = Vec::new();
     for s in store.summaries() {
-        let duties = store.case(s.id)?.map(|c| duties(&c)).unwrap_or_default();
-        rows.push((Summary::clone(&s), duties));
+        let facts = store
+            .case(s.id)?
+            .map(|c| RowFacts::of(&c))
+            .unwrap_or_default();
+        rows.push((Summary::clone(&s), facts));
     }
     let bytes = csv_bytes(&rows, delimiter, true, now)
         .map_err(|e| StoreError::Disk(io::Error::other(e.to_string())))?;
-    deliver(store, out, bytes, "csv", now)
+    let what = crate::domain::Event::Exported { what: "csv".into() };
+    deliver(store, out, bytes, what, now)
 }
 
 /// The breach register's columns after the case id and status: the 72-hour mark and when the
@@ -247,28 +285,74 @@ fn breach_header(field: Field) -> &'static str {
     }
 }
 
+/// An instant as a spreadsheet reads a date-time: Amsterdam wall-clock time, to the minute.
+fn amsterdam_minute(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Amsterdam)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The same instant in UTC, for the column beside it (a wall-clock time repeats once a year).
+fn utc_minute(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Whether a breach register field holds an instant (it gets a UTC column beside it).
+fn is_instant(field: Field) -> bool {
+    match field {
+        Field::Fact(f) => matches!(f, Fact::AwareAt | Fact::ProcessorNoticeAt | Fact::Deadline),
+        Field::Step(step) => crate::domain::checklist::find(crate::domain::CaseKind::Datalek, step)
+            .is_some_and(|s| s.ty == crate::domain::checklist::AnswerType::Instant),
+    }
+}
+
 /// The CSV bytes of the breach register (AVG 33(5)): one row per datalek, notified or not,
-/// values in Dutch words, instants in Amsterdam time with their offset.
+/// values in Dutch words, instants as Amsterdam `JJJJ-MM-DD UU:MM` (a spreadsheet reads it as a
+/// date-time) with the same instant in UTC in the column beside it (issue 21).
 pub fn breach_csv_bytes(cases: &[Case], delimiter: u8, bom: bool) -> Result<Vec<u8>, csv::Error> {
     let cols = breach_columns();
     let mut w = csv_writer(delimiter, bom);
-    let mut header = vec!["zaak", "status"];
-    header.extend(cols.iter().map(|(h, _)| *h));
-    header.extend([
-        "melding voldaan op",
-        "melding op tijd",
-        "melding uren te laat",
-    ]);
+    let mut header: Vec<String> = vec!["zaak".into(), "status".into()];
+    for (h, f) in &cols {
+        header.push((*h).into());
+        if is_instant(*f) {
+            header.push(format!("{h} (UTC)"));
+        }
+    }
+    header.extend(
+        [
+            "melding voldaan op",
+            "melding voldaan op (UTC)",
+            "melding op tijd",
+            "melding uren te laat",
+        ]
+        .map(String::from),
+    );
     w.write_record(&header)?;
     for case in cases.iter().filter(|c| c.kind.is_datalek()) {
         let mut cells = vec![
             case.id.to_string(),
             names::status(case.status(), Lang::Nl).to_string(),
         ];
-        cells.extend(cols.iter().map(|(_, f)| {
-            breach_words::value(case, *f, Lang::Nl, format_instant).unwrap_or_default()
-        }));
-        cells.extend(duty_cells(duty(case, DutyKind::Notification).as_ref()));
+        for (_, f) in &cols {
+            let value = |fmt| breach_words::value(case, *f, Lang::Nl, fmt).unwrap_or_default();
+            cells.push(value(amsterdam_minute));
+            if is_instant(*f) {
+                cells.push(value(utc_minute));
+            }
+        }
+        let notification = duty(case, DutyKind::Notification);
+        let [on, on_time, late] = duty_cells(notification.as_ref());
+        let met = notification.and_then(|d| match d.state {
+            DutyState::Met(Met::Instant(t)) => Some(t),
+            _ => None,
+        });
+        cells.extend([
+            met.map(amsterdam_minute).unwrap_or(on),
+            met.map(utc_minute).unwrap_or_default(),
+            on_time,
+            late,
+        ]);
         w.write_record(cells.iter().map(|c| cell(c)))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
@@ -293,20 +377,22 @@ pub fn export_breaches_csv(
     }
     let bytes = breach_csv_bytes(&cases, delimiter, true)
         .map_err(|e| StoreError::Disk(io::Error::other(e.to_string())))?;
-    deliver(store, out, bytes, "breaches-csv", now)
+    let what = crate::domain::Event::Exported {
+        what: "breaches-csv".into(),
+    };
+    deliver(store, out, bytes, what, now)
 }
 
-/// Records the export `what` in the journal, then hands the bytes back for standard output
+/// Records the line `what` (an export, a report) in the journal, then hands the bytes back for standard output
 /// (`out: None`), or writes `out` through a fsynced 0600 temp file renamed into place. Nothing
 /// leaves the process unless the journal holds the export.
-fn deliver(
+pub(crate) fn deliver(
     store: &mut dyn Register,
     out: Option<&Path>,
     bytes: Vec<u8>,
-    what: &str,
+    what: crate::domain::Event,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, StoreError> {
-    let what = crate::domain::Event::Exported { what: what.into() };
     match out {
         None => {
             record(store, vec![what], now)?;

@@ -12,6 +12,7 @@ pub mod letter;
 pub mod maintenance;
 pub mod manual;
 pub mod register;
+pub mod report;
 pub mod session;
 pub mod signals;
 pub mod slow_notice;

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::{Outcome, audit, export, export_json, letter, maintenance, session};
+use super::{Outcome, audit, export, export_json, letter, maintenance, report, session};
 use crate::clock::Clock;
 use crate::config::{Config, Organisatie};
 use crate::domain::instant::parse_instant;
@@ -72,6 +72,15 @@ pub enum RegisterCommand<'a> {
         /// The breach register instead of every case.
         breaches: bool,
     },
+    /// `report --year Y [--format F] [--out FILE]`.
+    Report {
+        /// `--year`, as typed.
+        year: &'a str,
+        /// `--format`, as typed.
+        format: &'a str,
+        /// `--out`.
+        out: Option<&'a Path>,
+    },
     /// `letter ID LETTER [--out DIR]`.
     Letter {
         /// The case id, as typed.
@@ -128,6 +137,7 @@ pub fn run(args: &RegisterArgs<'_>, command: RegisterCommand<'_>) -> Outcome {
             delimiter,
             breaches,
         } => export_csv_to(args, &at, out, delimiter, breaches),
+        RegisterCommand::Report { year, format, out } => report_to(args, &at, year, format, out),
         RegisterCommand::Letter {
             id,
             letter,
@@ -226,6 +236,45 @@ fn export_json_to(args: &RegisterArgs<'_>, at: &Where<'_>, out: Option<&Path>) -
             code: 0,
         },
         Err(e) => store_fail(&e, args.lang),
+    }
+}
+
+/// `report`: the year and format checked first (exit 2), then as `export json`.
+fn report_to(
+    args: &RegisterArgs<'_>,
+    at: &Where<'_>,
+    year: &str,
+    format: &str,
+    out: Option<&Path>,
+) -> Outcome {
+    use crate::i18n::report::ReportMsg;
+    let lang = args.lang;
+    let Some(year) = year
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))
+    else {
+        let msg = ReportMsg::BadYear.fill(lang, &[("given", year)]);
+        return Outcome::fail(msg, EXIT_USAGE);
+    };
+    let Some(format) = report::ReportFormat::parse(format) else {
+        let msg = ReportMsg::BadFormat.fill(lang, &[("given", format)]);
+        return Outcome::fail(msg, EXIT_USAGE);
+    };
+    if let Err(o) = config_or_refuse(args) {
+        return o;
+    }
+    let (mut store, now) = match open_at_clock(args, at) {
+        Ok(opened) => opened,
+        Err(o) => return o,
+    };
+    match report::report(&mut *store, year, format, out, lang, now) {
+        Ok(bytes) => Outcome {
+            stdout: bytes,
+            stderr: String::new(),
+            code: 0,
+        },
+        Err(e) => store_fail(&e, lang),
     }
 }
 

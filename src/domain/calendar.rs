@@ -105,8 +105,18 @@ pub fn is_working_day(date: NaiveDate) -> bool {
 /// The first working day on or after `date` (the date itself if it is one): where a period that
 /// ends on a non-working day really ends. `None` only at the end of chrono's range.
 pub fn next_working_day_from(date: NaiveDate) -> Option<NaiveDate> {
+    next_working_day_noting(date, |_| {})
+}
+
+/// As [`next_working_day_from`], telling `skipped` each day passed over: the same walk feeds
+/// the date and its explanation ("Waarom deze datum?"), so the two cannot disagree.
+pub fn next_working_day_noting(
+    date: NaiveDate,
+    mut skipped: impl FnMut(NaiveDate),
+) -> Option<NaiveDate> {
     let mut d = date;
     while !is_working_day(d) {
+        skipped(d);
         d = d.succ_opt()?;
     }
     Some(d)

@@ -238,6 +238,15 @@ pub enum Event {
         /// What was exported (`csv`, `json`, `breaches-csv`).
         what: String,
     },
+    /// The FG's yearly report was made (recorded for the audit trail; changes no case). `head`
+    /// is the journal's line the figures were computed from, `SEQ:HASH`: the report prints it,
+    /// and `audit verify --expect` checks it.
+    ReportMade {
+        /// The year of receipt reported on.
+        year: i32,
+        /// The last line the figures include, `SEQ:HASH`.
+        head: String,
+    },
     /// A backup of the register was made (changes no case). `head` is the journal's line the
     /// copy ends at, `SEQ:HASH` (absent in lines written before issue 16): an anchor for
     /// `audit verify --expect`.
@@ -272,6 +281,7 @@ impl Event {
         match self {
             Event::RegisterCreated { .. }
             | Event::Exported { .. }
+            | Event::ReportMade { .. }
             | Event::BackedUp { .. }
             | Event::Repaired { .. } => None,
             Event::Registered { case, .. }

@@ -8,6 +8,7 @@
 //! - `rights` — the authority and breach rules read from a case.
 //! - `duty` — each legal duty of a case with its deadline and when it was met.
 //! - `overlap` — what a change touches of a case; whether two changes made at once clash.
+//! - `report` — the FG's figures, for the overview and the yearly report (domain.md §6, §8).
 //! - `summary` — what the list shows, with its legal dates computed once.
 
 pub mod authority;
@@ -22,6 +23,7 @@ pub mod instant;
 pub mod kind;
 pub mod letter;
 pub mod overlap;
+pub mod report;
 pub mod rights;
 pub mod role;
 pub mod summary;

@@ -106,6 +106,7 @@ pub fn touches(event: &Event) -> Vec<Touch> {
         | Event::LetterMade { .. }
         | Event::RegisterCreated { .. }
         | Event::Exported { .. }
+        | Event::ReportMade { .. }
         | Event::BackedUp { .. }
         | Event::Repaired { .. } => Vec::new(),
     }

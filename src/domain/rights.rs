@@ -76,6 +76,18 @@ pub fn breach_notified_late_without_reason(case: &Case) -> bool {
     *at > due && !case.answers.contains_key(&StepId::RedenVertraging)
 }
 
+/// When the AP was notified of a breach, as recorded (none while not notified, or when the
+/// reasoned decision was not to notify).
+pub fn ap_notified_at(case: &Case) -> Option<chrono::DateTime<chrono::Utc>> {
+    match case.chosen(StepId::ApMelding) {
+        Some(ApBesluit::Gemeld) => match case.answers.get(&StepId::ApGemeldOp).map(|r| &r.answer) {
+            Some(Answer::Instant(at)) => Some(*at),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Whether a breach's notification duty is done: notified, or a reasoned decision not to.
 pub fn breach_duty_done(case: &Case) -> bool {
     breach_duty_met(case).is_some()

@@ -59,6 +59,14 @@ pub struct Summary {
     /// A Beperking whose restriction is in force (issue 18: the list can show them).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub restriction: bool,
+    /// When the reply was sent (issue 21: the FG's overview counts the months' answers on time
+    /// and the handling times without reading every case). Absent in summaries written before
+    /// (rebuilt with the case's next change, or by `privdesk repair`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_sent: Option<NaiveDate>,
+    /// When the AP was notified of a datalek (issue 21, as `reply_sent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ap_notified: Option<DateTime<Utc>>,
 }
 
 /// One of a case's deadlines with its duty's state.
@@ -137,6 +145,8 @@ impl Summary {
             decision: case.decision.as_ref().map(|d| d.decision),
             review: case.needs_review(),
             restriction: case.restriction_in_force(),
+            reply_sent: case.reply_sent,
+            ap_notified: rights::ap_notified_at(case),
         }
     }
 

@@ -260,6 +260,7 @@ pub fn event(e: &Event, lang: Lang) -> String {
         Event::NoteAdded { .. } => M::EvNote.text(lang).into(),
         Event::RegisterCreated { .. }
         | Event::Exported { .. }
+        | Event::ReportMade { .. }
         | Event::BackedUp { .. }
         | Event::Repaired { .. } => M::EvRegister.text(lang).into(),
     }

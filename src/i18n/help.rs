@@ -53,6 +53,12 @@ crate::messages! {
         LetterFormat => "md, docx (Word op het briefpapier, de standaard) of pdf (vraagt LibreOffice)",
             "md, docx (Word on the letterhead, the default) or pdf (needs LibreOffice)";
         ValFormat => "FORMAAT", "FORMAT";
+        ValYear => "JAAR", "YEAR";
+        Report => "Het jaarverslag van de FG: cijfers per soort, verzoekers en datalekken van de zaken ontvangen in JAAR, met de journaalregel waaruit ze komen (wordt in het journaal vastgelegd)",
+            "The FG's yearly report: figures per kind, requesters and data breaches of the cases received in YEAR, with the journal line they come from (recorded in the journal)";
+        ReportYear => "Het jaar van ontvangst", "The year of receipt";
+        ReportFormat => "md (de standaard), csv of json (vaste Engelse sleutels, zie de README)",
+            "md (the default), csv or json (stable English keys, see the README)";
         LetterId => "Het zaaknummer, V-JJJJ-NNNN", "The case id, V-YYYY-NNNN";
         LetterKind => "De brief: ontvangstbevestiging, verlenging, besluit of aankondiging-opheffing (beperking)",
             "The letter: ontvangstbevestiging, verlenging, besluit or aankondiging-opheffing (restriction)";

@@ -20,12 +20,15 @@ pub mod headless;
 pub mod help;
 pub mod keys;
 pub mod letters;
+pub mod overview;
 pub mod postgres;
+pub mod report;
 pub mod script;
 pub mod start;
 pub mod store;
 pub mod theme;
 pub mod ui;
+pub mod why;
 pub mod workbench;
 
 use std::fmt;

@@ -11,8 +11,9 @@
 //!
 //! Schema 1 → 2: build the `lines` index (each case's journal line offsets) from the journal,
 //! up to `applied_seq`; the lines after it are indexed when the open replays them.
-//! Schema 2 → 3: write every summary again from its case record (summaries tell a restriction
-//! in force and a case flagged for review since issue 18).
+//! Schema 2 → 3 → 4: write every summary again from its case record (summaries tell a
+//! restriction in force and a case flagged for review since issue 18, the reply's date and the
+//! AP notification's instant since issue 21). One step takes a store of 2 or 3 to 4.
 
 use std::fs;
 use std::io;
@@ -24,6 +25,8 @@ use crate::i18n::store::StoreMsg;
 
 use super::journal::{self, VerifyError};
 use super::working::{REPLAY_BATCH, SCHEMA_VERSION, Working, WorkingError};
+
+const SCHEMA_VERSION_U64: u64 = SCHEMA_VERSION as u64;
 use super::{SLED_DIR, create_private_dir, maintenance::catch_silently, tighten};
 
 /// A migration made at open: from which version, to which, and where the old store went.
@@ -89,7 +92,7 @@ pub(crate) fn run(
     from: u64,
     stamp: &str,
 ) -> (Option<PathBuf>, Result<(), MigrateError>) {
-    if from != 1 && from != 2 {
+    if !(1..SCHEMA_VERSION_U64).contains(&from) {
         return (None, Err(MigrateError::Unknown(from)));
     }
     let sled_dir = dir.join(SLED_DIR);
@@ -104,14 +107,14 @@ pub(crate) fn run(
         if from == 1 {
             migrate_1_to_2(&sled_dir, journal)?;
         }
-        migrate_2_to_3(&sled_dir)
+        write_summaries_again(&sled_dir)
     })
     .unwrap_or(Err(MigrateError::Panicked));
     (Some(copy), migrated)
 }
 
-/// Schema 2 → 3: every summary written again from its case record, then the version set.
-fn migrate_2_to_3(sled_dir: &Path) -> Result<(), MigrateError> {
+/// Schema 2 or 3 → 4: every summary written again from its case record, then the version set.
+fn write_summaries_again(sled_dir: &Path) -> Result<(), MigrateError> {
     let w = Working::open_older(sled_dir)?;
     w.rewrite_summaries()?;
     w.flush()?;
@@ -122,7 +125,7 @@ fn migrate_2_to_3(sled_dir: &Path) -> Result<(), MigrateError> {
 }
 
 /// Schema 1 → 2: the line index built from the journal, then a flush (the version is set by
-/// the last step, 2 → 3).
+/// the last step, [`write_summaries_again`]).
 fn migrate_1_to_2(sled_dir: &Path, journal: &Path) -> Result<(), MigrateError> {
     let w = Working::open_older(sled_dir)?;
     let mut lines = journal::stream(journal).map_err(VerifyError::Io)?;

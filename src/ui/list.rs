@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::{banners, footer, status_line, text};
-use crate::app::{Action, App, Mode, StatusFilter};
+use crate::app::{Action, App, FilterLabel, Mode, StatusFilter, Urgency};
 use crate::domain::deadline::Level;
 use crate::domain::{Status, Summary};
 use crate::i18n::domain as names;
@@ -123,6 +123,28 @@ fn filter_line(app: &App, theme: &Theme) -> Line<'static> {
             theme.muted,
         ),
     ];
+    // The filters beyond kind and status, while set: shown so a short list is never a mystery.
+    for label in app.filters().labels() {
+        let (msg, value) = match label {
+            FilterLabel::Urgency(u) => (
+                UiMsg::FilterUrgency,
+                match u {
+                    Urgency::TeLaat => UiMsg::UrgencyTeLaat.text(lang).to_string(),
+                    Urgency::Bijna => UiMsg::UrgencyBijna.text(lang).to_string(),
+                },
+            ),
+            FilterLabel::Decision(d) => {
+                (UiMsg::FilterDecision, names::decision(d, lang).to_string())
+            }
+            FilterLabel::Year(y) => (UiMsg::FilterYear, y.to_string()),
+            FilterLabel::Kind(_) | FilterLabel::Status(_) => continue,
+        };
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(
+            msg.fill(lang, &[("value", &value)]),
+            theme.due_soon,
+        ));
+    }
     if app.searching() || !app.search().is_empty() {
         spans.push(Span::raw("   "));
         let cursor = if app.searching() { "▏" } else { "" };

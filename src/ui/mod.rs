@@ -15,8 +15,10 @@ pub mod detail;
 pub mod form;
 pub mod help;
 pub mod list;
+pub mod overview;
 pub mod text;
 pub mod theme;
+pub mod why;
 
 use crate::ui::theme::Theme;
 use ratatui::Frame;
@@ -44,6 +46,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             draw_screen(app, theme, app.screen_below(), frame, area);
             help::draw(app, theme, frame, area);
         }
+        Screen::Why => {
+            draw_screen(app, theme, app.screen_below(), frame, area);
+            why::draw(app, theme, frame, area);
+        }
         screen => draw_screen(app, theme, screen, frame, area),
     }
     if let Some(question) = app.confirm() {
@@ -61,8 +67,9 @@ fn draw_screen(app: &App, theme: &Theme, screen: Screen, frame: &mut Frame, area
         }
         Screen::ApForm(id) => breach::draw_ap_form(app, theme, id, frame, area),
         Screen::Breaches => breach::draw_register(app, theme, frame, area),
+        Screen::Overview => overview::draw(app, theme, frame, area),
         Screen::Checklist(_) => checklist::draw(app, theme, frame, area),
-        Screen::List | Screen::Help => list::draw(app, theme, frame, area),
+        Screen::List | Screen::Help | Screen::Why => list::draw(app, theme, frame, area),
     }
 }
 

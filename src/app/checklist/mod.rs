@@ -81,6 +81,7 @@ impl App {
                     self.load_case_view(id);
                 }
             }
+            Action::Why => self.open_why(),
             Action::AnswerYes => self.answer_yes_no(true),
             Action::AnswerNo => self.answer_yes_no(false),
             Action::Answer => self.answer_prompt(),

@@ -31,6 +31,10 @@ pub enum Mode {
     ApForm,
     /// The breach register.
     Breaches,
+    /// The FG's overview.
+    Overview,
+    /// "Waarom deze datum?" over a case.
+    Why,
     /// A case's checklist.
     Checklist,
     /// A prompt on the checklist: printable keys are text (or pick an option).
@@ -43,11 +47,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists them.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 12] = [
         Mode::List,
         Mode::Search,
+        Mode::Overview,
         Mode::Detail,
         Mode::Checklist,
+        Mode::Why,
         Mode::Prompt,
         Mode::ApForm,
         Mode::Breaches,
@@ -65,6 +71,8 @@ impl Mode {
             Mode::Help => UiMsg::ModeHelp,
             Mode::ApForm => UiMsg::ModeApForm,
             Mode::Breaches => UiMsg::ModeBreaches,
+            Mode::Overview => UiMsg::ModeOverview,
+            Mode::Why => UiMsg::ModeWhy,
             Mode::Checklist => UiMsg::ModeChecklist,
             Mode::Prompt => UiMsg::ModePrompt,
             Mode::Form => UiMsg::ModeForm,

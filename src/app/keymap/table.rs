@@ -9,7 +9,9 @@ use crate::i18n::ui::UiMsg;
 type Row = (Mode, &'static str, Action, UiMsg, Option<UiMsg>);
 
 use Action as A;
-use Mode::{ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Prompt, Search};
+use Mode::{
+    ApForm, Breaches, Checklist, Confirm, Detail, Form, Help, List, Overview, Prompt, Search, Why,
+};
 use Task as T;
 use UiMsg as M;
 
@@ -45,6 +47,12 @@ pub(super) const DEFAULT: &[Row] = &[
         Some(M::FootStatus),
     ),
     (List, "S", A::PrevStatus, M::HelpPrevStatus, None),
+    (List, "t", A::NextUrgency, M::HelpNextUrgency, None),
+    (List, "b", A::NextDecision, M::HelpNextDecision, None),
+    (List, "B", A::PrevDecision, M::HelpPrevDecision, None),
+    (List, "y", A::NextYear, M::HelpNextYear, None),
+    (List, "Y", A::PrevYear, M::HelpPrevYear, None),
+    (List, "o", A::Overview, M::HelpOverview, None),
     (
         List,
         "c",
@@ -168,6 +176,23 @@ pub(super) const DEFAULT: &[Row] = &[
     (ApForm, "q", A::Back, M::HelpBack, None),
     (ApForm, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
     (ApForm, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Detail, "W", A::Why, M::HelpWhy, Some(M::FootWhy)),
+    (Checklist, "W", A::Why, M::HelpWhy, None),
+    (Why, "k", A::Up, M::HelpScrollUp, None),
+    (Why, "j", A::Down, M::HelpScrollDown, Some(M::FootScroll)),
+    (Why, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Why, "q", A::Back, M::HelpBack, None),
+    (Why, "W", A::Back, M::HelpBack, None),
+    (Why, "<C-c>", A::Quit, M::HelpQuit, None),
+    (Overview, "k", A::Up, M::HelpPrevRow, None),
+    (Overview, "<Up>", A::Up, M::HelpPrevRow, None),
+    (Overview, "j", A::Down, M::HelpNextRow, Some(M::FootMove)),
+    (Overview, "<Down>", A::Down, M::HelpNextRow, None),
+    (Overview, "<Enter>", A::Open, M::HelpOpen, Some(M::FootOpen)),
+    (Overview, "<Esc>", A::Back, M::HelpBack, Some(M::FootBack)),
+    (Overview, "q", A::Back, M::HelpBack, None),
+    (Overview, "?", A::Help, M::HelpHelp, Some(M::FootHelp)),
+    (Overview, "<C-c>", A::Quit, M::HelpQuit, None),
     (Breaches, "k", A::Up, M::HelpPrevBreach, None),
     (Breaches, "<Up>", A::Up, M::HelpPrevBreach, None),
     (Breaches, "j", A::Down, M::HelpNextBreach, Some(M::FootMove)),

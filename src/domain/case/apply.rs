@@ -217,6 +217,7 @@ impl Case {
             | Event::LetterMade { .. }
             | Event::NoteAdded { .. }
             | Event::Exported { .. }
+            | Event::ReportMade { .. }
             | Event::BackedUp { .. }
             | Event::Repaired { .. } => Err(Refusal::WrongCase),
         }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::DeadlineError;
+use super::explain::{ClockFrom, Rule, Step, Trace, note_clock_change};
 
 /// Clock hours to notify the AP of a breach (AVG 33(1)).
 pub const BREACH_HOURS: i64 = 72;
@@ -26,9 +27,30 @@ pub fn breach_deadline(
     aware: DateTime<Utc>,
     processor_notice: Option<DateTime<Utc>>,
 ) -> Result<DateTime<Utc>, DeadlineError> {
-    breach_clock_start(aware, processor_notice)
+    breach_traced(aware, processor_notice, &mut ())
+}
+
+/// [`breach_deadline`], telling `t` where the clock started and whether the Amsterdam clock
+/// changed in between.
+pub(super) fn breach_traced(
+    aware: DateTime<Utc>,
+    processor_notice: Option<DateTime<Utc>>,
+    t: &mut impl Trace,
+) -> Result<DateTime<Utc>, DeadlineError> {
+    let start = breach_clock_start(aware, processor_notice);
+    let from = if start == aware {
+        ClockFrom::Aware
+    } else {
+        ClockFrom::Processor
+    };
+    t.note(Step::ClockStart(start, from));
+    t.note(Step::Rule(Rule::Avg33Hours));
+    let end = start
         .checked_add_signed(Duration::hours(BREACH_HOURS))
-        .ok_or(DeadlineError::OutOfRange)
+        .ok_or(DeadlineError::OutOfRange)?;
+    note_clock_change(t, start, end);
+    t.note(Step::EndsAt(end));
+    Ok(end)
 }
 
 #[cfg(test)]

@@ -9,11 +9,13 @@
 //!   date, the cut-offs for an extension notice and a refusal, the internal target.
 //! - `breach_clock` — a datalek's 72 hours for the AP.
 //! - `legal_day` — where a legal date begins and ends on the Amsterdam clock.
+//! - `explain` — "Waarom deze datum?": the steps the functions above took, recorded by them.
 //! - `level` — how urgent a deadline is: its warning level and the time left.
 
 use super::kind::CaseKind;
 
 mod breach_clock;
+mod explain;
 mod legal_day;
 mod level;
 #[cfg(test)]
@@ -22,6 +24,9 @@ mod testing;
 mod verzoek_dates;
 
 pub use breach_clock::{BREACH_HOURS, breach_clock_start, breach_deadline};
+pub use explain::{
+    ClockFrom, DateWhy, NotWorking, Rule, Step, Trace, Which, explain_breach, explain_verzoek,
+};
 pub use legal_day::{amsterdam_date, end_of_legal_day};
 pub use level::{
     BIJNA_BREACH_HOURS, BIJNA_WORKING_DAYS, Level, TimeLeft, breach_level, breach_time_left,

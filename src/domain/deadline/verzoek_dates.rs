@@ -4,7 +4,8 @@
 use chrono::{Duration, NaiveDate};
 
 use super::DeadlineError;
-use crate::domain::calendar::{add_months_clipped, next_working_day_from};
+use super::explain::{Rule, Step, Trace, note_months, note_skipped};
+use crate::domain::calendar::{add_months_clipped, next_working_day_noting};
 use crate::domain::kind::CaseKind;
 
 /// Months of the first answer period (AVG 12(3)).
@@ -17,12 +18,34 @@ const DESTRUCTION_MONTHS: u32 = 3;
 /// The end of the first month, clipped but *not* shifted (Reg. 1182/71 art. 3(2)(c)): the base of
 /// the extended deadline.
 pub fn first_month_end(received: NaiveDate) -> Result<NaiveDate, DeadlineError> {
-    add_months_clipped(received, FIRST_PERIOD_MONTHS).ok_or(DeadlineError::OutOfRange)
+    months_traced(received, FIRST_PERIOD_MONTHS, &mut ())
 }
 
-/// Moves a period's last day to the next working day (Reg. 1182/71 art. 3(4)).
-fn shifted(date: NaiveDate) -> Result<NaiveDate, DeadlineError> {
-    next_working_day_from(date).ok_or(DeadlineError::OutOfRange)
+/// `months` after `from`, clipped to the month's last day when the date does not exist in it;
+/// the trace learns which.
+fn months_traced(
+    from: NaiveDate,
+    months: u32,
+    t: &mut impl Trace,
+) -> Result<NaiveDate, DeadlineError> {
+    let to = add_months_clipped(from, months).ok_or(DeadlineError::OutOfRange)?;
+    note_months(t, from, months, to);
+    Ok(to)
+}
+
+/// Moves a period's last day to the next working day (Reg. 1182/71 art. 3(4)); the trace
+/// learns each day skipped and where the period ends.
+fn shifted(date: NaiveDate, t: &mut impl Trace) -> Result<NaiveDate, DeadlineError> {
+    let mut skipped = Vec::new();
+    let day =
+        next_working_day_noting(date, |d| skipped.push(d)).ok_or(DeadlineError::OutOfRange)?;
+    if !skipped.is_empty() {
+        for d in skipped {
+            note_skipped(t, d);
+        }
+        t.note(Step::FirstWorkingDay(day));
+    }
+    Ok(day)
 }
 
 /// Rejects the datalek, the one kind without date deadlines.
@@ -37,20 +60,44 @@ fn verzoek(kind: CaseKind) -> Result<(), DeadlineError> {
 /// The legal answer deadline of a verzoek: one month from receipt, clipped, then shifted to the
 /// next working day (AVG 12(3), Reg. 1182/71 art. 3).
 pub fn answer_deadline(kind: CaseKind, received: NaiveDate) -> Result<NaiveDate, DeadlineError> {
+    answer_traced(kind, received, &mut ())
+}
+
+/// [`answer_deadline`], telling `t` each step.
+pub(super) fn answer_traced(
+    kind: CaseKind,
+    received: NaiveDate,
+    t: &mut impl Trace,
+) -> Result<NaiveDate, DeadlineError> {
     verzoek(kind)?;
-    shifted(first_month_end(received)?)
+    t.note(Step::Received(received));
+    t.note(Step::Rule(Rule::AvgOneMonth));
+    let end = months_traced(received, FIRST_PERIOD_MONTHS, t)?;
+    shifted(end, t)
 }
 
 /// The answer deadline after a timely extension: the *unshifted* end of the first month plus two
 /// months, clipped, then shifted (domain.md §3.1 *Choice — extension*: the earlier reading).
 pub fn extended_deadline(kind: CaseKind, received: NaiveDate) -> Result<NaiveDate, DeadlineError> {
+    extended_traced(kind, received, &mut ())
+}
+
+/// [`extended_deadline`], telling `t` each step.
+pub(super) fn extended_traced(
+    kind: CaseKind,
+    received: NaiveDate,
+    t: &mut impl Trace,
+) -> Result<NaiveDate, DeadlineError> {
     verzoek(kind)?;
     if !kind.may_extend() {
         return Err(DeadlineError::NoExtension(kind));
     }
-    let end = add_months_clipped(first_month_end(received)?, EXTENSION_MONTHS)
-        .ok_or(DeadlineError::OutOfRange)?;
-    shifted(end)
+    t.note(Step::Received(received));
+    t.note(Step::Rule(Rule::AvgOneMonth));
+    let first = months_traced(received, FIRST_PERIOD_MONTHS, t)?;
+    t.note(Step::Rule(Rule::AvgExtension));
+    let end = months_traced(first, EXTENSION_MONTHS, t)?;
+    shifted(end, t)
 }
 
 /// The WGBO date by which a Vernietiging must be carried out: three months from receipt,
@@ -59,11 +106,22 @@ pub fn destruction_deadline(
     kind: CaseKind,
     received: NaiveDate,
 ) -> Result<NaiveDate, DeadlineError> {
+    destruction_traced(kind, received, &mut ())
+}
+
+/// [`destruction_deadline`], telling `t` each step.
+pub(super) fn destruction_traced(
+    kind: CaseKind,
+    received: NaiveDate,
+    t: &mut impl Trace,
+) -> Result<NaiveDate, DeadlineError> {
     if kind != CaseKind::Vernietiging {
         return Err(DeadlineError::NotVernietiging(kind));
     }
-    let end = add_months_clipped(received, DESTRUCTION_MONTHS).ok_or(DeadlineError::OutOfRange)?;
-    shifted(end)
+    t.note(Step::Received(received));
+    t.note(Step::Rule(Rule::WgboThreeMonths));
+    let end = months_traced(received, DESTRUCTION_MONTHS, t)?;
+    shifted(end, t)
 }
 
 /// The last day to send the reasoned extension notice: the (shifted) first answer deadline

@@ -5,6 +5,7 @@
 
 use super::connect::reason;
 use super::{PgFailure, PgTarget};
+use crate::domain::{Case, Summary};
 use crate::store::StoreError;
 
 /// The role prefix of a first register on a cluster.
@@ -91,6 +92,42 @@ pub fn init(target: &PgTarget, prefix: &str) -> Result<Roles, StoreError> {
     }
     let mut tx = client.transaction().map_err(q)?;
     tx.batch_execute(&roles.fill(SCHEMA)).map_err(q)?;
+    summaries_again(&mut tx)?;
     tx.commit().map_err(q)?;
     Ok(roles)
+}
+
+/// What the list shows of a case grows with privdesk (issue 21: the reply's date and the AP
+/// notification's instant, which the FG's overview counts): on a register that has cases, every
+/// summary is written again from its case's record, as a local register does at a schema change.
+/// The summaries' `written` stays, so no workbench takes it for a new save.
+fn summaries_again(tx: &mut postgres::Transaction<'_>) -> Result<(), StoreError> {
+    const BATCH: usize = 2000;
+    let q = |e: postgres::Error| StoreError::Pg(PgFailure::Query(reason(&e)));
+    let rows = tx
+        .query("SELECT record::text FROM privdesk.cases ORDER BY id", &[])
+        .map_err(q)?;
+    let mut ids = Vec::with_capacity(BATCH);
+    let mut summaries = Vec::with_capacity(BATCH);
+    for (n, row) in rows.iter().enumerate() {
+        let text: &str = row.try_get(0).map_err(q)?;
+        let case: Case =
+            serde_json::from_str(text).map_err(|_| StoreError::Pg(PgFailure::BadLine))?;
+        ids.push(case.id.to_string());
+        summaries.push(
+            serde_json::to_string(&Summary::of(&case))
+                .map_err(|_| StoreError::Pg(PgFailure::BadLine))?,
+        );
+        if ids.len() == BATCH || n + 1 == rows.len() {
+            tx.execute(
+                "UPDATE privdesk.summaries s SET summary = n.summary::jsonb
+                 FROM unnest($1::text[], $2::text[]) AS n(id, summary) WHERE s.id = n.id",
+                &[&ids, &summaries],
+            )
+            .map_err(q)?;
+            ids.clear();
+            summaries.clear();
+        }
+    }
+    Ok(())
 }

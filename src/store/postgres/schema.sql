@@ -158,7 +158,7 @@ BEGIN
     IF NOT is_handler THEN
         IF jsonb_array_length(p_rows) > 0 OR EXISTS (
             SELECT 1 FROM jsonb_array_elements(j->'events') e
-            WHERE e->>'type' NOT IN ('viewed', 'exported', 'backed_up')
+            WHERE e->>'type' NOT IN ('viewed', 'exported', 'report_made', 'backed_up')
         ) THEN
             RAISE EXCEPTION 'privdesk: this role changes no case' USING ERRCODE = 'PD004';
         END IF;

@@ -34,9 +34,10 @@ pub use line_index::{LineIndex, index_line, line_index_of};
 use line_index::{add_offsets, lines_outcome};
 
 /// The working store's format written by this version (`meta.schema_version`): 2 added the
-/// `lines` tree; 3 summaries that tell a restriction in force and a case flagged for review
-/// (recomputed from each case record).
-pub const SCHEMA_VERSION: u32 = 3;
+/// `lines` tree; 3 summaries that tell a restriction in force and a case flagged for review;
+/// 4 summaries that carry the reply's date and the AP notification's instant (the FG's
+/// overview, issue 21). 3 and 4 recompute every summary from its case record.
+pub const SCHEMA_VERSION: u32 = 4;
 /// sled's page cache: modest, the register is small (design.md "Space and speed").
 pub const CACHE_CAPACITY: u64 = 32 * 1024 * 1024;
 
