@@ -117,6 +117,7 @@ impl StoreError {
             | StoreError::ReadOnly(ReadOnlyWhy::JournalPoisoned | ReadOnlyWhy::DiskFull) => 5,
             StoreError::ReadOnly(ReadOnlyWhy::LockLost) => 3,
             StoreError::ReadOnly(ReadOnlyWhy::Moved) => 2,
+            StoreError::ReadOnly(ReadOnlyWhy::Offline) => 5,
             StoreError::Pg(f) => f.exit_code(),
             StoreError::NoRegister(_)
             | StoreError::NoDataDir
@@ -181,6 +182,7 @@ impl StoreError {
                     ReadOnlyWhy::LockLost => StoreMsg::LockLost.text(lang),
                     ReadOnlyWhy::DiskFull => StoreMsg::SavedButDiskFull.text(lang),
                     ReadOnlyWhy::Moved => crate::i18n::postgres::PgMsg::Moved.text(lang),
+                    ReadOnlyWhy::Offline => crate::i18n::postgres::PgMsg::Offline.text(lang),
                 };
                 StoreMsg::ReadOnly.fill(lang, &[("why", why)])
             }

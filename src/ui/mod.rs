@@ -230,6 +230,7 @@ pub(crate) fn banners(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                 UiMsg::JournalBroken.fill(lang, &[("line", &line.to_string())])
             ),
             Banner::JournalUnreadable => format!(" {} ", UiMsg::JournalUnreadable.text(lang)),
+            Banner::Offline => format!(" {} ", crate::i18n::postgres::PgMsg::Offline.text(lang)),
         };
         out.push(Span::styled(text, theme.banner));
         out.push(Span::raw(" "));
