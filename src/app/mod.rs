@@ -96,13 +96,14 @@ impl App {
     /// one only on a demo register (the drivers check; `SetNow` checks again).
     pub fn new(store: impl Register + 'static, clock: Clock, lang: Lang) -> App {
         let now = clock.now();
+        let role = store.role();
         let mut app = App {
-            screens: vec![screen::View::List],
+            screens: screen::start_screens(role),
             store: Box::new(store),
             clock,
             now,
             lang,
-            keymap: Keymap::default(),
+            keymap: Keymap::for_role(role),
             list: list::CaseList::default(),
             message: None,
             quit: false,

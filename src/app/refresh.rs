@@ -148,9 +148,7 @@ impl App {
             .screens
             .iter()
             .filter_map(|v| match v.id() {
-                Screen::Detail(id)
-                | Screen::Checklist(id)
-                | Screen::ApForm(id) => Some(id),
+                Screen::Detail(id) | Screen::Checklist(id) | Screen::ApForm(id) => Some(id),
                 _ => None,
             })
             .filter(|id| touched.contains(id))

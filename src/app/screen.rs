@@ -91,6 +91,17 @@ pub enum Confirm {
     },
 }
 
+/// The screens a session starts on, by the login's role: the one place the start screen is
+/// chosen. Everyone starts on the case list today; the FG's overview (issue 21) becomes her
+/// start screen here.
+pub(super) fn start_screens(role: Option<crate::domain::Role>) -> Vec<View> {
+    match role {
+        Some(crate::domain::Role::Fg) | Some(crate::domain::Role::Handler) | None => {
+            vec![View::List]
+        }
+    }
+}
+
 impl App {
     /// The screen on top.
     pub fn screen(&self) -> Screen {

@@ -20,8 +20,8 @@ mod register;
 pub use crate::store::register::Role;
 pub use backup::backup;
 pub use connect::{PgTarget, is_url};
-pub use listen::{EXPIRY, HEARTBEAT};
 pub use init::{DEFAULT_PREFIX, Roles, init};
+pub use listen::{EXPIRY, HEARTBEAT};
 pub use migrate::{MOVED_FILE, MigrateReport, migrate, moved_to};
 pub use register::PgRegister;
 
