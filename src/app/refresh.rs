@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 
 use super::App;
 use super::screen::{Screen, View};
-use crate::domain::CaseId;
 use crate::domain::deadline::amsterdam_date;
+use crate::domain::{CaseId, Event};
 use crate::i18n::postgres::PgMsg;
 use crate::store::{CaughtUp, Change, Live, LiveEvent, Presence};
 
@@ -138,10 +138,16 @@ impl App {
     /// what.
     fn take_others(&mut self, up: &CaughtUp) {
         self.take_summaries(&up.changed);
+        // A read ("ingezien") changes nothing a screen shows.
         let touched: BTreeSet<CaseId> = up
             .changes
             .iter()
-            .flat_map(|c| c.events.iter().filter_map(|e| e.case()))
+            .flat_map(|c| {
+                c.events
+                    .iter()
+                    .filter(|e| !is_read(e))
+                    .filter_map(|e| e.case())
+            })
             .chain(up.changed.iter().map(|s| s.id))
             .collect();
         let open: Vec<CaseId> = self
@@ -161,7 +167,7 @@ impl App {
                 .changes
                 .iter()
                 .rev()
-                .find(|c| c.events.iter().any(|e| e.case() == Some(id)))
+                .find(|c| c.events.iter().any(|e| !is_read(e) && e.case() == Some(id)))
         {
             let text = self.changed_by(id, change);
             self.say(text, true);
@@ -216,7 +222,7 @@ impl App {
         let what: Vec<String> = change
             .events
             .iter()
-            .filter(|e| e.case() == Some(id))
+            .filter(|e| !is_read(e) && e.case() == Some(id))
             .map(|e| crate::i18n::detail::event(e, self.lang))
             .collect();
         PgMsg::ChangedBy.fill(
@@ -239,4 +245,9 @@ impl App {
             local.format("%Y-%m-%d %H:%M").to_string()
         }
     }
+}
+
+/// Whether an event only records that a case was read.
+fn is_read(e: &Event) -> bool {
+    matches!(e, Event::Viewed { .. })
 }
