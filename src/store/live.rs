@@ -7,7 +7,7 @@
 //! waits on the network: it drains the channel between keys and catches up when told to.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender};
 
 use chrono::{DateTime, Utc};
 
@@ -61,10 +61,7 @@ impl Live {
     /// The next report already waiting, if any (never blocks). `None` also when the store's
     /// thread has ended.
     pub fn next(&self) -> Option<LiveEvent> {
-        match self.events.try_recv() {
-            Ok(e) => Some(e),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        self.events.try_recv().ok()
     }
 
     /// Tells the others which case this workbench has open (`None`: none). Dropping the
