@@ -223,7 +223,11 @@ impl App {
             .events
             .iter()
             .filter(|e| !is_read(e) && e.case() == Some(id))
-            .map(|e| crate::i18n::detail::event(e, self.lang))
+            .map(|e| {
+                // The history's label ("notitie:") stands alone here.
+                let text = crate::i18n::detail::event(e, self.lang);
+                text.trim_end_matches(':').to_string()
+            })
             .collect();
         PgMsg::ChangedBy.fill(
             self.lang,

@@ -61,6 +61,8 @@ messages! {
         RoleFg => "FG", "DPO";
         Offline => "verbinding met het register verbroken — opnieuw verbinden…",
             "connection to the register lost — reconnecting…";
+        OfflineRefused => "de verbinding met het register is verbroken (opnieuw verbinden…): probeer het zo opnieuw",
+            "the connection to the register is lost (reconnecting…): try again shortly";
         Back => "weer verbonden met het register (verbroken van {from} tot {to}); bijgewerkt tot wijziging {seq}",
             "connected to the register again (lost from {from} to {to}); up to date to change {seq}";
         ChangedBy => "{user} heeft deze zaak om {at} gewijzigd: {what}",

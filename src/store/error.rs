@@ -175,6 +175,11 @@ impl StoreError {
             StoreError::ReadOnly(ReadOnlyWhy::Moved) => {
                 crate::i18n::postgres::PgMsg::Moved.text(lang).into()
             }
+            StoreError::ReadOnly(ReadOnlyWhy::Offline) => {
+                crate::i18n::postgres::PgMsg::OfflineRefused
+                    .text(lang)
+                    .into()
+            }
             StoreError::ReadOnly(why) => {
                 let why = match why {
                     ReadOnlyWhy::WorkingFailed => StoreMsg::SavedButWorking.text(lang),

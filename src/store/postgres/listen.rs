@@ -32,6 +32,10 @@ const WAIT: Duration = Duration::from_millis(100);
 pub const HEARTBEAT: Duration = Duration::from_secs(5);
 /// A workbench not heard from for this long is gone.
 pub const EXPIRY: Duration = Duration::from_secs(15);
+/// How often the live connection is probed: a server that closed it is noticed within this.
+const PROBE: Duration = Duration::from_secs(1);
+/// How long a probe may take before the connection counts as lost.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long between two attempts to reach a lost server.
 const RETRY: Duration = Duration::from_millis(500);
 /// The channel of saves (the schema's `append` notifies it).
@@ -78,8 +82,10 @@ pub(super) fn start(target: PgTarget, shared: Arc<Shared>) -> Option<Live> {
         last_beat: None,
         others: BTreeMap::new(),
         reported: Vec::new(),
+        online: false,
         was_lost: false,
         next_try: Instant::now(),
+        last_probe: Instant::now(),
     };
     shared.live.store(true, Ordering::SeqCst);
     match std::thread::Builder::new()
@@ -118,9 +124,12 @@ struct Listener {
     others: BTreeMap<String, (Option<Presence>, Instant)>,
     /// What the app was last told of the others.
     reported: Vec<Presence>,
+    /// The thread had a working connection at its last look.
+    online: bool,
     /// The connection was lost since the last [`LiveEvent::Back`].
     was_lost: bool,
     next_try: Instant,
+    last_probe: Instant,
 }
 
 /// A presence notification as sent: the server fills in the login (`session_user`).
@@ -176,7 +185,10 @@ impl Listener {
         if self.conn.as_ref().is_some_and(|c| !c.is_closed()) {
             return true;
         }
-        if self.conn.take().is_some() {
+        // Dropped here or by a failed statement (`say`, `listen`): lost either way.
+        self.conn = None;
+        if self.online {
+            self.online = false;
             self.lost();
         }
         if Instant::now() < self.next_try {
@@ -203,6 +215,7 @@ impl Listener {
         } else {
             self.conn = Some(client);
         }
+        self.online = true;
         self.beat_due = true;
         self.ask = true;
         true
@@ -257,7 +270,8 @@ impl Listener {
             self.beat_due = false;
             self.ask = false;
             self.last_beat = Some(Instant::now());
-        } else if conn.is_closed() {
+        } else {
+            // pg_notify is everyone's: a failure is the connection's.
             self.conn = None;
         }
     }
@@ -269,12 +283,16 @@ impl Listener {
         };
         let mut got = Vec::new();
         let mut broken = false;
+        // A connection the server closed ends the wait at once with nothing: probe it then,
+        // and every [`PROBE`] anyway.
+        let mut early = false;
         {
             let mut notes = conn.notifications();
+            let started = Instant::now();
             match notes.timeout_iter(WAIT).next() {
                 Ok(Some(n)) => got.push(n),
                 Err(_) => broken = true,
-                Ok(None) => {}
+                Ok(None) => early = started.elapsed() < WAIT / 2,
             }
             if !broken {
                 let mut waiting = notes.iter();
@@ -289,6 +307,10 @@ impl Listener {
                     }
                 }
             }
+        }
+        if !broken && (early || self.last_probe.elapsed() >= PROBE) {
+            self.last_probe = Instant::now();
+            broken = conn.is_valid(PROBE_TIMEOUT).is_err();
         }
         if broken || conn.is_closed() {
             self.conn = None;
