@@ -67,6 +67,7 @@ messages! {
             "connected to the register again (lost from {from} to {to}); up to date to change {seq}";
         ChangedBy => "{user} heeft deze zaak om {at} gewijzigd: {what}",
             "{user} changed this case at {at}: {what}";
+        ByHandler => "een behandelaar", "a handler";
         AlsoOpen => "ook open bij {users}", "also open by {users}";
         VerifyHead => "kop: {seq}:{hash} (bewaar dit buiten de database)",
             "head: {seq}:{hash} (keep this outside the database)";
