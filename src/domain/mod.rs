@@ -7,6 +7,7 @@
 //! - `breach` — the AP meldformulier and the breach register, as data.
 //! - `rights` — the authority and breach rules read from a case.
 //! - `duty` — each legal duty of a case with its deadline and when it was met.
+//! - `overlap` — what a change touches of a case; whether two changes made at once clash.
 //! - `summary` — what the list shows, with its legal dates computed once.
 
 pub mod authority;
@@ -20,6 +21,7 @@ pub mod event;
 pub mod instant;
 pub mod kind;
 pub mod letter;
+pub mod overlap;
 pub mod rights;
 pub mod role;
 pub mod summary;

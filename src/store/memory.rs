@@ -11,7 +11,7 @@ use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
 
 use super::journal::{ZERO_HASH, encode_line};
-use super::register::{Head, Register, Saved, Seen, check_change};
+use super::register::{Head, Register, Saved, Seen, check_change, check_seen};
 use super::working::{FoldError, fold_change};
 use super::{ChainCheck, ChainState, Health, HistoryEntry, StoreError};
 
@@ -84,20 +84,14 @@ impl Register for MemoryRegister {
         at: DateTime<Utc>,
     ) -> Result<Saved, StoreError> {
         let assigned = check_change(&mut events, at, &self.summaries)?;
-        for s in seen {
-            let now = self
-                .cases
-                .get(&s.case)
-                .ok_or(StoreError::UnknownCase(s.case))?;
-            if now.last_seq != s.version {
-                let line = self.lines.iter().find(|l| l.seq == now.last_seq);
-                return Err(StoreError::Conflict {
-                    case: s.case,
-                    by: line.map(|l| l.user.clone()).unwrap_or_default(),
-                    at: line.map(|l| l.at).unwrap_or_default(),
-                });
-            }
-        }
+        let cases = &self.cases;
+        let lines = &self.lines;
+        check_seen(
+            seen,
+            &events,
+            &mut |id| Ok(cases.get(&id).map(|c| c.last_seq)),
+            &mut |id| Ok(history_of(lines, id)),
+        )?;
         let seq = self.head.seq + 1;
         let cases = &self.cases;
         let folded = fold_change(seq, at, &self.user, &events, true, &mut |id| {
@@ -139,15 +133,7 @@ impl Register for MemoryRegister {
     }
 
     fn history(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError> {
-        let mut out = Vec::new();
-        for line in &self.lines {
-            for e in &line.events {
-                if e.case() == Some(id) {
-                    out.push((line.seq, line.at, line.user.clone(), e.clone()));
-                }
-            }
-        }
-        Ok(out)
+        Ok(history_of(&self.lines, id))
     }
 
     fn health(&self) -> Health {
@@ -182,4 +168,17 @@ impl Register for MemoryRegister {
     fn check_chain(&self) -> ChainCheck {
         ChainCheck::finished(ChainState::Intact(self.head.seq))
     }
+}
+
+/// Every event about case `id`, oldest first.
+fn history_of(lines: &[HistoryEntryLine], id: CaseId) -> Vec<HistoryEntry> {
+    let mut out = Vec::new();
+    for line in lines {
+        for e in &line.events {
+            if e.case() == Some(id) {
+                out.push((line.seq, line.at, line.user.clone(), e.clone()));
+            }
+        }
+    }
+    out
 }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::domain::deadline::amsterdam_date;
+use crate::domain::overlap;
 
 use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
@@ -189,6 +190,51 @@ pub(crate) fn check_change<V>(
         crate::domain::case::check_new(event)?;
     }
     Ok(assigned)
+}
+
+/// The versions a change was made on, checked by the rule of design.md "Versions and
+/// conflicts", the same in every store: a case unchanged since the user read it passes; a case
+/// changed since passes too when the changes saved meanwhile do not clash with this one
+/// ([`crate::domain::overlap::clashes`]) — the change is then folded on the case as it is now,
+/// which the domain checks again — and is otherwise a [`StoreError::Conflict`] naming who made
+/// the last clashing change, and when.
+///
+/// `current` gives a case's version now; `history` its events, oldest first. Returns the
+/// versions the change is saved on (for a store that checks them again under its own lock).
+pub(crate) fn check_seen(
+    seen: &[Seen],
+    mine: &[Event],
+    current: &mut dyn FnMut(CaseId) -> Result<Option<u64>, StoreError>,
+    history: &mut dyn FnMut(CaseId) -> Result<Vec<HistoryEntry>, StoreError>,
+) -> Result<Vec<Seen>, StoreError> {
+    let mut now_seen = Vec::with_capacity(seen.len());
+    for s in seen {
+        let Some(version) = current(s.case)? else {
+            return Err(StoreError::UnknownCase(s.case));
+        };
+        if version != s.version {
+            let since: Vec<HistoryEntry> = history(s.case)?
+                .into_iter()
+                .filter(|(seq, ..)| *seq > s.version)
+                .collect();
+            let clash = since
+                .iter()
+                .rev()
+                .find(|(_, _, _, event)| overlap::clashes(s.case, [event], mine));
+            if let Some((_, at, by, _)) = clash {
+                return Err(StoreError::Conflict {
+                    case: s.case,
+                    by: by.clone(),
+                    at: *at,
+                });
+            }
+        }
+        now_seen.push(Seen {
+            case: s.case,
+            version,
+        });
+    }
+    Ok(now_seen)
 }
 
 /// Gives each case the change creates its id: the next free number of its letter in the

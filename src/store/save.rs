@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::domain::{Event, Summary};
 
 use super::records::checked_record;
-use super::register::{Saved, Seen, check_change};
+use super::register::{Saved, Seen, check_change, check_seen};
 use super::working::{self, FoldError, WorkingError, fold_change};
 use super::{Damage, Health, ReadOnlyWhy, Store, StoreError};
 
@@ -36,7 +36,7 @@ impl Store {
     ) -> Result<Saved, StoreError> {
         self.writable()?;
         let assigned = check_change(&mut events, at, &self.summaries)?;
-        self.check_versions(seen)?;
+        self.check_versions(seen, &events)?;
         let seq = self.journal.last_seq() + 1;
         let folded = self.fold_new(seq, at, &events)?;
         let cases = self.summaries.len() as u64 + folded.created;
@@ -126,28 +126,17 @@ impl Store {
         }
     }
 
-    /// Refuses the change when a case the user saw has changed since (one handler per local
-    /// register: this holds unless the register was changed under the session).
-    fn check_versions(&self, seen: &[Seen]) -> Result<(), StoreError> {
-        for s in seen {
-            let Some(now) = self.summaries.get(&s.case) else {
-                return Err(StoreError::UnknownCase(s.case));
-            };
-            if now.last_seq != s.version {
-                let (by, at) = self
-                    .history(s.case)?
-                    .into_iter()
-                    .rev()
-                    .find(|(seq, ..)| *seq == now.last_seq)
-                    .map(|(_, at, user, _)| (user, at))
-                    .unwrap_or_default();
-                return Err(StoreError::Conflict {
-                    case: s.case,
-                    by,
-                    at,
-                });
-            }
-        }
+    /// Checks the versions the user saw by the rule every store shares
+    /// ([`check_seen`]); one handler per local register, so a case changes under a session
+    /// only when the register was changed beside it.
+    fn check_versions(&self, seen: &[Seen], mine: &[Event]) -> Result<(), StoreError> {
+        let summaries = &self.summaries;
+        check_seen(
+            seen,
+            mine,
+            &mut |id| Ok(summaries.get(&id).map(|s| s.last_seq)),
+            &mut |id| self.history(id),
+        )?;
         Ok(())
     }
 

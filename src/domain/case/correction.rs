@@ -19,7 +19,7 @@ use crate::domain::deadline::{self, amsterdam_date};
 use crate::domain::rights;
 
 /// A registered fact, without its value: what the correction prompt offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactField {
     /// A verzoek's date of receipt.

@@ -1,5 +1,6 @@
 //! Connecting to a team's register: the URL (`postgres://…`), what the environment adds to it
-//! (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, as `psql` does), TLS through
+//! (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, and the password file
+//! `PGPASSFILE` or `~/.pgpass`, as `psql` does), TLS through
 //! rustls with the pure-Rust `ring` provider and the system's trusted certificates (plus
 //! `PGSSLROOTCERT`), a connect timeout, TCP keepalives and a statement timeout.
 //!
@@ -78,6 +79,14 @@ impl PgTarget {
         {
             config.dbname(&db);
         }
+        if config.get_password().is_none()
+            && let Some(file) = env("PGPASSFILE")
+                .map(std::path::PathBuf::from)
+                .or_else(|| env("HOME").map(|h| std::path::Path::new(&h).join(".pgpass")))
+            && let Some(pw) = password_from_file(&file, &config)
+        {
+            config.password(pw);
+        }
         config.connect_timeout(CONNECT_TIMEOUT);
         config.keepalives(true);
         config.keepalives_idle(KEEPALIVE_IDLE);
@@ -126,6 +135,68 @@ impl PgTarget {
             .map_err(|e| StoreError::Pg(PgFailure::Query(reason(&e))))?;
         Ok(client)
     }
+}
+
+/// The password a `.pgpass` file gives for this host, port, database and login, as `psql`
+/// reads it: lines `host:port:database:user:password`, `*` matching anything, `\:` and `\\`
+/// escaped, the first matching line wins. Like `psql`, a file that others may read is ignored
+/// (a password file must be the user's own, 0600).
+fn password_from_file(file: &std::path::Path, config: &Config) -> Option<Vec<u8>> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(file).ok()?;
+    if !meta.is_file() || meta.permissions().mode() & 0o077 != 0 {
+        return None;
+    }
+    let text = std::fs::read_to_string(file).ok()?;
+    let host = match config.get_hosts().first() {
+        Some(Host::Tcp(h)) => h.clone(),
+        #[cfg(unix)]
+        Some(Host::Unix(_)) | None => "localhost".into(),
+    };
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
+    let user = config.get_user().unwrap_or_default();
+    let db = config.get_dbname().unwrap_or(user);
+    let wanted = [host.as_str(), port.as_str(), db, user];
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .find_map(|line| {
+            let fields = pgpass_fields(line);
+            if fields.len() != 5 {
+                return None;
+            }
+            let matches = fields[..4]
+                .iter()
+                .zip(wanted)
+                .all(|(f, w)| f == "*" || f == w);
+            matches.then(|| fields[4].clone().into_bytes())
+        })
+}
+
+/// A `.pgpass` line's fields, split on unescaped colons.
+fn pgpass_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(next), Some(last)) = (chars.next(), fields.last_mut()) {
+                    last.push(next);
+                }
+            }
+            ':' => fields.push(String::new()),
+            c => {
+                if let Some(last) = fields.last_mut() {
+                    last.push(c);
+                }
+            }
+        }
+    }
+    fields
 }
 
 /// rustls with the `ring` provider (no system library) trusting the system's certificates and
@@ -189,5 +260,34 @@ mod tests {
             assert!(!e.message(lang).contains("geheim"));
         }
         assert!(is_url("postgresql://x/y") && is_url("postgres://x/y") && !is_url("/srv/reg"));
+    }
+
+    /// A password need not be in the URL (the process list) or the environment: the login's
+    /// own `.pgpass` gives it, and a file others may read is ignored, as `psql` does.
+    #[test]
+    fn a_password_file_of_the_users_own_gives_the_password() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|_| panic!("tempdir"));
+        let file = dir.path().join("pgpass");
+        std::fs::write(
+            &file,
+            "# team\nother:5432:*:anna:nee\ndbhost:5433:privdesk:anna:ge\\:heim\n*:*:*:*:fallback\n",
+        )
+        .unwrap_or_else(|_| panic!("write"));
+        let config = |url: &str| Config::from_str(url).unwrap_or_else(|_| panic!("url"));
+        let pw = |url: &str| password_from_file(&file, &config(url));
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))
+            .unwrap_or_else(|_| panic!("chmod"));
+        assert_eq!(
+            pw("postgres://anna@dbhost:5433/privdesk").as_deref(),
+            Some(&b"ge:heim"[..])
+        );
+        assert_eq!(
+            pw("postgres://piet@dbhost:5433/privdesk").as_deref(),
+            Some(&b"fallback"[..])
+        );
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644))
+            .unwrap_or_else(|_| panic!("chmod"));
+        assert_eq!(pw("postgres://anna@dbhost:5433/privdesk"), None);
     }
 }

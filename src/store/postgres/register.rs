@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use postgres::Client;
 use postgres::error::SqlState;
+use postgres::{Client, Statement};
 
 use super::connect::reason;
 use super::listen::{self, Shared};
@@ -21,8 +21,8 @@ use super::{PgFailure, PgTarget, Roles};
 use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
 use crate::store::journal::{self, ZERO_HASH, encode_line, parse_line};
-use crate::store::register::{Head, Register, Role, Saved, Seen, check_change};
-use crate::store::working::{FoldError, WorkingError, fold_change};
+use crate::store::register::{Head, Register, Role, Saved, Seen, check_change, check_seen};
+use crate::store::working::{FoldError, fold_change};
 use crate::store::{
     CaughtUp, ChainCheck, ChainState, Change, Health, HistoryEntry, Live, ReadOnlyWhy, StoreError,
 };
@@ -60,18 +60,58 @@ impl std::fmt::Debug for PgRegister {
 
 struct Inner {
     client: Client,
+    /// The statements a save runs, prepared on this connection (`None` until first used, and
+    /// again after a reconnect).
+    prepared: Option<Statements>,
     /// The summaries as of `synced`.
     summaries: BTreeMap<CaseId, Arc<Summary>>,
     /// The seq the summaries are read up to.
     synced: u64,
-    head: Head,
+    /// The head as last read or written by this session: a save builds its line on it, and
+    /// `append` refuses it when another session moved the head meanwhile.
+    head: HeadRow,
+    /// Case rows as last read or written by this session, with the seq that wrote them: a save
+    /// folds on them without reading them again, and `append` refuses a row that moved.
+    rows: BTreeMap<CaseId, (Case, u64)>,
     /// The seq the app was last told of others' changes up to ([`Register::catch_up`]).
     reported: u64,
     /// The seqs this session saved since then (not others' changes).
     own: BTreeSet<u64>,
 }
 
+/// How many case rows a session keeps (the cases its handler has open or just saved).
+const ROWS_KEPT: usize = 64;
+
+/// The statements of a save, prepared once per connection: a statement sent as text is
+/// parsed in a round trip of its own before it runs.
+struct Statements {
+    append: Statement,
+    rows: Statement,
+    history: Statement,
+}
+
+impl Statements {
+    fn prepare(client: &mut Client) -> Result<Statements, StoreError> {
+        Ok(Statements {
+            append: client
+                .prepare("SELECT privdesk.append($1, $2, $3, $4::text::jsonb)")
+                .map_err(q)?,
+            rows: client
+                .prepare(
+                    "SELECT id, written, record::text FROM privdesk.cases WHERE id = ANY($1::text[])",
+                )
+                .map_err(q)?,
+            history: client
+                .prepare(
+                    "SELECT line FROM privdesk.journal WHERE case_ids @> ARRAY[$1::text] ORDER BY seq",
+                )
+                .map_err(q)?,
+        })
+    }
+}
+
 /// The head row.
+#[derive(Clone, Debug, Default)]
 struct HeadRow {
     seq: u64,
     hash: String,
@@ -174,12 +214,15 @@ impl PgRegister {
             target: target.clone(),
             inner: Mutex::new(Inner {
                 client,
+                prepared: None,
                 summaries: BTreeMap::new(),
                 synced: 0,
-                head: Head {
+                head: HeadRow {
                     seq: 0,
                     hash: ZERO_HASH.into(),
+                    cases: 0,
                 },
+                rows: BTreeMap::new(),
                 reported: 0,
                 own: BTreeSet::new(),
             }),
@@ -196,15 +239,7 @@ impl PgRegister {
                     return Err(StoreError::Pg(PgFailure::EmptyForFg));
                 }
                 let created = [Event::RegisterCreated { demo: false }];
-                match Self::append_on(
-                    &mut inner.client,
-                    &register.user,
-                    &head,
-                    &created,
-                    now,
-                    &[],
-                    &[],
-                ) {
+                match Self::append_on(&mut inner, &register.user, &head, &created, now, &[], &[]) {
                     // Another handler opened it first: their line is the first.
                     Ok(_) | Err(StoreError::Pg(PgFailure::Busy)) => {}
                     Err(e) => return Err(e),
@@ -254,6 +289,7 @@ impl PgRegister {
             // it has not noticed yet.
             if let Some(client) = self.shared.take_spare().filter(|c| !c.is_closed()) {
                 inner.client = client;
+                inner.prepared = None;
             } else if inner.client.is_closed() {
                 self.shared.offline.store(true, Ordering::SeqCst);
                 self.shared.want_spare.store(true, Ordering::SeqCst);
@@ -262,6 +298,7 @@ impl PgRegister {
             && let Ok(client) = self.target.connect()
         {
             inner.client = client;
+            inner.prepared = None;
         }
         inner
     }
@@ -281,11 +318,12 @@ impl PgRegister {
         sync(&mut self.lock()).map(|_| ())
     }
 
-    /// Builds the line of `events` on `head` and hands it to `append` with the case rows
-    /// (each with the `written` it was folded on). A head that moved is [`PgFailure::Busy`].
+    /// Builds the line of `events` on `head` and hands it to `append` with the versions the
+    /// change is saved on and the case rows (each with the `written` it was folded on). A head
+    /// or a row that moved is [`PgFailure::Busy`]; a version that moved is a conflict.
     #[allow(clippy::too_many_arguments)]
     fn append_on(
-        client: &mut Client,
+        inner: &mut Inner,
         user: &str,
         head: &HeadRow,
         events: &[Event],
@@ -317,69 +355,43 @@ impl PgRegister {
             }));
         }
         let json_rows = serde_json::Value::Array(json_rows).to_string();
-        let row = client
-            .query_one(
-                "SELECT privdesk.append($1, $2, $3, $4::text::jsonb)",
-                &[&line, &seen_ids, &seen_versions, &json_rows],
-            )
+        let append = statements(inner)?.append.clone();
+        let row = inner
+            .client
+            .query_one(&append, &[&line, &seen_ids, &seen_versions, &json_rows])
             .map_err(map_append_error)?;
         let seq: i64 = row.try_get(0).map_err(q)?;
         Ok(to_u64(seq))
     }
 
-    /// A case's row: its record and the seq that last wrote it.
-    fn row(client: &mut Client, id: CaseId) -> Result<Option<(Case, u64)>, StoreError> {
-        let row = client
-            .query_opt(
-                "SELECT written, record::text FROM privdesk.cases WHERE id = $1",
-                &[&id.to_string()],
-            )
-            .map_err(q)?;
-        let Some(row) = row else { return Ok(None) };
-        let written: i64 = row.try_get(0).map_err(q)?;
-        let text: &str = row.try_get(1).map_err(q)?;
-        let case: Case = serde_json::from_str(text).map_err(|_| bad_record())?;
-        Ok(Some((case, to_u64(written))))
-    }
-
-    /// Who made change `seq`, and when (from its line).
-    fn who(client: &mut Client, seq: u64) -> Result<(String, DateTime<Utc>), StoreError> {
-        let row = client
-            .query_opt(
-                "SELECT line FROM privdesk.journal WHERE seq = $1",
-                &[&to_i64(seq)],
-            )
-            .map_err(q)?;
-        let Some(row) = row else {
-            return Ok(Default::default());
-        };
-        let line: &str = row.try_get(0).map_err(q)?;
-        let c = parse_line(line.as_bytes()).map_err(|_| bad_record())?;
-        Ok((c.user, c.at))
-    }
-
-    /// The rows of the cases the user saw, read once: an unknown case, or one changed since
-    /// (another version than seen), refuses the save, naming who changed it and when.
-    fn read_seen(
-        client: &mut Client,
-        seen: &[Seen],
+    /// The rows of `ids` that exist, each with the seq that last wrote it, in one statement.
+    fn read_rows(
+        inner: &mut Inner,
+        ids: &[CaseId],
     ) -> Result<BTreeMap<CaseId, (Case, u64)>, StoreError> {
-        let mut read: BTreeMap<CaseId, (Case, u64)> = BTreeMap::new();
-        for s in seen {
-            let Some((case, written)) = Self::row(client, s.case)? else {
-                return Err(StoreError::UnknownCase(s.case));
-            };
-            read.insert(s.case, (case.clone(), written));
-            if case.last_seq != s.version {
-                let (by, at) = Self::who(client, case.last_seq)?;
-                return Err(StoreError::Conflict {
-                    case: s.case,
-                    by,
-                    at,
-                });
-            }
+        let mut read = BTreeMap::new();
+        if ids.is_empty() {
+            return Ok(read);
+        }
+        let rows = statements(inner)?.rows.clone();
+        let names: Vec<String> = ids.iter().map(CaseId::to_string).collect();
+        for row in inner.client.query(&rows, &[&names]).map_err(q)? {
+            let written: i64 = row.try_get(1).map_err(q)?;
+            let text: &str = row.try_get(2).map_err(q)?;
+            let case: Case = serde_json::from_str(text).map_err(|_| bad_record())?;
+            read.insert(case.id, (case, to_u64(written)));
         }
         Ok(read)
+    }
+
+    /// Keeps `rows` as this session's copies (see [`Inner::rows`]).
+    fn keep_rows(inner: &mut Inner, rows: impl IntoIterator<Item = (Case, u64)>) {
+        for (case, written) in rows {
+            if inner.rows.len() >= ROWS_KEPT && !inner.rows.contains_key(&case.id) {
+                inner.rows.clear();
+            }
+            inner.rows.insert(case.id, (case, written));
+        }
     }
 
     /// The saved cases' summaries, put in the register's list and returned (the save's
@@ -404,81 +416,101 @@ impl PgRegister {
         new_cases: u64,
     ) {
         let (seq, at, user, events) = line;
-        inner.synced = seq;
-        if let Ok((_, hash)) =
-            encode_line(seq, &at, user, events, head.cases + new_cases, &head.hash)
-        {
-            inner.head = Head { seq, hash };
+        let cases = head.cases + new_cases;
+        if let Ok((_, hash)) = encode_line(seq, &at, user, events, cases, &head.hash) {
+            inner.synced = seq;
+            inner.head = HeadRow { seq, hash, cases };
         }
     }
 
-    /// One attempt at a save; `Ok(None)` when the head moved (retry).
+    /// One attempt at a save; `Ok(None)` when the head, a row or a version moved (retry with
+    /// `fresh`). A first attempt builds on the head and the rows this session last read or
+    /// wrote — one round trip, `append`, when nobody else saved meanwhile; a fresh one reads
+    /// the head, the summaries saved since, and the rows first.
     fn try_save(
         &self,
         events: &[Event],
         seen: &[Seen],
         at: DateTime<Utc>,
+        fresh: bool,
     ) -> Result<Option<Saved>, StoreError> {
         let mut guard = self.lock();
         let inner = &mut *guard;
-        // One read of the head: a row that moves after it is caught by `append` (retried).
-        let head = sync(inner)?;
+        let head = if fresh {
+            sync(inner)?
+        } else {
+            inner.head.clone()
+        };
         let mut events = events.to_vec();
         let assigned = check_change(&mut events, at, &inner.summaries)?;
-        // The rows read once: the versions seen are checked on the rows the change folds on.
-        let mut read = Self::read_seen(&mut inner.client, seen)?;
+        let mut wanted: Vec<CaseId> = events
+            .iter()
+            .filter_map(Event::case)
+            .chain(seen.iter().map(|s| s.case))
+            .filter(|id| !assigned.contains(id))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut rows = BTreeMap::new();
+        if !fresh {
+            wanted.retain(|id| match inner.rows.get(id) {
+                Some(row) => {
+                    rows.insert(*id, row.clone());
+                    false
+                }
+                None => true,
+            });
+            // A version the kept row does not match: the rule is weighed on fresh rows.
+            if seen.iter().any(|s| {
+                rows.get(&s.case)
+                    .is_some_and(|(c, _): &(Case, u64)| c.last_seq != s.version)
+            }) {
+                return Ok(None);
+            }
+        }
+        rows.extend(Self::read_rows(inner, &wanted)?);
+        let seen = {
+            let client = &mut inner.client;
+            let prepared = &mut inner.prepared;
+            check_seen(
+                seen,
+                &events,
+                &mut |id| Ok(rows.get(&id).map(|(c, _)| c.last_seq)),
+                &mut |id| history_on(client, prepared, id),
+            )?
+        };
         let mut bases: BTreeMap<CaseId, u64> = BTreeMap::new();
-        let mut failed: Option<StoreError> = None;
-        let client = &mut inner.client;
         let folded = fold_change(head.seq + 1, at, &self.user, &events, true, &mut |id| {
             // An id given here is new by this register's summaries; if another handler took
             // it meanwhile, `append` finds the row and the save is rebuilt.
             if assigned.contains(&id) {
                 return Ok(None);
             }
-            if let Some((case, written)) = read.remove(&id) {
+            Ok(rows.remove(&id).map(|(case, written)| {
                 bases.insert(id, written);
-                return Ok(Some(case));
-            }
-            match Self::row(client, id) {
-                Ok(Some((case, written))) => {
-                    bases.insert(id, written);
-                    Ok(Some(case))
-                }
-                Ok(None) => Ok(None),
-                Err(e) => {
-                    failed = Some(e);
-                    Err(WorkingError::Record("cases"))
-                }
-            }
-        });
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        let folded = folded.map_err(fold_failure)?;
-        let rows: Vec<(Case, u64)> = folded
+                case
+            }))
+        })
+        .map_err(fold_failure)?;
+        let saved_rows: Vec<(Case, u64)> = folded
             .changed
             .iter()
             .map(|c| (c.clone(), bases.get(&c.id).copied().unwrap_or(0)))
             .collect();
-        let seq = match Self::append_on(
-            &mut inner.client,
-            &self.user,
-            &head,
-            &events,
-            at,
-            seen,
-            &rows,
-        ) {
+        let seq = match Self::append_on(inner, &self.user, &head, &events, at, &seen, &saved_rows) {
             Ok(seq) => seq,
-            Err(StoreError::Pg(PgFailure::Busy)) => return Ok(None),
+            Err(StoreError::Pg(PgFailure::Busy) | StoreError::Conflict { .. }) => {
+                inner.rows.clear();
+                return Ok(None);
+            }
             Err(e) => return Err(e),
         };
         inner.own.insert(seq);
         let changed = Self::summaries_saved(inner, &folded.changed);
+        Self::keep_rows(inner, folded.changed.iter().map(|c| (c.clone(), seq)));
         // The line followed the head the summaries were read at: they are current up to it.
         if inner.synced == head.seq && seq == head.seq + 1 {
-            let new_cases = rows.iter().filter(|(_, b)| *b == 0).count() as u64;
+            let new_cases = saved_rows.iter().filter(|(_, b)| *b == 0).count() as u64;
             let line = (seq, at, self.user.as_str(), events.as_slice());
             Self::advance_head(inner, &head, line, new_cases);
         }
@@ -567,10 +599,7 @@ fn sync_changed(inner: &mut Inner) -> Result<(HeadRow, Vec<Arc<Summary>>), Store
         inner.summaries.insert(s.id, Arc::clone(s));
     }
     inner.synced = head.seq;
-    inner.head = Head {
-        seq: head.seq,
-        hash: head.hash.clone(),
-    };
+    inner.head = head.clone();
     Ok((head, read))
 }
 
@@ -603,6 +632,43 @@ fn changes_between(
             user: c.user,
             events: c.events,
         });
+    }
+    Ok(out)
+}
+
+/// The statements of a save on this connection, prepared when first needed.
+fn statements(inner: &mut Inner) -> Result<&Statements, StoreError> {
+    prepared(&mut inner.client, &mut inner.prepared)
+}
+
+fn prepared<'a>(
+    client: &mut Client,
+    prepared: &'a mut Option<Statements>,
+) -> Result<&'a Statements, StoreError> {
+    if prepared.is_none() {
+        *prepared = Some(Statements::prepare(client)?);
+    }
+    prepared.as_ref().ok_or(StoreError::BadChange("prepare"))
+}
+
+/// Every event about case `id`, oldest first, from its journal lines.
+fn history_on(
+    client: &mut Client,
+    prepared: &mut Option<Statements>,
+    id: CaseId,
+) -> Result<Vec<HistoryEntry>, StoreError> {
+    let history = self::prepared(client, prepared)?.history.clone();
+    let rows = client.query(&history, &[&id.to_string()]).map_err(q)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let line: &str = row.try_get(0).map_err(q)?;
+        let c = parse_line(line.as_bytes())
+            .map_err(|fault| StoreError::JournalBroken(journal::BadLine { line: 0, fault }))?;
+        for e in c.events {
+            if e.case() == Some(id) {
+                out.push((c.seq, c.at, c.user.clone(), e));
+            }
+        }
     }
     Ok(out)
 }
@@ -663,7 +729,7 @@ impl Register for PgRegister {
             return Err(StoreError::ReadOnly(ReadOnlyWhy::Offline));
         }
         for attempt in 0..RETRIES {
-            if let Some(saved) = self.try_save(&events, seen, at)? {
+            if let Some(saved) = self.try_save(&events, seen, at, attempt > 0)? {
                 return Ok(saved);
             }
             // Others saved first: a short pause that differs per process and attempt.
@@ -677,7 +743,12 @@ impl Register for PgRegister {
 
     fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError> {
         let mut inner = self.lock();
-        Ok(Self::row(&mut inner.client, id)?.map(|(c, _)| c))
+        let row = Self::read_rows(&mut inner, &[id])?.remove(&id);
+        Ok(row.map(|row| {
+            let case = row.0.clone();
+            Self::keep_rows(&mut inner, [row]);
+            case
+        }))
     }
 
     fn summary(&self, id: CaseId) -> Option<Arc<Summary>> {
@@ -691,28 +762,9 @@ impl Register for PgRegister {
     }
 
     fn history(&self, id: CaseId) -> Result<Vec<HistoryEntry>, StoreError> {
-        let rows = {
-            let mut inner = self.lock();
-            inner
-                .client
-                .query(
-                    "SELECT line FROM privdesk.journal WHERE case_ids @> ARRAY[$1::text] ORDER BY seq",
-                    &[&id.to_string()],
-                )
-                .map_err(q)?
-        };
-        let mut out = Vec::new();
-        for row in rows {
-            let line: &str = row.try_get(0).map_err(q)?;
-            let c = parse_line(line.as_bytes())
-                .map_err(|fault| StoreError::JournalBroken(journal::BadLine { line: 0, fault }))?;
-            for e in c.events {
-                if e.case() == Some(id) {
-                    out.push((c.seq, c.at, c.user.clone(), e));
-                }
-            }
-        }
-        Ok(out)
+        let mut inner = self.lock();
+        let inner = &mut *inner;
+        history_on(&mut inner.client, &mut inner.prepared, id)
     }
 
     fn health(&self) -> Health {
@@ -737,7 +789,11 @@ impl Register for PgRegister {
 
     fn head(&self) -> Head {
         let _ = self.sync();
-        self.lock().head.clone()
+        let h = &self.lock().head;
+        Head {
+            seq: h.seq,
+            hash: h.hash.clone(),
+        }
     }
 
     fn name(&self) -> String {
