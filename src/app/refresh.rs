@@ -162,6 +162,7 @@ impl App {
         for id in open {
             self.reload_open(id);
         }
+        self.reload_breaches(&touched);
         if let Some(id) = self.open_case()
             && let Some(change) = up
                 .changes
@@ -213,6 +214,29 @@ impl App {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// The breach register in view shows the datalekken others changed as they are now.
+    fn reload_breaches(&mut self, touched: &BTreeSet<CaseId>) {
+        let mut fresh = Vec::new();
+        for view in &self.screens {
+            if let View::Breaches(cases, _) = view {
+                for c in cases.iter().filter(|c| touched.contains(&c.id)) {
+                    if let Ok(Some(case)) = self.store.case(c.id) {
+                        fresh.push(case);
+                    }
+                }
+            }
+        }
+        for view in &mut self.screens {
+            if let View::Breaches(cases, _) = view {
+                for c in cases.iter_mut() {
+                    if let Some(f) = fresh.iter().find(|f| f.id == c.id) {
+                        *c = f.clone();
+                    }
+                }
             }
         }
     }
