@@ -3,7 +3,9 @@
 //! frame is drawn, so a burst of input (a paste on a terminal without bracketed paste, keys typed
 //! during a slow frame) is handled at once and a key after it never waits for more keys to
 //! arrive. A bracketed paste is one insertion. The clock is read by the app at each action; the
-//! idle tick only redraws the countdowns.
+//! idle tick only redraws the countdowns. The loop waits at most [`LIVE_POLL`] for a key, then
+//! takes what a team's register reported (`App::refresh`): others' saves are on screen without
+//! a key press, and no network call runs while it waits.
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -20,6 +22,11 @@ pub const TICK: Duration = Duration::from_secs(20);
 /// How often the screen is redrawn while the journal's chain is still being checked, so that
 /// a broken chain shows as soon as it is found, not at the next key or tick.
 pub const CHECK_REDRAW: Duration = Duration::from_millis(250);
+
+/// The longest the loop waits for a key before it takes what a team's register reported
+/// (others' saves, presence, a lost connection): another handler's save is on screen within
+/// about this, without a key press.
+pub const LIVE_POLL: Duration = Duration::from_millis(100);
 
 /// At most this many waiting events are applied before a frame is drawn: a flood of input still
 /// shows progress on screen.
@@ -79,8 +86,13 @@ fn event_loop(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut last_tick = Instant::now();
+    let mut dirty = true;
+    let mut checking = true;
     loop {
-        terminal.draw(|f| crate::ui::draw(app, theme, f))?;
+        if dirty {
+            terminal.draw(|f| crate::ui::draw(app, theme, f))?;
+            dirty = false;
+        }
         if app.should_quit() {
             return Ok(());
         }
@@ -89,8 +101,10 @@ fn event_loop(
             until_tick.min(CHECK_REDRAW)
         } else {
             until_tick
-        };
+        }
+        .min(LIVE_POLL);
         if event::poll(wait)? {
+            dirty = true;
             let first = event::read()?;
             apply_pending(app, first, || {
                 if event::poll(Duration::ZERO)? {
@@ -100,9 +114,16 @@ fn event_loop(
                 }
             })?;
         }
+        // Others' saves and presence: taken between keys, drawn only when they changed.
+        dirty |= app.refresh(false);
+        // While the chain is checked, and once when the check ends, the banner may change.
+        let still = app.chain_state().is_none();
+        dirty |= checking;
+        checking = still;
         if last_tick.elapsed() >= TICK {
             app.update(Action::Tick);
             last_tick = Instant::now();
+            dirty = true;
         }
     }
 }

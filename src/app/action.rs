@@ -176,6 +176,20 @@ impl Task {
 }
 
 impl Action {
+    /// Whether the action would change a case (register one, answer, record a task, make a
+    /// letter): the FG changes no case, so her keymap has none of these keys.
+    pub fn changes_case(self) -> bool {
+        matches!(
+            self,
+            Action::NewRequest
+                | Action::NewBreach
+                | Action::AnswerYes
+                | Action::AnswerNo
+                | Action::Answer
+                | Action::Task(_)
+        )
+    }
+
     /// Whether the action means anything for a case of this kind: the footer and the help of
     /// a case's screens show only the keys that do (a datalek has no decision or letter, a
     /// verzoek no AP form). A key that does not apply still reaches the app, whose refusal

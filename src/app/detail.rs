@@ -59,7 +59,7 @@ impl App {
 
     /// Reads the record and the history of case `id` for the detail. A failed read still opens
     /// the detail (the summary is known) with the reason on it.
-    fn read_case_view(&mut self, id: CaseId) -> CaseView {
+    pub(super) fn read_case_view(&self, id: CaseId) -> CaseView {
         let mut error = None;
         let case = match self.store.case(id) {
             Ok(c) => c,

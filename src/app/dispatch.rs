@@ -81,7 +81,7 @@ impl App {
 
     /// Reads the clock; a new day in Amsterdam re-sorts the list at once (its deadlines' levels
     /// are counted in days), a countdown in hours waits for the driver's next tick.
-    fn read_clock(&mut self) {
+    pub(super) fn read_clock(&mut self) {
         let now = self.clock.now();
         let new_day = amsterdam_date(now) != amsterdam_date(self.now);
         self.now = now;

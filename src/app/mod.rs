@@ -15,6 +15,7 @@
 //! - `keymap` — the one table of (mode, key, action, help text).
 //! - `breach` — the datalek screens' state: the breach register and the AP form view.
 //! - `checklist` — a case's checklist workbench and its prompts (issue 8).
+//! - `refresh` — the live team: others' saves, who else has a case open, a lost connection.
 
 pub mod action;
 pub mod breach;
@@ -30,6 +31,7 @@ mod message;
 pub mod new_breach;
 mod new_request;
 pub mod overview;
+mod refresh;
 mod saving;
 mod screen;
 pub mod why;
@@ -67,6 +69,8 @@ pub enum Banner {
     JournalBroken(u64),
     /// The journal could not be read to its end.
     JournalUnreadable,
+    /// A team's register whose connection is lost: read-only while it reconnects.
+    Offline,
 }
 
 /// The whole state of the app.
@@ -86,6 +90,8 @@ pub struct App {
     config: Config,
     /// The whole journal's chain, checked in the background since the app started.
     chain: ChainCheck,
+    /// Others' saves and presence on a team's register (issue 20).
+    live: refresh::LiveState,
     quit: bool,
 }
 
@@ -94,21 +100,25 @@ impl App {
     /// one only on a demo register (the drivers check; `SetNow` checks again).
     pub fn new(store: impl Register + 'static, clock: Clock, lang: Lang) -> App {
         let now = clock.now();
+        let role = store.role();
         let mut app = App {
             screens: vec![screen::View::List],
             store: Box::new(store),
             clock,
             now,
             lang,
-            keymap: Keymap::default(),
+            keymap: Keymap::for_role(role),
             list: list::CaseList::default(),
             message: None,
             quit: false,
             config: Config::default(),
             chain: ChainCheck::default(),
+            live: refresh::LiveState::default(),
         };
         app.chain = app.store.check_chain();
         app.load();
+        app.open_start_screen(role);
+        app.start_live();
         app.message = app
             .store
             .notice(lang)
@@ -179,6 +189,7 @@ impl App {
             Health::Damaged(crate::store::Damage::DiskFull) => out.push(Banner::DiskFull),
             Health::Damaged(_) => out.push(Banner::Damaged),
             Health::ReadOnly(crate::store::ReadOnlyWhy::Moved) => out.push(Banner::Moved),
+            Health::ReadOnly(crate::store::ReadOnlyWhy::Offline) => out.push(Banner::Offline),
             Health::ReadOnly(_) => out.push(Banner::ReadOnly),
         }
         match self.chain.state() {

@@ -105,6 +105,21 @@ impl App {
         View::Overview(Box::new(self.build_overview()))
     }
 
+    /// An overview in view, built again after others' saves; its selection stays.
+    pub(super) fn rebuild_overviews(&mut self) {
+        if !self.screens.iter().any(|v| matches!(v, View::Overview(..))) {
+            return;
+        }
+        let fresh = self.build_overview();
+        for view in &mut self.screens {
+            if let View::Overview(o) = view {
+                let selected = o.selected.min(fresh.rows.len().saturating_sub(1));
+                **o = fresh.clone();
+                o.selected = selected;
+            }
+        }
+    }
+
     /// Opens the overview on top of the current screen.
     pub(super) fn open_overview(&mut self) {
         let view = self.overview_view();

@@ -17,6 +17,8 @@ impl App {
         seen: &[Seen],
     ) -> Result<Saved, StoreError> {
         let saved = self.store.save(events, seen, self.now)?;
+        // A notification of this save is not others' news.
+        self.live.head = self.live.head.max(saved.seq);
         self.take_summaries(&saved.changed);
         if let Some(w) = &saved.warning {
             let text = w.message(self.lang);

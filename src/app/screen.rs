@@ -102,6 +102,15 @@ pub enum Confirm {
 }
 
 impl App {
+    /// Opens the screen a session starts on, by the login's role: the one place it is chosen.
+    /// The FG supervises: her overview opens first, the list beneath it (`Esc`); everyone else
+    /// starts on the list.
+    pub(super) fn open_start_screen(&mut self, role: Option<crate::domain::Role>) {
+        if role == Some(crate::domain::Role::Fg) {
+            self.open_overview();
+        }
+    }
+
     /// The screen on top.
     pub fn screen(&self) -> Screen {
         self.screens.last().map_or(Screen::List, View::id)

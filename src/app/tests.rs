@@ -166,3 +166,138 @@ fn the_list_after_saves_is_the_list_a_full_sort_gives() {
     );
     assert_eq!(app.counts(), counts);
 }
+
+/// A register shared with "another workbench" (the test), whose catch-up reports what the
+/// test scripts: the app's side of the live team without a server.
+struct Shared {
+    inner: std::sync::Arc<std::sync::Mutex<MemoryRegister>>,
+    user: String,
+    news: std::sync::Arc<std::sync::Mutex<Option<crate::store::CaughtUp>>>,
+}
+
+impl Shared {
+    fn reg(&self) -> std::sync::MutexGuard<'_, MemoryRegister> {
+        self.inner.lock().unwrap()
+    }
+}
+
+impl Register for Shared {
+    fn save(
+        &mut self,
+        events: Vec<Event>,
+        seen: &[Seen],
+        at: DateTime<Utc>,
+    ) -> Result<crate::store::Saved, StoreError> {
+        self.reg().save(events, seen, at)
+    }
+    fn case(&self, id: CaseId) -> Result<Option<crate::domain::Case>, StoreError> {
+        self.reg().case(id)
+    }
+    fn summary(&self, id: CaseId) -> Option<std::sync::Arc<crate::domain::Summary>> {
+        self.reg().summary(id)
+    }
+    fn summaries(&self) -> Vec<std::sync::Arc<crate::domain::Summary>> {
+        self.reg().summaries()
+    }
+    fn history(&self, id: CaseId) -> Result<Vec<crate::store::HistoryEntry>, StoreError> {
+        self.reg().history(id)
+    }
+    fn health(&self) -> crate::store::Health {
+        self.reg().health()
+    }
+    fn user(&self) -> &str {
+        &self.user
+    }
+    fn is_demo(&self) -> bool {
+        true
+    }
+    fn head(&self) -> crate::store::Head {
+        self.reg().head()
+    }
+    fn name(&self) -> String {
+        self.reg().name()
+    }
+    fn notice(&self, _lang: Lang) -> Option<(String, bool)> {
+        None
+    }
+    fn flush(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn check_chain(&self) -> crate::store::ChainCheck {
+        self.reg().check_chain()
+    }
+    fn catch_up(&self) -> Result<crate::store::CaughtUp, StoreError> {
+        Ok(self.news.lock().unwrap().take().unwrap_or_default())
+    }
+}
+
+#[test]
+fn another_handlers_change_is_taken_in_place_and_a_prompt_being_filled_is_kept() {
+    let inner = std::sync::Arc::new(std::sync::Mutex::new(demo_register()));
+    let news = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let shared = Shared {
+        inner: std::sync::Arc::clone(&inner),
+        user: "Demo Gebruiker".into(),
+        news: std::sync::Arc::clone(&news),
+    };
+    let mut app = App::new(shared, Clock::Fixed(now()), Lang::Nl);
+    register_through_the_form(&mut app);
+    let Screen::Detail(id) = app.screen() else {
+        panic!("the new case's detail")
+    };
+    press(&mut app, "c");
+    press(&mut app, "N");
+    type_text(&mut app, "half getypt");
+    let lines_before = inner.lock().unwrap().head().seq;
+    // Nothing new: a refresh changes nothing and writes nothing.
+    assert!(!app.refresh(true));
+    // Piet answers a step on the same case in his own workbench.
+    let saved = inner
+        .lock()
+        .unwrap()
+        .save(
+            vec![Event::Answered {
+                case: id,
+                step: StepId::IdentiteitGecontroleerd,
+                answer: Answer::YesNo(true),
+            }],
+            &[],
+            now(),
+        )
+        .unwrap();
+    *news.lock().unwrap() = Some(crate::store::CaughtUp {
+        head: saved.seq,
+        changed: saved.changed.clone(),
+        changes: vec![crate::store::Change {
+            seq: saved.seq,
+            at: now(),
+            user: "piet".into(),
+            events: vec![Event::Answered {
+                case: id,
+                step: StepId::IdentiteitGecontroleerd,
+                answer: Answer::YesNo(true),
+            }],
+        }],
+    });
+    assert!(app.refresh(true));
+    assert_eq!(inner.lock().unwrap().head().seq, lines_before + 1);
+    // The checklist shows Piet's answer, says who changed the case, when and what …
+    let c = app.checklist().unwrap();
+    assert!(
+        c.case
+            .answers
+            .contains_key(&StepId::IdentiteitGecontroleerd)
+    );
+    let m = app.message().unwrap();
+    assert!(
+        m.text
+            .starts_with("piet heeft deze zaak om 09:00 gewijzigd: "),
+        "{}",
+        m.text
+    );
+    assert!(m.text.contains("Identiteit gecontroleerd"), "{}", m.text);
+    // … and the note being typed is still there, as typed.
+    let p = app.prompt().unwrap();
+    assert_eq!(p.form.text(0), "half getypt");
+    assert_eq!(app.summary(id).unwrap(), &*saved.changed[0]);
+}

@@ -10,7 +10,7 @@
 //! exactly one reply, so a harness can drive privdesk through a pipe; comments and blank lines
 //! get none. A key that quits the app (`q` on the list) ends the script or the session there,
 //! and its command answers `ok: quit`. With `--json` every reply is one JSON object on a line
-//! of its own.
+//! of its own. On a team's register `screen` and `expect` first catch up with others' saves.
 
 pub mod script;
 
@@ -168,9 +168,25 @@ impl Driver {
         rows
     }
 
-    /// Runs one command.
+    /// Runs one command. Before a `screen` or an `expect` the app catches up with the
+    /// register (one read of its head; others' saves taken as the terminal takes them), so a
+    /// harness sees another session's save deterministically; after keys the app tells the
+    /// others which case it has open.
     pub fn run(&mut self, command: &Command) -> Reply {
         let lang = self.app.lang();
+        if matches!(
+            command,
+            Command::Screen | Command::Expect(_) | Command::ExpectNot(_)
+        ) && self.app.refresh(true)
+        {
+            self.draw();
+        }
+        let reply = self.run_command(command, lang);
+        self.app.refresh(false);
+        reply
+    }
+
+    fn run_command(&mut self, command: &Command, lang: crate::i18n::Lang) -> Reply {
         let reply = match command {
             Command::Now(text) => {
                 if !self.app.is_demo() {

@@ -59,6 +59,16 @@ messages! {
         LoggedIn => " · {user} ({role})", " · {user} ({role})";
         RoleHandler => "behandelaar", "handler";
         RoleFg => "FG", "DPO";
+        Offline => "verbinding met het register verbroken — opnieuw verbinden…",
+            "connection to the register lost — reconnecting…";
+        OfflineRefused => "de verbinding met het register is verbroken (opnieuw verbinden…): probeer het zo opnieuw",
+            "the connection to the register is lost (reconnecting…): try again shortly";
+        Back => "weer verbonden met het register (verbroken van {from} tot {to}); bijgewerkt tot wijziging {seq}",
+            "connected to the register again (lost from {from} to {to}); up to date to change {seq}";
+        ChangedBy => "{user} heeft deze zaak om {at} gewijzigd: {what}",
+            "{user} changed this case at {at}: {what}";
+        ByHandler => "een behandelaar", "a handler";
+        AlsoOpen => "ook open bij {users}", "also open by {users}";
         VerifyHead => "kop: {seq}:{hash} (bewaar dit buiten de database)",
             "head: {seq}:{hash} (keep this outside the database)";
         VerifyHeadRow => "de kop in de database ({found}) is niet die van het journaal ({expected})",

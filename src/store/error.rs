@@ -117,6 +117,7 @@ impl StoreError {
             | StoreError::ReadOnly(ReadOnlyWhy::JournalPoisoned | ReadOnlyWhy::DiskFull) => 5,
             StoreError::ReadOnly(ReadOnlyWhy::LockLost) => 3,
             StoreError::ReadOnly(ReadOnlyWhy::Moved) => 2,
+            StoreError::ReadOnly(ReadOnlyWhy::Offline) => 5,
             StoreError::Pg(f) => f.exit_code(),
             StoreError::NoRegister(_)
             | StoreError::NoDataDir
@@ -174,6 +175,11 @@ impl StoreError {
             StoreError::ReadOnly(ReadOnlyWhy::Moved) => {
                 crate::i18n::postgres::PgMsg::Moved.text(lang).into()
             }
+            StoreError::ReadOnly(ReadOnlyWhy::Offline) => {
+                crate::i18n::postgres::PgMsg::OfflineRefused
+                    .text(lang)
+                    .into()
+            }
             StoreError::ReadOnly(why) => {
                 let why = match why {
                     ReadOnlyWhy::WorkingFailed => StoreMsg::SavedButWorking.text(lang),
@@ -181,6 +187,7 @@ impl StoreError {
                     ReadOnlyWhy::LockLost => StoreMsg::LockLost.text(lang),
                     ReadOnlyWhy::DiskFull => StoreMsg::SavedButDiskFull.text(lang),
                     ReadOnlyWhy::Moved => crate::i18n::postgres::PgMsg::Moved.text(lang),
+                    ReadOnlyWhy::Offline => crate::i18n::postgres::PgMsg::Offline.text(lang),
                 };
                 StoreMsg::ReadOnly.fill(lang, &[("why", why)])
             }

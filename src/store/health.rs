@@ -87,6 +87,8 @@ pub enum ReadOnlyWhy {
     DiskFull,
     /// The register was moved to PostgreSQL (`privdesk db migrate`): this copy stays as it was.
     Moved,
+    /// A team's register whose connection was lost: read-only until it is back (issue 20).
+    Offline,
 }
 
 /// The state of an open store.

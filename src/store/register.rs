@@ -17,7 +17,7 @@ use crate::domain::overlap;
 use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
 
-use super::{ChainCheck, Health, HistoryEntry, StoreError};
+use super::{CaughtUp, ChainCheck, Health, HistoryEntry, Live, StoreError};
 
 /// A case's version as a user saw it: the seq of the last change to its facts, answers,
 /// decision or status ([`Case::last_seq`]; reads and letters leave it as it is). A save carries
@@ -136,6 +136,21 @@ pub trait Register: Send {
 
     /// Starts checking the whole journal's chain in the background.
     fn check_chain(&self) -> ChainCheck;
+
+    /// What others saved since the last catch-up (or the open): their changes and the changed
+    /// cases' summaries. Reads, never writes. A register of one writer has nothing to catch up.
+    fn catch_up(&self) -> Result<CaughtUp, StoreError> {
+        Ok(CaughtUp {
+            head: self.head().seq,
+            ..CaughtUp::default()
+        })
+    }
+
+    /// Starts reporting others' saves, who has which case open and the connection's state
+    /// (a workbench calls it once). `None`: a register of one writer, nothing to report.
+    fn live(&mut self) -> Option<Live> {
+        None
+    }
 }
 
 /// Saves a change for a caller that read no case first (the commands' exports, letters and

@@ -44,17 +44,8 @@ fn header(app: &App, theme: &Theme) -> Line<'static> {
     let mut spans = banners(app, theme);
     spans.push(Span::styled(UiMsg::Title.text(lang), theme.title));
     // A team's register: who is logged in, and as what.
-    if let Some(role) = app.role() {
-        use crate::i18n::postgres::PgMsg;
-        let role = match role {
-            crate::domain::Role::Handler => PgMsg::RoleHandler,
-            crate::domain::Role::Fg => PgMsg::RoleFg,
-        };
-        let user = crate::domain::text::clean_line(app.user());
-        spans.push(Span::styled(
-            PgMsg::LoggedIn.fill(lang, &[("user", &user), ("role", role.text(lang))]),
-            theme.text,
-        ));
+    if let Some(who) = super::logged_in(app) {
+        spans.push(Span::styled(who, theme.text));
     }
     spans.push(Span::raw("   "));
     let count = |msg: UiMsg, n: usize, style: Style| {
@@ -231,7 +222,10 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Cell::from(text::marker(level, lang)),
             Cell::from(s.id.to_string()),
             Cell::from(names::kind(s.kind, lang)),
-            Cell::from(party_with_tags(s, lang)),
+            Cell::from(match super::also_open(app, s.id) {
+                Some(who) => format!("{} · {who}", party_with_tags(s, lang)),
+                None => party_with_tags(s, lang),
+            }),
             Cell::from(names::status(s.status, lang)),
             Cell::from(due),
             Cell::from(Line::from(left).right_aligned()),

@@ -199,7 +199,43 @@ pub(crate) fn frame_parts(area: Rect) -> [Rect; 4] {
 pub(crate) fn head(app: &App, theme: &Theme) -> Line<'static> {
     let mut spans = banners(app, theme);
     spans.push(Span::styled(UiMsg::Title.text(app.lang()), theme.title));
+    if let Some(who) = logged_in(app) {
+        spans.push(Span::styled(who, theme.text));
+    }
     Line::from(spans)
+}
+
+/// On a team's register: " · anna (behandelaar)" — who is logged in, and as what.
+pub(crate) fn logged_in(app: &App) -> Option<String> {
+    use crate::i18n::postgres::PgMsg;
+    let lang = app.lang();
+    let role = match app.role()? {
+        crate::domain::Role::Handler => PgMsg::RoleHandler,
+        crate::domain::Role::Fg => PgMsg::RoleFg,
+    };
+    let user = crate::domain::text::clean_line(app.user());
+    Some(PgMsg::LoggedIn.fill(lang, &[("user", &user), ("role", role.text(lang))]))
+}
+
+/// A case's title with who else has it open on a team's register: "… · ook open bij anna".
+pub(crate) fn with_also_open(app: &App, id: crate::domain::CaseId, title: String) -> String {
+    match also_open(app, id) {
+        Some(who) => format!("{title} · {who}"),
+        None => title,
+    }
+}
+
+/// "ook open bij anna, piet" when others have case `id` open (their names as plain text).
+pub(crate) fn also_open(app: &App, id: crate::domain::CaseId) -> Option<String> {
+    let names = app.also_open(id);
+    if names.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| crate::domain::text::clean_line(n).into_owned())
+        .collect();
+    Some(crate::i18n::postgres::PgMsg::AlsoOpen.fill(app.lang(), &[("users", &names.join(", "))]))
 }
 
 /// The bordered block a screen's body stands in, titled ` {title} `.
@@ -237,6 +273,7 @@ pub(crate) fn banners(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                 UiMsg::JournalBroken.fill(lang, &[("line", &line.to_string())])
             ),
             Banner::JournalUnreadable => format!(" {} ", UiMsg::JournalUnreadable.text(lang)),
+            Banner::Offline => format!(" {} ", crate::i18n::postgres::PgMsg::Offline.text(lang)),
         };
         out.push(Span::styled(text, theme.banner));
         out.push(Span::raw(" "));

@@ -129,6 +129,16 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The keymap of a login's role: the FG's has no key that would change a case (the
+    /// database refuses her such a change; her footer and help do not offer it).
+    pub fn for_role(role: Option<crate::domain::Role>) -> Keymap {
+        let mut map = Keymap::default();
+        if role == Some(crate::domain::Role::Fg) {
+            map.rows.retain(|b| !b.action.changes_case());
+        }
+        map
+    }
+
     /// The action bound to `key` in `mode`, if any.
     pub fn action(&self, mode: Mode, key: Key) -> Option<Action> {
         self.rows
@@ -199,6 +209,39 @@ impl Keymap {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fgs_keymap_offers_no_key_that_changes_a_case() {
+        use crate::app::action::Task;
+        use crate::domain::Role;
+        let fg = Keymap::for_role(Some(Role::Fg));
+        let handler = Keymap::for_role(Some(Role::Handler));
+        let changing = [
+            Action::NewRequest,
+            Action::NewBreach,
+            Action::AnswerYes,
+            Action::Task(Task::Decide),
+            Action::Task(Task::Letter),
+        ];
+        for a in changing {
+            assert!(Mode::ALL.iter().any(|m| handler.binds(*m, a)), "{a:?}");
+            assert!(!Mode::ALL.iter().any(|m| fg.binds(*m, a)), "{a:?}");
+        }
+        for m in Mode::ALL {
+            assert!(fg.rows(m).all(|b| !b.action.changes_case()));
+            let footer = fg.footer(m, |_| true);
+            assert!(
+                footer
+                    .iter()
+                    .all(|(k, _)| fg.action(m, *k).is_none_or(|a| !a.changes_case()))
+            );
+        }
+        // She still reads: open, the checklist, search, the breach register.
+        assert!(fg.binds(Mode::List, Action::Open));
+        assert!(fg.binds(Mode::List, Action::Checklist));
+        assert!(fg.binds(Mode::List, Action::Breaches));
+        assert_eq!(Keymap::for_role(None), Keymap::default());
+    }
 
     #[test]
     fn every_row_parses_to_one_key() {

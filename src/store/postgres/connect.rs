@@ -23,6 +23,12 @@ use crate::store::StoreError;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// TCP keepalives: a database that went away is noticed within about a minute.
 const KEEPALIVE_IDLE: Duration = Duration::from_secs(30);
+/// Between two unanswered keepalive probes, and how many make the connection lost.
+const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(10);
+const KEEPALIVE_RETRIES: u32 = 3;
+/// Data the server has not acknowledged for this long: the connection is lost (a statement
+/// sent into a dead network waits no longer than this).
+const TCP_USER_TIMEOUT: Duration = Duration::from_secs(30);
 /// A statement that takes longer is cancelled by the server.
 const STATEMENT_TIMEOUT_MS: u32 = 60_000;
 
@@ -84,6 +90,9 @@ impl PgTarget {
         config.connect_timeout(CONNECT_TIMEOUT);
         config.keepalives(true);
         config.keepalives_idle(KEEPALIVE_IDLE);
+        config.keepalives_interval(KEEPALIVE_INTERVAL);
+        config.keepalives_retries(KEEPALIVE_RETRIES);
+        config.tcp_user_timeout(TCP_USER_TIMEOUT);
         if config.get_application_name().is_none() {
             config.application_name("privdesk");
         }

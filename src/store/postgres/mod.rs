@@ -6,12 +6,14 @@
 //! - `connect` — the URL, TLS (rustls, pure Rust), timeouts; credentials never printed.
 //! - `init` — `privdesk db init`: schema, function, triggers, roles and grants (`schema.sql`).
 //! - `register` — [`PgRegister`], the register behind the seam.
+//! - `listen` — the live thread: others' saves, presence, a lost and regained connection.
 //! - `migrate` — `privdesk db migrate`: a local register copied byte for byte.
 //! - `backup` — `privdesk backup DIR`: a local register folder with the same journal bytes.
 
 mod backup;
 mod connect;
 mod init;
+mod listen;
 mod migrate;
 mod register;
 
@@ -19,6 +21,7 @@ pub use crate::store::register::Role;
 pub use backup::backup;
 pub use connect::{PgTarget, is_url};
 pub use init::{DEFAULT_PREFIX, Roles, init};
+pub use listen::{EXPIRY, HEARTBEAT};
 pub use migrate::{MOVED_FILE, MigrateReport, migrate, moved_to};
 pub use register::PgRegister;
 

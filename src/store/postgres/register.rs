@@ -5,8 +5,9 @@
 //! troubling the user; a case the user saw that someone else changed is a conflict naming who
 //! and when.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -15,18 +16,24 @@ use postgres::error::SqlState;
 use postgres::{Client, Statement};
 
 use super::connect::reason;
+use super::listen::{self, Shared};
 use super::{PgFailure, PgTarget, Roles};
 use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
 use crate::store::journal::{self, ZERO_HASH, encode_line, parse_line};
 use crate::store::register::{Head, Register, Role, Saved, Seen, check_change, check_seen};
 use crate::store::working::{FoldError, fold_change};
-use crate::store::{ChainCheck, ChainState, Health, HistoryEntry, StoreError};
+use crate::store::{
+    CaughtUp, ChainCheck, ChainState, Change, Health, HistoryEntry, Live, ReadOnlyWhy, StoreError,
+};
 
 /// How often a save is rebuilt when others keep saving first.
 const RETRIES: u32 = 200;
 /// How many lines one read of the journal fetches.
 const BATCH: i64 = 2000;
+/// How many of others' lines one catch-up reads at most (the newest; the summaries are read
+/// whole).
+const CATCH_UP_LINES: i64 = 500;
 
 /// A register on PostgreSQL (see the module).
 pub struct PgRegister {
@@ -36,6 +43,8 @@ pub struct PgRegister {
     role: Role,
     demo: bool,
     name: String,
+    /// What the register shares with its live thread (issue 20).
+    shared: Arc<Shared>,
 }
 
 /// Shows where and who, never the cases or credentials.
@@ -64,6 +73,10 @@ struct Inner {
     /// Case rows as last read or written by this session, with the seq that wrote them: a save
     /// folds on them without reading them again, and `append` refuses a row that moved.
     rows: BTreeMap<CaseId, (Case, u64)>,
+    /// The seq the app was last told of others' changes up to ([`Register::catch_up`]).
+    reported: u64,
+    /// The seqs this session saved since then (not others' changes).
+    own: BTreeSet<u64>,
 }
 
 /// How many case rows a session keeps (the cases its handler has open or just saved).
@@ -210,10 +223,13 @@ impl PgRegister {
                     cases: 0,
                 },
                 rows: BTreeMap::new(),
+                reported: 0,
+                own: BTreeSet::new(),
             }),
             user,
             role,
             demo: false,
+            shared: Arc::new(Shared::default()),
         };
         {
             let mut inner = register.lock();
@@ -245,6 +261,10 @@ impl PgRegister {
         );
         register.name = register_name(target, &first.hash);
         register.sync()?;
+        {
+            let mut inner = register.lock();
+            inner.reported = inner.synced;
+        }
         Ok(register)
     }
 
@@ -255,19 +275,38 @@ impl PgRegister {
 
     /// The connection, opened again first if it was lost (a restarted server, a network
     /// that dropped it): the statement that found it lost failed with its reason; the next one
-    /// runs on a new connection, or fails saying why there is none.
+    /// runs on a new connection, or fails saying why there is none. With a live thread
+    /// running (a workbench) the new connection is the one that thread opened: a connect,
+    /// which may wait for its timeout, never runs on the caller's thread; until it is there
+    /// the register is offline (read-only).
     fn lock(&self) -> MutexGuard<'_, Inner> {
         let mut inner = self
             .inner
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if inner.client.is_closed()
+        if self.shared.live.load(Ordering::SeqCst) {
+            // A spare is opened only after a loss: the old connection is suspect even when
+            // it has not noticed yet.
+            if let Some(client) = self.shared.take_spare().filter(|c| !c.is_closed()) {
+                inner.client = client;
+                inner.prepared = None;
+            } else if inner.client.is_closed() {
+                self.shared.offline.store(true, Ordering::SeqCst);
+                self.shared.want_spare.store(true, Ordering::SeqCst);
+            }
+        } else if inner.client.is_closed()
             && let Ok(client) = self.target.connect()
         {
             inner.client = client;
             inner.prepared = None;
         }
         inner
+    }
+
+    /// Whether the connection is lost (a live register only: without a live thread each
+    /// statement connects again itself).
+    fn offline(&self) -> bool {
+        self.shared.offline.load(Ordering::SeqCst)
     }
 
     fn read_head(&self) -> Result<HeadRow, StoreError> {
@@ -466,6 +505,7 @@ impl PgRegister {
             }
             Err(e) => return Err(e),
         };
+        inner.own.insert(seq);
         let changed = Self::summaries_saved(inner, &folded.changed);
         Self::keep_rows(inner, folded.changed.iter().map(|c| (c.clone(), seq)));
         // The line followed the head the summaries were read at: they are current up to it.
@@ -524,25 +564,76 @@ impl PgRegister {
 /// Reads the summaries written since `inner.synced` (other handlers' saves too).
 /// Returns the head it read.
 fn sync(inner: &mut Inner) -> Result<HeadRow, StoreError> {
-    let head = read_head(&mut inner.client)?;
-    if head.seq == inner.synced {
-        return Ok(head);
-    }
-    let rows = inner
-        .client
+    sync_changed(inner).map(|(head, _)| head)
+}
+
+/// The summaries written after `after` and up to `upto`.
+fn summaries_between(
+    client: &mut Client,
+    after: u64,
+    upto: u64,
+) -> Result<Vec<Arc<Summary>>, StoreError> {
+    let rows = client
         .query(
             "SELECT summary::text FROM privdesk.summaries WHERE written > $1 AND written <= $2",
-            &[&to_i64(inner.synced), &to_i64(head.seq)],
+            &[&to_i64(after), &to_i64(upto)],
         )
         .map_err(q)?;
+    let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let text: &str = row.try_get(0).map_err(q)?;
         let s: Summary = serde_json::from_str(text).map_err(|_| bad_record())?;
-        inner.summaries.insert(s.id, Arc::new(s));
+        out.push(Arc::new(s));
+    }
+    Ok(out)
+}
+
+/// [`sync`], also returning the summaries it read.
+fn sync_changed(inner: &mut Inner) -> Result<(HeadRow, Vec<Arc<Summary>>), StoreError> {
+    let head = read_head(&mut inner.client)?;
+    if head.seq == inner.synced {
+        return Ok((head, Vec::new()));
+    }
+    let read = summaries_between(&mut inner.client, inner.synced, head.seq)?;
+    for s in &read {
+        inner.summaries.insert(s.id, Arc::clone(s));
     }
     inner.synced = head.seq;
     inner.head = head.clone();
-    Ok(head)
+    Ok((head, read))
+}
+
+/// Others' changes after `after` up to `upto` (the newest [`CATCH_UP_LINES`]), oldest first,
+/// without this session's own.
+fn changes_between(
+    client: &mut Client,
+    after: u64,
+    upto: u64,
+    own: &BTreeSet<u64>,
+) -> Result<Vec<Change>, StoreError> {
+    let rows = client
+        .query(
+            "SELECT line FROM privdesk.journal WHERE seq > $1 AND seq <= $2 \
+             ORDER BY seq DESC LIMIT $3",
+            &[&to_i64(after), &to_i64(upto), &CATCH_UP_LINES],
+        )
+        .map_err(q)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows.iter().rev() {
+        let line: &str = row.try_get(0).map_err(q)?;
+        let c = parse_line(line.as_bytes())
+            .map_err(|fault| StoreError::JournalBroken(journal::BadLine { line: 0, fault }))?;
+        if own.contains(&c.seq) {
+            continue;
+        }
+        out.push(Change {
+            seq: c.seq,
+            at: c.at,
+            user: c.user,
+            events: c.events,
+        });
+    }
+    Ok(out)
 }
 
 /// The statements of a save on this connection, prepared when first needed.
@@ -634,6 +725,9 @@ impl Register for PgRegister {
         seen: &[Seen],
         at: DateTime<Utc>,
     ) -> Result<Saved, StoreError> {
+        if self.offline() {
+            return Err(StoreError::ReadOnly(ReadOnlyWhy::Offline));
+        }
         for attempt in 0..RETRIES {
             if let Some(saved) = self.try_save(&events, seen, at, attempt > 0)? {
                 return Ok(saved);
@@ -674,7 +768,11 @@ impl Register for PgRegister {
     }
 
     fn health(&self) -> Health {
-        Health::Ok
+        if self.offline() {
+            Health::ReadOnly(ReadOnlyWhy::Offline)
+        } else {
+            Health::Ok
+        }
     }
 
     fn user(&self) -> &str {
@@ -708,6 +806,42 @@ impl Register for PgRegister {
 
     fn flush(&self) -> Result<(), StoreError> {
         Ok(())
+    }
+
+    /// Reads the head and, when it moved past what the app was last told, the summaries and
+    /// the lines of the changes since (others' only). Reads, never writes.
+    fn catch_up(&self) -> Result<CaughtUp, StoreError> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let from = inner.reported;
+        let synced = inner.synced;
+        let (head, read) = sync_changed(inner)?;
+        if head.seq <= from {
+            inner.reported = head.seq;
+            return Ok(CaughtUp {
+                head: head.seq,
+                ..CaughtUp::default()
+            });
+        }
+        // What a save absorbed since the app was last told is read again.
+        let changed = if from == synced {
+            read
+        } else {
+            summaries_between(&mut inner.client, from, head.seq)?
+        };
+        let changes = changes_between(&mut inner.client, from, head.seq, &inner.own)?;
+        inner.reported = head.seq;
+        inner.own.retain(|s| *s > head.seq);
+        Ok(CaughtUp {
+            head: head.seq,
+            changed,
+            changes,
+        })
+    }
+
+    /// Starts the live thread: others' saves, presence, a lost connection (see `listen`).
+    fn live(&mut self) -> Option<Live> {
+        listen::start(self.target.clone(), Arc::clone(&self.shared))
     }
 
     /// The whole chain, read on a connection of its own in the background.

@@ -60,6 +60,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         names::kind(case.kind, lang),
         names::status(case.status(), lang)
     );
+    let title = super::with_also_open(app, case.id, title);
     let block = titled(theme, title);
     let inner = block.inner(body);
     frame.render_widget(block, body);

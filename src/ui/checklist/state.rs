@@ -21,7 +21,17 @@ pub(super) fn state_lines(app: &App, theme: &Theme, case: &Case) -> Vec<Line<'st
     let lang = app.lang();
     let today = app.today();
     // A key a line names, from the keymap (the checklist's).
-    let key = |t: Task| app.keymap().hint(Mode::Checklist, Action::Task(t));
+    // The FG's keymap has no task keys: the line names who can do it instead.
+    let key = |t: Task| {
+        let hint = app.keymap().hint(Mode::Checklist, Action::Task(t));
+        if hint.is_empty() {
+            crate::i18n::postgres::PgMsg::ByHandler
+                .text(lang)
+                .to_string()
+        } else {
+            hint
+        }
+    };
     let mut out = vec![Line::default()];
     authority_lines(&mut out, case, theme, lang, today, &key);
     handling_lines(&mut out, case, theme, lang);

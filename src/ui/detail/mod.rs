@@ -49,6 +49,7 @@ pub fn draw(app: &App, theme: &Theme, id: CaseId, frame: &mut Frame, area: Rect)
         );
     }
     frame.render_widget(Paragraph::new(super::head(app, theme)), head);
+    let title = super::with_also_open(app, id, title);
     let block = titled(theme, title);
     let inner = block.inner(body);
     frame.render_widget(block, body);
