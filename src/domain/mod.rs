@@ -8,6 +8,8 @@
 //! - `rights` — the authority and breach rules read from a case.
 //! - `duty` — each legal duty of a case with its deadline and when it was met.
 //! - `summary` — what the list shows, with its legal dates computed once.
+//! - `workflow` — the team's rules on a change: vier ogen per decision type, what the FG may
+//!   append (issue 22).
 
 pub mod authority;
 pub mod breach;
@@ -24,6 +26,7 @@ pub mod rights;
 pub mod role;
 pub mod summary;
 pub mod text;
+pub mod workflow;
 
 pub use case::{Case, Status};
 pub use event::{Event, Stamp};

@@ -24,6 +24,7 @@ pub mod postgres;
 pub mod script;
 pub mod start;
 pub mod store;
+pub mod team;
 pub mod theme;
 pub mod ui;
 pub mod workbench;

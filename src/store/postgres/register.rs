@@ -16,6 +16,7 @@ use postgres::error::SqlState;
 
 use super::connect::reason;
 use super::{PgFailure, PgTarget, Roles};
+use crate::domain::workflow::{self, VierOgen};
 use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
 use crate::store::journal::{self, ZERO_HASH, encode_line, parse_line};
@@ -36,6 +37,7 @@ pub struct PgRegister {
     role: Role,
     demo: bool,
     name: String,
+    vier_ogen: VierOgen,
 }
 
 /// Shows where and who, never the cases or credentials.
@@ -171,6 +173,8 @@ impl PgRegister {
             user,
             role,
             demo: false,
+            // A team's register: the issue's defaults until the organisation's settings say.
+            vier_ogen: VierOgen::on(crate::domain::case::DecisionType::ALL),
         };
         {
             let mut inner = register.lock();
@@ -569,6 +573,14 @@ impl Register for PgRegister {
         seen: &[Seen],
         at: DateTime<Utc>,
     ) -> Result<Saved, StoreError> {
+        // The team's rules (issue 22): the FG advises, a configured decision is proposed.
+        {
+            let inner = self.lock();
+            let saver = workflow::Saver {
+                role: Some(self.role),
+            };
+            workflow::check_change(&self.vier_ogen, saver, &events, &inner.summaries)?;
+        }
         for attempt in 0..RETRIES {
             if let Some(saved) = self.try_save(&events, seen, at)? {
                 return Ok(saved);
@@ -632,6 +644,14 @@ impl Register for PgRegister {
 
     fn role(&self) -> Option<Role> {
         Some(self.role)
+    }
+
+    fn vier_ogen(&self) -> &VierOgen {
+        &self.vier_ogen
+    }
+
+    fn set_vier_ogen(&mut self, policy: VierOgen) {
+        self.vier_ogen = policy;
     }
 
     fn is_demo(&self) -> bool {

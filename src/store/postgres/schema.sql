@@ -154,11 +154,21 @@ BEGIN
         RAISE EXCEPTION 'privdesk: only the first line creates the register' USING ERRCODE = 'PD006';
     END IF;
 
-    -- The FG reads, exports and backs up: its lines change no case.
+    -- The FG reads, exports, backs up and advises (issue 22): she decides and approves nothing.
+    -- Her advice is kept on the case's record; a row she writes may differ from the case as
+    -- it is only in its advice (the record's and the summary's `advice` member), so her line
+    -- leaves the case's version, facts and decision as they were.
     IF NOT is_handler THEN
-        IF jsonb_array_length(p_rows) > 0 OR EXISTS (
+        IF EXISTS (
             SELECT 1 FROM jsonb_array_elements(j->'events') e
-            WHERE e->>'type' NOT IN ('viewed', 'exported', 'backed_up')
+            WHERE e->>'type' NOT IN ('viewed', 'exported', 'backed_up', 'advice_given')
+        ) OR EXISTS (
+            SELECT 1 FROM jsonb_array_elements(p_rows) r
+            WHERE NOT EXISTS (
+                SELECT 1 FROM privdesk.cases c JOIN privdesk.summaries s ON s.id = c.id
+                WHERE c.id = r->>'id'
+                  AND (c.record - 'advice') = ((r->'record') - 'advice')
+                  AND (s.summary - 'advice') = ((r->'summary') - 'advice'))
         ) THEN
             RAISE EXCEPTION 'privdesk: this role changes no case' USING ERRCODE = 'PD004';
         END IF;
