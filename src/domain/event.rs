@@ -518,4 +518,57 @@ mod wire_tests {
         assert!(text.contains(r#""format":"docx","sha256":"abab"#), "{text}");
         assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), new);
     }
+
+    /// Issue 22: the team's events round-trip, and an approval on a team's register carries
+    /// no "niet geverifieerd" member.
+    #[test]
+    fn the_issue_22_events_round_trip() {
+        let id = CaseId::new('V', 2026, 7);
+        let approved = Event::Approved {
+            case: id,
+            subject: Subject::Besluit,
+            version: 12,
+            niet_geverifieerd: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&approved).unwrap(),
+            r#"{"type":"approved","case":"V-2026-0007","subject":"besluit","version":12}"#
+        );
+        for e in [
+            approved,
+            Event::HandlerAssigned {
+                case: id,
+                handler: "piet".into(),
+            },
+            Event::Proposed {
+                case: id,
+                subject: Subject::NietMelden,
+            },
+            Event::Approved {
+                case: id,
+                subject: Subject::Verlenging,
+                version: 3,
+                niet_geverifieerd: true,
+            },
+            Event::SentBack {
+                case: id,
+                subject: Subject::Besluit,
+                reason: "onderbouwing ontbreekt".into(),
+            },
+            Event::AdviceGiven {
+                case: id,
+                text: "deels toewijzen".into(),
+                on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            Event::AdviceAnswered {
+                case: id,
+                advice: 40,
+                followed: true,
+                why: String::new(),
+            },
+        ] {
+            let text = serde_json::to_string(&e).unwrap();
+            assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), e, "{text}");
+        }
+    }
 }

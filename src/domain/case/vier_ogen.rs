@@ -31,7 +31,7 @@ pub enum Subject {
 
 /// Where a proposal stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "is", rename_all = "snake_case")]
 pub enum ProposalState {
     /// Awaiting a second handler.
     Voorgesteld,
@@ -67,7 +67,6 @@ pub struct Proposal {
     /// When.
     pub at: DateTime<Utc>,
     /// Where it stands.
-    #[serde(flatten)]
     pub state: ProposalState,
 }
 

@@ -163,12 +163,12 @@ BEGIN
             SELECT 1 FROM jsonb_array_elements(j->'events') e
             WHERE e->>'type' NOT IN ('viewed', 'exported', 'backed_up', 'advice_given')
         ) OR EXISTS (
-            SELECT 1 FROM jsonb_array_elements(p_rows) r
+            SELECT 1 FROM jsonb_array_elements(p_rows) fg_row
             WHERE NOT EXISTS (
                 SELECT 1 FROM privdesk.cases c JOIN privdesk.summaries s ON s.id = c.id
-                WHERE c.id = r->>'id'
-                  AND (c.record - 'advice') = ((r->'record') - 'advice')
-                  AND (s.summary - 'advice') = ((r->'summary') - 'advice'))
+                WHERE c.id = fg_row->>'id'
+                  AND (c.record - 'advice') = ((fg_row->'record') - 'advice')
+                  AND (s.summary - 'advice') = ((fg_row->'summary') - 'advice'))
         ) THEN
             RAISE EXCEPTION 'privdesk: this role changes no case' USING ERRCODE = 'PD004';
         END IF;
