@@ -126,6 +126,10 @@ impl App {
     /// The app with the settings of `privdesk.toml`: the organisation a letter needs, the
     /// dossier regime a new case is registered under, the folder letters go to.
     pub fn with_config(mut self, config: Config) -> App {
+        // Vier ogen as the organisation set it: on a team's register always, on a local one
+        // only when `vier_ogen.lokaal` says so (issue 22). The register enforces it.
+        let team = self.store.role().is_some();
+        self.store.set_vier_ogen(config.vier_ogen.policy(team));
         self.config = config;
         self
     }
