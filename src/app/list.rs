@@ -75,6 +75,8 @@ pub(super) struct CaseList {
     pub(super) searching: bool,
     pub(super) kind_filter: Option<CaseKind>,
     pub(super) status_filter: StatusFilter,
+    /// The behandelaar filter (issue 22).
+    pub(super) handler_filter: super::handler_filter::HandlerFilter,
     pub(super) counts: Counts,
     /// The rows a page holds (the screen's height less the chrome).
     pub(super) page: usize,
@@ -96,6 +98,7 @@ impl Default for CaseList {
             searching: false,
             kind_filter: None,
             status_filter: StatusFilter::default(),
+            handler_filter: Default::default(),
             counts: Counts::default(),
             page: 20,
             offset: 0,
@@ -261,6 +264,7 @@ impl App {
             A::NextKind | A::PrevKind => self.step_kind_filter(action == A::NextKind),
             A::OnlyBreaches => self.toggle_breach_filter(),
             A::NextStatus | A::PrevStatus => self.step_status_filter(action == A::NextStatus),
+            A::NextHandler | A::PrevHandler => self.step_handler_filter(action == A::NextHandler),
             _ => self.update_search(action),
         }
     }
@@ -393,6 +397,7 @@ impl App {
             self.fill_haystacks();
         }
         let (kind, status) = (self.list.kind_filter, self.list.status_filter);
+        let (handler, me) = (&self.list.handler_filter, self.store.user());
         let mut shown_by_id = 0;
         self.list.visible = self
             .list
@@ -401,7 +406,7 @@ impl App {
             .copied()
             .filter(|&i| {
                 let s = &self.list.summaries[i];
-                if kind.is_some_and(|k| k != s.kind) {
+                if kind.is_some_and(|k| k != s.kind) || !handler.shows(s, me) {
                     return false;
                 }
                 if needle.is_empty() {
@@ -459,6 +464,30 @@ impl App {
             _ => Some(CaseKind::Datalek),
         };
         self.refilter();
+    }
+
+    /// Shows the next (or the previous) behandelaar selection (issue 22).
+    pub(super) fn step_handler_filter(&mut self, forward: bool) {
+        use super::handler_filter::HandlerFilter;
+        let cycle = HandlerFilter::cycle(self.list.summaries.iter().map(|s| s.as_ref()));
+        self.list.handler_filter = self.list.handler_filter.step(&cycle, forward);
+        self.refilter();
+    }
+
+    /// Whether the list shows each case's behandelaar: on a team's register, or once the
+    /// cases have more than one (issue 22).
+    pub fn shows_handlers(&self) -> bool {
+        self.store.role().is_some()
+            || self
+                .list
+                .summaries
+                .first()
+                .is_some_and(|f| self.list.summaries.iter().any(|s| s.handler != f.handler))
+    }
+
+    /// The behandelaar filter in force (issue 22).
+    pub fn handler_filter(&self) -> &super::handler_filter::HandlerFilter {
+        &self.list.handler_filter
     }
 
     /// Shows the next (or the previous) statuses of the cycle: active, all, then each status.

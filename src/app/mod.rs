@@ -15,6 +15,7 @@
 //! - `keymap` — the one table of (mode, key, action, help text).
 //! - `breach` — the datalek screens' state: the breach register and the AP form view.
 //! - `checklist` — a case's checklist workbench and its prompts (issue 8).
+//! - `handler_filter` — the list's behandelaar filter (issue 22).
 
 pub mod action;
 pub mod breach;
@@ -22,6 +23,7 @@ pub mod checklist;
 pub mod detail;
 mod dispatch;
 pub mod form;
+pub mod handler_filter;
 pub mod key;
 pub mod keymap;
 mod list;

@@ -41,13 +41,23 @@ impl VierOgen {
     /// Whether the event records something this register makes a proposal of: a refusal, an
     /// extension, not notifying the AP, as configured. `kind` is the case's.
     pub fn requires_for(&self, event: &Event, kind: CaseKind) -> bool {
-        let t = match event {
-            Event::Decided { decision, .. } => DecisionType::of_decision(kind, *decision),
-            Event::Extended { .. } => Some(DecisionType::Verlenging),
-            Event::Answered { step, answer, .. } => DecisionType::of_answer(*step, answer),
-            _ => None,
+        self.proposal_for(event, kind).is_some()
+    }
+
+    /// The proposal the event must be followed by on this register, if any.
+    pub fn proposal_for(&self, event: &Event, kind: CaseKind) -> Option<Subject> {
+        let (t, subject) = match event {
+            Event::Decided { decision, .. } => (
+                DecisionType::of_decision(kind, *decision)?,
+                Subject::Besluit,
+            ),
+            Event::Extended { .. } => (DecisionType::Verlenging, Subject::Verlenging),
+            Event::Answered { step, answer, .. } => {
+                (DecisionType::of_answer(*step, answer)?, Subject::NietMelden)
+            }
+            _ => return None,
         };
-        t.is_some_and(|t| self.requires(t))
+        self.requires(t).then_some(subject)
     }
 }
 
@@ -95,13 +105,8 @@ pub fn check_change(
     for (i, event) in events.iter().enumerate() {
         let Some(id) = event.case() else { continue };
         let kind = kinds.get(&id).map_or(CaseKind::Inzage, |s| s.kind);
-        if !policy.requires_for(event, kind) {
+        let Some(subject) = policy.proposal_for(event, kind) else {
             continue;
-        }
-        let subject = match event {
-            Event::Decided { .. } => Subject::Besluit,
-            Event::Extended { .. } => Subject::Verlenging,
-            _ => Subject::NietMelden,
         };
         let proposed = events[i + 1..].iter().any(
             |e| matches!(e, Event::Proposed { case, subject: s } if *case == id && *s == subject),
