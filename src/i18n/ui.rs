@@ -97,8 +97,7 @@ crate::messages! {
         HelpOnlyBreaches => "alleen datalekken tonen (aan/uit)", "show only data breaches (on/off)";
         HelpNextStatus => "volgende status tonen (actief, alle, ...)", "show the next status (active, all, ...)";
         HelpPrevStatus => "vorige status tonen", "show the previous status";
-        HelpNextHandler => "volgende behandelaar tonen (alle, mijn zaken, wacht op goedkeuring, per behandelaar)",
-            "show the next handler (all, my cases, awaiting approval, per handler)";
+        HelpNextHandler => "behandelaar: alle/mijn/wacht/per naam", "handler: all/mine/awaiting/by name";
         HelpPrevHandler => "vorige behandelaar tonen", "show the previous handler";
         HelpReassign => "behandelaar wijzigen", "change the handler";
         HelpApprove => "voorstel goedkeuren of terugsturen (vier ogen)", "approve or send back a proposal (four eyes)";
