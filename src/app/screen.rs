@@ -326,10 +326,12 @@ impl App {
         } else if !self.list.search.is_empty()
             || self.list.kind_filter.is_some()
             || self.list.status_filter != StatusFilter::default()
+            || self.list.handler_filter != Default::default()
         {
             self.list.search.clear();
             self.list.kind_filter = None;
             self.list.status_filter = StatusFilter::default();
+            self.list.handler_filter = Default::default();
             self.refilter();
         }
     }

@@ -284,3 +284,31 @@ fn a_second_handler_approves_a_proposal_with_k() {
     ));
     assert!(!bert.summary(id).unwrap().awaiting_approval);
 }
+
+/// The list's behandelaar filter (issue 22): `h` walks all, mine, awaiting approval and each
+/// handler; `Esc` clears it with the other filters.
+#[test]
+fn the_handler_filter_walks_mine_awaiting_and_each_handler_and_esc_clears_it() {
+    let (mut register, id) = unidentified_request("Anna");
+    let reassign = Event::HandlerAssigned {
+        case: id,
+        handler: "Bert".into(),
+    };
+    let saved = register.save(vec![reassign], &[], now()).unwrap();
+    assert_eq!(saved.changed[0].handler, "Bert");
+    let mut app = app(register);
+    assert_eq!(app.visible_len(), 1);
+    press(&mut app, "h");
+    assert_eq!(app.visible_len(), 0, "mijn zaken: Anna has none");
+    press(&mut app, "h");
+    assert_eq!(app.visible_len(), 0, "nothing awaits approval");
+    press(&mut app, "h");
+    assert_eq!(app.visible_len(), 1, "Bert's cases");
+    press(&mut app, "hh");
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        app.handler_filter(),
+        &crate::app::handler_filter::HandlerFilter::Alle
+    );
+    assert_eq!(app.visible_len(), 1);
+}
