@@ -77,6 +77,9 @@ pub(super) struct CaseList {
     pub(super) status_filter: StatusFilter,
     /// The behandelaar filter (issue 22).
     pub(super) handler_filter: super::handler_filter::HandlerFilter,
+    /// The cases have more than one behandelaar: the list shows the column (issue 22). Found
+    /// when the rows are refiltered, so drawing a frame does not scan every case.
+    pub(super) many_handlers: bool,
     pub(super) counts: Counts,
     /// The rows a page holds (the screen's height less the chrome).
     pub(super) page: usize,
@@ -99,6 +102,7 @@ impl Default for CaseList {
             kind_filter: None,
             status_filter: StatusFilter::default(),
             handler_filter: Default::default(),
+            many_handlers: false,
             counts: Counts::default(),
             page: 20,
             offset: 0,
@@ -385,6 +389,10 @@ impl App {
     /// selected when it is still shown.
     pub(super) fn refilter(&mut self) {
         let keep = self.selected_summary().map(|s| s.id);
+        let summaries = &self.list.summaries;
+        self.list.many_handlers = summaries
+            .first()
+            .is_some_and(|f| summaries.iter().any(|s| s.handler != f.handler));
         let needle = fold(&self.list.search);
         let needle = needle.trim();
         // A case number (letters, digits and dashes, with a digit) finds its case whatever the
@@ -477,12 +485,7 @@ impl App {
     /// Whether the list shows each case's behandelaar: on a team's register, or once the
     /// cases have more than one (issue 22).
     pub fn shows_handlers(&self) -> bool {
-        self.store.role().is_some()
-            || self
-                .list
-                .summaries
-                .first()
-                .is_some_and(|f| self.list.summaries.iter().any(|s| s.handler != f.handler))
+        self.store.role().is_some() || self.list.many_handlers
     }
 
     /// The behandelaar filter in force (issue 22).
