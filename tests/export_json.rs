@@ -103,6 +103,10 @@ fn export_json_has_every_case_with_stable_fields_and_is_recorded() {
             "review": false,
             "restriction_in_force": false,
             "corrections": [],
+            "handler": "Test Gebruiker",
+            "awaiting_approval": false,
+            "advice_given": 0,
+            "advice_followed": 0,
         })
     );
 

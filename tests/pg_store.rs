@@ -17,6 +17,8 @@ use privdesk::store::postgres::{self as pgstore, PgRegister, PgTarget, Role};
 use privdesk::store::{PgFailure, Register, Seen, Store, StoreError, journal};
 
 use common::verzoek;
+use common::vier_ogen::{Team, Who, scenario};
+use privdesk::domain::case::{Decision, Refusal, Subject};
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
@@ -581,9 +583,10 @@ fn the_fg_reads_and_exports_but_changes_no_case() {
     )
     .unwrap();
     let seen = Seen::of(&fg.case(id).unwrap().unwrap());
+    // Refused by the domain's rules in the save path (issue 22), and by `append` itself.
     for refused in [vec![answer(id, true)], vec![new_verzoek()]] {
         match fg.save(refused, &[seen], Utc::now()) {
-            Err(StoreError::Pg(PgFailure::NotPermitted)) => {}
+            Err(StoreError::Refused(privdesk::domain::case::Refusal::RoleMayNot)) => {}
             other => panic!("expected a refusal, got {other:?}"),
         }
     }
@@ -898,4 +901,279 @@ fn db_migrate_on_the_command_line_moves_a_backup_of_the_demo_and_the_folder_refu
     // A second move into a register with lines is refused.
     let (code, _, err) = privdesk(&["db", "migrate", "--from", local, "--to", &admin]);
     assert_eq!(code, 2, "{err}");
+}
+
+/// Two handlers' logins on one team's register.
+struct Logins {
+    a: PgRegister,
+    b: PgRegister,
+}
+
+impl Team for Logins {
+    fn act(&mut self, who: Who) -> &mut dyn Register {
+        match who {
+            Who::A => &mut self.a,
+            Who::B => &mut self.b,
+        }
+    }
+}
+
+#[test]
+fn vier_ogen_holds_on_postgres_between_two_logins_and_approvals_are_verified() {
+    let Some(pg) = Pg::new("vier_ogen_holds_on_postgres") else {
+        return;
+    };
+    let mut team = Logins {
+        a: pg.open(&pg.login("anna", "handler")),
+        b: pg.open(&pg.login("bert", "handler")),
+    };
+    let id = scenario(&mut team, &Utc::now, false);
+    let case = team.b.case(id).unwrap().unwrap();
+    assert!(matches!(
+        case.proposal(Subject::Besluit).unwrap().state,
+        privdesk::domain::case::ProposalState::Goedgekeurd {
+            niet_geverifieerd: false,
+            ..
+        }
+    ));
+    pg.verify();
+}
+
+/// Forges a line as `login` straight into `append` (past the client's own checks): the
+/// database's code for it.
+fn forge_as(pg: &Pg, login: &str, events: &[Event], rows: &str) -> Option<String> {
+    let mut c = pg.client(login);
+    let head = c
+        .query_one("SELECT seq, hash, cases FROM privdesk.head WHERE one", &[])
+        .unwrap();
+    let (seq, hash, cases): (i64, String, i64) = (head.get(0), head.get(1), head.get(2));
+    let (line, _) = journal::encode_line(
+        seq as u64 + 1,
+        &Utc::now(),
+        login,
+        events,
+        cases as u64,
+        &hash,
+    )
+    .unwrap();
+    let line = String::from_utf8(line).unwrap();
+    let e = c
+        .query_one(
+            "SELECT privdesk.append($1, '{}', '{}', $2::text::jsonb)",
+            &[&line.trim_end(), &rows],
+        )
+        .err()?;
+    e.code().map(|c| c.code().to_string())
+}
+
+#[test]
+fn the_fg_advises_on_postgres_but_neither_decides_nor_approves_even_past_the_client() {
+    let Some(pg) = Pg::new("the_fg_advises_on_postgres") else {
+        return;
+    };
+    let mut anna = pg.open(&pg.login("anna", "handler"));
+    let id = anna
+        .save(vec![new_verzoek()], &[], Utc::now())
+        .unwrap()
+        .assigned[0];
+    anna.save(vec![answer(id, false)], &[], Utc::now()).unwrap();
+    let decided = Event::Decided {
+        case: id,
+        decision: Decision::NietOntvankelijk,
+        reason: "identiteit niet vastgesteld".into(),
+        explanation: Some("Wij konden uw identiteit niet vaststellen.".into()),
+        kept: String::new(),
+    };
+    let proposed = Event::Proposed {
+        case: id,
+        subject: Subject::Besluit,
+    };
+    anna.save(vec![decided.clone(), proposed.clone()], &[], Utc::now())
+        .unwrap();
+    let version = anna.case(id).unwrap().unwrap().last_seq;
+    let fenna = pg.login("fenna", "fg");
+    let mut fg = pg.open(&fenna);
+    let approve = Event::Approved {
+        case: id,
+        subject: Subject::Besluit,
+        version,
+        niet_geverifieerd: false,
+    };
+    for e in [vec![approve.clone()], vec![decided.clone(), proposed]] {
+        match fg.save(e, &[], Utc::now()) {
+            Err(StoreError::Refused(Refusal::RoleMayNot)) => {}
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+    // The FG's advice: saved, on the case's record, its version unchanged.
+    let advice = Event::AdviceGiven {
+        case: id,
+        text: "Overweeg eerst om aanvullend bewijs te vragen.".into(),
+        on: privdesk::domain::deadline::amsterdam_date(Utc::now()),
+    };
+    let saved = fg.save(vec![advice], &[], Utc::now()).unwrap();
+    let case = anna.case(id).unwrap().unwrap();
+    assert_eq!(case.last_seq, version);
+    assert_eq!(case.advice[&saved.seq].by, fenna);
+    assert_eq!(fg.summary(id).unwrap().advice.given, 1);
+    // The handler answers it.
+    anna.save(
+        vec![Event::AdviceAnswered {
+            case: id,
+            advice: saved.seq,
+            followed: true,
+            why: String::new(),
+        }],
+        &[],
+        Utc::now(),
+    )
+    .unwrap();
+    // Past the client, `append` refuses the FG an approval or a decision, and an advice line
+    // whose row changes more than the advice.
+    assert_eq!(
+        forge_as(&pg, &fenna, &[approve], "[]").as_deref(),
+        Some("PD004")
+    );
+    assert_eq!(
+        forge_as(&pg, &fenna, &[decided], "[]").as_deref(),
+        Some("PD004")
+    );
+    let mut c = pg.client(&fenna);
+    let written: i64 = c
+        .query_one(
+            "SELECT written FROM privdesk.cases WHERE id = $1",
+            &[&id.to_string()],
+        )
+        .unwrap()
+        .get(0);
+    let mut forged = anna.case(id).unwrap().unwrap();
+    forged.decision = None;
+    forged.vier_ogen.clear();
+    let rows = serde_json::json!([{
+        "id": id.to_string(),
+        "base": written,
+        "record": forged,
+        "summary": privdesk::domain::Summary::of(&forged),
+    }])
+    .to_string();
+    let advice = Event::AdviceGiven {
+        case: id,
+        text: "x".into(),
+        on: privdesk::domain::deadline::amsterdam_date(Utc::now()),
+    };
+    assert_eq!(
+        forge_as(&pg, &fenna, &[advice], &rows).as_deref(),
+        Some("PD004")
+    );
+    assert!(anna.case(id).unwrap().unwrap().decision.is_some());
+    pg.verify();
+}
+
+#[test]
+fn one_login_proposes_a_refusal_the_other_approves_then_the_letter_is_made() {
+    let Some(pg) = Pg::new("one_login_proposes_a_refusal") else {
+        return;
+    };
+    let anna = pg.login("anna", "handler");
+    let bert = pg.login("bert", "handler");
+    let mut a = pg.open(&anna);
+    let id = a
+        .save(vec![new_verzoek()], &[], Utc::now())
+        .unwrap()
+        .assigned[0];
+    a.save(vec![answer(id, false)], &[], Utc::now()).unwrap();
+    a.save(
+        vec![
+            Event::Decided {
+                case: id,
+                decision: Decision::NietOntvankelijk,
+                reason: "identiteit niet vastgesteld".into(),
+                explanation: Some("Wij konden uw identiteit niet vaststellen.".into()),
+                kept: String::new(),
+            },
+            Event::Proposed {
+                case: id,
+                subject: Subject::Besluit,
+            },
+        ],
+        &[],
+        Utc::now(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("privdesk.toml");
+    std::fs::write(
+        &config,
+        "[organisatie]\nnaam = \"GGD Testregio\"\ntype = \"bestuursorgaan\"\nfg_naam = \"mr. F. FG\"\nfg_contact = \"fg@example.org\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("brieven");
+    let letter = |login: &str| {
+        let url = pg.url(login, &format!("pw-{login}"), &pg.db);
+        privdesk(&[
+            "--db",
+            &url,
+            "--config",
+            config.to_str().unwrap(),
+            "letter",
+            &id.to_string(),
+            "besluit",
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    // Awaiting approval: no letter, and none left behind.
+    let (code, stdout, err) = letter(&anna);
+    assert_ne!(code, 0, "{stdout}{err}");
+    assert!(err.contains("wacht op goedkeuring"), "{err}");
+    assert!(!out.join(format!("{id}-besluit.md")).exists());
+    let mut b = pg.open(&bert);
+    let version = b.case(id).unwrap().unwrap().last_seq;
+    b.save(
+        vec![Event::Approved {
+            case: id,
+            subject: Subject::Besluit,
+            version,
+            niet_geverifieerd: false,
+        }],
+        &[],
+        Utc::now(),
+    )
+    .unwrap();
+    let (code, stdout, err) = letter(&anna);
+    assert_eq!(code, 0, "{stdout}{err}");
+    assert!(out.join(format!("{id}-besluit.md")).exists());
+    // The journal as an auditor extracts it shows both users.
+    let users: Vec<(String, String)> = pg
+        .lines()
+        .iter()
+        .map(|l| journal::parse_line(l.as_bytes()).unwrap())
+        .flat_map(|c| {
+            let user = c.user.clone();
+            c.events.into_iter().map(move |e| {
+                (
+                    user.clone(),
+                    serde_json::to_value(&e).unwrap()["type"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
+                )
+            })
+        })
+        .collect();
+    assert!(
+        users.contains(&(anna.clone(), "proposed".into())),
+        "{users:?}"
+    );
+    assert!(
+        users.contains(&(bert.clone(), "approved".into())),
+        "{users:?}"
+    );
+    assert!(
+        users.contains(&(anna.clone(), "letter_made".into())),
+        "{users:?}"
+    );
+    pg.verify();
 }

@@ -67,6 +67,10 @@ pub enum Action {
     Why,
     /// Show the FG's overview: tiles, late and at-risk cases with why, the months, the figures.
     Overview,
+    /// Show the next behandelaar selection (all, mine, awaiting approval, each handler).
+    NextHandler,
+    /// Show the previous behandelaar selection.
+    PrevHandler,
     /// Show the AP form view of a datalek (from its detail or the breach register).
     ApForm,
     /// Show the breach register: every datalek, notified or not (AVG 33(5)).
@@ -151,6 +155,14 @@ pub enum Task {
     Correct,
     /// Add a note to the case (issue 18).
     Note,
+    /// Give the case to another behandelaar (issue 22).
+    Reassign,
+    /// Approve a proposal, or send it back with a reason (vier ogen, issue 22).
+    Approve,
+    /// The FG's advice on the case (issue 22).
+    Advise,
+    /// Record whether the FG's advice was followed (issue 22).
+    AnswerAdvice,
 }
 
 impl Task {
@@ -170,7 +182,15 @@ impl Task {
             Task::AddRecipient | Task::RecipientTold | Task::RecipientImpossible => {
                 has_recipients(kind)
             }
-            Task::Close | Task::Void | Task::Reopen | Task::Correct | Task::Note => true,
+            Task::Close
+            | Task::Void
+            | Task::Reopen
+            | Task::Correct
+            | Task::Note
+            | Task::Reassign
+            | Task::Approve
+            | Task::Advise
+            | Task::AnswerAdvice => true,
         }
     }
 }

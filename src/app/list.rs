@@ -46,6 +46,11 @@ pub(super) struct CaseList {
     pub(super) searching: bool,
     /// The filters in force (kind, status, urgency, decision, year).
     pub(super) filters: Filters,
+    /// The behandelaar filter (issue 22).
+    pub(super) handler_filter: super::handler_filter::HandlerFilter,
+    /// The cases have more than one behandelaar: the list shows the column (issue 22). Found
+    /// when the rows are refiltered, so drawing a frame does not scan every case.
+    pub(super) many_handlers: bool,
     pub(super) counts: Counts,
     /// The rows a page holds (the screen's height less the chrome).
     pub(super) page: usize,
@@ -66,6 +71,8 @@ impl Default for CaseList {
             shown_by_id: 0,
             searching: false,
             filters: Filters::default(),
+            handler_filter: Default::default(),
+            many_handlers: false,
             counts: Counts::default(),
             page: 20,
             offset: 0,
@@ -264,6 +271,7 @@ impl App {
                 self.refilter();
             }
             A::Overview => self.open_overview(),
+            A::NextHandler | A::PrevHandler => self.step_handler_filter(action == A::NextHandler),
             _ => self.update_search(action),
         }
     }
@@ -384,6 +392,10 @@ impl App {
     /// selected when it is still shown.
     pub(super) fn refilter(&mut self) {
         let keep = self.selected_summary().map(|s| s.id);
+        let summaries = &self.list.summaries;
+        self.list.many_handlers = summaries
+            .first()
+            .is_some_and(|f| summaries.iter().any(|s| s.handler != f.handler));
         let needle = fold(&self.list.search);
         let needle = needle.trim();
         // A case number (letters, digits and dashes, with a digit) finds its case whatever the
@@ -399,6 +411,7 @@ impl App {
         let status = filters.status;
         let now = self.list.sorted_at;
         let today = amsterdam_date(now);
+        let (handler, me) = (&self.list.handler_filter, self.store.user());
         let mut shown_by_id = 0;
         self.list.visible = self
             .list
@@ -412,7 +425,7 @@ impl App {
                 } else {
                     Level::Voldaan
                 };
-                if !filters.passes(s, level) {
+                if !filters.passes(s, level) || !handler.shows(s, me) {
                     return false;
                 }
                 if needle.is_empty() {
@@ -470,6 +483,25 @@ impl App {
             _ => Some(CaseKind::Datalek),
         };
         self.refilter();
+    }
+
+    /// Shows the next (or the previous) behandelaar selection (issue 22).
+    pub(super) fn step_handler_filter(&mut self, forward: bool) {
+        use super::handler_filter::HandlerFilter;
+        let cycle = HandlerFilter::cycle(self.list.summaries.iter().map(|s| s.as_ref()));
+        self.list.handler_filter = self.list.handler_filter.step(&cycle, forward);
+        self.refilter();
+    }
+
+    /// Whether the list shows each case's behandelaar: on a team's register, or once the
+    /// cases have more than one (issue 22).
+    pub fn shows_handlers(&self) -> bool {
+        self.store.role().is_some() || self.list.many_handlers
+    }
+
+    /// The behandelaar filter in force (issue 22).
+    pub fn handler_filter(&self) -> &super::handler_filter::HandlerFilter {
+        &self.list.handler_filter
     }
 
     /// Shows the next (or the previous) statuses of the cycle: active, all, then each status.

@@ -16,6 +16,7 @@
 //! - `breach` — the datalek screens' state: the breach register and the AP form view.
 //! - `checklist` — a case's checklist workbench and its prompts (issue 8).
 //! - `refresh` — the live team: others' saves, who else has a case open, a lost connection.
+//! - `handler_filter` — the list's behandelaar filter (issue 22).
 
 pub mod action;
 pub mod breach;
@@ -24,6 +25,7 @@ pub mod detail;
 mod dispatch;
 mod filter;
 pub mod form;
+pub mod handler_filter;
 pub mod key;
 pub mod keymap;
 mod list;
@@ -140,6 +142,10 @@ impl App {
     /// The app with the settings of `privdesk.toml`: the organisation a letter needs, the
     /// dossier regime a new case is registered under, the folder letters go to.
     pub fn with_config(mut self, config: Config) -> App {
+        // Vier ogen as the organisation set it: on a team's register always, on a local one
+        // only when `vier_ogen.lokaal` says so (issue 22). The register enforces it.
+        let team = self.store.role().is_some();
+        self.store.set_vier_ogen(config.vier_ogen.policy(team));
         self.config = config;
         self
     }

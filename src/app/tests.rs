@@ -173,6 +173,7 @@ struct Shared {
     inner: std::sync::Arc<std::sync::Mutex<MemoryRegister>>,
     user: String,
     news: std::sync::Arc<std::sync::Mutex<Option<crate::store::CaughtUp>>>,
+    vier_ogen: crate::domain::workflow::VierOgen,
 }
 
 impl Shared {
@@ -211,6 +212,13 @@ impl Register for Shared {
     fn is_demo(&self) -> bool {
         true
     }
+    fn vier_ogen(&self) -> &crate::domain::workflow::VierOgen {
+        &self.vier_ogen
+    }
+    fn set_vier_ogen(&mut self, policy: crate::domain::workflow::VierOgen) {
+        self.reg().set_vier_ogen(policy.clone());
+        self.vier_ogen = policy;
+    }
     fn head(&self) -> crate::store::Head {
         self.reg().head()
     }
@@ -239,6 +247,7 @@ fn another_handlers_change_is_taken_in_place_and_a_prompt_being_filled_is_kept()
         inner: std::sync::Arc::clone(&inner),
         user: "Demo Gebruiker".into(),
         news: std::sync::Arc::clone(&news),
+        vier_ogen: Default::default(),
     };
     let mut app = App::new(shared, Clock::Fixed(now()), Lang::Nl);
     register_through_the_form(&mut app);
@@ -300,4 +309,150 @@ fn another_handlers_change_is_taken_in_place_and_a_prompt_being_filled_is_kept()
     let p = app.prompt().unwrap();
     assert_eq!(p.form.text(0), "half getypt");
     assert_eq!(app.summary(id).unwrap(), &*saved.changed[0]);
+}
+
+/// A register in memory with one inzage whose requester's identity could not be established
+/// (so a refusal, niet ontvankelijk, is the decision offered), saved by `user`.
+fn unidentified_request(user: &str) -> (MemoryRegister, CaseId) {
+    use crate::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
+    let mut register = MemoryRegister::new(user, false, now());
+    let request = RequestFacts {
+        kind: crate::domain::CaseKind::Inzage,
+        received: "2026-11-20".parse().unwrap(),
+        channel: Channel::Email,
+        requester: Requester {
+            name: "Ouder Vierogen".into(),
+            relation: Relation::OuderMetGezag,
+            contact: "ouder@example.org".into(),
+            address: String::new(),
+            salutation: None,
+        },
+        child: Child {
+            name: "Kind Vierogen".into(),
+            birth_date: "2020-05-01".parse().unwrap(),
+        },
+        notes: String::new(),
+        regime: Default::default(),
+        reply: None,
+    };
+    let registered = Event::Registered {
+        case: CaseId::provisional(crate::domain::CaseKind::Inzage),
+        request,
+    };
+    let id = register
+        .save(vec![registered], &[], now())
+        .unwrap()
+        .assigned[0];
+    let identity = Event::Answered {
+        case: id,
+        step: StepId::IdentiteitGecontroleerd,
+        answer: Answer::YesNo(false),
+    };
+    register.save(vec![identity], &[], now()).unwrap();
+    (register, id)
+}
+
+/// Vier ogen on a local register (`vier_ogen.lokaal`).
+fn vier_ogen_config() -> crate::config::Config {
+    let mut config = crate::config::Config::default();
+    config.vier_ogen.lokaal = true;
+    config
+}
+
+/// Opens the case's checklist and decides niet ontvankelijk through the decision prompt.
+fn decide_niet_ontvankelijk(app: &mut App) {
+    press(app, "<Enter>cb<Left><Enter>");
+    type_text(app, "identiteit niet vastgesteld");
+    press(app, "<Enter>");
+    type_text(app, "Wij konden uw identiteit niet vaststellen.");
+    press(app, "<Enter>");
+}
+
+/// Issue 22 through the keys: the decision prompt records a refusal as a proposal where the
+/// register asks vier ogen, and its proposer's `K` is refused, saying why.
+#[test]
+fn a_refusal_decided_through_the_keys_is_proposed_and_its_proposer_cannot_approve_it() {
+    let (register, id) = unidentified_request("Anna");
+    let mut anna = app(register).with_config(vier_ogen_config());
+    decide_niet_ontvankelijk(&mut anna);
+    let case = anna.store().case(id).unwrap().unwrap();
+    let proposal = case.proposal(crate::domain::case::Subject::Besluit);
+    assert!(
+        proposal.is_some_and(|p| p.awaiting() && p.by == "Anna"),
+        "{:?}",
+        anna.message()
+    );
+    assert!(anna.message().unwrap().text.contains("tweede behandelaar"));
+    press(&mut anna, "<Esc>K<Enter><Enter><Enter>");
+    assert!(anna.message().unwrap().text.contains("eigen voorstel"));
+    assert!(anna.store().case(id).unwrap().unwrap().awaiting_approval());
+    // Without vier ogen (a local register's default) the same keys record the decision.
+    let (register, id) = unidentified_request("Anna");
+    let mut alone = app(register);
+    decide_niet_ontvankelijk(&mut alone);
+    let case = alone.store().case(id).unwrap().unwrap();
+    assert!(case.decision.is_some() && case.vier_ogen.is_empty());
+}
+
+/// A second handler's `K` approves the proposal, marked not verified on a register of typed
+/// names; the list tags the case while it waits.
+#[test]
+fn a_second_handler_approves_a_proposal_with_k() {
+    let (mut register, id) = unidentified_request("Anna");
+    let decided = Event::Decided {
+        case: id,
+        decision: crate::domain::case::Decision::NietOntvankelijk,
+        reason: "identiteit niet vastgesteld".into(),
+        explanation: Some("Wij konden uw identiteit niet vaststellen.".into()),
+        kept: String::new(),
+    };
+    let proposed = Event::Proposed {
+        case: id,
+        subject: crate::domain::case::Subject::Besluit,
+    };
+    register.save(vec![decided, proposed], &[], now()).unwrap();
+    register.act_as("Bert", None);
+    let mut bert = app(register).with_config(vier_ogen_config());
+    assert!(bert.summary(id).unwrap().awaiting_approval);
+    press(&mut bert, "<Enter>K<Enter><Enter><Enter>");
+    let case = bert.store().case(id).unwrap().unwrap();
+    assert!(!case.awaiting_approval(), "{:?}", bert.message());
+    assert!(matches!(
+        case.proposal(crate::domain::case::Subject::Besluit)
+            .unwrap()
+            .state,
+        crate::domain::case::ProposalState::Goedgekeurd {
+            niet_geverifieerd: true,
+            ..
+        }
+    ));
+    assert!(!bert.summary(id).unwrap().awaiting_approval);
+}
+
+/// The list's behandelaar filter (issue 22): `h` walks all, mine, awaiting approval and each
+/// handler; `Esc` clears it with the other filters.
+#[test]
+fn the_handler_filter_walks_mine_awaiting_and_each_handler_and_esc_clears_it() {
+    let (mut register, id) = unidentified_request("Anna");
+    let reassign = Event::HandlerAssigned {
+        case: id,
+        handler: "Bert".into(),
+    };
+    let saved = register.save(vec![reassign], &[], now()).unwrap();
+    assert_eq!(saved.changed[0].handler, "Bert");
+    let mut app = app(register);
+    assert_eq!(app.visible_len(), 1);
+    press(&mut app, "h");
+    assert_eq!(app.visible_len(), 0, "mijn zaken: Anna has none");
+    press(&mut app, "h");
+    assert_eq!(app.visible_len(), 0, "nothing awaits approval");
+    press(&mut app, "h");
+    assert_eq!(app.visible_len(), 1, "Bert's cases");
+    press(&mut app, "hh");
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        app.handler_filter(),
+        &crate::app::handler_filter::HandlerFilter::Alle
+    );
+    assert_eq!(app.visible_len(), 1);
 }

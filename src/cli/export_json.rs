@@ -193,6 +193,14 @@ pub struct JsonCase<'a> {
     /// The registered facts corrected since registration, oldest first (issue 18); those that
     /// moved a legal deadline are the FG's list.
     pub corrections: Vec<JsonCorrection<'a>>,
+    /// The behandelaar (issue 22): the one assigned, else the registrant.
+    pub handler: &'a str,
+    /// A proposal awaits a second handler's approval (vier ogen, issue 22).
+    pub awaiting_approval: bool,
+    /// The FG's advice given on the case (issue 22).
+    pub advice_given: usize,
+    /// Of which the handler recorded it was followed.
+    pub advice_followed: usize,
 }
 
 /// A correction of a registered fact, as the FG lists it.
@@ -419,6 +427,10 @@ impl<'a> JsonCase<'a> {
             breach: JsonBreach::of(case),
             review: case.needs_review(),
             restriction_in_force: case.restriction_in_force(),
+            handler: case.behandelaar(),
+            awaiting_approval: case.awaiting_approval(),
+            advice_given: s.advice.given,
+            advice_followed: s.advice.followed,
             corrections: case
                 .corrections
                 .iter()

@@ -21,6 +21,8 @@
 //! map = "..."               # where the TUI writes letters (else the current folder)
 //! [ap_contact]              # the AP notification's contact person, default of each breach
 //! naam = "..."  functie = "..."  telefoon = "..."
+//! [vier_ogen]               # decisions a second handler approves (issue 22)
+//! besluiten = ["afgewezen", ...]  lokaal = false
 //! ```
 //!
 //! `privdesk.example.toml` at the repository root documents every key. An empty or blank string
@@ -73,6 +75,40 @@ pub struct Config {
     pub brieven: Brieven,
     /// `[ap_contact]`.
     pub ap_contact: ApContact,
+    /// `[vier_ogen]`: which decisions a second handler approves (issue 22).
+    pub vier_ogen: VierOgenConfig,
+}
+
+/// `[vier_ogen]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VierOgenConfig {
+    /// `besluiten`: the decision types proposed and approved by a second handler (default:
+    /// all six the issue names; an empty list switches vier ogen off).
+    pub besluiten: std::collections::BTreeSet<crate::domain::case::DecisionType>,
+    /// `lokaal`: vier ogen on a local register too, whose users are names typed at start
+    /// (default off; its approvals are marked "niet geverifieerd").
+    pub lokaal: bool,
+}
+
+impl Default for VierOgenConfig {
+    fn default() -> Self {
+        VierOgenConfig {
+            besluiten: crate::domain::case::DecisionType::ALL.into_iter().collect(),
+            lokaal: false,
+        }
+    }
+}
+
+impl VierOgenConfig {
+    /// The policy a register applies: a team's register (logins) always, a local one only
+    /// when `lokaal` says so.
+    pub fn policy(&self, team: bool) -> crate::domain::workflow::VierOgen {
+        if team || self.lokaal {
+            crate::domain::workflow::VierOgen::on(self.besluiten.iter().copied())
+        } else {
+            crate::domain::workflow::VierOgen::default()
+        }
+    }
 }
 
 /// `[ap_contact]`: the contact person a datalek's AP notification names (the AP form's

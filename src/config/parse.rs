@@ -7,6 +7,19 @@ use super::{
     OrganisatieType, TARGET_DAYS, Weergave,
 };
 use crate::domain::CaseKind;
+use crate::domain::case::DecisionType;
+
+/// A decision type's name in the settings (`vier_ogen.besluiten`).
+pub fn decision_type_slug(t: DecisionType) -> &'static str {
+    match t {
+        DecisionType::Afgewezen => "afgewezen",
+        DecisionType::DeelsToegewezen => "deels_toegewezen",
+        DecisionType::NietOntvankelijk => "niet_ontvankelijk",
+        DecisionType::Verlenging => "verlenging",
+        DecisionType::DatalekNietMelden => "datalek_niet_melden",
+        DecisionType::VernietigingGeweigerd => "vernietiging_geweigerd",
+    }
+}
 use crate::i18n::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -35,6 +48,7 @@ const SCHEMA: &[(&str, Option<&[&str]>)] = &[
         Some(&["map", "ondertekenaar", "functie", "namens"]),
     ),
     ("ap_contact", Some(&["naam", "functie", "telefoon"])),
+    ("vier_ogen", Some(&["besluiten", "lokaal"])),
 ];
 
 /// The file as written: every key optional, values still text, unknown keys refused.
@@ -47,6 +61,14 @@ struct RawConfig {
     organisatie: RawOrganisatie,
     brieven: RawBrieven,
     ap_contact: RawApContact,
+    vier_ogen: RawVierOgen,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawVierOgen {
+    besluiten: Option<Vec<String>>,
+    lokaal: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -189,6 +211,17 @@ impl RawConfig {
             self.organisatie.dossierregime,
             &[Dossierregime::Wgbo, Dossierregime::Jeugdwet].map(|r| (r, r.slug())),
         )?;
+        let mut besluiten = None;
+        if let Some(list) = self.vier_ogen.besluiten {
+            let mut set = std::collections::BTreeSet::new();
+            let choices = DecisionType::ALL.map(|t| (t, decision_type_slug(t)));
+            for slug in list {
+                if let Some(t) = choose(file, "vier_ogen.besluiten", Some(slug), &choices)? {
+                    set.insert(t);
+                }
+            }
+            besluiten = Some(set);
+        }
         let mut streefdagen = BTreeMap::new();
         for (slug, days) in self.streefdagen {
             let kind = CaseKind::VERZOEKEN
@@ -237,6 +270,10 @@ impl RawConfig {
                 naam: text(self.ap_contact.naam),
                 functie: text(self.ap_contact.functie),
                 telefoon: text(self.ap_contact.telefoon),
+            },
+            vier_ogen: super::VierOgenConfig {
+                besluiten: besluiten.unwrap_or_else(|| DecisionType::ALL.into_iter().collect()),
+                lokaal: self.vier_ogen.lokaal.unwrap_or(false),
             },
         })
     }

@@ -105,7 +105,7 @@ pub fn duties(case: &Case) -> Vec<Duty> {
     let ended = case.ending.is_some();
     let mut out = Vec::new();
     if let Some(r) = &case.request
-        && let Ok(dates) = deadline::legal_dates(r.kind, r.received, case.extension.is_some())
+        && let Ok(dates) = deadline::legal_dates(r.kind, r.received, case.extended())
     {
         out.push(Duty {
             kind: DutyKind::Answer,

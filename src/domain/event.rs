@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::case::{BreachFacts, Decision, Ending, ExtensionReason, RequestFacts};
+use super::case::{BreachFacts, Decision, Ending, ExtensionReason, RequestFacts, Subject};
 use super::checklist::{Answer, StepId};
 use super::kind::CaseId;
 use super::letter::{Format, LetterKind};
@@ -219,6 +219,63 @@ pub enum Event {
         /// Why; required.
         reason: String,
     },
+    /// The case was given to another behandelaar (issue 22); part of the case's version.
+    HandlerAssigned {
+        /// The case.
+        case: CaseId,
+        /// The new behandelaar (on a team's register a login).
+        handler: String,
+    },
+    /// Vier ogen (issue 22): what the events before it in the same change recorded — a
+    /// decision, an extension, not notifying the AP — is a proposal awaiting a second handler.
+    Proposed {
+        /// The case.
+        case: CaseId,
+        /// What is proposed.
+        subject: Subject,
+    },
+    /// A second handler approved the proposal, on the case version it was given on.
+    Approved {
+        /// The case.
+        case: CaseId,
+        /// What is approved.
+        subject: Subject,
+        /// The case's version the approver saw (the approval is void on any other).
+        version: u64,
+        /// Approved on a register whose users are names typed at start.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        niet_geverifieerd: bool,
+    },
+    /// A second handler sent the proposal back to its proposer.
+    SentBack {
+        /// The case.
+        case: CaseId,
+        /// What is sent back.
+        subject: Subject,
+        /// Why; required.
+        reason: String,
+    },
+    /// The FG's advice on the case (issue 22): recorded on the case, its version unchanged.
+    AdviceGiven {
+        /// The case.
+        case: CaseId,
+        /// The advice.
+        text: String,
+        /// The advice's date.
+        on: NaiveDate,
+    },
+    /// The handler recorded whether the FG's advice was followed; its version unchanged.
+    AdviceAnswered {
+        /// The case.
+        case: CaseId,
+        /// The seq of the line that gave the advice.
+        advice: u64,
+        /// Followed.
+        followed: bool,
+        /// Why not (required when not followed).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        why: String,
+    },
     /// A letter was made from the case (recorded for the audit trail; changes nothing).
     LetterMade {
         /// The case.
@@ -306,6 +363,12 @@ impl Event {
             | Event::Closed { case, .. }
             | Event::Ended { case, .. }
             | Event::Reopened { case, .. }
+            | Event::HandlerAssigned { case, .. }
+            | Event::Proposed { case, .. }
+            | Event::Approved { case, .. }
+            | Event::SentBack { case, .. }
+            | Event::AdviceGiven { case, .. }
+            | Event::AdviceAnswered { case, .. }
             | Event::LetterMade { case, .. } => Some(*case),
         }
     }
@@ -326,15 +389,38 @@ impl Event {
         )
     }
 
-    /// Whether applying the event changes the case's record. Reading a case, making a letter
-    /// or adding a note is recorded in the journal but leaves the case (and its version) as it
-    /// was.
+    /// Whether applying the event changes the case's version. Reading a case, making a letter,
+    /// adding a note or the FG's advice is recorded in the journal but leaves the version as it
+    /// was (advice is kept on the record: see [`Event::is_advice`]).
     pub fn changes_case(&self) -> bool {
         self.case().is_some()
             && !matches!(
                 self,
-                Event::Viewed { .. } | Event::LetterMade { .. } | Event::NoteAdded { .. }
+                Event::Viewed { .. }
+                    | Event::LetterMade { .. }
+                    | Event::NoteAdded { .. }
+                    | Event::AdviceGiven { .. }
+                    | Event::AdviceAnswered { .. }
             )
+    }
+
+    /// The FG's advice and the handler's answer to it: kept on the case's record (the overview
+    /// counts them) without moving its version, keyed by the advice's seq so a replay gives
+    /// the same record.
+    pub fn is_advice(&self) -> bool {
+        matches!(
+            self,
+            Event::AdviceGiven { .. } | Event::AdviceAnswered { .. }
+        )
+    }
+
+    /// Whether the event changes the facts, the answers or the decision: it voids the
+    /// approvals given on the case before it (issue 22).
+    pub fn voids_approval(&self) -> bool {
+        matches!(
+            self,
+            Event::Answered { .. } | Event::Corrected { .. } | Event::Decided { .. }
+        )
     }
 }
 
@@ -441,5 +527,58 @@ mod wire_tests {
         let text = serde_json::to_string(&new).unwrap();
         assert!(text.contains(r#""format":"docx","sha256":"abab"#), "{text}");
         assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), new);
+    }
+
+    /// Issue 22: the team's events round-trip, and an approval on a team's register carries
+    /// no "niet geverifieerd" member.
+    #[test]
+    fn the_issue_22_events_round_trip() {
+        let id = CaseId::new('V', 2026, 7);
+        let approved = Event::Approved {
+            case: id,
+            subject: Subject::Besluit,
+            version: 12,
+            niet_geverifieerd: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&approved).unwrap(),
+            r#"{"type":"approved","case":"V-2026-0007","subject":"besluit","version":12}"#
+        );
+        for e in [
+            approved,
+            Event::HandlerAssigned {
+                case: id,
+                handler: "piet".into(),
+            },
+            Event::Proposed {
+                case: id,
+                subject: Subject::NietMelden,
+            },
+            Event::Approved {
+                case: id,
+                subject: Subject::Verlenging,
+                version: 3,
+                niet_geverifieerd: true,
+            },
+            Event::SentBack {
+                case: id,
+                subject: Subject::Besluit,
+                reason: "onderbouwing ontbreekt".into(),
+            },
+            Event::AdviceGiven {
+                case: id,
+                text: "deels toewijzen".into(),
+                on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            Event::AdviceAnswered {
+                case: id,
+                advice: 40,
+                followed: true,
+                why: String::new(),
+            },
+        ] {
+            let text = serde_json::to_string(&e).unwrap();
+            assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), e, "{text}");
+        }
     }
 }

@@ -10,6 +10,8 @@
 //! - `overlap` — what a change touches of a case; whether two changes made at once clash.
 //! - `report` — the FG's figures, for the overview and the yearly report (domain.md §6, §8).
 //! - `summary` — what the list shows, with its legal dates computed once.
+//! - `workflow` — the team's rules on a change: vier ogen per decision type, what the FG may
+//!   append (issue 22).
 
 pub mod authority;
 pub mod breach;
@@ -28,6 +30,7 @@ pub mod rights;
 pub mod role;
 pub mod summary;
 pub mod text;
+pub mod workflow;
 
 pub use case::{Case, Status};
 pub use event::{Event, Stamp};

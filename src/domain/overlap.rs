@@ -28,6 +28,8 @@ pub enum Touch {
     Fact(FactField),
     /// The list of AVG 19 recipients.
     Recipients,
+    /// Who handles the case.
+    Handler,
     /// The decision.
     Decision,
     /// The case's status or legal course: waiting, extension, reply, destruction, dispute,
@@ -85,7 +87,12 @@ pub fn touches(event: &Event) -> Vec<Touch> {
             t
         }
         Event::RecipientAdded { .. } | Event::RecipientDone { .. } => vec![Touch::Recipients],
-        Event::Decided { .. } => vec![Touch::Decision],
+        Event::HandlerAssigned { .. } => vec![Touch::Handler],
+        // A proposal, its approval or its return is part of the decision (vier ogen).
+        Event::Decided { .. }
+        | Event::Proposed { .. }
+        | Event::Approved { .. }
+        | Event::SentBack { .. } => vec![Touch::Decision],
         Event::Registered { .. }
         | Event::BreachRegistered { .. }
         | Event::WaitingStarted { .. }
@@ -103,6 +110,8 @@ pub fn touches(event: &Event) -> Vec<Touch> {
         | Event::Reopened { .. } => vec![Touch::Status],
         Event::Viewed { .. }
         | Event::NoteAdded { .. }
+        | Event::AdviceGiven { .. }
+        | Event::AdviceAnswered { .. }
         | Event::LetterMade { .. }
         | Event::RegisterCreated { .. }
         | Event::Exported { .. }

@@ -101,7 +101,11 @@ pub fn breach_duty_met(case: &Case) -> Option<chrono::DateTime<chrono::Utc>> {
             Some(Answer::Instant(at)) => Some(*at),
             _ => None,
         },
-        Some(ApBesluit::NietGemeld) => case.answers.get(&StepId::RedenNietMelden).map(|r| r.at),
+        // Under vier ogen the decision not to notify is taken at its approval (issue 22).
+        Some(ApBesluit::NietGemeld) => case
+            .answers
+            .get(&StepId::RedenNietMelden)
+            .and_then(|r| case.not_notifying_taken_at(r.at)),
         None => None,
     }
 }

@@ -8,6 +8,7 @@ use super::case::{Case, Decision, Status};
 use super::deadline::{self, Level, amsterdam_date, end_of_legal_day};
 use super::kind::{CaseId, CaseKind};
 use super::rights;
+use super::workflow::AdviceCount;
 
 /// The list's view of a case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +68,17 @@ pub struct Summary {
     /// When the AP was notified of a datalek (issue 21, as `reply_sent`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ap_notified: Option<DateTime<Utc>>,
+    /// The behandelaar (issue 22; absent in summaries written before: the registrant's name
+    /// is filled in when the case next changes).
+    #[serde(default)]
+    pub handler: String,
+    /// A proposal awaits a second handler's approval (issue 22).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub awaiting_approval: bool,
+    /// The FG's advice on the case, counted (issue 22). One member, so that a team's register
+    /// can check that an FG's line changed nothing else of the summary.
+    #[serde(default, skip_serializing_if = "AdviceCount::is_empty")]
+    pub advice: AdviceCount,
 }
 
 /// One of a case's deadlines with its duty's state.
@@ -123,7 +135,7 @@ impl Summary {
         let dates = case
             .request
             .as_ref()
-            .and_then(|r| deadline::legal_dates(r.kind, r.received, case.extension.is_some()).ok());
+            .and_then(|r| deadline::legal_dates(r.kind, r.received, case.extended()).ok());
         let refused = case.decision.as_ref().is_some_and(|d| {
             matches!(d.decision, Decision::Afgewezen | Decision::NietOntvankelijk)
         });
@@ -140,13 +152,16 @@ impl Summary {
             destruction_done: case.destroyed_on().is_some() || refused || ended,
             breach_due: rights::breach_deadline(case),
             breach_done: rights::breach_duty_done(case) || ended,
-            extended: case.extension.is_some(),
+            extended: case.extended(),
             last_seq: case.last_seq,
             decision: case.decision.as_ref().map(|d| d.decision),
             review: case.needs_review(),
             restriction: case.restriction_in_force(),
             reply_sent: case.reply_sent,
             ap_notified: rights::ap_notified_at(case),
+            handler: case.behandelaar().to_owned(),
+            awaiting_approval: case.awaiting_approval(),
+            advice: AdviceCount::of(case),
         }
     }
 

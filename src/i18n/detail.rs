@@ -152,6 +152,7 @@ pub fn correction_values(c: &Correction, lang: Lang) -> (String, String) {
 
 /// What an event did, in one line of words, for the case's history.
 pub fn event(e: &Event, lang: Lang) -> String {
+    use super::team::{self, TeamMsg};
     use DetailMsg as M;
     match e {
         Event::Registered { request, .. } => M::EvRegistered.fill(
@@ -235,6 +236,40 @@ pub fn event(e: &Event, lang: Lang) -> String {
         },
         Event::Reopened { reason, .. } => M::EvReopened.fill(lang, &[("why", reason)]),
         Event::LetterMade { letter, .. } => M::EvLetter.fill(lang, &[("letter", letter.slug())]),
+        Event::HandlerAssigned { handler, .. } => {
+            TeamMsg::EvHandler.fill(lang, &[("name", handler)])
+        }
+        Event::Proposed { subject, .. } => {
+            TeamMsg::EvProposed.fill(lang, &[("what", team::subject(*subject, lang))])
+        }
+        Event::Approved {
+            subject,
+            niet_geverifieerd,
+            ..
+        } => {
+            let m = if *niet_geverifieerd {
+                TeamMsg::EvApprovedUnverified
+            } else {
+                TeamMsg::EvApproved
+            };
+            m.fill(lang, &[("what", team::subject(*subject, lang))])
+        }
+        Event::SentBack {
+            subject, reason, ..
+        } => TeamMsg::EvSentBack.fill(
+            lang,
+            &[("what", team::subject(*subject, lang)), ("why", reason)],
+        ),
+        Event::AdviceGiven { text, on, .. } => {
+            TeamMsg::EvAdvice.fill(lang, &[("date", &date(*on)), ("text", text)])
+        }
+        Event::AdviceAnswered { followed, why, .. } => {
+            if *followed {
+                TeamMsg::EvAdviceFollowed.text(lang).into()
+            } else {
+                TeamMsg::EvAdviceNotFollowed.fill(lang, &[("why", why)])
+            }
+        }
         Event::Corrected {
             correction,
             reason,

@@ -363,6 +363,16 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             "the case changed in the meantime: open the correction again",
         )
         .into(),
+        SelfApproval => super::team::TeamMsg::RefSelfApproval.text(lang).into(),
+        NothingProposed(s) => super::team::TeamMsg::RefNothingProposed
+            .fill(lang, &[("what", super::team::subject(*s, lang))]),
+        ApprovalStale => super::team::TeamMsg::RefStale.text(lang).into(),
+        ApprovalRequired => super::team::TeamMsg::RefRequired.text(lang).into(),
+        AwaitingApproval(s) => super::team::TeamMsg::RefAwaiting
+            .fill(lang, &[("what", super::team::subject(*s, lang))]),
+        RoleMayNot => super::team::TeamMsg::RefRole.text(lang).into(),
+        Verification => super::team::TeamMsg::RefVerification.text(lang).into(),
+        NoAdvice => super::team::TeamMsg::RefNoAdvice.text(lang).into(),
         CorrectionConflicts(cs) => {
             let what: Vec<&str> = cs.iter().map(|c| conflict(*c, lang)).collect();
             format!(
@@ -438,6 +448,8 @@ pub fn field(f: CaseField, lang: Lang) -> &'static str {
         Name => pick(lang, "naam", "name"),
         Answer => pick(lang, "antwoord", "answer"),
         Note => pick(lang, "notitie", "note"),
+        Handler => pick(lang, "behandelaar", "handler"),
+        Advice => pick(lang, "advies", "advice"),
     }
 }
 

@@ -26,6 +26,7 @@ pub mod report;
 pub mod script;
 pub mod start;
 pub mod store;
+pub mod team;
 pub mod theme;
 pub mod ui;
 pub mod why;

@@ -39,6 +39,9 @@ crate::messages! {
         FootToggle => "aan/uit", "on/off";
         TagRestriction => "[beperking van kracht]", "[restriction in force]";
         TagReview => "[ter beoordeling]", "[flagged for review]";
+        TagAwaitingApproval => "[wacht op goedkeuring]", "[awaiting approval]";
+        ColHandler => "Behandelaar", "Handler";
+        FilterHandler => "Behandelaar: {value}", "Handler: {value}";
         MarkLate => "!!", "!!";
         MarkSoon => "! ", "! ";
         // the detail
@@ -111,6 +114,12 @@ crate::messages! {
         HelpOnlyBreaches => "alleen datalekken tonen (aan/uit)", "show only data breaches (on/off)";
         HelpNextStatus => "volgende status tonen (actief, alle, ...)", "show the next status (active, all, ...)";
         HelpPrevStatus => "vorige status tonen", "show the previous status";
+        HelpNextHandler => "behandelaar: alle/mijn/wacht/per naam", "handler: all/mine/awaiting/by name";
+        HelpPrevHandler => "vorige behandelaar tonen", "show the previous handler";
+        HelpReassign => "behandelaar wijzigen", "change the handler";
+        HelpApprove => "voorstel goedkeuren of terugsturen (vier ogen)", "approve or send back a proposal (four eyes)";
+        HelpAdvise => "advies van de FG vastleggen", "record the DPO's advice";
+        HelpAnswerAdvice => "vastleggen of het advies van de FG is opgevolgd", "record whether the DPO's advice was followed";
         HelpClear => "zoekopdracht en filters wissen", "clear the search and the filters";
         HelpHelp => "deze hulp", "this help";
         HelpQuit => "privdesk afsluiten", "quit privdesk";

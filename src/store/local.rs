@@ -40,6 +40,14 @@ impl Register for Store {
         Store::health(self).clone()
     }
 
+    fn vier_ogen(&self) -> &crate::domain::workflow::VierOgen {
+        &self.vier_ogen
+    }
+
+    fn set_vier_ogen(&mut self, policy: crate::domain::workflow::VierOgen) {
+        self.vier_ogen = policy;
+    }
+
     fn user(&self) -> &str {
         Store::user(self)
     }

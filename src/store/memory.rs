@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Case, CaseId, Event, Summary};
+use crate::domain::workflow::{self, VierOgen};
+use crate::domain::{Case, CaseId, Event, Role, Summary};
 use crate::i18n::Lang;
 
 use super::journal::{ZERO_HASH, encode_line};
@@ -25,6 +26,9 @@ pub struct MemoryRegister {
     head: Head,
     cases: BTreeMap<CaseId, Case>,
     summaries: BTreeMap<CaseId, Arc<Summary>>,
+    vier_ogen: VierOgen,
+    /// The role the app's tests save as (`None`: a register of one, as the local store).
+    role: Option<Role>,
 }
 
 #[derive(Debug)]
@@ -48,10 +52,19 @@ impl MemoryRegister {
             },
             cases: BTreeMap::new(),
             summaries: BTreeMap::new(),
+            vier_ogen: VierOgen::default(),
+            role: None,
         };
         // The first line, as every register's: its creation. It cannot fail on these events.
         let _ = r.append(vec![Event::RegisterCreated { demo }], at, 0);
         r
+    }
+
+    /// Saves from now on as `user` in `role`, as a team's login would: the app's tests of vier
+    /// ogen switch between two handlers and the FG on one register.
+    pub fn act_as(&mut self, user: &str, role: Option<Role>) {
+        self.user = user.to_string();
+        self.role = role;
     }
 
     /// Appends a line to the chain; `cases` is the number of cases after it, as the journal's
@@ -84,6 +97,8 @@ impl Register for MemoryRegister {
         at: DateTime<Utc>,
     ) -> Result<Saved, StoreError> {
         let assigned = check_change(&mut events, at, &self.summaries)?;
+        let saver = workflow::Saver { role: self.role };
+        workflow::check_change(&self.vier_ogen, saver, &events, &self.summaries)?;
         let cases = &self.cases;
         let lines = &self.lines;
         check_seen(
@@ -138,6 +153,18 @@ impl Register for MemoryRegister {
 
     fn health(&self) -> Health {
         Health::Ok
+    }
+
+    fn role(&self) -> Option<Role> {
+        self.role
+    }
+
+    fn vier_ogen(&self) -> &VierOgen {
+        &self.vier_ogen
+    }
+
+    fn set_vier_ogen(&mut self, policy: VierOgen) {
+        self.vier_ogen = policy;
     }
 
     fn user(&self) -> &str {

@@ -88,6 +88,8 @@ pub struct Store {
     migration: Option<Migration>,
     /// How many journal lines were replayed into sled at open.
     replayed: u64,
+    /// The decision types a second handler approves (issue 22; off unless the config says).
+    vier_ogen: crate::domain::workflow::VierOgen,
     /// Declared last so it is released after sled and the journal are closed.
     lock: RegisterLock,
 }

@@ -108,6 +108,7 @@ impl Store {
             torn,
             migration: None,
             replayed: 0,
+            vier_ogen: crate::domain::workflow::VierOgen::default(),
             lock,
         };
         // Moved to PostgreSQL (`privdesk db migrate`): this copy only reads.

@@ -69,6 +69,7 @@ pub struct Head {
 }
 
 pub use crate::domain::Role;
+use crate::domain::workflow::VierOgen;
 
 /// What the app uses of a register.
 ///
@@ -119,6 +120,13 @@ pub trait Register: Send {
 
     /// Whether this is a demo register (fictitious cases, an injectable clock).
     fn is_demo(&self) -> bool;
+
+    /// The decision types a second handler approves on this register (issue 22); checked by
+    /// every save.
+    fn vier_ogen(&self) -> &VierOgen;
+
+    /// Sets them from the organisation's settings (once, after opening).
+    fn set_vier_ogen(&mut self, policy: VierOgen);
 
     /// The journal's head.
     fn head(&self) -> Head;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
-use crate::domain::{Event, Summary};
+use crate::domain::{Event, Summary, workflow};
 
 use super::records::checked_record;
 use super::register::{Saved, Seen, check_change, check_seen};
@@ -36,6 +36,9 @@ impl Store {
     ) -> Result<Saved, StoreError> {
         self.writable()?;
         let assigned = check_change(&mut events, at, &self.summaries)?;
+        // A register of one: no roles, nobody's name proved (issue 22).
+        let saver = workflow::Saver { role: None };
+        workflow::check_change(&self.vier_ogen, saver, &events, &self.summaries)?;
         self.check_versions(seen, &events)?;
         let seq = self.journal.last_seq() + 1;
         let folded = self.fold_new(seq, at, &events)?;

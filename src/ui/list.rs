@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::{banners, footer, status_line, text};
+use crate::app::handler_filter::HandlerFilter;
 use crate::app::{Action, App, FilterLabel, Mode, StatusFilter, Urgency};
 use crate::domain::deadline::Level;
 use crate::domain::{Status, Summary};
 use crate::i18n::domain as names;
+use crate::i18n::team::TeamMsg;
 use crate::i18n::ui::UiMsg;
 use crate::ui::theme::Theme;
 
@@ -136,6 +138,20 @@ fn filter_line(app: &App, theme: &Theme) -> Line<'static> {
             theme.due_soon,
         ));
     }
+    // The behandelaar filter (issue 22), once one is chosen.
+    let handler = match app.handler_filter() {
+        HandlerFilter::Alle => None,
+        HandlerFilter::Mijn => Some(TeamMsg::FilterMine.text(lang).to_string()),
+        HandlerFilter::WachtOpGoedkeuring => Some(TeamMsg::FilterAwaiting.text(lang).to_string()),
+        HandlerFilter::Van(h) => Some(h.clone()),
+    };
+    if let Some(h) = handler {
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(
+            UiMsg::FilterHandler.fill(lang, &[("value", &h)]),
+            theme.muted,
+        ));
+    }
     if app.searching() || !app.search().is_empty() {
         spans.push(Span::raw("   "));
         let cursor = if app.searching() { "▏" } else { "" };
@@ -176,6 +192,9 @@ fn party_with_tags(s: &Summary, lang: crate::i18n::Lang) -> String {
     if s.review {
         text = format!("{text} {}", UiMsg::TagReview.text(lang));
     }
+    if s.awaiting_approval {
+        text = format!("{text} {}", UiMsg::TagAwaitingApproval.text(lang));
+    }
     if s.restriction {
         text = format!("{text} {}", UiMsg::TagRestriction.text(lang));
     }
@@ -211,6 +230,10 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let body = usize::from(area.height.saturating_sub(1));
+    // The behandelaar's column (issue 22): on a team's register, or once cases have more
+    // than one handler; a register of one handler does not spend the room.
+    let handlers = area.width >= 100 && app.shows_handlers();
+    let handler_w: u16 = if handlers { 16 } else { 0 };
     let rows = app.visible().skip(app.offset()).take(body).map(|s| {
         let level = s.level(now);
         let nearest = s.nearest();
@@ -218,7 +241,7 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Some(d) => (text::due(d), text::left_short(d, now, lang)),
             None => (String::new(), UiMsg::NoDeadline.text(lang).to_string()),
         };
-        Row::new([
+        let mut cells = vec![
             Cell::from(text::marker(level, lang)),
             Cell::from(s.id.to_string()),
             Cell::from(names::kind(s.kind, lang)),
@@ -226,22 +249,32 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Some(who) => format!("{} · {who}", party_with_tags(s, lang)),
                 None => party_with_tags(s, lang),
             }),
+        ];
+        if handlers {
+            cells.push(Cell::from(s.handler.clone()));
+        }
+        cells.extend([
             Cell::from(names::status(s.status, lang)),
             Cell::from(due),
             Cell::from(Line::from(left).right_aligned()),
-        ])
-        .style(row_style(theme, s, level))
+        ]);
+        Row::new(cells).style(row_style(theme, s, level))
     });
-    let header = Row::new([
+    let mut titles = vec![
         Cell::from(""),
         Cell::from(UiMsg::ColId.text(lang)),
         Cell::from(UiMsg::ColKind.text(lang)),
         Cell::from(UiMsg::ColParty.text(lang)),
+    ];
+    if handlers {
+        titles.push(Cell::from(UiMsg::ColHandler.text(lang)));
+    }
+    titles.extend([
         Cell::from(UiMsg::ColStatus.text(lang)),
         Cell::from(UiMsg::ColDeadline.text(lang)),
         Cell::from(Line::from(UiMsg::ColLeft.text(lang)).right_aligned()),
-    ])
-    .style(theme.header);
+    ]);
+    let header = Row::new(titles).style(theme.header);
     // The requester keeps at least 16 columns on a narrow screen; the kind gives way first.
     // Below 72 columns (down to the 60 of the smallest layout) the kind goes (the filter line
     // still names it) and status and time left narrow, so the id stays whole and the requester
@@ -251,21 +284,26 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (status_w, left_w) = if narrow { (9, 5) } else { (11, 7) };
     let room = area
         .width
-        .saturating_sub(2 + 11 + status_w + due + left_w + 6);
+        .saturating_sub(2 + 11 + status_w + due + left_w + 6 + handler_w);
     let kind = if narrow {
         0
     } else {
         21.min(room.saturating_sub(16)).max(8)
     };
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(2),
         Constraint::Length(11),
         Constraint::Length(kind),
         Constraint::Fill(1),
+    ];
+    if handlers {
+        widths.push(Constraint::Length(handler_w));
+    }
+    widths.extend([
         Constraint::Length(status_w),
         Constraint::Length(due),
         Constraint::Length(left_w),
-    ];
+    ]);
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)

@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod screen;
+pub mod vier_ogen;
 
 use std::ffi::OsStr;
 use std::io::Write;

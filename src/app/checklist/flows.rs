@@ -45,6 +45,9 @@ impl App {
         match task {
             Task::Correct => return self.start_correction(),
             Task::Note => return self.start_note(),
+            Task::Reassign | Task::Approve | Task::Advise | Task::AnswerAdvice => {
+                return self.start_team(task);
+            }
             _ => {}
         }
         let Some(case) = self.work_case() else {
@@ -70,7 +73,15 @@ impl App {
         use WorkMsg as W;
         let (title, fields) = match records {
             Records::Answer(_) => return self.answer_prompt(),
-            Records::Correct(_) | Records::Task(Task::Correct | Task::Note) => return,
+            Records::Correct(_)
+            | Records::Task(
+                Task::Correct
+                | Task::Note
+                | Task::Reassign
+                | Task::Approve
+                | Task::Advise
+                | Task::AnswerAdvice,
+            ) => return,
             Records::WaitEnd => (
                 W::PromptWaitEnd,
                 vec![

@@ -16,6 +16,7 @@
 //! - `letter` — making a letter from the case.
 //! - `correction` — correcting a registered fact (`C`, issue 18).
 //! - `note` — a note on the case (`N`, issue 18).
+//! - `team` — the behandelaar, vier ogen and the FG's advice (issue 22).
 
 mod answer;
 mod correction;
@@ -23,6 +24,7 @@ mod flows;
 mod letter;
 mod note;
 mod prompt;
+mod team;
 mod trial;
 
 use crate::store::{Seen, StoreError};
@@ -184,15 +186,41 @@ impl App {
     /// Saves one event; on success reloads the case and the list and says `done`. On refusal
     /// says why (the domain's words) and returns false.
     fn save_change(&mut self, event: Event, done: WorkMsg) -> bool {
+        let done = done.text(self.lang);
+        self.save_change_saying(event, done)
+    }
+
+    /// Saves a team change (issue 22) and says `done`.
+    fn save_team_change(&mut self, event: Event, done: crate::i18n::team::TeamMsg) -> bool {
+        let done = done.text(self.lang);
+        self.save_change_saying(event, done)
+    }
+
+    /// [`App::save_change`] with the words of its success.
+    fn save_change_saying(&mut self, event: Event, done: &'static str) -> bool {
+        use crate::i18n::team::TeamMsg;
         let Some(id) = self.case_id() else {
             return false;
         };
         let seen: Vec<Seen> = self.work_case().iter().map(Seen::of).collect();
-        match self.commit(vec![event], &seen) {
+        // Vier ogen (issue 22): a decision of a type the register has approved by a second
+        // handler is recorded as its proposal, in the same change.
+        let proposal = self
+            .work_case()
+            .and_then(|c| self.store.vier_ogen().proposal_for(&event, c.kind));
+        let mut events = vec![event];
+        if let Some(subject) = proposal {
+            events.push(Event::Proposed { case: id, subject });
+        }
+        match self.commit(events, &seen) {
             Ok(saved) => {
                 let case = saved.cases.into_iter().find(|c| c.id == id);
                 if self.show_case(id, case) && saved.warning.is_none() {
-                    self.say(done.text(self.lang).to_string(), false);
+                    let text = match proposal {
+                        Some(_) => TeamMsg::DoneProposed.text(self.lang),
+                        None => done,
+                    };
+                    self.say(text.to_string(), false);
                 }
                 true
             }

@@ -62,6 +62,17 @@ impl App {
 
     /// Opens a prompt of these fields, the first focused.
     pub(super) fn open_prompt(&mut self, records: Records, title: WorkMsg, fields: Vec<Field>) {
+        let title = title.text(self.lang).to_string();
+        self.open_prompt_titled(records, title, fields);
+    }
+
+    /// Opens a prompt under a title of its own (the team's prompts, issue 22).
+    pub(super) fn open_prompt_titled(
+        &mut self,
+        records: Records,
+        title: String,
+        fields: Vec<Field>,
+    ) {
         // A decision left with text typed in opens again with that text (issue 18).
         let draft = match self.checklist_mut() {
             Some(c) if records == Records::Task(Task::Decide) => c.draft.take(),
@@ -72,7 +83,7 @@ impl App {
         }
         let prompt = Prompt {
             records,
-            title: title.text(self.lang).to_string(),
+            title,
             form: draft.unwrap_or_else(|| Form::new(fields)),
             question: None,
         };
@@ -165,6 +176,11 @@ impl App {
             Records::Task(Task::Correct) => return self.correction_chosen(p.form.choice(0)),
             Records::Correct(field) => return self.submit_correction(field, false),
             Records::Task(Task::Note) => return self.submit_note(),
+            Records::Task(
+                t @ (Task::Reassign | Task::Approve | Task::Advise | Task::AnswerAdvice),
+            ) => {
+                return self.submit_team(t);
+            }
             Records::Task(Task::Letter) => {
                 let kind = LetterKind::ALL
                     .get(p.form.choice(0))
@@ -218,7 +234,15 @@ impl App {
         let event = match records {
             Records::Answer(_)
             | Records::Correct(_)
-            | Records::Task(Task::Correct | Task::Note | Task::Letter) => return None,
+            | Records::Task(
+                Task::Correct
+                | Task::Note
+                | Task::Letter
+                | Task::Reassign
+                | Task::Approve
+                | Task::Advise
+                | Task::AnswerAdvice,
+            ) => return None,
             Records::Task(Task::Wait) => Event::WaitingStarted {
                 case: id,
                 awaiting: text(0),
@@ -367,6 +391,10 @@ fn done_msg(records: Records) -> WorkMsg {
             Task::Lift => WorkMsg::DoneLift,
             Task::Correct => WorkMsg::DoneCorrect,
             Task::Note => WorkMsg::DoneNote,
+            // The team's prompts say what they did themselves (issue 22).
+            Task::Reassign | Task::Approve | Task::Advise | Task::AnswerAdvice => {
+                WorkMsg::DoneAnswer
+            }
         },
     }
 }

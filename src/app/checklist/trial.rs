@@ -60,7 +60,15 @@ fn trial(records: Records, id: CaseId, today: NaiveDate) -> Option<Trial> {
         }
         Records::Answer(_)
         | Records::Correct(_)
-        | Records::Task(Task::Letter | Task::Correct | Task::Note) => None,
+        | Records::Task(
+            Task::Letter
+            | Task::Correct
+            | Task::Note
+            | Task::Reassign
+            | Task::Approve
+            | Task::Advise
+            | Task::AnswerAdvice,
+        ) => None,
     }
 }
 

@@ -53,6 +53,8 @@ pub(super) const DEFAULT: &[Row] = &[
     (List, "y", A::NextYear, M::HelpNextYear, None),
     (List, "Y", A::PrevYear, M::HelpPrevYear, None),
     (List, "o", A::Overview, M::HelpOverview, None),
+    (List, "h", A::NextHandler, M::HelpNextHandler, None),
+    (List, "H", A::PrevHandler, M::HelpPrevHandler, None),
     (
         List,
         "c",
@@ -165,6 +167,17 @@ pub(super) const DEFAULT: &[Row] = &[
         A::Task(T::Note),
         M::HelpNote,
         Some(M::FootNote),
+    ),
+    // Issue 22: the team's keys, in the help only (the footer is full).
+    (Detail, "O", A::Task(T::Reassign), M::HelpReassign, None),
+    (Detail, "K", A::Task(T::Approve), M::HelpApprove, None),
+    (Detail, "A", A::Task(T::Advise), M::HelpAdvise, None),
+    (
+        Detail,
+        "P",
+        A::Task(T::AnswerAdvice),
+        M::HelpAnswerAdvice,
+        None,
     ),
     (ApForm, "k", A::Up, M::HelpScrollUp, None),
     (ApForm, "<Up>", A::Up, M::HelpScrollUp, None),
@@ -298,6 +311,16 @@ pub(super) const DEFAULT: &[Row] = &[
     (Checklist, "B", A::Task(T::Lift), M::HelpLift, None),
     (Checklist, "C", A::Task(T::Correct), M::HelpCorrect, None),
     (Checklist, "N", A::Task(T::Note), M::HelpNote, None),
+    (Checklist, "O", A::Task(T::Reassign), M::HelpReassign, None),
+    (Checklist, "K", A::Task(T::Approve), M::HelpApprove, None),
+    (Checklist, "A", A::Task(T::Advise), M::HelpAdvise, None),
+    (
+        Checklist,
+        "P",
+        A::Task(T::AnswerAdvice),
+        M::HelpAnswerAdvice,
+        None,
+    ),
     (
         Checklist,
         "l",

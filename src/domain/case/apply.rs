@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{
     CASE_FORMAT, Case, Decision, DecisionRecord, DestructionPart, Dispute, Ending, Extension,
-    ExtensionReason, Recipient, RecipientOutcome, Refusal, Relation, Waiting,
+    ExtensionReason, Recipient, RecipientOutcome, Refusal, Relation, Subject, Waiting,
 };
 use crate::domain::checklist::{self, AnswerRecord, Block};
 use crate::domain::deadline::{self, amsterdam_date};
@@ -120,6 +120,9 @@ impl Case {
             restriction_lifted: None,
             corrections: Vec::new(),
             review: None,
+            handler: None,
+            vier_ogen: BTreeMap::new(),
+            advice: BTreeMap::new(),
         })
     }
 
@@ -141,14 +144,89 @@ impl Case {
         if event.case() != Some(self.id) || event.creates_case() {
             return Err(Refusal::WrongCase);
         }
+        // A letter waits for the approval of what it announces (issue 22).
+        if let (Event::LetterMade { letter, .. }, true) = (event, gated) {
+            self.letter_waits(*letter)?;
+        }
+        if event.is_advice() {
+            let mut next = self.clone();
+            next.apply_advice(event, stamp)?;
+            *self = next;
+            return Ok(());
+        }
         if !event.changes_case() {
             return Ok(());
         }
         let mut next = self.clone();
+        if event.voids_approval() {
+            next.void_approvals();
+        }
         next.apply_change(event, stamp, gated)?;
         next.last_seq = stamp.seq;
         *self = next;
         Ok(())
+    }
+
+    /// The FG's advice and the handler's answer: the record changes, its version does not.
+    fn apply_advice(&mut self, event: &Event, stamp: &Stamp) -> Result<(), Refusal> {
+        let today = amsterdam_date(stamp.at);
+        match event {
+            Event::AdviceGiven { text, on, .. } => {
+                self.give_advice(stamp.seq, text, *on, &stamp.user, today)
+            }
+            Event::AdviceAnswered {
+                advice,
+                followed,
+                why,
+                ..
+            } => self.answer_advice(*advice, *followed, why, &stamp.user, stamp.at),
+            _ => Err(Refusal::WrongCase),
+        }
+    }
+
+    /// Vier ogen and the behandelaar (issue 22).
+    fn apply_team(&mut self, event: &Event, stamp: &Stamp) -> Result<(), Refusal> {
+        match event {
+            Event::HandlerAssigned { handler, .. } => self.assign(handler),
+            Event::Proposed { subject, .. } => {
+                self.open_only()?;
+                let proposable = match subject {
+                    Subject::Besluit => self.decision.is_some(),
+                    Subject::Verlenging => self.extension.is_some(),
+                    Subject::NietMelden => {
+                        self.chosen(checklist::StepId::ApMelding)
+                            == Some(checklist::ApBesluit::NietGemeld)
+                    }
+                };
+                if !proposable {
+                    return Err(Refusal::NoDecision);
+                }
+                self.propose(*subject, &stamp.user, stamp.at);
+                Ok(())
+            }
+            Event::Approved {
+                subject,
+                version,
+                niet_geverifieerd,
+                ..
+            } => {
+                self.open_only()?;
+                self.approve(
+                    *subject,
+                    *version,
+                    *niet_geverifieerd,
+                    &stamp.user,
+                    stamp.at,
+                )
+            }
+            Event::SentBack {
+                subject, reason, ..
+            } => {
+                self.open_only()?;
+                self.send_back(*subject, reason, &stamp.user, stamp.at)
+            }
+            _ => Err(Refusal::WrongCase),
+        }
     }
 
     fn is_finished(&self) -> bool {
@@ -210,7 +288,13 @@ impl Case {
             Event::Closed { on, .. } => self.apply_closed(*on, today),
             Event::Ended { ending, .. } => self.apply_ended(ending, today),
             Event::Reopened { reason, .. } => self.apply_reopened(reason),
+            Event::HandlerAssigned { .. }
+            | Event::Proposed { .. }
+            | Event::Approved { .. }
+            | Event::SentBack { .. } => self.apply_team(event, stamp),
             Event::RegisterCreated { .. }
+            | Event::AdviceGiven { .. }
+            | Event::AdviceAnswered { .. }
             | Event::Registered { .. }
             | Event::BreachRegistered { .. }
             | Event::Viewed { .. }
@@ -249,6 +333,10 @@ impl Case {
             && self.received().map(checklist::Answer::Date).as_ref() != Some(answer)
         {
             return Err(Refusal::Blocked(Block::WithdrawalTakesEffectOnReceipt));
+        }
+        if step == checklist::StepId::ApMelding {
+            // A new notification decision is a new proposal, or none (issue 22).
+            self.vier_ogen.remove(&Subject::NietMelden);
         }
         self.answers.insert(
             step,
@@ -376,6 +464,8 @@ impl Case {
         self.waiting = None;
         // A decision taken again on the corrected facts ends the review.
         self.review = None;
+        // A new decision is a new proposal, or none (issue 22).
+        self.vier_ogen.remove(&Subject::Besluit);
         Ok(())
     }
 
@@ -383,6 +473,10 @@ impl Case {
         self.open_only()?;
         if self.decision.is_none() {
             return Err(Refusal::NoDecision);
+        }
+        // The reply waits for the decision's approval (issue 22).
+        if self.unapproved(Subject::Besluit) {
+            return Err(Refusal::AwaitingApproval(Subject::Besluit));
         }
         self.check_past_date(on, today, CaseField::On)?;
         self.reply_sent = Some(on);

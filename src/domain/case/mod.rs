@@ -26,6 +26,10 @@ mod facts;
 mod handling;
 mod refusal;
 mod status;
+mod vier_ogen;
+pub use vier_ogen::{
+    Advice, AdviceBook, AdviceResponse, DecisionType, Proposal, ProposalState, Subject,
+};
 
 pub use facts::{
     BreachFacts, BreachNature, Channel, Child, Relation, ReplyMethod, RequestFacts, Requester,
@@ -117,6 +121,15 @@ pub struct Case {
     /// unlawful; cleared by a new decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// The behandelaar, once reassigned (issue 22); until then the registrant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<String>,
+    /// Vier ogen (issue 22): the proposals recorded, by what they are about.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vier_ogen: BTreeMap<Subject, Proposal>,
+    /// The FG's advice (issue 22), by the seq of the line that gave it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub advice: AdviceBook,
 }
 
 impl Case {

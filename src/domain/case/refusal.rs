@@ -71,6 +71,30 @@ pub enum Refusal {
     #[error("correction of a value the case no longer has")]
     CorrectionStale,
     /// A correction that makes what was recorded unlawful, not (yet) confirmed.
+    /// Vier ogen: approving (or sending back) one's own proposal (issue 22).
+    #[error("self-approval")]
+    SelfApproval,
+    /// Vier ogen: nothing of this kind awaits approval.
+    #[error("nothing proposed: {0:?}")]
+    NothingProposed(super::Subject),
+    /// Vier ogen: the case changed since the approver saw it.
+    #[error("the approval is for another version of the case")]
+    ApprovalStale,
+    /// Vier ogen: this decision must be proposed and approved by a second handler.
+    #[error("approval required")]
+    ApprovalRequired,
+    /// Vier ogen: the letter or the reply waits for the approval of the proposal.
+    #[error("awaiting approval: {0:?}")]
+    AwaitingApproval(super::Subject),
+    /// The login's role may not record this (the FG advises; she does not decide or approve).
+    #[error("not for this role")]
+    RoleMayNot,
+    /// An approval marked verified on a register without logins, or unmarked on one with.
+    #[error("approval verification mark wrong")]
+    Verification,
+    /// No such advice on the case.
+    #[error("no such advice")]
+    NoAdvice,
     #[error("correction conflicts with what was recorded: {0:?}")]
     CorrectionConflicts(Vec<super::Conflict>),
 }
@@ -121,11 +145,15 @@ pub enum CaseField {
     Answer,
     /// A note's text.
     Note,
+    /// The behandelaar (issue 22).
+    Handler,
+    /// The FG's advice (issue 22).
+    Advice,
 }
 
 impl CaseField {
     /// Every field.
-    pub const ALL: [CaseField; 21] = [
+    pub const ALL: [CaseField; 23] = [
         CaseField::Requester,
         CaseField::Child,
         CaseField::Received,
@@ -147,5 +175,7 @@ impl CaseField {
         CaseField::Name,
         CaseField::Answer,
         CaseField::Note,
+        CaseField::Handler,
+        CaseField::Advice,
     ];
 }

@@ -57,7 +57,7 @@ impl Case {
             (None, Some(_)) => Status::Gesloten,
             (None, None) if self.decision.is_some() => Status::Besloten,
             (None, None) if self.waiting.is_some() => Status::Wachtend,
-            (None, None) if self.extension.is_some() => Status::Verlengd,
+            (None, None) if self.extended() => Status::Verlengd,
             (None, None) if self.reopened.is_some() => Status::Heropend,
             (None, None) => Status::Open,
         }

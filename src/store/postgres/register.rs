@@ -18,6 +18,7 @@ use postgres::{Client, Statement};
 use super::connect::reason;
 use super::listen::{self, Shared};
 use super::{PgFailure, PgTarget, Roles};
+use crate::domain::workflow::{self, VierOgen};
 use crate::domain::{Case, CaseId, Event, Summary};
 use crate::i18n::Lang;
 use crate::store::journal::{self, ZERO_HASH, encode_line, parse_line};
@@ -45,6 +46,7 @@ pub struct PgRegister {
     name: String,
     /// What the register shares with its live thread (issue 20).
     shared: Arc<Shared>,
+    vier_ogen: VierOgen,
 }
 
 /// Shows where and who, never the cases or credentials.
@@ -230,6 +232,8 @@ impl PgRegister {
             role,
             demo: false,
             shared: Arc::new(Shared::default()),
+            // A team's register: the issue's defaults until the organisation's settings say.
+            vier_ogen: VierOgen::on(crate::domain::case::DecisionType::ALL),
         };
         {
             let mut inner = register.lock();
@@ -728,6 +732,14 @@ impl Register for PgRegister {
         if self.offline() {
             return Err(StoreError::ReadOnly(ReadOnlyWhy::Offline));
         }
+        // The team's rules (issue 22): the FG advises, a configured decision is proposed.
+        {
+            let inner = self.lock();
+            let saver = workflow::Saver {
+                role: Some(self.role),
+            };
+            workflow::check_change(&self.vier_ogen, saver, &events, &inner.summaries)?;
+        }
         for attempt in 0..RETRIES {
             if let Some(saved) = self.try_save(&events, seen, at, attempt > 0)? {
                 return Ok(saved);
@@ -781,6 +793,14 @@ impl Register for PgRegister {
 
     fn role(&self) -> Option<Role> {
         Some(self.role)
+    }
+
+    fn vier_ogen(&self) -> &VierOgen {
+        &self.vier_ogen
+    }
+
+    fn set_vier_ogen(&mut self, policy: VierOgen) {
+        self.vier_ogen = policy;
     }
 
     fn is_demo(&self) -> bool {

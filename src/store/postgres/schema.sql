@@ -154,11 +154,25 @@ BEGIN
         RAISE EXCEPTION 'privdesk: only the first line creates the register' USING ERRCODE = 'PD006';
     END IF;
 
-    -- The FG reads, exports and backs up: its lines change no case.
+    -- The FG reads, exports, backs up and advises (issue 22): she decides and approves nothing.
+    -- Her advice is kept on the case's record; a row she writes may differ from the case as
+    -- it is only in its advice (the record's and the summary's `advice` member), so her line
+    -- leaves the case's version, facts and decision as they were. Members that are null or
+    -- absent compare equal (a record written by an older privdesk lacks the newer ones), and
+    -- so do the summary's behandelaar members, which a summary from before issue 22 lacks.
     IF NOT is_handler THEN
-        IF jsonb_array_length(p_rows) > 0 OR EXISTS (
+        IF EXISTS (
             SELECT 1 FROM jsonb_array_elements(j->'events') e
-            WHERE e->>'type' NOT IN ('viewed', 'exported', 'report_made', 'backed_up')
+            WHERE e->>'type' NOT IN ('viewed', 'exported', 'report_made', 'backed_up', 'advice_given')
+        ) OR EXISTS (
+            SELECT 1 FROM jsonb_array_elements(p_rows) fg_row
+            WHERE NOT EXISTS (
+                SELECT 1 FROM privdesk.cases c JOIN privdesk.summaries s ON s.id = c.id
+                WHERE c.id = fg_row->>'id'
+                  AND jsonb_strip_nulls(c.record - 'advice')
+                      = jsonb_strip_nulls((fg_row->'record') - 'advice')
+                  AND jsonb_strip_nulls(s.summary - ARRAY['advice', 'handler', 'awaiting_approval'])
+                      = jsonb_strip_nulls((fg_row->'summary') - ARRAY['advice', 'handler', 'awaiting_approval']))
         ) THEN
             RAISE EXCEPTION 'privdesk: this role changes no case' USING ERRCODE = 'PD004';
         END IF;

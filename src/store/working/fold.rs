@@ -105,7 +105,7 @@ pub fn fold_change(
             } else {
                 case.replay(event, &stamp)?;
             }
-            entry.changed |= event.changes_case();
+            entry.changed |= event.changes_case() || event.is_advice();
         }
     }
     let mut out = Folded::default();

@@ -36,6 +36,7 @@ pub(super) fn facts(app: &App, theme: &Theme, id: CaseId) -> Vec<Line<'static>> 
     }
     if let Some(case) = case {
         registered_facts(&mut out, case, theme, lang, today);
+        super::team::team_lines(&mut out, case, app.role().is_some(), theme, lang);
     } else if let Some(s) = summary {
         out.push(field(
             theme,

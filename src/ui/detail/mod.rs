@@ -10,11 +10,13 @@
 //!   checklist's progress, the notes.
 //! - `deadlines` — the legal dates with level and time left, the internal target, the
 //!   extension window.
+//! - `team` — the behandelaar, vier ogen's proposals and the FG's advice (issue 22).
 //!
 //! Here: the layout, the scrolling, the history column and the two line shapes both columns use.
 
 mod deadlines;
 mod facts;
+mod team;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
