@@ -69,8 +69,8 @@ pub struct Saver {
     pub role: Option<Role>,
 }
 
-/// Checks a new change against the team's rules: the FG appends only reads, exports, backups
-/// and advice; advice is the FG's on a team's register; a decision of a configured type is
+/// Checks a new change against the team's rules: the FG appends only reads, exports, reports,
+/// backups and advice; advice is the FG's on a team's register; a decision of a configured type is
 /// recorded as a proposal; an approval on a local register says it is not verified (and on a
 /// team's register it is). `kinds` gives each case's kind (the summaries).
 pub fn check_change(
@@ -84,6 +84,7 @@ pub fn check_change(
             event,
             Event::Viewed { .. }
                 | Event::Exported { .. }
+                | Event::ReportMade { .. }
                 | Event::BackedUp { .. }
                 | Event::AdviceGiven { .. }
         );

@@ -245,8 +245,9 @@ fn draw_table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Cell::from(text::marker(level, lang)),
             Cell::from(s.id.to_string()),
             Cell::from(names::kind(s.kind, lang)),
+            // Who else has the case open goes first: a long name must not cut it off.
             Cell::from(match super::also_open(app, s.id) {
-                Some(who) => format!("{} · {who}", party_with_tags(s, lang)),
+                Some(who) => format!("{who} · {}", party_with_tags(s, lang)),
                 None => party_with_tags(s, lang),
             }),
         ];

@@ -494,8 +494,14 @@ impl PgRegister {
                 bases.insert(id, written);
                 case
             }))
-        })
-        .map_err(fold_failure)?;
+        });
+        let folded = match folded {
+            Ok(f) => f,
+            // Refused on the rows this session kept: they may be older than the case (another
+            // handler approved, say); the domain decides again on the rows as they are.
+            Err(_) if !fresh => return Ok(None),
+            Err(e) => return Err(fold_failure(e)),
+        };
         let saved_rows: Vec<(Case, u64)> = folded
             .changed
             .iter()
