@@ -210,6 +210,19 @@ impl Action {
         )
     }
 
+    /// Whether a login of `role` may take the action (domain.md §8): the FG changes no case
+    /// but gives her advice; a handler on a team's register does not give the FG's advice; a
+    /// register without roles allows every action.
+    pub fn allowed_for(self, role: Option<crate::domain::Role>) -> bool {
+        use crate::domain::Role;
+        let advice = self == Action::Task(Task::Advise);
+        match role {
+            Some(Role::Fg) => advice || !self.changes_case(),
+            Some(Role::Handler) => !advice,
+            None => true,
+        }
+    }
+
     /// Whether the action means anything for a case of this kind: the footer and the help of
     /// a case's screens show only the keys that do (a datalek has no decision or letter, a
     /// verzoek no AP form). A key that does not apply still reaches the app, whose refusal

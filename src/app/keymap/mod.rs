@@ -129,13 +129,12 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The keymap of a login's role: the FG's has no key that would change a case (the
-    /// database refuses her such a change; her footer and help do not offer it).
+    /// The keymap of a login's role: the FG's has no key that would change a case but the
+    /// one that records her advice, a handler's no advice key (the database refuses both such
+    /// changes; the footer and the help do not offer them).
     pub fn for_role(role: Option<crate::domain::Role>) -> Keymap {
         let mut map = Keymap::default();
-        if role == Some(crate::domain::Role::Fg) {
-            map.rows.retain(|b| !b.action.changes_case());
-        }
+        map.rows.retain(|b| b.action.allowed_for(role));
         map
     }
 
@@ -227,15 +226,21 @@ mod tests {
             assert!(Mode::ALL.iter().any(|m| handler.binds(*m, a)), "{a:?}");
             assert!(!Mode::ALL.iter().any(|m| fg.binds(*m, a)), "{a:?}");
         }
+        let advise = Action::Task(Task::Advise);
         for m in Mode::ALL {
-            assert!(fg.rows(m).all(|b| !b.action.changes_case()));
-            let footer = fg.footer(m, |_| true);
             assert!(
-                footer
-                    .iter()
-                    .all(|(k, _)| fg.action(m, *k).is_none_or(|a| !a.changes_case()))
+                fg.rows(m)
+                    .all(|b| !b.action.changes_case() || b.action == advise)
             );
+            let footer = fg.footer(m, |_| true);
+            assert!(footer.iter().all(|(k, _)| {
+                fg.action(m, *k)
+                    .is_none_or(|a| !a.changes_case() || a == advise)
+            }));
         }
+        // Her advice is hers: her keymap has its key, a handler's has not (issue 22).
+        assert!(fg.binds(Mode::Detail, advise) && fg.binds(Mode::Checklist, advise));
+        assert!(!Mode::ALL.iter().any(|m| handler.binds(*m, advise)));
         // She still reads: open, the checklist, search, the breach register.
         assert!(fg.binds(Mode::List, Action::Open));
         assert!(fg.binds(Mode::List, Action::Checklist));
