@@ -286,6 +286,34 @@ fn init_is_idempotent_writes_no_line_and_refuses_a_non_utf8_database() {
     }
 }
 
+/// A case goes only to a handler's login of this register (issue 22): a misspelt name, or the
+/// FG, is refused by the database, so no case drops out of everyone's "mijn zaken".
+#[test]
+fn a_case_is_given_only_to_a_handler_of_the_register() {
+    let Some(pg) = Pg::new("a_case_is_given_only_to_a_handler") else {
+        return;
+    };
+    let (jan, piet) = (pg.login("jan", "handler"), pg.login("piet", "handler"));
+    let fg = pg.login("dpo", "fg");
+    let mut reg = pg.open(&jan);
+    let id = reg
+        .save(vec![new_verzoek()], &[], Utc::now())
+        .unwrap()
+        .assigned[0];
+    let give = |to: &str| Event::HandlerAssigned {
+        case: id,
+        handler: to.into(),
+    };
+    for wrong in [format!("{piet}x"), fg] {
+        match reg.save(vec![give(&wrong)], &[], Utc::now()) {
+            Err(StoreError::Pg(PgFailure::NotAHandler)) => {}
+            other => panic!("{wrong}: expected a refusal, got {other:?}"),
+        }
+    }
+    reg.save(vec![give(&piet)], &[], Utc::now()).unwrap();
+    assert_eq!(reg.summary(id).unwrap().handler, piet);
+}
+
 /// A summary written by an older privdesk (here: one that says less than its record) is
 /// written again from its case's record when `db init` runs again, as a local register does
 /// at a schema change; the journal gets no line.

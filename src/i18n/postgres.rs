@@ -34,6 +34,8 @@ messages! {
             "the database refused the change as malformed: not saved";
         AppendOnly => "het journaal kan alleen worden aangevuld, niet gewijzigd of gewist",
             "the journal can only be appended to, not changed or erased";
+        NotAHandler => "een zaak gaat alleen naar een behandelaar van dit register (een databaselogin met die rol): niet opgeslagen",
+            "a case goes only to a handler of this register (a database login with that role): not saved";
         UserOption => "--user geldt niet op een PostgreSQL-register: de gebruiker is de databaselogin",
             "--user does not apply to a PostgreSQL register: the user is the database login";
         NowOption => "--now geldt niet op een PostgreSQL-register: de klok van de database telt",
@@ -93,6 +95,7 @@ pub fn failure(f: &PgFailure, lang: Lang) -> String {
         PgFailure::UserMismatch => PgMsg::UserMismatch.text(lang).into(),
         PgFailure::BadLine => PgMsg::BadLine.text(lang).into(),
         PgFailure::AppendOnly => PgMsg::AppendOnly.text(lang).into(),
+        PgFailure::NotAHandler => PgMsg::NotAHandler.text(lang).into(),
         PgFailure::UserOption => PgMsg::UserOption.text(lang).into(),
         PgFailure::NowOption => PgMsg::NowOption.text(lang).into(),
         PgFailure::Busy => PgMsg::Busy.text(lang).into(),

@@ -56,6 +56,8 @@ pub enum PgFailure {
     BadLine,
     /// The journal is append-only.
     AppendOnly,
+    /// A case given to a name that is not a handler's login of this register.
+    NotAHandler,
     /// `--user` given: on PostgreSQL the user is the database login.
     UserOption,
     /// `--now` given: on PostgreSQL the database's clock holds.

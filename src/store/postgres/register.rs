@@ -724,6 +724,7 @@ fn map_append_error(e: postgres::Error) -> StoreError {
         "PD006" => StoreError::Pg(PgFailure::BadLine),
         "PD007" => StoreError::Pg(PgFailure::NotAUser),
         "PD008" => StoreError::Pg(PgFailure::AppendOnly),
+        "PD009" => StoreError::Pg(PgFailure::NotAHandler),
         _ => q(e),
     }
 }

@@ -88,6 +88,7 @@ CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON privdesk.journal
 --   PD005 the line's `user` is not the login
 --   PD006 the line is not a well-formed change line
 --   PD007 the login is neither a handler nor the FG of this register
+--   PD009 a case given to a name that is not a handler's login of this register
 CREATE OR REPLACE FUNCTION privdesk.append(
     p_line text, p_seen_ids text[], p_seen_versions bigint[], p_rows jsonb
 ) RETURNS bigint
@@ -176,6 +177,17 @@ BEGIN
         ) THEN
             RAISE EXCEPTION 'privdesk: this role changes no case' USING ERRCODE = 'PD004';
         END IF;
+    END IF;
+
+    -- A case goes only to a handler of this register: a misspelt name would hide it from
+    -- everyone's "mijn zaken".
+    IF EXISTS (
+        SELECT 1 FROM jsonb_array_elements(j->'events') e
+        WHERE e->>'type' = 'handler_assigned'
+          AND NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = e->>'handler'
+                            AND r.rolcanlogin AND pg_has_role(r.oid, '{handler}', 'MEMBER'))
+    ) THEN
+        RAISE EXCEPTION 'privdesk: not a handler of this register' USING ERRCODE = 'PD009';
     END IF;
 
     ids := ARRAY(SELECT DISTINCT e->>'case' FROM jsonb_array_elements(j->'events') e
