@@ -11,118 +11,31 @@
 //! while the server is down.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Write;
+mod common;
+
 use std::sync::RwLock;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
 use privdesk::app::App;
 use privdesk::clock::Clock;
 use privdesk::headless::script::{Command, parse_line};
 use privdesk::headless::{Driver, Reply};
 use privdesk::i18n::Lang;
-use privdesk::store::postgres::{self as pgstore, PgRegister, PgTarget};
 use privdesk::store::{ChainState, Register};
 use privdesk::ui::theme::Theme;
 
-static NEXT: AtomicU32 = AtomicU32::new(0);
+use common::pg::{Pg, skipped};
+
 /// Held for reading by every test, for writing by the one that stops the server.
 static SERVER: RwLock<()> = RwLock::new(());
 
 /// How long a test waits for another workbench's news (latency is a bench figure).
 const PATIENCE: Duration = Duration::from_secs(10);
 
-struct Pg {
-    host: String,
-    port: String,
-    admin_user: String,
-    admin_pw: String,
-    db: String,
-    prefix: String,
-}
-
-fn skipped(test: &str, why: &str) -> Option<Pg> {
-    let required = std::env::var("PRIVDESK_TEST_PG").is_ok_and(|v| v == "required");
-    assert!(!required, "{test}: PRIVDESK_TEST_PG=required but {why}");
-    let _ = writeln!(
-        std::io::stderr(),
-        "{test}: PostgreSQL tests skipped ({why})"
-    );
-    None
-}
-
-impl Pg {
-    fn new(test: &str) -> Option<Pg> {
-        let Some(host) = std::env::var("PGHOST").ok().filter(|h| !h.is_empty()) else {
-            return skipped(test, "no server: PGHOST unset");
-        };
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let tag = format!("l{}_{n}", std::process::id());
-        let pg = Pg {
-            host,
-            port: std::env::var("PGPORT").unwrap_or_else(|_| "5432".into()),
-            admin_user: std::env::var("PGUSER").unwrap_or_else(|_| "postgres".into()),
-            admin_pw: std::env::var("PGPASSWORD").unwrap_or_default(),
-            db: format!("pd_{tag}"),
-            prefix: format!("{tag}_"),
-        };
-        pg.admin("postgres")
-            .batch_execute(&format!(
-                "CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0",
-                pg.db
-            ))
-            .unwrap();
-        pgstore::init(&pg.target(&pg.admin_user, &pg.admin_pw), &pg.prefix).unwrap();
-        Some(pg)
-    }
-
-    fn url(&self, user: &str, pw: &str, db: &str) -> String {
-        format!(
-            "postgres://{user}:{pw}@{}:{}/{db}?sslmode=disable",
-            self.host, self.port
-        )
-    }
-
-    fn target(&self, user: &str, pw: &str) -> PgTarget {
-        PgTarget::parse(&self.url(user, pw, &self.db)).unwrap()
-    }
-
-    fn admin(&self, db: &str) -> ::postgres::Client {
-        ::postgres::Client::connect(
-            &self.url(&self.admin_user, &self.admin_pw, db),
-            ::postgres::NoTls,
-        )
-        .unwrap()
-    }
-
-    fn login(&self, name: &str, role: &str) -> String {
-        let login = format!("{}{name}", self.prefix);
-        self.admin(&self.db)
-            .batch_execute(&format!(
-                "CREATE ROLE {login} LOGIN PASSWORD 'pw-{login}'; GRANT {p}{role} TO {login};",
-                p = self.prefix
-            ))
-            .unwrap();
-        login
-    }
-
-    fn open(&self, login: &str) -> PgRegister {
-        PgRegister::open(&self.target(login, &format!("pw-{login}")), Utc::now()).unwrap()
-    }
-
-    /// A workbench of `login`, as `privdesk headless` drives it.
-    fn workbench(&self, login: &str) -> Driver {
-        let app = App::new(self.open(login), Clock::System, Lang::Nl);
-        Driver::new(app, Theme::load("default", None, true).unwrap(), (120, 35))
-    }
-
-    fn journal_len(&self) -> i64 {
-        self.admin(&self.db)
-            .query_one("SELECT count(*) FROM privdesk.journal", &[])
-            .unwrap()
-            .get(0)
-    }
+/// A workbench of `login`, as `privdesk headless` drives it.
+fn workbench(pg: &Pg, login: &str) -> Driver {
+    let app = App::new(pg.open(login), Clock::System, Lang::Nl);
+    Driver::new(app, Theme::load("default", None, true).unwrap(), (120, 35))
 }
 
 /// Runs script lines on a workbench, each expected to succeed.
@@ -178,8 +91,8 @@ fn a_case_registered_in_one_session_is_on_the_others_next_screen() {
     };
     let anna = pg.login("anna", "handler");
     let piet = pg.login("piet", "handler");
-    let mut a = pg.workbench(&anna);
-    let mut b = pg.workbench(&piet);
+    let mut a = workbench(&pg, &anna);
+    let mut b = workbench(&pg, &piet);
     let before = screen(&mut b);
     assert!(before.contains("open 0 "), "{before}");
     register(&mut a, "Karin Smit");
@@ -214,9 +127,9 @@ fn two_sessions_with_one_case_open_see_ook_open_bij() {
     };
     let anna = pg.login("anna", "handler");
     let fg = pg.login("fien", "fg");
-    let mut a = pg.workbench(&anna);
+    let mut a = workbench(&pg, &anna);
     register(&mut a, "Karin Smit");
-    let mut f = pg.workbench(&fg);
+    let mut f = workbench(&pg, &fg);
     // The FG starts on her overview, its header naming her role; the list is beneath it, its
     // footer offering nothing that changes a case.
     let first = screen(&mut f);
@@ -304,8 +217,8 @@ fn a_stopped_server_turns_the_workbench_read_only_then_it_catches_up() {
     };
     let anna = pg.login("anna", "handler");
     let piet = pg.login("piet", "handler");
-    let mut a = pg.workbench(&anna);
-    let mut b = pg.workbench(&piet);
+    let mut a = workbench(&pg, &anna);
+    let mut b = workbench(&pg, &piet);
     register(&mut a, "Karin Smit");
     screen_until(&mut b, "karin", |s| s.contains("Karin Smit"));
     let _restart = Restart(cluster.clone());

@@ -8,7 +8,6 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{Duration, Utc};
 use privdesk::domain::checklist::{Answer, StepId};
@@ -16,133 +15,10 @@ use privdesk::domain::{CaseId, CaseKind, Event};
 use privdesk::store::postgres::{self as pgstore, PgRegister, PgTarget, Role};
 use privdesk::store::{PgFailure, Register, Seen, Store, StoreError, journal};
 
+use common::pg::Pg;
 use common::verzoek;
 use common::vier_ogen::{Team, Who, scenario};
 use privdesk::domain::case::{Decision, Refusal, Subject};
-
-static NEXT: AtomicU32 = AtomicU32::new(0);
-
-/// A throw-away database with a register in it, and its logins.
-struct Pg {
-    host: String,
-    port: String,
-    admin_user: String,
-    admin_pw: String,
-    db: String,
-    prefix: String,
-}
-
-impl Pg {
-    /// A new database with `db init` done, or `None` (skipped) without a server.
-    fn new(test: &str) -> Option<Pg> {
-        let pg = Pg::bare(test)?;
-        pgstore::init(&pg.target(&pg.admin_user, &pg.admin_pw), &pg.prefix).unwrap();
-        Some(pg)
-    }
-
-    /// A new empty database (no register yet).
-    fn bare(test: &str) -> Option<Pg> {
-        let host = std::env::var("PGHOST").ok().filter(|h| !h.is_empty());
-        let Some(host) = host else {
-            let required = std::env::var("PRIVDESK_TEST_PG").is_ok_and(|v| v == "required");
-            assert!(
-                !required,
-                "{test}: PRIVDESK_TEST_PG=required but no PostgreSQL server (PGHOST unset)"
-            );
-            // Past the test harness's capture: a plain `cargo test` shows the skip.
-            let _ = writeln!(
-                std::io::stderr(),
-                "{test}: PostgreSQL tests skipped (no server: PGHOST unset)"
-            );
-            return None;
-        };
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let tag = format!("t{}_{n}", std::process::id());
-        let pg = Pg {
-            host,
-            port: std::env::var("PGPORT").unwrap_or_else(|_| "5432".into()),
-            admin_user: std::env::var("PGUSER").unwrap_or_else(|_| "postgres".into()),
-            admin_pw: std::env::var("PGPASSWORD").unwrap_or_default(),
-            db: format!("pd_{tag}"),
-            prefix: format!("{tag}_"),
-        };
-        let mut admin = pg.admin("postgres");
-        admin
-            .batch_execute(&format!(
-                "CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0",
-                pg.db
-            ))
-            .unwrap();
-        Some(pg)
-    }
-
-    fn url(&self, user: &str, pw: &str, db: &str) -> String {
-        format!(
-            "postgres://{user}:{pw}@{}:{}/{db}?sslmode=disable",
-            self.host, self.port
-        )
-    }
-
-    fn target(&self, user: &str, pw: &str) -> PgTarget {
-        PgTarget::parse(&self.url(user, pw, &self.db)).unwrap()
-    }
-
-    fn admin(&self, db: &str) -> ::postgres::Client {
-        ::postgres::Client::connect(
-            &self.url(&self.admin_user, &self.admin_pw, db),
-            ::postgres::NoTls,
-        )
-        .unwrap()
-    }
-
-    /// A login holding `role` (`handler` or `fg`): its name (prefixed, so tests never share
-    /// one).
-    fn login(&self, name: &str, role: &str) -> String {
-        let login = format!("{}{name}", self.prefix);
-        self.admin(&self.db)
-            .batch_execute(&format!(
-                "CREATE ROLE {login} LOGIN PASSWORD 'pw-{login}'; GRANT {p}{role} TO {login};",
-                p = self.prefix
-            ))
-            .unwrap();
-        login
-    }
-
-    fn open(&self, login: &str) -> PgRegister {
-        PgRegister::open(&self.target(login, &format!("pw-{login}")), Utc::now()).unwrap()
-    }
-
-    fn client(&self, login: &str) -> ::postgres::Client {
-        ::postgres::Client::connect(
-            &self.url(login, &format!("pw-{login}"), &self.db),
-            ::postgres::NoTls,
-        )
-        .unwrap()
-    }
-
-    /// The journal's lines as an auditor extracts them (`SELECT line … ORDER BY seq`).
-    fn lines(&self) -> Vec<String> {
-        self.admin(&self.db)
-            .query("SELECT line FROM privdesk.journal ORDER BY seq", &[])
-            .unwrap()
-            .iter()
-            .map(|r| r.get::<_, String>(0))
-            .collect()
-    }
-
-    /// The extracted lines checked by the independent hash rule (`journal::verify`).
-    fn verify(&self) -> (u64, String) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.jsonl");
-        let mut text = String::new();
-        for l in self.lines() {
-            text.push_str(&l);
-            text.push('\n');
-        }
-        std::fs::write(&path, text).unwrap();
-        journal::verify(&path).unwrap()
-    }
-}
 
 fn new_verzoek() -> Event {
     verzoek(CaseId::provisional(CaseKind::Inzage), "Ouder Testpersoon")

@@ -2,6 +2,7 @@
 //! the binary is started ([`privdesk`]), and key scripts in-process ([`screen`]).
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod pg;
 pub mod screen;
 pub mod vier_ogen;
 
