@@ -11,6 +11,10 @@ crate::messages! {
         TileExtended => "verlengd {n}", "extended {n}";
         TileBreaches => "datalekken 72u lopend {n}", "breaches 72h running {n}";
         TileBreachNext => "eerste {left}", "nearest {left}";
+        HandlersOpen => "Open per behandelaar:", "Open per handler:";
+        HandlersNone => "geen", "none";
+        HandlerUnknown => "(niet vastgelegd)", "(not recorded)";
+        HandlersMore => "… en {n} meer", "… and {n} more";
         AtRisk => "Te laat en bijna ({n})", "Late and due soon ({n})";
         AtRiskCut => "Te laat en bijna (de eerste {shown} van {n}; {key} op de lijst toont ze allemaal)",
             "Late and due soon (the first {shown} of {n}; {key} on the list shows them all)";
