@@ -172,6 +172,29 @@ impl T {
         })
     }
 
+    /// The FG advises (on the case's current day); the handler answers it when `followed` is
+    /// given.
+    fn advise(&mut self, followed: Option<bool>) {
+        let case = self.case.id;
+        let on = deadline::amsterdam_date(self.now);
+        self.apply(Event::AdviceGiven {
+            case,
+            text: "overweeg deels toewijzen".into(),
+            on,
+        })
+        .unwrap();
+        let advice = self.seq;
+        if let Some(followed) = followed {
+            self.apply(Event::AdviceAnswered {
+                case,
+                advice,
+                followed,
+                why: if followed { "" } else { "afgewogen" }.into(),
+            })
+            .unwrap();
+        }
+    }
+
     fn reply(&mut self, on: NaiveDate) -> Result<(), Refusal> {
         self.on(on);
         let case = self.case.id;
@@ -276,6 +299,12 @@ fn generated() -> Vec<Case> {
                 let _ = t.reply(on);
             }
         }
+        match rng.below(6) {
+            0 => t.advise(None),
+            1 => t.advise(Some(true)),
+            2 => t.advise(Some(false)),
+            _ => {}
+        }
         out.push(t.case);
     }
     out
@@ -321,6 +350,9 @@ fn named() -> Vec<Case> {
         BreachNature::Verloren,
     );
     t.notify(amsterdam_instant(d("2026-02-03"), 9, 0).unwrap());
+    // The FG's advice on a datalek counts too: given twice, one followed.
+    t.advise(Some(true));
+    t.advise(None);
     out.push(t.case);
     out
 }
@@ -336,6 +368,31 @@ struct Expect {
     refused: u64,
     withdrawn: u64,
     days: Vec<i64>,
+}
+
+/// The FG's advice on the cases of `year` (verzoeken by receipt, datalekken by awareness),
+/// counted from each advice's answer: given, followed, not followed.
+fn expected_advice(cases: &[Case], year: i32) -> (usize, usize, usize) {
+    let mut out = (0, 0, 0);
+    for c in cases {
+        let in_year = match (&c.request, &c.breach) {
+            (Some(r), _) => r.received.year() == year,
+            (None, Some(b)) => deadline::amsterdam_date(b.aware_at).year() == year,
+            _ => false,
+        };
+        if !in_year {
+            continue;
+        }
+        for a in c.advice.values() {
+            out.0 += 1;
+            match a.response.as_ref().map(|r| r.followed) {
+                Some(true) => out.1 += 1,
+                Some(false) => out.2 += 1,
+                None => {}
+            }
+        }
+    }
+    out
 }
 
 fn expected(cases: &[Case], year: i32, today: NaiveDate) -> BTreeMap<&'static str, Expect> {
@@ -477,6 +534,24 @@ fn the_report_agrees_with_an_independent_count_and_the_named_cases() {
     assert_eq!(b["not_notified"], 0);
     assert_eq!(json["journal"]["seq"], 7);
     assert_eq!(json["year"], 2026);
+    // The FG's advice (issue 22) on the year's cases, datalekken included.
+    let (given, followed, not_followed) = expected_advice(&cases, 2026);
+    assert!(
+        given > 20 && followed > 5 && not_followed > 5,
+        "a real sample"
+    );
+    assert_eq!(json["advice"]["given"], given);
+    assert_eq!(json["advice"]["followed"], followed);
+    assert_eq!(json["advice"]["not_followed"], not_followed);
+    let lek = one(4, 2026);
+    assert_eq!(lek["advice"]["given"], 2);
+    assert_eq!(lek["advice"]["followed"], 1);
+    assert_eq!(lek["advice"]["not_followed"], 0);
+    assert_eq!(
+        one(4, 2025)["advice"]["given"],
+        0,
+        "counted in its year only"
+    );
 }
 
 impl Expect {
@@ -513,7 +588,11 @@ fn report_through_the_binary_is_recorded_and_anchored() {
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(
         keys(&doc),
-        ["breaches", "journal", "kinds", "roles", "year"].map(String::from)
+        ["advice", "breaches", "journal", "kinds", "roles", "year"].map(String::from)
+    );
+    assert_eq!(
+        keys(&doc["advice"]),
+        ["followed", "given", "not_followed"].map(String::from)
     );
     assert_eq!(
         keys(&doc["kinds"]["inzage"]),
@@ -579,6 +658,8 @@ fn report_through_the_binary_is_recorded_and_anchored() {
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(csv.contains(&format!("journal;;seq;{}", seq + 2)), "{csv}");
     assert!(csv.contains("kinds;inzage;received;"), "{csv}");
+    assert!(csv.contains("advice;;given;0"), "{csv}");
+    assert!(md.contains("## Advies van de FG"), "{md}");
     let bad = privdesk(Some(&reg), &["report", "--year", "twee"]);
     assert_eq!(bad.status.code(), Some(2));
     let bad = privdesk(Some(&reg), &["report", "--year", "2026", "--format", "xml"]);

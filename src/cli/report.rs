@@ -195,6 +195,23 @@ fn markdown(r: &YearReport, lang: Lang) -> String {
             .unwrap_or(0);
         s.push_str(&format!("| {} | {n} |\n", names::nature(nature, lang)));
     }
+    let a = &r.advice;
+    s.push_str(&format!(
+        "\n## {}\n\n| | {} |\n|---|---|\n",
+        M::Advice.text(lang),
+        M::Count.text(lang)
+    ));
+    for (m, n) in [
+        (M::AdviceGiven, a.given),
+        (M::AdviceFollowed, a.followed),
+        (M::AdviceNotFollowed, a.not_followed),
+        (
+            M::AdviceOpen,
+            a.given.saturating_sub(a.followed + a.not_followed),
+        ),
+    ] {
+        s.push_str(&format!("| {} | {n} |\n", m.text(lang)));
+    }
     let seq = r.journal.seq.to_string();
     let at = r.journal.at.format("%Y-%m-%d %H:%M:%S").to_string();
     s.push_str(&format!(
@@ -273,6 +290,14 @@ fn csv_bytes(r: &YearReport) -> Result<Vec<u8>, csv::Error> {
     }
     for (nature, n) in &b.by_nature {
         w.write_record(["breaches", "by_nature", &cell(nature), &n.to_string()])?;
+    }
+    let a = &r.advice;
+    for (name, n) in [
+        ("given", a.given),
+        ("followed", a.followed),
+        ("not_followed", a.not_followed),
+    ] {
+        w.write_record(["advice", "", name, &n.to_string()])?;
     }
     w.write_record(["journal", "", "seq", &r.journal.seq.to_string()])?;
     w.write_record(["journal", "", "hash", &r.journal.hash])?;

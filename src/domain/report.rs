@@ -20,6 +20,7 @@ use super::checklist::{Answer, ApBesluit, StepId};
 use super::deadline::{self, amsterdam_date};
 use super::kind::CaseKind;
 use super::rights;
+use super::workflow::AdviceCount;
 
 /// The figures of one kind of verzoek.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -97,6 +98,9 @@ pub struct YearReport {
     pub roles: BTreeMap<String, u64>,
     /// The breaches.
     pub breaches: BreachFigures,
+    /// The FG's advice on the year's cases (verzoeken and datalekken): given, answered as
+    /// followed, answered as not followed (issue 22).
+    pub advice: AdviceCount,
     /// The journal's head the figures were computed from.
     pub journal: Anchor,
 }
@@ -166,11 +170,13 @@ pub fn year_report<'a>(
         .map(|r| (journal_name(&r), 0))
         .collect();
     let mut breaches = BreachFigures::default();
+    let mut advice = AdviceCount::default();
     for case in cases {
         if let Some(r) = &case.request {
             if r.received.year() != year {
                 continue;
             }
+            advice.add(AdviceCount::of(case));
             let Some((_, f)) = kinds.iter_mut().find(|(k, _)| *k == r.kind) else {
                 continue;
             };
@@ -182,6 +188,7 @@ pub fn year_report<'a>(
             if amsterdam_date(b.aware_at).year() != year {
                 continue;
             }
+            advice.add(AdviceCount::of(case));
             count_breach(case, b.nature, &mut breaches);
         }
     }
@@ -196,6 +203,7 @@ pub fn year_report<'a>(
         kinds: Kinds(kinds),
         roles,
         breaches,
+        advice,
         journal,
     }
 }
@@ -340,6 +348,8 @@ pub struct OverviewFigures {
     pub handling: Vec<Handling>,
     /// The breaches.
     pub breaches: BreachCounts,
+    /// The FG's advice on the cases of those months (issue 22).
+    pub advice: AdviceCount,
 }
 
 /// The index (0..12) of the month of `day` among the twelve ending in `today`'s month.
@@ -370,10 +380,12 @@ pub fn overview_figures<'a>(
         .collect();
     let mut days: BTreeMap<CaseKind, Vec<i64>> = BTreeMap::new();
     let mut breaches = BreachCounts::default();
+    let mut advice = AdviceCount::default();
     for s in summaries {
         let Some(slot) = month_slot(s.received, today) else {
             continue;
         };
+        advice.add(s.advice);
         if s.kind.is_datalek() {
             breaches.registered += 1;
             match (s.ap_notified, s.breach_due) {
@@ -414,6 +426,7 @@ pub fn overview_figures<'a>(
         months,
         handling,
         breaches,
+        advice,
     }
 }
 

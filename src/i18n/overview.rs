@@ -40,6 +40,8 @@ crate::messages! {
         ColP90 => "p90", "p90";
         Breaches => "Datalekken, laatste 12 maanden", "Data breaches, last 12 months";
         BreachRegistered => "{n} geregistreerd, gemeld bij de AP:", "{n} registered, notified to the DPA:";
+        Advice => "FG-advies 12 mnd: {given} gegeven, {followed} gevolgd, {not} niet",
+            "DPO advice 12 mo: {given} given, {followed} followed, {not} not";
         BreachNotified => "{in_time} binnen 72 uur · {late} te laat · {not} niet gemeld",
             "{in_time} within 72 hours · {late} late · {not} not notified";
     }

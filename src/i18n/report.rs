@@ -35,6 +35,11 @@ crate::messages! {
         Undecided => "nog geen besluit over melden", "no decision on notifying yet";
         SubjectsInformed => "betrokkenen geïnformeerd", "data subjects informed";
         ByNature => "per aard", "by nature";
+        Advice => "Advies van de FG", "The DPO's advice";
+        AdviceGiven => "gegeven", "given";
+        AdviceFollowed => "opgevolgd", "followed";
+        AdviceNotFollowed => "niet opgevolgd (met reden)", "not followed (with reasons)";
+        AdviceOpen => "nog niet beantwoord door de behandelaar", "not yet answered by the handler";
         Journal => "Berekend uit het journaal tot en met regel {seq} (hash {hash}) op {at} UTC. Controleer met: privdesk audit verify --expect {seq}:{hash}",
             "Computed from the journal up to line {seq} (hash {hash}) at {at} UTC. Check with: privdesk audit verify --expect {seq}:{hash}";
         BadYear => "Geen geldig jaar: {given} (verwacht bijvoorbeeld 2026).", "Not a valid year: {given} (expected e.g. 2026).";

@@ -349,5 +349,17 @@ fn figure_lines(app: &App, theme: &Theme, o: &Overview) -> Vec<Line<'static>> {
         ),
         if b.late > 0 { theme.late } else { theme.text },
     ));
+    let a = &o.figures.advice;
+    lines.push(Line::styled(
+        M::Advice.fill(
+            lang,
+            &[
+                ("given", &a.given.to_string()),
+                ("followed", &a.followed.to_string()),
+                ("not", &a.not_followed.to_string()),
+            ],
+        ),
+        theme.text,
+    ));
     lines
 }
