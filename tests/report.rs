@@ -201,8 +201,9 @@ impl T {
         self.apply(Event::ReplySent { case, on })
     }
 
-    /// Assesses a breach and notifies the AP at `at` (with a reason for a delay).
-    fn notify(&mut self, at: DateTime<Utc>) {
+    /// Assesses a breach and notifies the AP at `at` (with a reason for a delay, in the
+    /// category `late`; `None`: as a line written before the category existed, replayed).
+    fn notify(&mut self, at: DateTime<Utc>, late: Option<&str>) {
         self.now = at;
         let aware = deadline::amsterdam_date(self.case.breach.as_ref().unwrap().aware_at);
         let steps = [
@@ -235,8 +236,27 @@ impl T {
         {
             self.answer(StepId::RedenVertraging, Answer::Text("x".into()))
                 .unwrap();
-            self.answer(StepId::ApGemeldOp, Answer::Instant(at))
-                .unwrap();
+            let notified = Event::Answered {
+                case: self.case.id,
+                step: StepId::ApGemeldOp,
+                answer: Answer::Instant(at),
+            };
+            match late {
+                Some(category) => {
+                    self.answer(StepId::CategorieVertraging, Answer::Choice(category.into()))
+                        .unwrap();
+                    self.apply(notified).unwrap();
+                }
+                None => {
+                    self.seq += 1;
+                    let stamp = Stamp {
+                        seq: self.seq,
+                        at: self.now,
+                        user: "t".into(),
+                    };
+                    self.case.replay(&notified, &stamp).unwrap();
+                }
+            }
         }
     }
 }
@@ -341,7 +361,10 @@ fn named() -> Vec<Case> {
         amsterdam_instant(d("2026-10-23"), 16, 0).unwrap(),
         BreachNature::VerkeerdeOntvanger,
     );
-    t.notify(amsterdam_instant(d("2026-10-27"), 9, 0).unwrap());
+    t.notify(
+        amsterdam_instant(d("2026-10-27"), 9, 0).unwrap(),
+        Some("verwerker_meldde_laat"),
+    );
     out.push(t.case);
     // And one notified in time: aware 2 Feb 2026 09:00, notified the next day.
     let mut t = T::breach(
@@ -349,10 +372,40 @@ fn named() -> Vec<Case> {
         amsterdam_instant(d("2026-02-02"), 9, 0).unwrap(),
         BreachNature::Verloren,
     );
-    t.notify(amsterdam_instant(d("2026-02-03"), 9, 0).unwrap());
+    t.notify(amsterdam_instant(d("2026-02-03"), 9, 0).unwrap(), None);
     // The FG's advice on a datalek counts too: given twice, one followed.
     t.advise(Some(true));
     t.advise(None);
+    out.push(t.case);
+    // Late, discovered later: aware Mon 7 Sep 2026 10:00, notified Fri 11 Sep.
+    let mut t = T::breach(
+        906,
+        amsterdam_instant(d("2026-09-07"), 10, 0).unwrap(),
+        BreachNature::Verloren,
+    );
+    t.notify(
+        amsterdam_instant(d("2026-09-11"), 10, 0).unwrap(),
+        Some("later_ontdekt"),
+    );
+    out.push(t.case);
+    // Late, recorded before the category existed (free text only): uncategorised.
+    let mut t = T::breach(
+        907,
+        amsterdam_instant(d("2026-05-04"), 10, 0).unwrap(),
+        BreachNature::Gestolen,
+    );
+    t.notify(amsterdam_instant(d("2026-05-12"), 10, 0).unwrap(), None);
+    out.push(t.case);
+    // Late, in 2025: not this year's.
+    let mut t = T::breach(
+        908,
+        amsterdam_instant(d("2025-06-02"), 10, 0).unwrap(),
+        BreachNature::Verloren,
+    );
+    t.notify(
+        amsterdam_instant(d("2025-06-09"), 10, 0).unwrap(),
+        Some("later_ontdekt"),
+    );
     out.push(t.case);
     out
 }
@@ -528,10 +581,37 @@ fn the_report_agrees_with_an_independent_count_and_the_named_cases() {
     assert_eq!(lek["breaches"]["notified_in_time"], 0);
     assert_eq!(lek["breaches"]["by_nature"]["verkeerde_ontvanger"], 1);
     let b = &json["breaches"];
-    assert_eq!(b["registered"], 2);
+    assert_eq!(b["registered"], 4);
     assert_eq!(b["notified_in_time"], 1);
-    assert_eq!(b["notified_late"], 1);
+    assert_eq!(b["notified_late"], 3);
     assert_eq!(b["not_notified"], 0);
+    // Late notifications per category of the delay (issue 21), counted by hand from the named
+    // breaches of 2026: 904 processor, 906 discovered later, 907 recorded without a category;
+    // 908 is 2025's. Every key is there; no free text.
+    let by_reason: BTreeMap<String, u64> =
+        serde_json::from_value(b["late_by_reason"].clone()).unwrap();
+    let want: BTreeMap<String, u64> = [
+        ("discovered-later", 1),
+        ("processor-late", 1),
+        ("extent-unknown", 0),
+        ("availability-capacity", 0),
+        ("other", 0),
+        ("uncategorised", 1),
+    ]
+    .into_iter()
+    .map(|(k, n)| (k.to_string(), n))
+    .collect();
+    assert_eq!(by_reason, want);
+    assert_eq!(
+        by_reason.values().sum::<u64>(),
+        b["notified_late"].as_u64().unwrap()
+    );
+    let y2025 = serde_json::to_value(year_report(&named, 2025, now, anchor.clone())).unwrap();
+    assert_eq!(y2025["breaches"]["late_by_reason"]["discovered-later"], 1);
+    assert!(
+        !serde_json::to_string(&json).unwrap().contains("\"x\""),
+        "no free text"
+    );
     assert_eq!(json["journal"]["seq"], 7);
     assert_eq!(json["year"], 2026);
     // The FG's advice (issue 22) on the year's cases, datalekken included.
@@ -620,6 +700,7 @@ fn report_through_the_binary_is_recorded_and_anchored() {
         keys(&doc["breaches"]),
         [
             "by_nature",
+            "late_by_reason",
             "not_notified",
             "notified_in_time",
             "notified_late",
@@ -659,6 +740,10 @@ fn report_through_the_binary_is_recorded_and_anchored() {
     assert!(csv.contains(&format!("journal;;seq;{}", seq + 2)), "{csv}");
     assert!(csv.contains("kinds;inzage;received;"), "{csv}");
     assert!(csv.contains("advice;;given;0"), "{csv}");
+    assert!(
+        csv.contains("breaches;late_by_reason;uncategorised;"),
+        "{csv}"
+    );
     assert!(md.contains("## Advies van de FG"), "{md}");
     let bad = privdesk(Some(&reg), &["report", "--year", "twee"]);
     assert_eq!(bad.status.code(), Some(2));

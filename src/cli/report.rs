@@ -16,9 +16,13 @@ use chrono::{DateTime, Utc};
 
 use super::export::{cell, csv_writer, deliver};
 use crate::domain::case::{BreachNature, Relation};
-use crate::domain::report::{Anchor, KindFigures, YearReport, journal_name, year_report};
+use crate::domain::checklist::{ChoiceOption, VertragingReden};
+use crate::domain::report::{
+    Anchor, KindFigures, LATE_REASON_KEYS, YearReport, journal_name, late_reason_key, year_report,
+};
 use crate::domain::{Event, Summary};
 use crate::i18n::Lang;
+use crate::i18n::checklist::option;
 use crate::i18n::domain as names;
 use crate::i18n::report::ReportMsg as M;
 use crate::store::{Register, StoreError};
@@ -184,6 +188,23 @@ fn markdown(r: &YearReport, lang: Lang) -> String {
     }
     s.push_str(&format!(
         "\n### {}\n\n| | {} |\n|---|---|\n",
+        M::LateByReason.text(lang),
+        M::Count.text(lang)
+    ));
+    let reasons = VertragingReden::ALL
+        .iter()
+        .map(|r| (Some(*r), option(r.slug(), lang)))
+        .chain([(None, M::Uncategorised.text(lang))]);
+    for (reason, label) in reasons {
+        let n = b
+            .late_by_reason
+            .get(late_reason_key(reason))
+            .copied()
+            .unwrap_or(0);
+        s.push_str(&format!("| {label} | {n} |\n"));
+    }
+    s.push_str(&format!(
+        "\n### {}\n\n| | {} |\n|---|---|\n",
         M::ByNature.text(lang),
         M::Count.text(lang)
     ));
@@ -287,6 +308,10 @@ fn csv_bytes(r: &YearReport) -> Result<Vec<u8>, csv::Error> {
         ("subjects_informed", b.subjects_informed),
     ] {
         w.write_record(["breaches", "", name, &n.to_string()])?;
+    }
+    for key in LATE_REASON_KEYS {
+        let n = b.late_by_reason.get(key).copied().unwrap_or(0);
+        w.write_record(["breaches", "late_by_reason", key, &n.to_string()])?;
     }
     for (nature, n) in &b.by_nature {
         w.write_record(["breaches", "by_nature", &cell(nature), &n.to_string()])?;

@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::case::{BreachNature, Case, Decision, Ending, Relation};
-use super::checklist::{Answer, ApBesluit, StepId};
+use super::checklist::{Answer, ApBesluit, StepId, VertragingReden};
 use super::deadline::{self, amsterdam_date};
 use super::kind::CaseKind;
 use super::rights;
@@ -68,6 +68,10 @@ pub struct BreachFigures {
     pub notified_in_time: u64,
     /// Notified after it.
     pub notified_late: u64,
+    /// The late notifications per category of the delay, keyed by [`late_reason_key`] (every
+    /// key present, `uncategorised` for a notification recorded before the category existed).
+    /// Counts only: the free-text reason stays in the dossier.
+    pub late_by_reason: BTreeMap<&'static str, u64>,
     /// Reasoned decision not to notify.
     pub not_notified: u64,
     /// The data subjects were informed (AVG 34).
@@ -169,7 +173,10 @@ pub fn year_report<'a>(
         .into_iter()
         .map(|r| (journal_name(&r), 0))
         .collect();
-    let mut breaches = BreachFigures::default();
+    let mut breaches = BreachFigures {
+        late_by_reason: LATE_REASON_KEYS.iter().map(|k| (*k, 0)).collect(),
+        ..BreachFigures::default()
+    };
     let mut advice = AdviceCount::default();
     for case in cases {
         if let Some(r) = &case.request {
@@ -250,6 +257,30 @@ fn count_verzoek(
     }
 }
 
+/// The report's keys of the delay categories, in the step's order, then the one for a late
+/// notification without a category.
+pub const LATE_REASON_KEYS: [&str; 6] = [
+    "discovered-later",
+    "processor-late",
+    "extent-unknown",
+    "availability-capacity",
+    "other",
+    "uncategorised",
+];
+
+/// The report's stable English key of a delay category (`None`: recorded before the category
+/// existed, "niet gecategoriseerd").
+pub fn late_reason_key(reason: Option<VertragingReden>) -> &'static str {
+    match reason {
+        Some(VertragingReden::LaterOntdekt) => LATE_REASON_KEYS[0],
+        Some(VertragingReden::VerwerkerMelddeLaat) => LATE_REASON_KEYS[1],
+        Some(VertragingReden::OmvangOnbekend) => LATE_REASON_KEYS[2],
+        Some(VertragingReden::Capaciteit) => LATE_REASON_KEYS[3],
+        Some(VertragingReden::Anders) => LATE_REASON_KEYS[4],
+        None => LATE_REASON_KEYS[5],
+    }
+}
+
 /// Counts one datalek into the breach figures.
 fn count_breach(case: &Case, nature: BreachNature, f: &mut BreachFigures) {
     f.registered += 1;
@@ -262,7 +293,11 @@ fn count_breach(case: &Case, nature: BreachNature, f: &mut BreachFigures) {
             };
             match (at, rights::breach_deadline(case)) {
                 (Some(at), Some(due)) if at <= due => f.notified_in_time += 1,
-                (Some(_), Some(_)) => f.notified_late += 1,
+                (Some(_), Some(_)) => {
+                    f.notified_late += 1;
+                    let key = late_reason_key(case.chosen(StepId::CategorieVertraging));
+                    *f.late_by_reason.entry(key).or_default() += 1;
+                }
                 _ => {}
             }
         }

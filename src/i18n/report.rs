@@ -34,6 +34,10 @@ crate::messages! {
         NotNotified => "niet gemeld (met reden)", "not notified (with reasons)";
         Undecided => "nog geen besluit over melden", "no decision on notifying yet";
         SubjectsInformed => "betrokkenen geïnformeerd", "data subjects informed";
+        LateByReason => "na 72 uur gemeld, per categorie van de vertraging (indeling van privdesk)",
+            "notified after 72 hours, per category of the delay (privdesk's categories)";
+        Uncategorised => "niet gecategoriseerd (vastgelegd vóór de categorie bestond)",
+            "uncategorised (recorded before the category existed)";
         ByNature => "per aard", "by nature";
         Advice => "Advies van de FG", "The DPO's advice";
         AdviceGiven => "gegeven", "given";

@@ -92,7 +92,8 @@ impl Case {
     /// Whether a step must be answered at `now`: as its table says, except the reason for a
     /// breach's delay, which is required once the notification is or will be late (notified
     /// after the 72 hours, or the 72 hours passed before it) — a late notification is refused
-    /// without it (AVG 33(1)).
+    /// without it (AVG 33(1)) — and its category, required until the late notification is
+    /// recorded (a new late notification is refused without it).
     pub fn need(&self, step: &Step, now: DateTime<Utc>) -> Need {
         if step.id == StepId::BetrokkenenInformeren {
             return self.need_by_answers(step);
@@ -109,6 +110,16 @@ impl Case {
             if late && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld) {
                 return Need::Required;
             }
+        }
+        // The delay's category is required where a late notification is still to be
+        // recorded: the notification waits for it. A notification recorded before the
+        // category existed stays as it was ("niet gecategoriseerd").
+        if step.id == StepId::CategorieVertraging
+            && !self.answers.contains_key(&StepId::ApGemeldOp)
+            && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld)
+            && rights::breach_deadline(self).is_some_and(|due| now > due)
+        {
+            return Need::Required;
         }
         step.need
     }
