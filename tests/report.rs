@@ -195,6 +195,20 @@ impl T {
         }
     }
 
+    /// A Vernietiging: destroyed in the source system on `source`, at the processors on
+    /// `processors` (recorded on the later day).
+    fn destroy(&mut self, source: NaiveDate, processors: NaiveDate) {
+        self.on(source.max(processors));
+        let case = self.case.id;
+        for (part, on) in [
+            (DestructionPart::Bronsysteem, source),
+            (DestructionPart::Verwerkers, processors),
+        ] {
+            self.apply(Event::DestructionRecorded { case, part, on })
+                .unwrap();
+        }
+    }
+
     fn reply(&mut self, on: NaiveDate) -> Result<(), Refusal> {
         self.on(on);
         let case = self.case.id;
@@ -319,6 +333,19 @@ fn generated() -> Vec<Case> {
                 let _ = t.reply(on);
             }
         }
+        let granted = t.case.decision.as_ref().is_some_and(|d| {
+            matches!(d.decision, Decision::Toegewezen | Decision::DeelsToegewezen)
+        });
+        if kind == CaseKind::Vernietiging && granted {
+            let after = [40, 80, 92, 120, 0][rng.below(5) as usize];
+            if after > 0 {
+                let source = received + Duration::days(after);
+                let processors = source + Duration::days([0, 5, 15][rng.below(3) as usize]);
+                if processors <= d("2027-03-15") {
+                    t.destroy(source, processors);
+                }
+            }
+        }
         match rng.below(6) {
             0 => t.advise(None),
             1 => t.advise(Some(true)),
@@ -407,6 +434,29 @@ fn named() -> Vec<Case> {
         Some("later_ontdekt"),
     );
     out.push(t.case);
+    // A Vernietiging received 4 May 2026, WGBO date 4 Aug: destroyed in the source system on
+    // 3 Aug but at the processors only on 10 Aug — late, since both count.
+    let mut t = T::verzoek(
+        909,
+        CaseKind::Vernietiging,
+        d("2026-05-04"),
+        Relation::OuderMetGezag,
+    );
+    t.decide(d("2026-05-28"), Decision::Toegewezen).unwrap();
+    t.reply(d("2026-05-29")).unwrap();
+    t.destroy(d("2026-08-03"), d("2026-08-10"));
+    out.push(t.case);
+    // And one received 1 Jun 2026 (WGBO date 1 Sep), both parts done on 1 Sep — on time.
+    let mut t = T::verzoek(
+        910,
+        CaseKind::Vernietiging,
+        d("2026-06-01"),
+        Relation::OuderMetGezag,
+    );
+    t.decide(d("2026-06-25"), Decision::Toegewezen).unwrap();
+    t.reply(d("2026-06-26")).unwrap();
+    t.destroy(d("2026-08-20"), d("2026-09-01"));
+    out.push(t.case);
     out
 }
 
@@ -421,6 +471,34 @@ struct Expect {
     refused: u64,
     withdrawn: u64,
     days: Vec<i64>,
+}
+
+/// A Vernietiging's WGBO destruction in `year`, counted from the case's own dates: on time,
+/// late (done after the date, or not done, not refused, not ended and the date passed).
+fn expected_destruction(cases: &[Case], year: i32, today: NaiveDate) -> (u64, u64) {
+    let (mut on_time, mut late) = (0, 0);
+    for c in cases {
+        let Some(r) = &c.request else { continue };
+        if r.kind != CaseKind::Vernietiging || r.received.year() != year {
+            continue;
+        }
+        // Three months after receipt, shifted to a working day (domain.md §3.1).
+        let due = deadline::destruction_deadline(r.kind, r.received).unwrap();
+        let done = match (c.destroyed_in_source, c.destroyed_at_processors) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            _ => None,
+        };
+        let refused = c.decision.as_ref().is_some_and(|d| {
+            matches!(d.decision, Decision::Afgewezen | Decision::NietOntvankelijk)
+        });
+        match done {
+            Some(on) if on <= due => on_time += 1,
+            Some(_) => late += 1,
+            None if !refused && c.ending.is_none() && today > due => late += 1,
+            None => {}
+        }
+    }
+    (on_time, late)
 }
 
 /// The FG's advice on the cases of `year` (verzoeken by receipt, datalekken by awareness),
@@ -632,6 +710,22 @@ fn the_report_agrees_with_an_independent_count_and_the_named_cases() {
         0,
         "counted in its year only"
     );
+    // The WGBO destruction (domain.md §8), counted independently over every case of 2026.
+    let (on_time, late) = expected_destruction(&cases, 2026, d("2027-03-15"));
+    assert!(on_time > 2 && late > 2, "a real sample: {on_time} {late}");
+    let v = &json["kinds"]["vernietiging"];
+    assert_eq!(v["destroyed_on_time"], on_time);
+    assert_eq!(v["destroyed_late"], late);
+    assert!(json["kinds"]["inzage"]["destroyed_on_time"].is_null());
+    assert!(json["kinds"]["inzage"]["destroyed_late"].is_null());
+    let split = one(8, 2026);
+    assert_eq!(split["kinds"]["vernietiging"]["destroyed_late"], 1);
+    assert_eq!(split["kinds"]["vernietiging"]["destroyed_on_time"], 0);
+    let exact = one(9, 2026);
+    assert_eq!(exact["kinds"]["vernietiging"]["destroyed_on_time"], 1);
+    assert_eq!(exact["kinds"]["vernietiging"]["destroyed_late"], 0);
+    // No Vernietiging received: nothing to count.
+    assert!(one(0, 2026)["kinds"]["vernietiging"]["destroyed_on_time"].is_null());
 }
 
 impl Expect {
@@ -678,6 +772,8 @@ fn report_through_the_binary_is_recorded_and_anchored() {
         keys(&doc["kinds"]["inzage"]),
         [
             "decided",
+            "destroyed_late",
+            "destroyed_on_time",
             "extended",
             "lapsed",
             "late",
@@ -745,6 +841,16 @@ fn report_through_the_binary_is_recorded_and_anchored() {
         "{csv}"
     );
     assert!(md.contains("## Advies van de FG"), "{md}");
+    assert!(md.contains("## Vernietiging (WGBO)"), "{md}");
+    assert!(
+        csv.contains("kinds;vernietiging;destroyed_on_time;"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("kinds;inzage;destroyed_late;\r\n")
+            || csv.contains("kinds;inzage;destroyed_late;\n"),
+        "{csv}"
+    );
     let bad = privdesk(Some(&reg), &["report", "--year", "twee"]);
     assert_eq!(bad.status.code(), Some(2));
     let bad = privdesk(Some(&reg), &["report", "--year", "2026", "--format", "xml"]);

@@ -157,6 +157,31 @@ fn markdown(r: &YearReport, lang: Lang) -> String {
         ]);
         s.push_str(&format!("| {} |\n", row.join(" | ")));
     }
+    // The WGBO destruction (domain.md §8), for the kinds that have it.
+    let destruction: Vec<_> = r
+        .kinds
+        .0
+        .iter()
+        .filter(|(_, f)| f.destroyed_on_time.is_some() || f.destroyed_late.is_some())
+        .collect();
+    if !destruction.is_empty() {
+        s.push_str(&format!(
+            "\n## {}\n\n{}\n\n| {} | {} | {} |\n|---|---|---|\n",
+            M::Destruction.text(lang),
+            M::DestructionRule.text(lang),
+            M::Kind.text(lang),
+            M::DestroyedOnTime.text(lang),
+            M::DestroyedLate.text(lang)
+        ));
+        for (kind, f) in destruction {
+            s.push_str(&format!(
+                "| {} | {} | {} |\n",
+                names::kind(*kind, lang),
+                days(f.destroyed_on_time),
+                days(f.destroyed_late)
+            ));
+        }
+    }
     s.push_str(&format!(
         "\n## {}\n\n| {} | {} |\n|---|---|\n",
         M::Roles.text(lang),
@@ -291,6 +316,11 @@ fn csv_bytes(r: &YearReport) -> Result<Vec<u8>, csv::Error> {
             ("median_days", f.median_days.map(|v| format!("{v:.1}"))),
             ("p90_days", f.p90_days.map(|v| v.to_string())),
             ("max_days", f.max_days.map(|v| v.to_string())),
+            (
+                "destroyed_on_time",
+                f.destroyed_on_time.map(|v| v.to_string()),
+            ),
+            ("destroyed_late", f.destroyed_late.map(|v| v.to_string())),
         ];
         for (name, v) in spread {
             w.write_record(["kinds", kind.slug(), name, &v.unwrap_or_default()])?;

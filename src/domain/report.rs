@@ -18,8 +18,10 @@ use serde::ser::SerializeMap;
 use super::case::{BreachNature, Case, Decision, Ending, Relation};
 use super::checklist::{Answer, ApBesluit, StepId, VertragingReden};
 use super::deadline::{self, amsterdam_date};
+use super::duty::{DutyKind, DutyState, duty};
 use super::kind::CaseKind;
 use super::rights;
+use super::summary::Due;
 use super::workflow::AdviceCount;
 
 /// The figures of one kind of verzoek.
@@ -57,6 +59,13 @@ pub struct KindFigures {
     pub p90_days: Option<i64>,
     /// The longest handling time.
     pub max_days: Option<i64>,
+    /// A Vernietiging's WGBO duty (domain.md §8): destroyed in the source system and at the
+    /// processors on or before the WGBO date. `None` where nothing counts: a kind without the
+    /// duty, or no Vernietiging received.
+    pub destroyed_on_time: Option<u64>,
+    /// Destroyed after the WGBO date, or not destroyed and the date passed (a refusal or a
+    /// case that ended without a decision has no duty left: neither).
+    pub destroyed_late: Option<u64>,
 }
 
 /// The breaches registered in the year (by the Amsterdam date of awareness).
@@ -240,6 +249,22 @@ fn count_verzoek(
             Decision::Toegewezen => {}
         }
         f.refused += u64::from(is_refusal(d.decision));
+    }
+    if let Some(d) = duty(case, DutyKind::Destruction) {
+        let (on_time, late) = (
+            f.destroyed_on_time.get_or_insert(0),
+            f.destroyed_late.get_or_insert(0),
+        );
+        let due = match d.due {
+            Due::Date(due) => due,
+            Due::Instant(at) => amsterdam_date(at),
+        };
+        match d.state {
+            DutyState::Met(_) if case.destroyed_on().is_some_and(|on| on <= due) => *on_time += 1,
+            DutyState::Met(_) => *late += 1,
+            DutyState::Open if today > due => *late += 1,
+            DutyState::Open | DutyState::Moot => {}
+        }
     }
     let due = deadline_in_force(case);
     match (case.reply_sent, due) {

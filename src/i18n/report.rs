@@ -24,6 +24,11 @@ crate::messages! {
         MedianDays => "mediaan", "median";
         P90Days => "p90", "p90";
         MaxDays => "langst", "longest";
+        Destruction => "Vernietiging (WGBO)", "Destruction (WGBO)";
+        DestructionRule => "Op tijd: vernietigd in het bronsysteem en bij de verwerkers op of vóór de WGBO-datum (drie maanden na ontvangst). Te laat: daarna, of nog niet gedaan terwijl de datum voorbij is. De bevestiging aan de verzoeker telt hier niet.",
+            "On time: destroyed in the source system and at the processors on or before the WGBO date (three months after receipt). Late: after it, or not yet done while the date has passed. The confirmation to the requester does not count here.";
+        DestroyedOnTime => "op tijd vernietigd", "destroyed on time";
+        DestroyedLate => "te laat vernietigd", "destroyed late";
         Roles => "Verzoekers", "Requesters";
         Relation => "relatie", "relation";
         Count => "aantal", "count";
