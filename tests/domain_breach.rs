@@ -185,6 +185,11 @@ fn a_notification_after_72_hours_needs_the_reason_for_the_delay_first() {
         Answer::Choice("verwerker_meldde_laat".into()),
     );
     b.notify("2027-03-30T08:00").unwrap();
+    // Answered, it stays shown as required (never "(optioneel)").
+    assert_eq!(
+        b.case.need(step, b.now),
+        privdesk::domain::checklist::Need::Required
+    );
     b.close().unwrap();
     assert!(Summary::of(&b.case).breach_done);
 }

@@ -98,7 +98,10 @@ impl Case {
         if step.id == StepId::BetrokkenenInformeren {
             return self.need_by_answers(step);
         }
-        if step.id == StepId::RedenVertraging {
+        if matches!(
+            step.id,
+            StepId::RedenVertraging | StepId::CategorieVertraging
+        ) {
             let late = match (
                 rights::breach_deadline(self),
                 self.answer(StepId::ApGemeldOp),
@@ -107,19 +110,14 @@ impl Case {
                 (Some(due), _) => now > due,
                 (None, _) => false,
             };
-            if late && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld) {
+            // The category is not asked of a late notification recorded before the category
+            // existed ("niet gecategoriseerd"); one recorded since has it.
+            let asked = step.id == StepId::RedenVertraging
+                || !self.answers.contains_key(&StepId::ApGemeldOp)
+                || self.answers.contains_key(&StepId::CategorieVertraging);
+            if late && asked && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld) {
                 return Need::Required;
             }
-        }
-        // The delay's category is required where a late notification is still to be
-        // recorded: the notification waits for it. A notification recorded before the
-        // category existed stays as it was ("niet gecategoriseerd").
-        if step.id == StepId::CategorieVertraging
-            && !self.answers.contains_key(&StepId::ApGemeldOp)
-            && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld)
-            && rights::breach_deadline(self).is_some_and(|due| now > due)
-        {
-            return Need::Required;
         }
         step.need
     }
