@@ -7,7 +7,9 @@
 //! ontvankelijk — always the first month). *Late* = the reply was sent after it, or no reply was
 //! sent and the deadline had passed at `now` (a case that ended without a decision is neither).
 //! *Handling time* = calendar days from receipt to reply sent. A breach is *notified in time*
-//! when the AP notification instant is at or before the 72-hour mark.
+//! when the AP notification instant is at or before the 72-hour mark. A Vernietiging is
+//! *destroyed on time* when both the source system and the processors were done by the WGBO
+//! date (the confirmation to the requester is a separate record).
 
 use std::collections::BTreeMap;
 
