@@ -212,6 +212,10 @@ fn a_notification_after_72_hours_without_a_reason_is_refused() {
         1,
         "only the notification with its reason is recorded"
     );
+    assert!(
+        journal.contains(r#""step":"categorie_vertraging""#) && journal.contains("later_ontdekt"),
+        "the delay's category is recorded"
+    );
     // Both exports say when it was notified, that it was late, and by how many hours.
     let export = |what: &[&str]| {
         let mut args = vec![

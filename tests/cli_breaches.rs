@@ -95,6 +95,13 @@ fn the_breach_register_exports_every_datalek_with_its_reasoning() {
         &mut store,
         late,
         at,
+        StepId::CategorieVertraging,
+        Answer::Choice("later_ontdekt".into()),
+    );
+    answer(
+        &mut store,
+        late,
+        at,
         StepId::ApGemeldOp,
         Answer::Instant(inst("2026-11-16T08:30")),
     );

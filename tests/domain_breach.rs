@@ -165,9 +165,69 @@ fn a_notification_after_72_hours_needs_the_reason_for_the_delay_first() {
         Err(Refusal::Blocked(Block::LateWithoutReason))
     );
     b.text(StepId::RedenVertraging);
+    // Issue 21: and its category, which the yearly report counts (shown as required).
+    assert_eq!(
+        b.notify("2027-03-30T08:00"),
+        Err(Refusal::Blocked(Block::LateWithoutCategory))
+    );
+    let step = privdesk::domain::checklist::find(b.case.kind, StepId::CategorieVertraging).unwrap();
+    assert_eq!(
+        b.case.need(step, b.now),
+        privdesk::domain::checklist::Need::Required
+    );
+    let r = b.try_answer(
+        StepId::CategorieVertraging,
+        Answer::Choice("te_druk".into()),
+    );
+    assert_eq!(r, Err(Refusal::WrongAnswerType));
+    b.answer(
+        StepId::CategorieVertraging,
+        Answer::Choice("verwerker_meldde_laat".into()),
+    );
     b.notify("2027-03-30T08:00").unwrap();
+    // Answered, it stays shown as required (never "(optioneel)").
+    assert_eq!(
+        b.case.need(step, b.now),
+        privdesk::domain::checklist::Need::Required
+    );
     b.close().unwrap();
     assert!(Summary::of(&b.case).breach_done);
+}
+
+/// A late notification recorded before the category existed (reason as free text only) still
+/// reads back from the journal, and the category is not asked of it afterwards.
+#[test]
+fn a_late_notification_recorded_before_the_category_existed_still_replays() {
+    let mut b = B::aware("2027-03-26T16:00").at("2027-03-30T09:00");
+    b.assess("risico");
+    b.answer(StepId::ApMelding, Answer::Choice("gemeld".into()));
+    b.text(StepId::RedenVertraging);
+    let line = Event::Answered {
+        case: b.case.id,
+        step: StepId::ApGemeldOp,
+        answer: Answer::Instant(inst("2027-03-30T08:00")),
+    };
+    let stamp = Stamp {
+        seq: b.seq + 1,
+        at: b.now,
+        user: "t".into(),
+    };
+    b.case.replay(&line, &stamp).unwrap();
+    b.seq += 1;
+    let step = privdesk::domain::checklist::find(b.case.kind, StepId::CategorieVertraging).unwrap();
+    assert_eq!(
+        b.case.need(step, b.now),
+        privdesk::domain::checklist::Need::Optional
+    );
+    for s in [
+        StepId::ApMeldnummer,
+        StepId::ContactNaam,
+        StepId::ContactFunctie,
+        StepId::ContactTelefoon,
+    ] {
+        b.text(s);
+    }
+    b.close().unwrap();
 }
 
 #[test]

@@ -220,3 +220,84 @@ expect Melding AP uiterlijk: maandag 23-11-2026 14:05
 expect 72 klokuren",
     );
 }
+
+/// Issue 22: the overview counts the open cases per behandelaar once the cases have more than
+/// one (a register of one handler without logins does not spend the line), in words, with
+/// the number beside each name; and the FG's advice given, followed and not followed.
+#[test]
+fn the_overview_counts_open_cases_per_behandelaar_and_the_fgs_advice() {
+    let (dir, mut s) = fixture();
+    s.run(
+        "now 2026-11-23T09:00
+press o
+expect Overzicht
+expect FG-advies 12 mnd: 0 gegeven, 0 gevolgd, 0 niet
+expect-not Open per behandelaar",
+    );
+    drop(s);
+    let db = dir.path().join("register");
+    let open = {
+        let mut store = privdesk::store::Store::open(&db, &common::create_opts()).unwrap();
+        let id = privdesk::domain::CaseId::new('V', 2026, 2);
+        store
+            .save(
+                vec![privdesk::domain::Event::HandlerAssigned {
+                    case: id,
+                    handler: "Bert Behandelaar".into(),
+                }],
+                app_fixture::now(),
+            )
+            .unwrap();
+        // The FG's advice, twice on one case: one answered as not followed, one open.
+        let advise = |store: &mut privdesk::store::Store| {
+            store
+                .save(
+                    vec![privdesk::domain::Event::AdviceGiven {
+                        case: privdesk::domain::CaseId::new('V', 2026, 1),
+                        text: "overweeg deels toewijzen".into(),
+                        on: app_fixture::date("2026-11-23"),
+                    }],
+                    app_fixture::now(),
+                )
+                .unwrap()
+        };
+        let advice = advise(&mut store);
+        advise(&mut store);
+        store
+            .save(
+                vec![privdesk::domain::Event::AdviceAnswered {
+                    case: privdesk::domain::CaseId::new('V', 2026, 1),
+                    advice,
+                    followed: false,
+                    why: "afgewogen".into(),
+                }],
+                app_fixture::now(),
+            )
+            .unwrap();
+        store
+            .summaries()
+            .iter()
+            .filter(|s| s.status.is_active())
+            .map(|s| s.handler.clone())
+            .collect::<Vec<_>>()
+    };
+    // Counted here by hand: Bert has the one reassigned case, the registrant the rest.
+    let bert = open.iter().filter(|h| *h == "Bert Behandelaar").count();
+    let other: Vec<&String> = open.iter().filter(|h| *h != "Bert Behandelaar").collect();
+    assert_eq!(bert, 1);
+    assert!(other.iter().all(|h| *h == other[0]), "{open:?}");
+    let mut s = Session::open(Open {
+        demo: false,
+        db: Some(db),
+        ..Open::default()
+    });
+    let rows = s.run(&format!(
+        "now 2026-11-23T09:00
+press o
+expect FG-advies 12 mnd: 2 gegeven, 0 gevolgd, 1 niet
+expect Open per behandelaar: Bert Behandelaar 1 · {} {}",
+        other[0],
+        other.len()
+    ));
+    assert!(!rows.is_empty());
+}

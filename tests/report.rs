@@ -172,14 +172,52 @@ impl T {
         })
     }
 
+    /// The FG advises (on the case's current day); the handler answers it when `followed` is
+    /// given.
+    fn advise(&mut self, followed: Option<bool>) {
+        let case = self.case.id;
+        let on = deadline::amsterdam_date(self.now);
+        self.apply(Event::AdviceGiven {
+            case,
+            text: "overweeg deels toewijzen".into(),
+            on,
+        })
+        .unwrap();
+        let advice = self.seq;
+        if let Some(followed) = followed {
+            self.apply(Event::AdviceAnswered {
+                case,
+                advice,
+                followed,
+                why: if followed { "" } else { "afgewogen" }.into(),
+            })
+            .unwrap();
+        }
+    }
+
+    /// A Vernietiging: destroyed in the source system on `source`, at the processors on
+    /// `processors` (recorded on the later day).
+    fn destroy(&mut self, source: NaiveDate, processors: NaiveDate) {
+        self.on(source.max(processors));
+        let case = self.case.id;
+        for (part, on) in [
+            (DestructionPart::Bronsysteem, source),
+            (DestructionPart::Verwerkers, processors),
+        ] {
+            self.apply(Event::DestructionRecorded { case, part, on })
+                .unwrap();
+        }
+    }
+
     fn reply(&mut self, on: NaiveDate) -> Result<(), Refusal> {
         self.on(on);
         let case = self.case.id;
         self.apply(Event::ReplySent { case, on })
     }
 
-    /// Assesses a breach and notifies the AP at `at` (with a reason for a delay).
-    fn notify(&mut self, at: DateTime<Utc>) {
+    /// Assesses a breach and notifies the AP at `at` (with a reason for a delay, in the
+    /// category `late`; `None`: as a line written before the category existed, replayed).
+    fn notify(&mut self, at: DateTime<Utc>, late: Option<&str>) {
         self.now = at;
         let aware = deadline::amsterdam_date(self.case.breach.as_ref().unwrap().aware_at);
         let steps = [
@@ -212,8 +250,27 @@ impl T {
         {
             self.answer(StepId::RedenVertraging, Answer::Text("x".into()))
                 .unwrap();
-            self.answer(StepId::ApGemeldOp, Answer::Instant(at))
-                .unwrap();
+            let notified = Event::Answered {
+                case: self.case.id,
+                step: StepId::ApGemeldOp,
+                answer: Answer::Instant(at),
+            };
+            match late {
+                Some(category) => {
+                    self.answer(StepId::CategorieVertraging, Answer::Choice(category.into()))
+                        .unwrap();
+                    self.apply(notified).unwrap();
+                }
+                None => {
+                    self.seq += 1;
+                    let stamp = Stamp {
+                        seq: self.seq,
+                        at: self.now,
+                        user: "t".into(),
+                    };
+                    self.case.replay(&notified, &stamp).unwrap();
+                }
+            }
         }
     }
 }
@@ -276,6 +333,25 @@ fn generated() -> Vec<Case> {
                 let _ = t.reply(on);
             }
         }
+        let granted = t.case.decision.as_ref().is_some_and(|d| {
+            matches!(d.decision, Decision::Toegewezen | Decision::DeelsToegewezen)
+        });
+        if kind == CaseKind::Vernietiging && granted {
+            let after = [40, 80, 92, 120, 0][rng.below(5) as usize];
+            if after > 0 {
+                let source = received + Duration::days(after);
+                let processors = source + Duration::days([0, 5, 15][rng.below(3) as usize]);
+                if processors <= d("2027-03-15") {
+                    t.destroy(source, processors);
+                }
+            }
+        }
+        match rng.below(6) {
+            0 => t.advise(None),
+            1 => t.advise(Some(true)),
+            2 => t.advise(Some(false)),
+            _ => {}
+        }
         out.push(t.case);
     }
     out
@@ -312,7 +388,10 @@ fn named() -> Vec<Case> {
         amsterdam_instant(d("2026-10-23"), 16, 0).unwrap(),
         BreachNature::VerkeerdeOntvanger,
     );
-    t.notify(amsterdam_instant(d("2026-10-27"), 9, 0).unwrap());
+    t.notify(
+        amsterdam_instant(d("2026-10-27"), 9, 0).unwrap(),
+        Some("verwerker_meldde_laat"),
+    );
     out.push(t.case);
     // And one notified in time: aware 2 Feb 2026 09:00, notified the next day.
     let mut t = T::breach(
@@ -320,7 +399,63 @@ fn named() -> Vec<Case> {
         amsterdam_instant(d("2026-02-02"), 9, 0).unwrap(),
         BreachNature::Verloren,
     );
-    t.notify(amsterdam_instant(d("2026-02-03"), 9, 0).unwrap());
+    t.notify(amsterdam_instant(d("2026-02-03"), 9, 0).unwrap(), None);
+    // The FG's advice on a datalek counts too: given twice, one followed.
+    t.advise(Some(true));
+    t.advise(None);
+    out.push(t.case);
+    // Late, discovered later: aware Mon 7 Sep 2026 10:00, notified Fri 11 Sep.
+    let mut t = T::breach(
+        906,
+        amsterdam_instant(d("2026-09-07"), 10, 0).unwrap(),
+        BreachNature::Verloren,
+    );
+    t.notify(
+        amsterdam_instant(d("2026-09-11"), 10, 0).unwrap(),
+        Some("later_ontdekt"),
+    );
+    out.push(t.case);
+    // Late, recorded before the category existed (free text only): uncategorised.
+    let mut t = T::breach(
+        907,
+        amsterdam_instant(d("2026-05-04"), 10, 0).unwrap(),
+        BreachNature::Gestolen,
+    );
+    t.notify(amsterdam_instant(d("2026-05-12"), 10, 0).unwrap(), None);
+    out.push(t.case);
+    // Late, in 2025: not this year's.
+    let mut t = T::breach(
+        908,
+        amsterdam_instant(d("2025-06-02"), 10, 0).unwrap(),
+        BreachNature::Verloren,
+    );
+    t.notify(
+        amsterdam_instant(d("2025-06-09"), 10, 0).unwrap(),
+        Some("later_ontdekt"),
+    );
+    out.push(t.case);
+    // A Vernietiging received 4 May 2026, WGBO date 4 Aug: destroyed in the source system on
+    // 3 Aug but at the processors only on 10 Aug — late, since both count.
+    let mut t = T::verzoek(
+        909,
+        CaseKind::Vernietiging,
+        d("2026-05-04"),
+        Relation::OuderMetGezag,
+    );
+    t.decide(d("2026-05-28"), Decision::Toegewezen).unwrap();
+    t.reply(d("2026-05-29")).unwrap();
+    t.destroy(d("2026-08-03"), d("2026-08-10"));
+    out.push(t.case);
+    // And one received 1 Jun 2026 (WGBO date 1 Sep), both parts done on 1 Sep — on time.
+    let mut t = T::verzoek(
+        910,
+        CaseKind::Vernietiging,
+        d("2026-06-01"),
+        Relation::OuderMetGezag,
+    );
+    t.decide(d("2026-06-25"), Decision::Toegewezen).unwrap();
+    t.reply(d("2026-06-26")).unwrap();
+    t.destroy(d("2026-08-20"), d("2026-09-01"));
     out.push(t.case);
     out
 }
@@ -336,6 +471,59 @@ struct Expect {
     refused: u64,
     withdrawn: u64,
     days: Vec<i64>,
+}
+
+/// A Vernietiging's WGBO destruction in `year`, counted from the case's own dates: on time,
+/// late (done after the date, or not done, not refused, not ended and the date passed).
+fn expected_destruction(cases: &[Case], year: i32, today: NaiveDate) -> (u64, u64) {
+    let (mut on_time, mut late) = (0, 0);
+    for c in cases {
+        let Some(r) = &c.request else { continue };
+        if r.kind != CaseKind::Vernietiging || r.received.year() != year {
+            continue;
+        }
+        // Three months after receipt, shifted to a working day (domain.md §3.1).
+        let due = deadline::destruction_deadline(r.kind, r.received).unwrap();
+        let done = match (c.destroyed_in_source, c.destroyed_at_processors) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            _ => None,
+        };
+        let refused = c.decision.as_ref().is_some_and(|d| {
+            matches!(d.decision, Decision::Afgewezen | Decision::NietOntvankelijk)
+        });
+        match done {
+            Some(on) if on <= due => on_time += 1,
+            Some(_) => late += 1,
+            None if !refused && c.ending.is_none() && today > due => late += 1,
+            None => {}
+        }
+    }
+    (on_time, late)
+}
+
+/// The FG's advice on the cases of `year` (verzoeken by receipt, datalekken by awareness),
+/// counted from each advice's answer: given, followed, not followed.
+fn expected_advice(cases: &[Case], year: i32) -> (usize, usize, usize) {
+    let mut out = (0, 0, 0);
+    for c in cases {
+        let in_year = match (&c.request, &c.breach) {
+            (Some(r), _) => r.received.year() == year,
+            (None, Some(b)) => deadline::amsterdam_date(b.aware_at).year() == year,
+            _ => false,
+        };
+        if !in_year {
+            continue;
+        }
+        for a in c.advice.values() {
+            out.0 += 1;
+            match a.response.as_ref().map(|r| r.followed) {
+                Some(true) => out.1 += 1,
+                Some(false) => out.2 += 1,
+                None => {}
+            }
+        }
+    }
+    out
 }
 
 fn expected(cases: &[Case], year: i32, today: NaiveDate) -> BTreeMap<&'static str, Expect> {
@@ -471,12 +659,73 @@ fn the_report_agrees_with_an_independent_count_and_the_named_cases() {
     assert_eq!(lek["breaches"]["notified_in_time"], 0);
     assert_eq!(lek["breaches"]["by_nature"]["verkeerde_ontvanger"], 1);
     let b = &json["breaches"];
-    assert_eq!(b["registered"], 2);
+    assert_eq!(b["registered"], 4);
     assert_eq!(b["notified_in_time"], 1);
-    assert_eq!(b["notified_late"], 1);
+    assert_eq!(b["notified_late"], 3);
     assert_eq!(b["not_notified"], 0);
+    // Late notifications per category of the delay (issue 21), counted by hand from the named
+    // breaches of 2026: 904 processor, 906 discovered later, 907 recorded without a category;
+    // 908 is 2025's. Every key is there; no free text.
+    let by_reason: BTreeMap<String, u64> =
+        serde_json::from_value(b["late_by_reason"].clone()).unwrap();
+    let want: BTreeMap<String, u64> = [
+        ("discovered-later", 1),
+        ("processor-late", 1),
+        ("extent-unknown", 0),
+        ("availability-capacity", 0),
+        ("other", 0),
+        ("uncategorised", 1),
+    ]
+    .into_iter()
+    .map(|(k, n)| (k.to_string(), n))
+    .collect();
+    assert_eq!(by_reason, want);
+    assert_eq!(
+        by_reason.values().sum::<u64>(),
+        b["notified_late"].as_u64().unwrap()
+    );
+    let y2025 = serde_json::to_value(year_report(&named, 2025, now, anchor.clone())).unwrap();
+    assert_eq!(y2025["breaches"]["late_by_reason"]["discovered-later"], 1);
+    assert!(
+        !serde_json::to_string(&json).unwrap().contains("\"x\""),
+        "no free text"
+    );
     assert_eq!(json["journal"]["seq"], 7);
     assert_eq!(json["year"], 2026);
+    // The FG's advice (issue 22) on the year's cases, datalekken included.
+    let (given, followed, not_followed) = expected_advice(&cases, 2026);
+    assert!(
+        given > 20 && followed > 5 && not_followed > 5,
+        "a real sample"
+    );
+    assert_eq!(json["advice"]["given"], given);
+    assert_eq!(json["advice"]["followed"], followed);
+    assert_eq!(json["advice"]["not_followed"], not_followed);
+    let lek = one(4, 2026);
+    assert_eq!(lek["advice"]["given"], 2);
+    assert_eq!(lek["advice"]["followed"], 1);
+    assert_eq!(lek["advice"]["not_followed"], 0);
+    assert_eq!(
+        one(4, 2025)["advice"]["given"],
+        0,
+        "counted in its year only"
+    );
+    // The WGBO destruction (domain.md §8), counted independently over every case of 2026.
+    let (on_time, late) = expected_destruction(&cases, 2026, d("2027-03-15"));
+    assert!(on_time > 2 && late > 2, "a real sample: {on_time} {late}");
+    let v = &json["kinds"]["vernietiging"];
+    assert_eq!(v["destroyed_on_time"], on_time);
+    assert_eq!(v["destroyed_late"], late);
+    assert!(json["kinds"]["inzage"]["destroyed_on_time"].is_null());
+    assert!(json["kinds"]["inzage"]["destroyed_late"].is_null());
+    let split = one(8, 2026);
+    assert_eq!(split["kinds"]["vernietiging"]["destroyed_late"], 1);
+    assert_eq!(split["kinds"]["vernietiging"]["destroyed_on_time"], 0);
+    let exact = one(9, 2026);
+    assert_eq!(exact["kinds"]["vernietiging"]["destroyed_on_time"], 1);
+    assert_eq!(exact["kinds"]["vernietiging"]["destroyed_late"], 0);
+    // No Vernietiging received: nothing to count.
+    assert!(one(0, 2026)["kinds"]["vernietiging"]["destroyed_on_time"].is_null());
 }
 
 impl Expect {
@@ -513,12 +762,18 @@ fn report_through_the_binary_is_recorded_and_anchored() {
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(
         keys(&doc),
-        ["breaches", "journal", "kinds", "roles", "year"].map(String::from)
+        ["advice", "breaches", "journal", "kinds", "roles", "year"].map(String::from)
+    );
+    assert_eq!(
+        keys(&doc["advice"]),
+        ["followed", "given", "not_followed"].map(String::from)
     );
     assert_eq!(
         keys(&doc["kinds"]["inzage"]),
         [
             "decided",
+            "destroyed_late",
+            "destroyed_on_time",
             "extended",
             "lapsed",
             "late",
@@ -541,6 +796,7 @@ fn report_through_the_binary_is_recorded_and_anchored() {
         keys(&doc["breaches"]),
         [
             "by_nature",
+            "late_by_reason",
             "not_notified",
             "notified_in_time",
             "notified_late",
@@ -579,6 +835,22 @@ fn report_through_the_binary_is_recorded_and_anchored() {
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(csv.contains(&format!("journal;;seq;{}", seq + 2)), "{csv}");
     assert!(csv.contains("kinds;inzage;received;"), "{csv}");
+    assert!(csv.contains("advice;;given;0"), "{csv}");
+    assert!(
+        csv.contains("breaches;late_by_reason;uncategorised;"),
+        "{csv}"
+    );
+    assert!(md.contains("## Advies van de FG"), "{md}");
+    assert!(md.contains("## Vernietiging (WGBO)"), "{md}");
+    assert!(
+        csv.contains("kinds;vernietiging;destroyed_on_time;"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("kinds;inzage;destroyed_late;\r\n")
+            || csv.contains("kinds;inzage;destroyed_late;\n"),
+        "{csv}"
+    );
     let bad = privdesk(Some(&reg), &["report", "--year", "twee"]);
     assert_eq!(bad.status.code(), Some(2));
     let bad = privdesk(Some(&reg), &["report", "--year", "2026", "--format", "xml"]);

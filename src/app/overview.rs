@@ -14,6 +14,7 @@ use crate::domain::deadline::{Level, amsterdam_date};
 use crate::domain::duty::{DutyKind, DutyState, duties};
 use crate::domain::report::{OverviewFigures, overview_figures};
 use crate::domain::summary::Due;
+use crate::domain::workflow::per_handler;
 use crate::domain::{CaseId, CaseKind, Status};
 
 /// How many late and due-soon cases the table holds (the most urgent first); the list's
@@ -78,6 +79,10 @@ pub struct Overview {
     pub rows: Vec<AtRisk>,
     /// The months, the handling times, the breaches.
     pub figures: OverviewFigures,
+    /// Open cases per behandelaar, by name (an empty name: not recorded, a summary written
+    /// before issue 22); `None` on a register without logins whose cases all have one handler,
+    /// where a count per handler says nothing.
+    pub handlers: Option<Vec<(String, usize)>>,
     /// The instant it was built.
     pub at: DateTime<Utc>,
     /// The selected row.
@@ -179,10 +184,21 @@ impl App {
             });
         }
         let figures = overview_figures(self.list.summaries.iter().map(|s| &**s), today);
+        let open = per_handler(
+            self.list
+                .summaries
+                .iter()
+                .filter(|s| s.status.is_active())
+                .map(|s| &**s),
+        );
+        // As the list's behandelaar column: on a team's register, or once the cases have more
+        // than one handler.
+        let handlers = self.shows_handlers().then(|| open.into_iter().collect());
         Overview {
             tiles,
             rows,
             figures,
+            handlers,
             at: now,
             selected: 0,
         }

@@ -16,9 +16,13 @@ use chrono::{DateTime, Utc};
 
 use super::export::{cell, csv_writer, deliver};
 use crate::domain::case::{BreachNature, Relation};
-use crate::domain::report::{Anchor, KindFigures, YearReport, journal_name, year_report};
+use crate::domain::checklist::{ChoiceOption, VertragingReden};
+use crate::domain::report::{
+    Anchor, KindFigures, LATE_REASON_KEYS, YearReport, journal_name, late_reason_key, year_report,
+};
 use crate::domain::{Event, Summary};
 use crate::i18n::Lang;
+use crate::i18n::checklist::option;
 use crate::i18n::domain as names;
 use crate::i18n::report::ReportMsg as M;
 use crate::store::{Register, StoreError};
@@ -153,6 +157,31 @@ fn markdown(r: &YearReport, lang: Lang) -> String {
         ]);
         s.push_str(&format!("| {} |\n", row.join(" | ")));
     }
+    // The WGBO destruction (domain.md §8), for the kinds that have it.
+    let destruction: Vec<_> = r
+        .kinds
+        .0
+        .iter()
+        .filter(|(_, f)| f.destroyed_on_time.is_some() || f.destroyed_late.is_some())
+        .collect();
+    if !destruction.is_empty() {
+        s.push_str(&format!(
+            "\n## {}\n\n{}\n\n| {} | {} | {} |\n|---|---|---|\n",
+            M::Destruction.text(lang),
+            M::DestructionRule.text(lang),
+            M::Kind.text(lang),
+            M::DestroyedOnTime.text(lang),
+            M::DestroyedLate.text(lang)
+        ));
+        for (kind, f) in destruction {
+            s.push_str(&format!(
+                "| {} | {} | {} |\n",
+                names::kind(*kind, lang),
+                days(f.destroyed_on_time),
+                days(f.destroyed_late)
+            ));
+        }
+    }
     s.push_str(&format!(
         "\n## {}\n\n| {} | {} |\n|---|---|\n",
         M::Roles.text(lang),
@@ -184,6 +213,23 @@ fn markdown(r: &YearReport, lang: Lang) -> String {
     }
     s.push_str(&format!(
         "\n### {}\n\n| | {} |\n|---|---|\n",
+        M::LateByReason.text(lang),
+        M::Count.text(lang)
+    ));
+    let reasons = VertragingReden::ALL
+        .iter()
+        .map(|r| (Some(*r), option(r.slug(), lang)))
+        .chain([(None, M::Uncategorised.text(lang))]);
+    for (reason, label) in reasons {
+        let n = b
+            .late_by_reason
+            .get(late_reason_key(reason))
+            .copied()
+            .unwrap_or(0);
+        s.push_str(&format!("| {label} | {n} |\n"));
+    }
+    s.push_str(&format!(
+        "\n### {}\n\n| | {} |\n|---|---|\n",
         M::ByNature.text(lang),
         M::Count.text(lang)
     ));
@@ -194,6 +240,23 @@ fn markdown(r: &YearReport, lang: Lang) -> String {
             .copied()
             .unwrap_or(0);
         s.push_str(&format!("| {} | {n} |\n", names::nature(nature, lang)));
+    }
+    let a = &r.advice;
+    s.push_str(&format!(
+        "\n## {}\n\n| | {} |\n|---|---|\n",
+        M::Advice.text(lang),
+        M::Count.text(lang)
+    ));
+    for (m, n) in [
+        (M::AdviceGiven, a.given),
+        (M::AdviceFollowed, a.followed),
+        (M::AdviceNotFollowed, a.not_followed),
+        (
+            M::AdviceOpen,
+            a.given.saturating_sub(a.followed + a.not_followed),
+        ),
+    ] {
+        s.push_str(&format!("| {} | {n} |\n", m.text(lang)));
     }
     let seq = r.journal.seq.to_string();
     let at = r.journal.at.format("%Y-%m-%d %H:%M:%S").to_string();
@@ -253,6 +316,11 @@ fn csv_bytes(r: &YearReport) -> Result<Vec<u8>, csv::Error> {
             ("median_days", f.median_days.map(|v| format!("{v:.1}"))),
             ("p90_days", f.p90_days.map(|v| v.to_string())),
             ("max_days", f.max_days.map(|v| v.to_string())),
+            (
+                "destroyed_on_time",
+                f.destroyed_on_time.map(|v| v.to_string()),
+            ),
+            ("destroyed_late", f.destroyed_late.map(|v| v.to_string())),
         ];
         for (name, v) in spread {
             w.write_record(["kinds", kind.slug(), name, &v.unwrap_or_default()])?;
@@ -271,8 +339,20 @@ fn csv_bytes(r: &YearReport) -> Result<Vec<u8>, csv::Error> {
     ] {
         w.write_record(["breaches", "", name, &n.to_string()])?;
     }
+    for key in LATE_REASON_KEYS {
+        let n = b.late_by_reason.get(key).copied().unwrap_or(0);
+        w.write_record(["breaches", "late_by_reason", key, &n.to_string()])?;
+    }
     for (nature, n) in &b.by_nature {
         w.write_record(["breaches", "by_nature", &cell(nature), &n.to_string()])?;
+    }
+    let a = &r.advice;
+    for (name, n) in [
+        ("given", a.given),
+        ("followed", a.followed),
+        ("not_followed", a.not_followed),
+    ] {
+        w.write_record(["advice", "", name, &n.to_string()])?;
     }
     w.write_record(["journal", "", "seq", &r.journal.seq.to_string()])?;
     w.write_record(["journal", "", "hash", &r.journal.hash])?;

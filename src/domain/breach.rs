@@ -90,6 +90,7 @@ pub const AP_FORM: &[(Section, &[Field])] = &[
             F(Fact::ProcessorNoticeAt),
             S(StepId::NogGaande),
             F(Fact::Deadline),
+            S(StepId::CategorieVertraging),
             S(StepId::RedenVertraging),
         ],
     ),
@@ -186,6 +187,9 @@ pub fn is_optional(case: &Case, field: Field) -> bool {
         // Optional in the checklist, but once it applies (the 72 hours passed) a late
         // notification is refused without it.
         Field::Step(StepId::RedenVertraging) => false,
+        // Required until the late notification is recorded; one recorded before the category
+        // existed stays without it.
+        Field::Step(StepId::CategorieVertraging) => case.answers.contains_key(&StepId::ApGemeldOp),
         Field::Step(s) => {
             find(case.kind, s).is_some_and(|st| case.need_by_answers(st) == Need::Optional)
         }
@@ -199,7 +203,7 @@ pub fn is_optional(case: &Case, field: Field) -> bool {
 pub fn applies(case: &Case, field: Field, now: DateTime<Utc>) -> bool {
     let today = amsterdam_date(now);
     match field {
-        Field::Step(StepId::RedenVertraging) => {
+        Field::Step(StepId::RedenVertraging | StepId::CategorieVertraging) => {
             let Some(due) = rights::breach_deadline(case) else {
                 return false;
             };
@@ -212,6 +216,7 @@ pub fn applies(case: &Case, field: Field, now: DateTime<Utc>) -> bool {
                 }
             };
             late || case.answers.contains_key(&StepId::RedenVertraging)
+                || case.answers.contains_key(&StepId::CategorieVertraging)
         }
         Field::Step(s) => {
             let Some(step) = find(case.kind, s) else {

@@ -7,7 +7,9 @@
 //! ontvankelijk — always the first month). *Late* = the reply was sent after it, or no reply was
 //! sent and the deadline had passed at `now` (a case that ended without a decision is neither).
 //! *Handling time* = calendar days from receipt to reply sent. A breach is *notified in time*
-//! when the AP notification instant is at or before the 72-hour mark.
+//! when the AP notification instant is at or before the 72-hour mark. A Vernietiging is
+//! *destroyed on time* when both the source system and the processors were done by the WGBO
+//! date (the confirmation to the requester is a separate record).
 
 use std::collections::BTreeMap;
 
@@ -16,10 +18,13 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::case::{BreachNature, Case, Decision, Ending, Relation};
-use super::checklist::{Answer, ApBesluit, StepId};
+use super::checklist::{Answer, ApBesluit, StepId, VertragingReden};
 use super::deadline::{self, amsterdam_date};
+use super::duty::{DutyKind, DutyState, duty};
 use super::kind::CaseKind;
 use super::rights;
+use super::summary::Due;
+use super::workflow::AdviceCount;
 
 /// The figures of one kind of verzoek.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -56,6 +61,13 @@ pub struct KindFigures {
     pub p90_days: Option<i64>,
     /// The longest handling time.
     pub max_days: Option<i64>,
+    /// A Vernietiging's WGBO duty (domain.md §8): destroyed in the source system and at the
+    /// processors on or before the WGBO date. `None` where nothing counts: a kind without the
+    /// duty, or no Vernietiging received.
+    pub destroyed_on_time: Option<u64>,
+    /// Destroyed after the WGBO date, or not destroyed and the date passed (a refusal or a
+    /// case that ended without a decision has no duty left: neither).
+    pub destroyed_late: Option<u64>,
 }
 
 /// The breaches registered in the year (by the Amsterdam date of awareness).
@@ -67,6 +79,10 @@ pub struct BreachFigures {
     pub notified_in_time: u64,
     /// Notified after it.
     pub notified_late: u64,
+    /// The late notifications per category of the delay, keyed by [`late_reason_key`] (every
+    /// key present, `uncategorised` for a notification recorded before the category existed).
+    /// Counts only: the free-text reason stays in the dossier.
+    pub late_by_reason: BTreeMap<&'static str, u64>,
     /// Reasoned decision not to notify.
     pub not_notified: u64,
     /// The data subjects were informed (AVG 34).
@@ -97,6 +113,9 @@ pub struct YearReport {
     pub roles: BTreeMap<String, u64>,
     /// The breaches.
     pub breaches: BreachFigures,
+    /// The FG's advice on the year's cases (verzoeken and datalekken): given, answered as
+    /// followed, answered as not followed (issue 22).
+    pub advice: AdviceCount,
     /// The journal's head the figures were computed from.
     pub journal: Anchor,
 }
@@ -165,12 +184,17 @@ pub fn year_report<'a>(
         .into_iter()
         .map(|r| (journal_name(&r), 0))
         .collect();
-    let mut breaches = BreachFigures::default();
+    let mut breaches = BreachFigures {
+        late_by_reason: LATE_REASON_KEYS.iter().map(|k| (*k, 0)).collect(),
+        ..BreachFigures::default()
+    };
+    let mut advice = AdviceCount::default();
     for case in cases {
         if let Some(r) = &case.request {
             if r.received.year() != year {
                 continue;
             }
+            advice.add(AdviceCount::of(case));
             let Some((_, f)) = kinds.iter_mut().find(|(k, _)| *k == r.kind) else {
                 continue;
             };
@@ -182,6 +206,7 @@ pub fn year_report<'a>(
             if amsterdam_date(b.aware_at).year() != year {
                 continue;
             }
+            advice.add(AdviceCount::of(case));
             count_breach(case, b.nature, &mut breaches);
         }
     }
@@ -196,6 +221,7 @@ pub fn year_report<'a>(
         kinds: Kinds(kinds),
         roles,
         breaches,
+        advice,
         journal,
     }
 }
@@ -226,6 +252,22 @@ fn count_verzoek(
         }
         f.refused += u64::from(is_refusal(d.decision));
     }
+    if let Some(d) = duty(case, DutyKind::Destruction) {
+        let (on_time, late) = (
+            f.destroyed_on_time.get_or_insert(0),
+            f.destroyed_late.get_or_insert(0),
+        );
+        let due = match d.due {
+            Due::Date(due) => due,
+            Due::Instant(at) => amsterdam_date(at),
+        };
+        match d.state {
+            DutyState::Met(_) if case.destroyed_on().is_some_and(|on| on <= due) => *on_time += 1,
+            DutyState::Met(_) => *late += 1,
+            DutyState::Open if today > due => *late += 1,
+            DutyState::Open | DutyState::Moot => {}
+        }
+    }
     let due = deadline_in_force(case);
     match (case.reply_sent, due) {
         (Some(sent), Some(due)) => {
@@ -242,6 +284,30 @@ fn count_verzoek(
     }
 }
 
+/// The report's keys of the delay categories, in the step's order, then the one for a late
+/// notification without a category.
+pub const LATE_REASON_KEYS: [&str; 6] = [
+    "discovered-later",
+    "processor-late",
+    "extent-unknown",
+    "availability-capacity",
+    "other",
+    "uncategorised",
+];
+
+/// The report's stable English key of a delay category (`None`: recorded before the category
+/// existed, "niet gecategoriseerd").
+pub fn late_reason_key(reason: Option<VertragingReden>) -> &'static str {
+    match reason {
+        Some(VertragingReden::LaterOntdekt) => LATE_REASON_KEYS[0],
+        Some(VertragingReden::VerwerkerMelddeLaat) => LATE_REASON_KEYS[1],
+        Some(VertragingReden::OmvangOnbekend) => LATE_REASON_KEYS[2],
+        Some(VertragingReden::Capaciteit) => LATE_REASON_KEYS[3],
+        Some(VertragingReden::Anders) => LATE_REASON_KEYS[4],
+        None => LATE_REASON_KEYS[5],
+    }
+}
+
 /// Counts one datalek into the breach figures.
 fn count_breach(case: &Case, nature: BreachNature, f: &mut BreachFigures) {
     f.registered += 1;
@@ -254,7 +320,11 @@ fn count_breach(case: &Case, nature: BreachNature, f: &mut BreachFigures) {
             };
             match (at, rights::breach_deadline(case)) {
                 (Some(at), Some(due)) if at <= due => f.notified_in_time += 1,
-                (Some(_), Some(_)) => f.notified_late += 1,
+                (Some(_), Some(_)) => {
+                    f.notified_late += 1;
+                    let key = late_reason_key(case.chosen(StepId::CategorieVertraging));
+                    *f.late_by_reason.entry(key).or_default() += 1;
+                }
                 _ => {}
             }
         }
@@ -340,6 +410,8 @@ pub struct OverviewFigures {
     pub handling: Vec<Handling>,
     /// The breaches.
     pub breaches: BreachCounts,
+    /// The FG's advice on the cases of those months (issue 22).
+    pub advice: AdviceCount,
 }
 
 /// The index (0..12) of the month of `day` among the twelve ending in `today`'s month.
@@ -370,10 +442,12 @@ pub fn overview_figures<'a>(
         .collect();
     let mut days: BTreeMap<CaseKind, Vec<i64>> = BTreeMap::new();
     let mut breaches = BreachCounts::default();
+    let mut advice = AdviceCount::default();
     for s in summaries {
         let Some(slot) = month_slot(s.received, today) else {
             continue;
         };
+        advice.add(s.advice);
         if s.kind.is_datalek() {
             breaches.registered += 1;
             match (s.ap_notified, s.breach_due) {
@@ -414,6 +488,7 @@ pub fn overview_figures<'a>(
         months,
         handling,
         breaches,
+        advice,
     }
 }
 

@@ -76,6 +76,20 @@ pub fn breach_notified_late_without_reason(case: &Case) -> bool {
     *at > due && !case.answers.contains_key(&StepId::RedenVertraging)
 }
 
+/// A notification after 72 hours needs the delay's category beside its reason (issue 21: the
+/// yearly report counts late notifications per category). Checked when the notification is
+/// recorded, not on replay: a notification recorded before the category existed stays valid.
+pub fn check_late_category(case: &Case, answer: &Answer) -> Result<(), Refusal> {
+    match (breach_deadline(case), answer) {
+        (Some(due), Answer::Instant(at))
+            if *at > due && !case.answers.contains_key(&StepId::CategorieVertraging) =>
+        {
+            Err(Refusal::Blocked(Block::LateWithoutCategory))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// When the AP was notified of a breach, as recorded (none while not notified, or when the
 /// reasoned decision was not to notify).
 pub fn ap_notified_at(case: &Case) -> Option<chrono::DateTime<chrono::Utc>> {

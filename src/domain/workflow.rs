@@ -158,6 +158,13 @@ impl AdviceCount {
         out
     }
 
+    /// Adds another set's counts to these.
+    pub fn add(&mut self, other: AdviceCount) {
+        self.given += other.given;
+        self.followed += other.followed;
+        self.not_followed += other.not_followed;
+    }
+
     /// No advice given.
     pub fn is_empty(&self) -> bool {
         self.given == 0
@@ -169,9 +176,7 @@ impl AdviceCount {
 pub fn advice_count<'a>(summaries: impl IntoIterator<Item = &'a Summary>) -> AdviceCount {
     let mut out = AdviceCount::default();
     for s in summaries {
-        out.given += s.advice.given;
-        out.followed += s.advice.followed;
-        out.not_followed += s.advice.not_followed;
+        out.add(s.advice);
     }
     out
 }

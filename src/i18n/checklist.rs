@@ -188,6 +188,10 @@ pub fn question(step: StepId, lang: Lang) -> &'static str {
             "Reden van vertraging (na 72 uur)",
             "Reason for the delay (after 72 hours)",
         ),
+        CategorieVertraging => (
+            "Categorie van de vertraging (na 72 uur)",
+            "Category of the delay (after 72 hours)",
+        ),
         RedenNietMelden => ("Reden om niet te melden", "Reason not to notify"),
         Vervolgmelding => ("Vervolgmelding gedaan op", "Follow-up notification made on"),
         BetrokkenenInformeren => (
@@ -311,6 +315,11 @@ pub fn option(slug: &str, lang: Lang) -> &'static str {
         "gemeld" => ("gemeld", "notified"),
         "niet_gemeld" => ("niet gemeld", "not notified"),
         "geinformeerd" => ("geïnformeerd", "informed"),
+        "later_ontdekt" => ("later ontdekt", "discovered later"),
+        "verwerker_meldde_laat" => ("verwerker meldde laat", "processor reported late"),
+        "omvang_onbekend" => ("omvang nog onbekend", "extent not yet known"),
+        "bereikbaarheid_capaciteit" => ("bereikbaarheid of capaciteit", "availability or capacity"),
+        "anders" => ("anders", "other"),
         "niet_nodig" => ("niet nodig", "not needed"),
         "onbegrijpelijk" => (
             "gegevens onbegrijpelijk (34(3)(a))",

@@ -220,6 +220,11 @@ pub fn block(b: Block, lang: Lang) -> &'static str {
             "gemeld na 72 uur: een reden voor de vertraging is verplicht",
             "notified after 72 hours: a reason for the delay is required",
         ),
+        LateWithoutCategory => pick(
+            lang,
+            "gemeld na 72 uur: kies eerst de categorie van de vertraging",
+            "notified after 72 hours: choose the delay's category first",
+        ),
         NotifiedBeforeAwareness => pick(
             lang,
             "de AP kan niet gemeld zijn voordat het datalek bekend werd",

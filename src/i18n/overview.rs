@@ -11,6 +11,10 @@ crate::messages! {
         TileExtended => "verlengd {n}", "extended {n}";
         TileBreaches => "datalekken 72u lopend {n}", "breaches 72h running {n}";
         TileBreachNext => "eerste {left}", "nearest {left}";
+        HandlersOpen => "Open per behandelaar:", "Open per handler:";
+        HandlersNone => "geen", "none";
+        HandlerUnknown => "(niet vastgelegd)", "(not recorded)";
+        HandlersMore => "… en {n} meer", "… and {n} more";
         AtRisk => "Te laat en bijna ({n})", "Late and due soon ({n})";
         AtRiskCut => "Te laat en bijna (de eerste {shown} van {n}; {key} op de lijst toont ze allemaal)",
             "Late and due soon (the first {shown} of {n}; {key} on the list shows them all)";
@@ -36,6 +40,8 @@ crate::messages! {
         ColP90 => "p90", "p90";
         Breaches => "Datalekken, laatste 12 maanden", "Data breaches, last 12 months";
         BreachRegistered => "{n} geregistreerd, gemeld bij de AP:", "{n} registered, notified to the DPA:";
+        Advice => "FG-advies 12 mnd: {given} gegeven, {followed} gevolgd, {not} niet",
+            "DPO advice 12 mo: {given} given, {followed} followed, {not} not";
         BreachNotified => "{in_time} binnen 72 uur · {late} te laat · {not} niet gemeld",
             "{in_time} within 72 hours · {late} late · {not} not notified";
     }

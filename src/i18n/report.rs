@@ -24,6 +24,11 @@ crate::messages! {
         MedianDays => "mediaan", "median";
         P90Days => "p90", "p90";
         MaxDays => "langst", "longest";
+        Destruction => "Vernietiging (WGBO)", "Destruction (WGBO)";
+        DestructionRule => "Op tijd: vernietigd in het bronsysteem en bij de verwerkers op of vóór de WGBO-datum (drie maanden na ontvangst). Te laat: daarna, of nog niet gedaan terwijl de datum voorbij is. De bevestiging aan de verzoeker telt hier niet.",
+            "On time: destroyed in the source system and at the processors on or before the WGBO date (three months after receipt). Late: after it, or not yet done while the date has passed. The confirmation to the requester does not count here.";
+        DestroyedOnTime => "op tijd vernietigd", "destroyed on time";
+        DestroyedLate => "te laat vernietigd", "destroyed late";
         Roles => "Verzoekers", "Requesters";
         Relation => "relatie", "relation";
         Count => "aantal", "count";
@@ -34,7 +39,16 @@ crate::messages! {
         NotNotified => "niet gemeld (met reden)", "not notified (with reasons)";
         Undecided => "nog geen besluit over melden", "no decision on notifying yet";
         SubjectsInformed => "betrokkenen geïnformeerd", "data subjects informed";
+        LateByReason => "na 72 uur gemeld, per categorie van de vertraging (indeling van privdesk)",
+            "notified after 72 hours, per category of the delay (privdesk's categories)";
+        Uncategorised => "niet gecategoriseerd (vastgelegd vóór de categorie bestond)",
+            "uncategorised (recorded before the category existed)";
         ByNature => "per aard", "by nature";
+        Advice => "Advies van de FG", "The DPO's advice";
+        AdviceGiven => "gegeven", "given";
+        AdviceFollowed => "opgevolgd", "followed";
+        AdviceNotFollowed => "niet opgevolgd (met reden)", "not followed (with reasons)";
+        AdviceOpen => "nog niet beantwoord door de behandelaar", "not yet answered by the handler";
         Journal => "Berekend uit het journaal tot en met regel {seq} (hash {hash}) op {at} UTC. Controleer met: privdesk audit verify --expect {seq}:{hash}",
             "Computed from the journal up to line {seq} (hash {hash}) at {at} UTC. Check with: privdesk audit verify --expect {seq}:{hash}";
         BadYear => "Geen geldig jaar: {given} (verwacht bijvoorbeeld 2026).", "Not a valid year: {given} (expected e.g. 2026).";

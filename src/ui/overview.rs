@@ -27,7 +27,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = outer.inner(body);
     frame.render_widget(outer, body);
     if let Some(o) = app.overview() {
-        let [tiles, _, table, _, bottom] = Layout::vertical([
+        let [tiles, handlers, table, _, bottom] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
@@ -36,6 +36,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ])
         .areas(inner);
         frame.render_widget(Paragraph::new(tile_line(app, theme, o)), tiles);
+        if let Some(line) = handler_line(app, theme, o, usize::from(handlers.width)) {
+            frame.render_widget(Paragraph::new(line), handlers);
+        }
         draw_table(app, theme, o, frame, table);
         let [months, figures] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
@@ -99,6 +102,40 @@ fn tile_line(app: &App, theme: &Theme, o: &Overview) -> Line<'static> {
         ));
     }
     Line::from(spans)
+}
+
+/// The open cases per behandelaar, by name, as many as fit in `width` with how many more
+/// there are; nothing where the overview counts no handlers.
+fn handler_line(app: &App, theme: &Theme, o: &Overview, width: usize) -> Option<Line<'static>> {
+    let lang = app.lang();
+    let handlers = o.handlers.as_ref()?;
+    let mut out = M::HandlersOpen.text(lang).to_string();
+    if handlers.is_empty() {
+        out.push(' ');
+        out.push_str(M::HandlersNone.text(lang));
+    }
+    for (i, (name, n)) in handlers.iter().enumerate() {
+        let name = if name.is_empty() {
+            M::HandlerUnknown.text(lang).to_string()
+        } else {
+            text::clip(name, 24)
+        };
+        let part = format!("{}{name} {n}", if i == 0 { " " } else { " · " });
+        let rest = handlers.len() - i;
+        let more = M::HandlersMore.fill(lang, &[("n", &(rest - 1).to_string())]);
+        let room = if rest > 1 {
+            more.chars().count() + 1
+        } else {
+            0
+        };
+        if out.chars().count() + part.chars().count() + room > width {
+            out.push(' ');
+            out.push_str(&M::HandlersMore.fill(lang, &[("n", &rest.to_string())]));
+            break;
+        }
+        out.push_str(&part);
+    }
+    Some(Line::styled(out, theme.text))
 }
 
 /// Why a row is late or due soon, in words.
@@ -311,6 +348,18 @@ fn figure_lines(app: &App, theme: &Theme, o: &Overview) -> Vec<Line<'static>> {
             ],
         ),
         if b.late > 0 { theme.late } else { theme.text },
+    ));
+    let a = &o.figures.advice;
+    lines.push(Line::styled(
+        M::Advice.fill(
+            lang,
+            &[
+                ("given", &a.given.to_string()),
+                ("followed", &a.followed.to_string()),
+                ("not", &a.not_followed.to_string()),
+            ],
+        ),
+        theme.text,
     ));
     lines
 }

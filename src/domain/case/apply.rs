@@ -326,6 +326,11 @@ impl Case {
     ) -> Result<(), Refusal> {
         self.open_only()?;
         checklist::check_answer(self, step, answer, stamp.at)?;
+        // A late notification names the delay's category (issue 21; lines written before the
+        // rule replay as they were).
+        if gated && step == checklist::StepId::ApGemeldOp {
+            crate::domain::rights::check_late_category(self, answer)?;
+        }
         // AVG 7(3): a withdrawal takes effect on receipt (issue 18; lines written
         // before the rule replay as they were).
         if gated

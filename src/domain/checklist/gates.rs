@@ -36,6 +36,8 @@ pub enum Block {
     RecipientsOpen,
     /// The AP was notified after 72 hours without a reason for the delay.
     LateWithoutReason,
+    /// A new notification after 72 hours without the delay's category.
+    LateWithoutCategory,
     /// Not notifying the AP needs a risk assessed as none ("unlikely to result in a risk").
     NotificationRequired,
     /// A breach cannot begin after the organisation became aware of it.

@@ -81,6 +81,7 @@ pub enum StepId {
     ApGemeldOp,
     ApMeldnummer,
     RedenVertraging,
+    CategorieVertraging,
     RedenNietMelden,
     Vervolgmelding,
     BetrokkenenInformeren,

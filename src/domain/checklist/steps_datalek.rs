@@ -84,6 +84,14 @@ pub(super) const DATALEK: &[Step] = &[
         IfChoice(S::ApMelding, "niet_gemeld"),
         Required,
     ),
+    // A category beside the free-text reason (issue 21): the yearly report counts these.
+    step(
+        S::CategorieVertraging,
+        Phase::Datalek,
+        Choice(VERTRAGING),
+        BreachDelay,
+        Optional,
+    ),
     step(
         S::RedenVertraging,
         Phase::Datalek,

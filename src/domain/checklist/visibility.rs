@@ -92,12 +92,16 @@ impl Case {
     /// Whether a step must be answered at `now`: as its table says, except the reason for a
     /// breach's delay, which is required once the notification is or will be late (notified
     /// after the 72 hours, or the 72 hours passed before it) — a late notification is refused
-    /// without it (AVG 33(1)).
+    /// without it (AVG 33(1)) — and its category, required until the late notification is
+    /// recorded (a new late notification is refused without it).
     pub fn need(&self, step: &Step, now: DateTime<Utc>) -> Need {
         if step.id == StepId::BetrokkenenInformeren {
             return self.need_by_answers(step);
         }
-        if step.id == StepId::RedenVertraging {
+        if matches!(
+            step.id,
+            StepId::RedenVertraging | StepId::CategorieVertraging
+        ) {
             let late = match (
                 rights::breach_deadline(self),
                 self.answer(StepId::ApGemeldOp),
@@ -106,7 +110,12 @@ impl Case {
                 (Some(due), _) => now > due,
                 (None, _) => false,
             };
-            if late && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld) {
+            // The category is not asked of a late notification recorded before the category
+            // existed ("niet gecategoriseerd"); one recorded since has it.
+            let asked = step.id == StepId::RedenVertraging
+                || !self.answers.contains_key(&StepId::ApGemeldOp)
+                || self.answers.contains_key(&StepId::CategorieVertraging);
+            if late && asked && self.chosen(StepId::ApMelding) == Some(ApBesluit::Gemeld) {
                 return Need::Required;
             }
         }
