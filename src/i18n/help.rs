@@ -54,8 +54,8 @@ crate::messages! {
             "md, docx (Word on the letterhead, the default) or pdf (needs LibreOffice)";
         ValFormat => "FORMAAT", "FORMAT";
         ValYear => "JAAR", "YEAR";
-        Report => "Het jaarverslag van de FG: cijfers per soort, verzoekers en datalekken van de zaken ontvangen in JAAR, met de journaalregel waaruit ze komen (wordt in het journaal vastgelegd)",
-            "The FG's yearly report: figures per kind, requesters and data breaches of the cases received in YEAR, with the journal line they come from (recorded in the journal)";
+        Report => "Het jaarverslag van de FG: cijfers per soort (ook de vernietiging binnen de WGBO-termijn), verzoekers, datalekken (te late meldingen per categorie) en het advies van de FG, van de zaken ontvangen in JAAR, met de journaalregel waaruit ze komen (wordt in het journaal vastgelegd)",
+            "The FG's yearly report: figures per kind (the destruction within the WGBO period too), requesters, data breaches (late notifications by category) and the FG's advice, of the cases received in YEAR, with the journal line they come from (recorded in the journal)";
         ReportYear => "Het jaar van ontvangst", "The year of receipt";
         ReportFormat => "md (de standaard), csv of json (vaste Engelse sleutels, zie de README)",
             "md (the default), csv or json (stable English keys, see the README)";
