@@ -9,6 +9,8 @@ use crate::domain::case::Decision;
 use crate::domain::deadline::Level;
 use crate::domain::{CaseKind, Status, Summary};
 
+use super::handler_filter::HandlerFilter;
+
 /// Which statuses the list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum StatusFilter {
@@ -59,7 +61,7 @@ impl Urgency {
 }
 
 /// The filters in force. The default shows the active cases of every kind.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     /// One kind, or all.
     pub kind: Option<CaseKind>,
@@ -71,10 +73,12 @@ pub struct Filters {
     pub decision: Option<Decision>,
     /// Only cases received (a datalek: known) in this year.
     pub year: Option<i32>,
+    /// By behandelaar: mine, awaiting approval, one handler's (issue 22).
+    pub handler: HandlerFilter,
 }
 
 /// One filter, to name it in the header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Label {
     /// The kind filter.
     Kind(Option<CaseKind>),
@@ -86,13 +90,16 @@ pub enum Label {
     Decision(Decision),
     /// The year filter (only while set).
     Year(i32),
+    /// The behandelaar filter (only while set).
+    Handler(HandlerFilter),
 }
 
 impl Filters {
     /// Whether a case passes every filter but the status one (which the search by case number
-    /// may override); `level` is its warning level now.
-    pub fn passes(&self, s: &Summary, level: Level) -> bool {
+    /// may override); `level` is its warning level now, `me` the session's user.
+    pub fn passes(&self, s: &Summary, level: Level, me: &str) -> bool {
         self.kind.is_none_or(|k| k == s.kind)
+            && self.handler.shows(s, me)
             && self.urgency.is_none_or(|u| u.shows(level))
             && self.decision.is_none_or(|d| s.decision == Some(d))
             && self.year.is_none_or(|y| s.received.year() == y)
@@ -114,6 +121,9 @@ impl Filters {
         out.extend(self.urgency.map(Label::Urgency));
         out.extend(self.decision.map(Label::Decision));
         out.extend(self.year.map(Label::Year));
+        if self.handler != HandlerFilter::Alle {
+            out.push(Label::Handler(self.handler.clone()));
+        }
         out
     }
 

@@ -1,6 +1,5 @@
 //! The list's behandelaar filter (issue 22): every case, my cases, the cases awaiting a second
-//! handler's approval, or one handler's cases. Kept apart from the list's other filters so that
-//! it folds in with them as one condition.
+//! handler's approval, or one handler's cases — one field of the list's [`super::filter::Filters`].
 
 use crate::domain::Summary;
 

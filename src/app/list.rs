@@ -46,8 +46,6 @@ pub(super) struct CaseList {
     pub(super) searching: bool,
     /// The filters in force (kind, status, urgency, decision, year).
     pub(super) filters: Filters,
-    /// The behandelaar filter (issue 22).
-    pub(super) handler_filter: super::handler_filter::HandlerFilter,
     /// The cases have more than one behandelaar: the list shows the column (issue 22). Found
     /// when the rows are refiltered, so drawing a frame does not scan every case.
     pub(super) many_handlers: bool,
@@ -71,7 +69,6 @@ impl Default for CaseList {
             shown_by_id: 0,
             searching: false,
             filters: Filters::default(),
-            handler_filter: Default::default(),
             many_handlers: false,
             counts: Counts::default(),
             page: 20,
@@ -214,8 +211,8 @@ impl App {
     }
 
     /// Every filter in force.
-    pub fn filters(&self) -> Filters {
-        self.list.filters
+    pub fn filters(&self) -> &Filters {
+        &self.list.filters
     }
 
     /// The years of receipt in the register, newest first: what the year filter walks.
@@ -407,11 +404,11 @@ impl App {
         if !needle.is_empty() {
             self.fill_haystacks();
         }
-        let filters = self.list.filters;
+        let filters = self.list.filters.clone();
         let status = filters.status;
         let now = self.list.sorted_at;
         let today = amsterdam_date(now);
-        let (handler, me) = (&self.list.handler_filter, self.store.user());
+        let me = self.store.user();
         let mut shown_by_id = 0;
         self.list.visible = self
             .list
@@ -425,7 +422,7 @@ impl App {
                 } else {
                     Level::Voldaan
                 };
-                if !filters.passes(s, level) || !handler.shows(s, me) {
+                if !filters.passes(s, level, me) {
                     return false;
                 }
                 if needle.is_empty() {
@@ -489,7 +486,7 @@ impl App {
     pub(super) fn step_handler_filter(&mut self, forward: bool) {
         use super::handler_filter::HandlerFilter;
         let cycle = HandlerFilter::cycle(self.list.summaries.iter().map(|s| s.as_ref()));
-        self.list.handler_filter = self.list.handler_filter.step(&cycle, forward);
+        self.list.filters.handler = self.list.filters.handler.step(&cycle, forward);
         self.refilter();
     }
 
@@ -501,7 +498,7 @@ impl App {
 
     /// The behandelaar filter in force (issue 22).
     pub fn handler_filter(&self) -> &super::handler_filter::HandlerFilter {
-        &self.list.handler_filter
+        &self.list.filters.handler
     }
 
     /// Shows the next (or the previous) statuses of the cycle: active, all, then each status.

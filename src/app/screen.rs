@@ -346,13 +346,9 @@ impl App {
     pub(super) fn back(&mut self) {
         if self.screens.len() > 1 {
             self.screens.pop();
-        } else if !self.list.search.is_empty()
-            || !self.list.filters.is_default()
-            || self.list.handler_filter != Default::default()
-        {
+        } else if !self.list.search.is_empty() || !self.list.filters.is_default() {
             self.list.search.clear();
             self.list.filters = super::filter::Filters::default();
-            self.list.handler_filter = Default::default();
             self.refilter();
         }
     }

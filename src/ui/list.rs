@@ -130,26 +130,23 @@ fn filter_line(app: &App, theme: &Theme) -> Line<'static> {
                 (UiMsg::FilterDecision, names::decision(d, lang).to_string())
             }
             FilterLabel::Year(y) => (UiMsg::FilterYear, y.to_string()),
+            FilterLabel::Handler(h) => (
+                UiMsg::FilterHandler,
+                match h {
+                    HandlerFilter::Alle => continue,
+                    HandlerFilter::Mijn => TeamMsg::FilterMine.text(lang).to_string(),
+                    HandlerFilter::WachtOpGoedkeuring => {
+                        TeamMsg::FilterAwaiting.text(lang).to_string()
+                    }
+                    HandlerFilter::Van(h) => crate::domain::text::clean_line(&h).into_owned(),
+                },
+            ),
             FilterLabel::Kind(_) | FilterLabel::Status(_) => continue,
         };
         spans.push(Span::raw("   "));
         spans.push(Span::styled(
             msg.fill(lang, &[("value", &value)]),
             theme.due_soon,
-        ));
-    }
-    // The behandelaar filter (issue 22), once one is chosen.
-    let handler = match app.handler_filter() {
-        HandlerFilter::Alle => None,
-        HandlerFilter::Mijn => Some(TeamMsg::FilterMine.text(lang).to_string()),
-        HandlerFilter::WachtOpGoedkeuring => Some(TeamMsg::FilterAwaiting.text(lang).to_string()),
-        HandlerFilter::Van(h) => Some(h.clone()),
-    };
-    if let Some(h) = handler {
-        spans.push(Span::raw("   "));
-        spans.push(Span::styled(
-            UiMsg::FilterHandler.fill(lang, &[("value", &h)]),
-            theme.muted,
         ));
     }
     if app.searching() || !app.search().is_empty() {
