@@ -112,6 +112,16 @@ impl Statements {
     }
 }
 
+/// A case row as `append` takes it (`p_rows`): written straight to JSON, no value tree between.
+#[derive(serde::Serialize)]
+struct RowOut<'a> {
+    id: String,
+    /// The `written` the record was folded on (0: a new case).
+    base: u64,
+    record: &'a Case,
+    summary: &'a Summary,
+}
+
 /// The head row.
 #[derive(Clone, Debug, Default)]
 struct HeadRow {
@@ -323,8 +333,9 @@ impl PgRegister {
     }
 
     /// Builds the line of `events` on `head` and hands it to `append` with the versions the
-    /// change is saved on and the case rows (each with the `written` it was folded on). A head
-    /// or a row that moved is [`PgFailure::Busy`]; a version that moved is a conflict.
+    /// change is saved on and the case rows (each with its summary and the `written` it was
+    /// folded on). Returns the line's seq and hash. A head or a row that moved is
+    /// [`PgFailure::Busy`]; a version that moved is a conflict.
     #[allow(clippy::too_many_arguments)]
     fn append_on(
         inner: &mut Inner,
@@ -333,10 +344,10 @@ impl PgRegister {
         events: &[Event],
         at: DateTime<Utc>,
         seen: &[Seen],
-        rows: &[(Case, u64)],
-    ) -> Result<u64, StoreError> {
-        let created = rows.iter().filter(|(_, base)| *base == 0).count() as u64;
-        let (line, _) = encode_line(
+        rows: &[RowOut<'_>],
+    ) -> Result<(u64, String), StoreError> {
+        let created = rows.iter().filter(|r| r.base == 0).count() as u64;
+        let (line, hash) = encode_line(
             head.seq + 1,
             &at,
             user,
@@ -349,23 +360,14 @@ impl PgRegister {
         let line = line.trim_end_matches('\n');
         let seen_ids: Vec<String> = seen.iter().map(|s| s.case.to_string()).collect();
         let seen_versions: Vec<i64> = seen.iter().map(|s| to_i64(s.version)).collect();
-        let mut json_rows = Vec::with_capacity(rows.len());
-        for (case, base) in rows {
-            json_rows.push(serde_json::json!({
-                "id": case.id.to_string(),
-                "base": base,
-                "record": case,
-                "summary": Summary::of(case),
-            }));
-        }
-        let json_rows = serde_json::Value::Array(json_rows).to_string();
+        let json_rows = serde_json::to_string(rows).map_err(|_| StoreError::BadChange("encode"))?;
         let append = statements(inner)?.append.clone();
         let row = inner
             .client
             .query_one(&append, &[&line, &seen_ids, &seen_versions, &json_rows])
             .map_err(map_append_error)?;
         let seq: i64 = row.try_get(0).map_err(q)?;
-        Ok(to_u64(seq))
+        Ok((to_u64(seq), hash))
     }
 
     /// The rows of `ids` that exist, each with the seq that last wrote it, in one statement.
@@ -400,31 +402,23 @@ impl PgRegister {
 
     /// The saved cases' summaries, put in the register's list and returned (the save's
     /// changed records).
-    fn summaries_saved(inner: &mut Inner, cases: &[Case]) -> Vec<Arc<Summary>> {
-        let mut changed = Vec::with_capacity(cases.len());
-        for case in cases {
-            let summary = Arc::new(Summary::of(case));
-            inner.summaries.insert(case.id, Arc::clone(&summary));
-            changed.push(summary);
+    fn summaries_saved(inner: &mut Inner, summaries: Vec<Arc<Summary>>) -> Vec<Arc<Summary>> {
+        for summary in &summaries {
+            inner.summaries.insert(summary.id, Arc::clone(summary));
         }
-        changed
+        summaries
     }
 
     /// The summaries are current up to the line just appended (it followed `head`): the sync
-    /// point and the head move to it, its hash computed here as the line was, so the next
-    /// save needs no round trip to read it. `line` is its seq, time, user and events.
-    fn advance_head(
-        inner: &mut Inner,
-        head: &HeadRow,
-        line: (u64, DateTime<Utc>, &str, &[Event]),
-        new_cases: u64,
-    ) {
-        let (seq, at, user, events) = line;
-        let cases = head.cases + new_cases;
-        if let Ok((_, hash)) = encode_line(seq, &at, user, events, cases, &head.hash) {
-            inner.synced = seq;
-            inner.head = HeadRow { seq, hash, cases };
-        }
+    /// point and the head move to it (`seq`, `hash` as the line was built), so the next save
+    /// needs no round trip to read it.
+    fn advance_head(inner: &mut Inner, head: &HeadRow, seq: u64, hash: String, new_cases: u64) {
+        inner.synced = seq;
+        inner.head = HeadRow {
+            seq,
+            hash,
+            cases: head.cases + new_cases,
+        };
     }
 
     /// One attempt at a save; `Ok(None)` when the head, a row or a version moved (retry with
@@ -502,13 +496,27 @@ impl PgRegister {
             Err(_) if !fresh => return Ok(None),
             Err(e) => return Err(fold_failure(e)),
         };
-        let saved_rows: Vec<(Case, u64)> = folded
+        let summaries: Vec<Arc<Summary>> = folded
             .changed
             .iter()
-            .map(|c| (c.clone(), bases.get(&c.id).copied().unwrap_or(0)))
+            .map(|c| Arc::new(Summary::of(c)))
             .collect();
-        let seq = match Self::append_on(inner, &self.user, &head, &events, at, &seen, &saved_rows) {
-            Ok(seq) => seq,
+        let saved_rows: Vec<RowOut<'_>> = folded
+            .changed
+            .iter()
+            .zip(&summaries)
+            .map(|(c, s)| RowOut {
+                id: c.id.to_string(),
+                base: bases.get(&c.id).copied().unwrap_or(0),
+                record: c,
+                summary: s,
+            })
+            .collect();
+        let new_cases = saved_rows.iter().filter(|r| r.base == 0).count() as u64;
+        let appended = Self::append_on(inner, &self.user, &head, &events, at, &seen, &saved_rows);
+        drop(saved_rows);
+        let (seq, hash) = match appended {
+            Ok(appended) => appended,
             Err(StoreError::Pg(PgFailure::Busy) | StoreError::Conflict { .. }) => {
                 inner.rows.clear();
                 return Ok(None);
@@ -516,13 +524,11 @@ impl PgRegister {
             Err(e) => return Err(e),
         };
         inner.own.insert(seq);
-        let changed = Self::summaries_saved(inner, &folded.changed);
+        let changed = Self::summaries_saved(inner, summaries);
         Self::keep_rows(inner, folded.changed.iter().map(|c| (c.clone(), seq)));
         // The line followed the head the summaries were read at: they are current up to it.
         if inner.synced == head.seq && seq == head.seq + 1 {
-            let new_cases = saved_rows.iter().filter(|(_, b)| *b == 0).count() as u64;
-            let line = (seq, at, self.user.as_str(), events.as_slice());
-            Self::advance_head(inner, &head, line, new_cases);
+            Self::advance_head(inner, &head, seq, hash, new_cases);
         }
         Ok(Some(Saved {
             seq,
