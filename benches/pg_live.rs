@@ -15,42 +15,28 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveDate, Utc};
 use privdesk::app::App;
 use privdesk::clock::Clock;
-use privdesk::domain::case::{Channel, Child, Relation, RequestFacts, Requester};
 use privdesk::domain::{CaseId, CaseKind, Event};
 use privdesk::i18n::Lang;
 use privdesk::store::Register;
 use privdesk::store::postgres::{self as pgstore, PgRegister, PgTarget};
 use privdesk::terminal::LIVE_POLL;
 
+mod common;
+
+/// A new fictitious verzoek, its id given by the register.
+fn verzoek(i: usize) -> Event {
+    let received = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    common::registered(
+        CaseId::provisional(CaseKind::Inzage),
+        CaseKind::Inzage,
+        received,
+        i as u32,
+    )
+}
+
 const DB: &str = "privdesk_bench_live";
 const PREFIX: &str = "pdlive_";
 const SAVES: usize = 150;
-
-fn verzoek(n: usize) -> Event {
-    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    Event::Registered {
-        case: CaseId::provisional(CaseKind::Inzage),
-        request: RequestFacts {
-            kind: CaseKind::Inzage,
-            received: date("2026-11-20"),
-            channel: Channel::Email,
-            requester: Requester {
-                name: format!("Verzoeker {n}"),
-                relation: Relation::OuderMetGezag,
-                contact: "ouder@example.org".into(),
-                address: String::new(),
-                salutation: None,
-            },
-            child: Child {
-                name: "Kind Testpersoon".into(),
-                birth_date: date("2020-05-01"),
-            },
-            notes: String::new(),
-            regime: Default::default(),
-            reply: None,
-        },
-    }
-}
 
 fn main() {
     let Some(host) = std::env::var("PGHOST").ok().filter(|h| !h.is_empty()) else {

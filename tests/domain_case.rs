@@ -2,6 +2,8 @@
 //! close needs (domain.md §3–§5).
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use privdesk::demo::amsterdam_instant;
 use privdesk::domain::authority::DossierRegime;
@@ -118,26 +120,7 @@ impl T {
     fn answer_rest(&mut self) {
         let today = privdesk::domain::deadline::amsterdam_date(self.now);
         while let Some(step) = self.case.missing_steps(today, None).first().copied() {
-            let s = find(self.case.kind, step).unwrap();
-            use privdesk::domain::checklist::AnswerType::*;
-            let a = match s.ty {
-                YesNo => Answer::YesNo(!matches!(
-                    step,
-                    StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
-                )),
-                Choice(o) | Choices(o) => Answer::Choice(
-                    if step == StepId::ToestemmingKind {
-                        "gegeven"
-                    } else {
-                        o[0]
-                    }
-                    .into(),
-                ),
-                Date => Answer::Date(today),
-                Instant => Answer::Instant(self.now),
-                Text => Answer::Text("ok".into()),
-                Number => Answer::Number(1),
-            };
+            let a = common::plausible_answer(self.case.kind, step, today, self.now);
             self.answer(step, a);
         }
     }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use privdesk::demo::amsterdam_instant;
 use privdesk::domain::case::*;
-use privdesk::domain::checklist::{Answer, StepId, find};
+use privdesk::domain::checklist::{Answer, StepId};
 use privdesk::domain::deadline;
 use privdesk::domain::event::{Event, Stamp};
 use privdesk::domain::kind::{CaseId, CaseKind};
@@ -122,26 +122,7 @@ impl T {
             let Some(step) = self.case.missing_steps(today, None).first().copied() else {
                 return;
             };
-            let s = find(self.case.kind, step).unwrap();
-            use privdesk::domain::checklist::AnswerType::*;
-            let a = match s.ty {
-                YesNo => Answer::YesNo(!matches!(
-                    step,
-                    StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
-                )),
-                Choice(o) | Choices(o) => Answer::Choice(
-                    if step == StepId::ToestemmingKind {
-                        "gegeven"
-                    } else {
-                        o[0]
-                    }
-                    .into(),
-                ),
-                Date => Answer::Date(today),
-                Instant => Answer::Instant(self.now),
-                Text => Answer::Text("ok".into()),
-                Number => Answer::Number(1),
-            };
+            let a = common::plausible_answer(self.case.kind, step, today, self.now);
             if self.answer(step, a).is_err() {
                 return;
             }

@@ -1,5 +1,5 @@
-//! What the benchmarks that drive the workbench share: their fixed instant, and a register
-//! filled with fictitious verzoeken through real saves.
+//! What the benchmarks that drive the workbench share: their fixed instant, a fictitious
+//! verzoek's registration, and a register filled with them through real saves.
 #![allow(clippy::unwrap_used, dead_code)]
 
 use chrono::{DateTime, Duration as Days, NaiveDate, Utc};
@@ -23,30 +23,43 @@ pub fn fill(store: &mut Store, cases: u32) {
     let mut n = 0;
     while n < cases {
         let change: Vec<Event> = (n..(n + BATCH).min(cases))
-            .map(|i| Event::Registered {
-                case: CaseId::new('V', 2026, i + 1),
-                request: RequestFacts {
-                    kind: CaseKind::VERZOEKEN[(i % 9) as usize],
-                    received: today - Days::days(i64::from(i % 60)),
-                    channel: Channel::Email,
-                    requester: Requester {
-                        name: format!("Ouder Fictief {i}"),
-                        relation: Relation::OuderMetGezag,
-                        contact: "ouder@example.org".into(),
-                        address: String::new(),
-                        salutation: None,
-                    },
-                    child: Child {
-                        name: format!("Kind Fictief {i}"),
-                        birth_date: NaiveDate::from_ymd_opt(2019, 3, 14).unwrap(),
-                    },
-                    notes: String::new(),
-                    regime: Default::default(),
-                    reply: None,
-                },
+            .map(|i| {
+                registered(
+                    CaseId::new('V', 2026, i + 1),
+                    CaseKind::VERZOEKEN[(i % 9) as usize],
+                    today - Days::days(i64::from(i % 60)),
+                    i,
+                )
             })
             .collect();
         store.save(change, now()).unwrap();
         n += BATCH;
+    }
+}
+
+/// The registration of fictitious verzoek number `i`: case `case` of `kind`, received on
+/// `received`.
+pub fn registered(case: CaseId, kind: CaseKind, received: NaiveDate, i: u32) -> Event {
+    Event::Registered {
+        case,
+        request: RequestFacts {
+            kind,
+            received,
+            channel: Channel::Email,
+            requester: Requester {
+                name: format!("Ouder Fictief {i}"),
+                relation: Relation::OuderMetGezag,
+                contact: "ouder@example.org".into(),
+                address: String::new(),
+                salutation: None,
+            },
+            child: Child {
+                name: format!("Kind Fictief {i}"),
+                birth_date: NaiveDate::from_ymd_opt(2019, 3, 14).unwrap(),
+            },
+            notes: String::new(),
+            regime: Default::default(),
+            reply: None,
+        },
     }
 }

@@ -195,3 +195,37 @@ impl Run for Command {
         child.wait_with_output().unwrap()
     }
 }
+
+/// A plausible answer to `step` of a case of `kind`, to walk a checklist to its end: yes, but
+/// no to the steps whose yes would stop the case (signs of abuse, a duty to keep, another's
+/// interest); a choice's first option, the child's consent given; today; `now`; "ok"; 1.
+pub fn plausible_answer(
+    kind: CaseKind,
+    step: privdesk::domain::checklist::StepId,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> privdesk::domain::checklist::Answer {
+    use privdesk::domain::checklist::AnswerType::*;
+    use privdesk::domain::checklist::{Answer, StepId, find};
+    let Some(s) = find(kind, step) else {
+        panic!("{step:?} is no step of {kind:?}");
+    };
+    match s.ty {
+        YesNo => Answer::YesNo(!matches!(
+            step,
+            StepId::SignalenMishandeling | StepId::Bewaarplicht | StepId::BelangAnder
+        )),
+        Choice(o) | Choices(o) => Answer::Choice(
+            if step == StepId::ToestemmingKind {
+                "gegeven"
+            } else {
+                o[0]
+            }
+            .into(),
+        ),
+        Date => Answer::Date(today),
+        Instant => Answer::Instant(now),
+        Text => Answer::Text("ok".into()),
+        Number => Answer::Number(1),
+    }
+}
